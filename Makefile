@@ -1,0 +1,49 @@
+# The two commands a new user needs: `make run` and `make test`. Only Python 3.11+ is required.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PACKAGES := libs/contracts libs/servicekit services/discovery services/partnerships \
+	services/content services/metrics gateway deploy/local
+EDITABLE := $(foreach p,$(PACKAGES),-e $(p))
+STAMP := $(VENV)/.installed
+SOURCES := $(wildcard $(foreach p,$(PACKAGES),$(p)/pyproject.toml)) requirements-dev.txt constraints.txt
+
+.PHONY: install run test test-unit test-integration lint format bench asyncapi clean
+
+$(STAMP): $(SOURCES)
+	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt $(EDITABLE) -r requirements-dev.txt
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+## everything on embedded defaults (SQLite per service, in-memory broker); Ctrl-C stops it
+run: $(STAMP)
+	$(BIN)/python -m devstack run
+
+## the whole suite on embedded defaults
+test: $(STAMP)
+	$(BIN)/pytest -m "not fault"
+
+## the same suites plus the fault tests, on Apache Kafka and PostgreSQL
+test-integration: $(STAMP)
+	bash deploy/local/integration.sh $(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP)
+	$(BIN)/python bench/spine_throughput.py
+
+asyncapi: $(STAMP)
+	$(BIN)/python -m contracts.asyncapi docs/asyncapi.json
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

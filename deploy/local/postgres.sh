@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# A PostgreSQL of our own for the integration tests: installed with apt-get when missing,
+# a throwaway cluster on 127.0.0.1 (trust auth, loopback only), nothing of the system's touched.
+#
+#   deploy/local/postgres.sh start|stop|status|url
+#
+# Settings (environment): PG_PORT (55432), PG_DATA (/tmp/influencer-pg-$PG_PORT).
+set -euo pipefail
+
+port=${PG_PORT:-55432}
+data=${PG_DATA:-/tmp/influencer-pg-$port}
+url="postgresql+asyncpg://postgres@127.0.0.1:$port/postgres"
+
+bindir() {
+  local dir
+  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  [ -n "$dir" ] && [ -x "$dir/initdb" ] && echo "$dir"
+}
+
+install() {
+  [ -n "$(bindir)" ] && return 0
+  echo "installing PostgreSQL with apt-get..."
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+}
+
+# initdb refuses to run as root: run the server as the postgres user then.
+as_owner() {
+  if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+ready() { "$(bindir)/pg_isready" -q -h 127.0.0.1 -p "$port"; }
+
+start() {
+  install
+  local bin
+  bin=$(bindir)
+  if ready; then echo "PostgreSQL already running on 127.0.0.1:$port"; return 0; fi
+  if [ ! -f "$data/PG_VERSION" ]; then
+    mkdir -p "$data"
+    [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$data"
+    as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-locale >/dev/null
+  fi
+  as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
+    -o "-h 127.0.0.1 -p $port -k /tmp -c max_connections=300" >/dev/null
+  echo "PostgreSQL on 127.0.0.1:$port (data in $data)"
+}
+
+stop() {
+  local bin
+  bin=$(bindir) || return 0
+  [ -f "$data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+  echo "PostgreSQL stopped"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) if ready; then echo "running on 127.0.0.1:$port"; else echo "stopped"; exit 3; fi ;;
+  url) echo "$url" ;;
+  *) echo "usage: $0 start|stop|status|url" >&2; exit 2 ;;
+esac

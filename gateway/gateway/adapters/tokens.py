@@ -1,0 +1,57 @@
+"""Signed JWTs with a key id; verification checks signature, expiry, audience and issuer."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import jwt
+
+from gateway.domain.identity import Principal, access_claims, principal_from_claims
+
+
+class InvalidToken(Exception):
+    pass
+
+
+class TokenSigner:
+    ALGORITHM = "HS256"
+
+    def __init__(self, keys: dict[str, str], active_kid: str, *, audience: str, issuer: str, ttl_s: int) -> None:
+        self.keys = keys
+        self.active_kid = active_kid
+        self.audience = audience
+        self.issuer = issuer
+        self.ttl = timedelta(seconds=ttl_s)
+
+    def issue(self, principal: Principal) -> str:
+        claims = access_claims(
+            principal,
+            now=datetime.now(UTC),
+            ttl=self.ttl,
+            audience=self.audience,
+            issuer=self.issuer,
+            token_id=uuid.uuid4().hex,
+        )
+        return jwt.encode(
+            claims, self.keys[self.active_kid], algorithm=self.ALGORITHM, headers={"kid": self.active_kid}
+        )
+
+    def verify(self, token: str) -> Principal:
+        try:
+            header = jwt.get_unverified_header(token)
+            key = self.keys.get(str(header.get("kid")))
+            if key is None:
+                raise InvalidToken("unknown key id")
+            # Only our algorithm: a token saying alg "none" or another algorithm is refused.
+            claims = jwt.decode(
+                token,
+                key,
+                algorithms=[self.ALGORITHM],
+                audience=self.audience,
+                issuer=self.issuer,
+                options={"require": ["exp", "iat", "sub", "aud", "iss"]},
+            )
+            return principal_from_claims(claims)
+        except InvalidToken:
+            raise
+        except (jwt.PyJWTError, KeyError, ValueError) as exc:
+            raise InvalidToken(str(exc)) from exc

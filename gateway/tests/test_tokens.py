@@ -1,0 +1,81 @@
+import base64
+import json
+import time
+import uuid
+
+import jwt
+import pytest
+
+from gateway.adapters.tokens import InvalidToken, TokenSigner
+from gateway.domain.identity import Principal
+
+KEY = "k" * 48
+
+
+def signer(**overrides: object) -> TokenSigner:
+    options: dict[str, object] = {"audience": "platform", "issuer": "gateway", "ttl_s": 60}
+    options.update(overrides)
+    return TokenSigner({"k1": KEY}, "k1", **options)  # type: ignore[arg-type]
+
+
+PRINCIPAL = Principal(user_id=uuid.uuid4(), org_id=uuid.uuid4(), roles=frozenset({"owner"}))
+
+
+def test_issued_token_verifies_to_the_same_principal() -> None:
+    token = signer().issue(PRINCIPAL)
+    assert jwt.get_unverified_header(token)["kid"] == "k1"
+    assert signer().verify(token) == PRINCIPAL
+
+
+def b64(part: dict[str, object]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(part).encode()).decode().rstrip("=")
+
+
+def test_alg_none_is_refused() -> None:
+    claims = jwt.decode(signer().issue(PRINCIPAL), options={"verify_signature": False})
+    unsigned = f"{b64({'alg': 'none', 'typ': 'JWT', 'kid': 'k1'})}.{b64(claims)}."
+    with pytest.raises(InvalidToken):
+        signer().verify(unsigned)
+
+
+def test_expired_token_is_refused() -> None:
+    expired = signer(ttl_s=-10).issue(PRINCIPAL)
+    with pytest.raises(InvalidToken, match="expired"):
+        signer().verify(expired)
+
+
+def test_tampered_claims_are_refused() -> None:
+    header, payload, signature = signer().issue(PRINCIPAL).split(".")
+    claims = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    claims["roles"] = ["admin"]
+    with pytest.raises(InvalidToken, match="Signature"):
+        signer().verify(f"{header}.{b64(claims)}.{signature}")
+
+
+def test_wrong_audience_is_refused() -> None:
+    other = signer(audience="someone-else").issue(PRINCIPAL)
+    with pytest.raises(InvalidToken, match="(?i)audience"):
+        signer().verify(other)
+
+
+def test_token_signed_with_another_key_is_refused() -> None:
+    forged = jwt.encode(
+        {"sub": str(PRINCIPAL.user_id), "org": str(PRINCIPAL.org_id), "aud": "platform", "iss": "gateway",
+         "iat": int(time.time()), "exp": int(time.time()) + 60},
+        "x" * 48,
+        algorithm="HS256",
+        headers={"kid": "k1"},
+    )
+    with pytest.raises(InvalidToken):
+        signer().verify(forged)
+
+
+def test_unknown_key_id_is_refused() -> None:
+    token = TokenSigner({"k9": KEY}, "k9", audience="platform", issuer="gateway", ttl_s=60).issue(PRINCIPAL)
+    with pytest.raises(InvalidToken, match="unknown key id"):
+        signer().verify(token)
+
+
+def test_garbage_is_refused() -> None:
+    with pytest.raises(InvalidToken):
+        signer().verify("not.a.token")

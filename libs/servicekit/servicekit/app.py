@@ -1,0 +1,96 @@
+"""Builds a service's FastAPI app: lifespan, middleware, problem errors, health and metrics."""
+
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.routing import APIRoute
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from servicekit.context import RequestContextMiddleware
+from servicekit.health import Check, check_broker, health_router
+from servicekit.logs import configure_logging
+from servicekit.outbox import Outbox
+from servicekit.problems import install_problem_handlers
+from servicekit.prometheus import PrometheusMiddleware, metrics_endpoint
+from servicekit.runtime import ServiceRuntime
+
+
+def operation_id(route: APIRoute) -> str:
+    """Clean names for generated clients: `create_campaign`, not `create_campaign_api_v1_campaigns_post`."""
+    return route.name
+
+
+def create_service_app(
+    runtime: ServiceRuntime,
+    routers: Sequence[APIRouter],
+    *,
+    title: str,
+    description: str = "",
+    version: str = "0.1.0",
+    readiness_checks: dict[str, Check] | None = None,
+    require_internal_credential: bool = True,
+    extra_lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]] | None = None,
+) -> FastAPI:
+    """`require_internal_credential=False` is for the gateway, the one public door."""
+    settings = runtime.settings
+    configure_logging(settings.service_name, settings.log_level, settings.log_json)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        await runtime.start()
+        try:
+            if extra_lifespan is None:
+                yield
+            else:
+                async with extra_lifespan(app):
+                    yield
+        finally:
+            await runtime.stop()
+
+    app = FastAPI(
+        title=title,
+        description=description,
+        version=version,
+        lifespan=lifespan,
+        generate_unique_id_function=operation_id,
+    )
+    app.state.runtime = runtime
+    install_problem_handlers(app)
+    for router in routers:
+        app.include_router(router)
+    checks: dict[str, Check] = {
+        "database": runtime.database.ping,
+        "broker": lambda: check_broker(settings.kafka_bootstrap_servers),
+    }
+    if readiness_checks is not None:
+        checks = readiness_checks
+    app.include_router(health_router(checks))
+    app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
+    app.add_middleware(
+        RequestContextMiddleware,
+        internal_secret=settings.internal_secret if require_internal_credential else None,
+    )
+    app.add_middleware(PrometheusMiddleware, service=settings.service_name)
+    return app
+
+
+def runtime_of(request: Request) -> ServiceRuntime:
+    runtime: ServiceRuntime = request.app.state.runtime
+    return runtime
+
+
+async def _session(request: Request) -> AsyncIterator[AsyncSession]:
+    async with runtime_of(request).database.session() as session:
+        yield session
+
+
+def _outbox(request: Request) -> Outbox:
+    return runtime_of(request).outbox
+
+
+# The session commits when the endpoint returns, before the response is sent (scope="function"),
+# so a failed commit answers an error instead of a success that did not happen.
+DbSession = Annotated[AsyncSession, Depends(_session, scope="function")]
+OutboxWriter = Annotated[Outbox, Depends(_outbox)]

@@ -1,0 +1,318 @@
+"""Consumer runner: one consumer group per service, an inbox so a redelivered event has no second
+effect, offsets committed only after the handler's transaction, bounded retries, then the DLQ."""
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import UTC, datetime
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.errors import CommitFailedError, KafkaError
+from pydantic import ValidationError
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts import REGISTRY, Envelope, EventData, decode, events_topic
+from servicekit.db import Database
+from servicekit.logs import correlation_id_var
+from servicekit.prometheus import (
+    CONSUMER_LAG,
+    EVENTS_CONSUMED,
+    EVENTS_DEAD_LETTERED,
+    EVENTS_DUPLICATE,
+    EVENTS_FAILED,
+)
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[AsyncSession, Envelope, EventData], Awaitable[None]]
+
+
+class EventHandlers:
+    """Which function handles which event type; the topics to subscribe follow from it."""
+
+    def __init__(self) -> None:
+        self._handlers: dict[str, Handler] = {}
+
+    def on(self, *event_types: str) -> Callable[[Handler], Handler]:
+        def register(handler: Handler) -> Handler:
+            for event_type in event_types:
+                if event_type in self._handlers:
+                    raise ValueError(f"{event_type} already has a handler")
+                self._handlers[event_type] = handler
+            return handler
+
+        return register
+
+    def get(self, event_type: str) -> Handler | None:
+        return self._handlers.get(event_type)
+
+    def __bool__(self) -> bool:
+        return bool(self._handlers)
+
+    @property
+    def event_types(self) -> frozenset[str]:
+        return frozenset(self._handlers)
+
+    def topics(self) -> list[str]:
+        producers = {m.producer for m in REGISTRY.models() if m.event_type in self._handlers}
+        return sorted(events_topic(p) for p in producers)
+
+
+class PermanentFailure(Exception):
+    """An event that no retry can help (malformed, unknown type): straight to the DLQ."""
+
+
+class EventConsumer:
+    def __init__(
+        self,
+        *,
+        service: str,
+        database: Database,
+        inbox: Table,
+        handlers: EventHandlers,
+        bootstrap_servers: str,
+        dlq_topic: str,
+        producer_factory: Callable[[], AIOKafkaProducer],
+        topics: Iterable[str] | None = None,
+        group_id: str | None = None,
+        max_attempts: int = 5,
+        retry_backoff_s: float = 0.2,
+    ) -> None:
+        self.service = service
+        self.database = database
+        self.inbox = inbox
+        self.handlers = handlers
+        self.bootstrap_servers = bootstrap_servers
+        self.dlq_topic = dlq_topic
+        self.producer_factory = producer_factory
+        self.topics = list(topics) if topics is not None else handlers.topics()
+        self.group_id = group_id or service
+        self.max_attempts = max_attempts
+        self.retry_backoff_s = retry_backoff_s
+        self._consumer: AIOKafkaConsumer | None = None
+        self._dlq_producer: AIOKafkaProducer | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self._lag_at = 0.0
+        self.assigned = asyncio.Event()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name=f"{self.service}-consumer")
+
+    async def stop(self, grace_s: float = 3.0) -> None:
+        """Lets the batch in hand finish, then cancels: a record cut short rolls back and is
+        redelivered (the inbox keeps its effect single), so cancelling loses nothing."""
+        self._stopping = True
+        if self._task is not None:
+            done, _ = await asyncio.wait({self._task}, timeout=grace_s)
+            if not done:
+                self._task.cancel()
+                await asyncio.gather(self._task, return_exceptions=True)
+        for client in (self._consumer, self._dlq_producer):
+            if client is not None:
+                try:
+                    await asyncio.wait_for(client.stop(), timeout=5)
+                except Exception as exc:
+                    log.debug("stopping kafka client: %s", exc)
+
+    async def _run(self) -> None:
+        backoff = 0.5
+        while not self._stopping:
+            try:
+                if self._consumer is None:
+                    self._consumer = self._new_consumer()
+                    await self._consumer.start()
+                await self._poll_once()
+                backoff = 0.5
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("consumer %s: %s; retrying in %.1fs", self.group_id, exc, backoff)
+                if self._consumer is not None:
+                    consumer, self._consumer = self._consumer, None
+                    try:
+                        await consumer.stop()
+                    except Exception as stop_exc:
+                        log.debug("stopping failed consumer: %s", stop_exc)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+
+    def _new_consumer(self) -> AIOKafkaConsumer:
+        consumer = AIOKafkaConsumer(
+            bootstrap_servers=self.bootstrap_servers,
+            group_id=self.group_id,
+            client_id=f"{self.service}-consumer",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            max_poll_records=500,
+            # aiokafka's default session timeout (10 s): the embedded broker holds a new group's
+            # join for half of it, so a longer one slows every start-up.
+        )
+        consumer.subscribe(self.topics)
+        return consumer
+
+    async def _poll_once(self) -> None:
+        assert self._consumer is not None
+        batches = await self._consumer.getmany(timeout_ms=200, max_records=500)
+        if self._consumer.assignment():
+            self.assigned.set()
+        if not batches:
+            await self._update_lag()
+            return
+        offsets: dict[TopicPartition, int] = {}
+        for partition, records in batches.items():
+            for record in records:
+                if self._stopping or not await self.handle_record(record):
+                    break
+                offsets[partition] = record.offset + 1
+        await self._commit_offsets(offsets)
+        await self._update_lag()
+
+    async def _commit_offsets(self, offsets: dict[TopicPartition, int]) -> None:
+        """Runs only after each record's transaction committed (or it went to the DLQ)."""
+        if not offsets or self._consumer is None:
+            return
+        try:
+            await self._consumer.commit(offsets)
+        except CommitFailedError as exc:
+            # Partitions moved to another member mid-batch; it will redeliver, the inbox dedups.
+            log.info("offset commit refused after rebalance: %s", exc)
+
+    async def handle_record(self, record: ConsumerRecord) -> bool:
+        """Handles one record to the end: effect committed, skipped, or dead-lettered.
+
+        False only when shutdown interrupted it: its offset must not be committed.
+        """
+        header_type = _header(record, "type")
+        if header_type is not None and self.handlers.get(header_type) is None:
+            return True
+        try:
+            envelope = decode(record.value or b"")
+            handler = self.handlers.get(envelope.type)
+            if handler is None:
+                return True
+            data = REGISTRY.parse(envelope)
+        except (ValueError, ValidationError) as exc:
+            return await self._dead_letter(record, exc, attempts=1)
+
+        correlation_token = correlation_id_var.set(envelope.correlation_id)
+        try:
+            last_error: Exception | None = None
+            for attempt in range(1, self.max_attempts + 1):
+                try:
+                    handled = await self._handle_once(handler, envelope, data)
+                except PermanentFailure as exc:
+                    EVENTS_FAILED.labels(self.service, record.topic, envelope.type).inc()
+                    return await self._dead_letter(record, exc, attempts=attempt)
+                except Exception as exc:
+                    last_error = exc
+                    EVENTS_FAILED.labels(self.service, record.topic, envelope.type).inc()
+                    log.warning(
+                        "handling %s %s failed (attempt %d/%d): %r",
+                        envelope.type,
+                        envelope.id,
+                        attempt,
+                        self.max_attempts,
+                        exc,
+                    )
+                    if self._stopping:
+                        return False
+                    if attempt < self.max_attempts:
+                        await asyncio.sleep(self.retry_backoff_s * 2 ** (attempt - 1))
+                    continue
+                if handled:
+                    EVENTS_CONSUMED.labels(self.service, record.topic, envelope.type).inc()
+                else:
+                    EVENTS_DUPLICATE.labels(self.service, record.topic).inc()
+                return True
+            assert last_error is not None
+            return await self._dead_letter(record, last_error, attempts=self.max_attempts)
+        finally:
+            correlation_id_var.reset(correlation_token)
+
+    async def _handle_once(self, handler: Handler, envelope: Envelope, data: EventData) -> bool:
+        """One transaction: the inbox row and the handler's effect. False if already handled."""
+        async with self.database.session() as session:
+            if not await self._record_in_inbox(session, envelope):
+                return False
+            await handler(session, envelope, data)
+        return True
+
+    async def _record_in_inbox(self, session: AsyncSession, envelope: Envelope) -> bool:
+        dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
+        statement = (
+            dialect.insert(self.inbox)
+            .values(event_id=envelope.id, event_type=envelope.type, handled_at=datetime.now(UTC))
+            .on_conflict_do_nothing(index_elements=["event_id"])
+        )
+        result = await session.execute(statement)
+        return bool(result.rowcount)
+
+    async def _dead_letter(self, record: ConsumerRecord, error: BaseException, *, attempts: int) -> bool:
+        """Keeps trying until the DLQ has the record: committing its offset before would lose it.
+        False if shutdown came first."""
+        headers = [
+            *list(record.headers or ()),
+            ("error", str(error)[:2000].encode()),
+            ("error_type", type(error).__name__.encode()),
+            ("source_topic", record.topic.encode()),
+            ("source_partition", str(record.partition).encode()),
+            ("source_offset", str(record.offset).encode()),
+            ("attempts", str(attempts).encode()),
+            ("failed_at", datetime.now(UTC).isoformat().encode()),
+        ]
+        backoff = 0.5
+        while True:
+            if self._stopping and backoff > 0.5:
+                return False
+            try:
+                if self._dlq_producer is None:
+                    producer = self.producer_factory()
+                    await producer.start()
+                    self._dlq_producer = producer
+                await self._dlq_producer.send_and_wait(self.dlq_topic, record.value, key=record.key, headers=headers)
+                break
+            except KafkaError as exc:
+                log.warning("could not write to %s: %s; retrying", self.dlq_topic, exc)
+                producer, self._dlq_producer = self._dlq_producer, None
+                if producer is not None:
+                    try:
+                        await producer.stop()
+                    except Exception as stop_exc:
+                        log.debug("stopping dlq producer: %s", stop_exc)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+        EVENTS_DEAD_LETTERED.labels(self.service, record.topic).inc()
+        log.error(
+            "dead-lettered %s[%d]@%d after %d attempt(s): %r",
+            record.topic,
+            record.partition,
+            record.offset,
+            attempts,
+            error,
+        )
+        return True
+
+    async def _update_lag(self) -> None:
+        now = time.monotonic()
+        if self._consumer is None or now - self._lag_at < 1:
+            return
+        self._lag_at = now
+        for partition in self._consumer.assignment():
+            highwater = self._consumer.highwater(partition)
+            if highwater is None:
+                continue
+            position = await self._consumer.position(partition)
+            CONSUMER_LAG.labels(self.service, partition.topic, str(partition.partition)).set(
+                max(highwater - position, 0)
+            )
+
+
+def _header(record: ConsumerRecord, name: str) -> str | None:
+    for key, value in record.headers or ():
+        if key == name:
+            return value.decode() if value is not None else None
+    return None

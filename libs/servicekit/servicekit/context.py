@@ -1,0 +1,169 @@
+"""What the gateway tells a service about the caller, and the check that only the gateway may call."""
+
+import hmac
+import uuid
+from dataclasses import dataclass, field
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import Depends, Request
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from servicekit.logs import correlation_id_var, request_id_var
+from servicekit.problems import Problem, problem_response
+
+INTERNAL_TOKEN_HEADER = "x-internal-token"
+TENANT_HEADER = "x-tenant-id"
+USER_HEADER = "x-user-id"
+ROLES_HEADER = "x-roles"
+SCOPES_HEADER = "x-scopes"
+INFLUENCER_HEADER = "x-influencer-id"
+REQUEST_ID_HEADER = "x-request-id"
+CORRELATION_ID_HEADER = "x-correlation-id"
+
+# Headers only the gateway may set; it strips them from what callers send.
+CONTEXT_HEADERS = (
+    INTERNAL_TOKEN_HEADER,
+    TENANT_HEADER,
+    USER_HEADER,
+    ROLES_HEADER,
+    SCOPES_HEADER,
+    INFLUENCER_HEADER,
+)
+
+OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/docs", "/openapi.json", "/docs/oauth2-redirect"})
+
+
+@dataclass(frozen=True)
+class RequestContext:
+    tenant_id: UUID | None
+    user_id: UUID | None
+    roles: frozenset[str] = field(default_factory=frozenset)
+    scopes: frozenset[str] = field(default_factory=frozenset)
+    influencer_id: UUID | None = None
+    request_id: str | None = None
+    correlation_id: str | None = None
+
+    def has_role(self, *roles: str) -> bool:
+        return bool(self.roles.intersection(roles))
+
+    @property
+    def is_admin(self) -> bool:
+        return "admin" in self.roles
+
+    @property
+    def is_creator(self) -> bool:
+        return "creator" in self.roles
+
+    def headers(self, internal_secret: str) -> dict[str, str]:
+        """The headers that carry this context to a service."""
+        headers = {INTERNAL_TOKEN_HEADER: internal_secret}
+        if self.tenant_id:
+            headers[TENANT_HEADER] = str(self.tenant_id)
+        if self.user_id:
+            headers[USER_HEADER] = str(self.user_id)
+        if self.roles:
+            headers[ROLES_HEADER] = ",".join(sorted(self.roles))
+        if self.scopes:
+            headers[SCOPES_HEADER] = " ".join(sorted(self.scopes))
+        if self.influencer_id:
+            headers[INFLUENCER_HEADER] = str(self.influencer_id)
+        if self.request_id:
+            headers[REQUEST_ID_HEADER] = self.request_id
+        if self.correlation_id:
+            headers[CORRELATION_ID_HEADER] = self.correlation_id
+        return headers
+
+
+def _uuid_header(request: Request, name: str) -> UUID | None:
+    raw = request.headers.get(name)
+    if not raw:
+        return None
+    try:
+        return UUID(raw)
+    except ValueError:
+        raise Problem(400, f"header {name} is not a UUID") from None
+
+
+def _split(raw: str | None) -> frozenset[str]:
+    if not raw:
+        return frozenset()
+    return frozenset(part for part in raw.replace(",", " ").split() if part)
+
+
+def read_context(request: Request) -> RequestContext:
+    return RequestContext(
+        tenant_id=_uuid_header(request, TENANT_HEADER),
+        user_id=_uuid_header(request, USER_HEADER),
+        roles=_split(request.headers.get(ROLES_HEADER)),
+        scopes=_split(request.headers.get(SCOPES_HEADER)),
+        influencer_id=_uuid_header(request, INFLUENCER_HEADER),
+        request_id=request_id_var.get(),
+        correlation_id=correlation_id_var.get(),
+    )
+
+
+def tenant_context(request: Request) -> RequestContext:
+    """A caller acting for an org; services scope every query to its tenant."""
+    context = read_context(request)
+    if context.tenant_id is None:
+        raise Problem(401, "no tenant in the request context")
+    return context
+
+
+Context = Annotated[RequestContext, Depends(read_context)]
+TenantContext = Annotated[RequestContext, Depends(tenant_context)]
+
+
+def require_roles(*roles: str) -> object:
+    """Dependency: the caller holds one of `roles` (or is a platform admin)."""
+
+    def check(context: TenantContext) -> RequestContext:
+        if not context.has_role(*roles, "admin"):
+            raise Problem(403, f"this action needs one of the roles: {', '.join(roles)}")
+        return context
+
+    return Depends(check)
+
+
+class RequestContextMiddleware:
+    """Tags logs with the request and correlation ids, echoes X-Request-ID, and, given the
+    internal secret, refuses callers without it (401): a service answers only the gateway."""
+
+    def __init__(self, app: ASGIApp, internal_secret: str | None) -> None:
+        self.app = app
+        self.secret = internal_secret.encode() if internal_secret is not None else None
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        request_id = headers.get(REQUEST_ID_HEADER) or uuid.uuid4().hex
+        correlation_id = headers.get(CORRELATION_ID_HEADER) or request_id
+        request_token = request_id_var.set(request_id)
+        correlation_token = correlation_id_var.set(correlation_id)
+
+        async def send_with_id(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode("latin-1"))]
+            await send(message)
+
+        try:
+            token = headers.get(INTERNAL_TOKEN_HEADER, "").encode("latin-1")
+            if (
+                self.secret is not None
+                and scope["path"] not in OPEN_PATHS
+                and not hmac.compare_digest(token, self.secret)
+            ):
+                response = problem_response(
+                    Problem(401, "services answer only the gateway (missing or wrong internal credential)"),
+                    scope["path"],
+                )
+                await response(scope, receive, send_with_id)
+                return
+            await self.app(scope, receive, send_with_id)
+        finally:
+            request_id_var.reset(request_token)
+            correlation_id_var.reset(correlation_token)

@@ -1,0 +1,77 @@
+"""Settings base: one env prefix per service, shared values readable without the prefix."""
+
+import os
+from typing import Any, Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from contracts.topics import dlq_topic, events_topic
+
+DEV_INTERNAL_SECRET = "dev-internal-secret-change-me"
+PLACEHOLDER_SECRETS = {DEV_INTERNAL_SECRET, "", "changeme", "change-me", "secret", "password"}
+
+# Settings every process of one deployment shares; a prefixed variable still wins.
+SHARED_ENV = {
+    "environment": "PLATFORM_ENV",
+    "internal_secret": "PLATFORM_INTERNAL_SECRET",
+    "kafka_bootstrap_servers": "KAFKA_BOOTSTRAP_SERVERS",
+    "kafka_idempotent_producer": "KAFKA_IDEMPOTENT_PRODUCER",
+    "kafka_topic_partitions": "KAFKA_TOPIC_PARTITIONS",
+    "kafka_replication_factor": "KAFKA_REPLICATION_FACTOR",
+    "log_level": "LOG_LEVEL",
+}
+
+
+class ServiceSettings(BaseSettings):
+    """Subclass per service with `model_config = SettingsConfigDict(env_prefix="NAME_")`."""
+
+    model_config = SettingsConfigDict(env_prefix="SERVICE_", extra="ignore")
+
+    service_name: str = "service"
+    environment: Literal["development", "test", "staging", "production"] = "development"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    database_url: str = "sqlite+aiosqlite:///var/service.db"
+    database_pool_size: int = 10
+    run_migrations_on_start: bool = True
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    # Apache Kafka supports it; the embedded broker refuses InitProducerId, so make run turns it off.
+    kafka_idempotent_producer: bool = True
+    kafka_topic_partitions: int = 3
+    kafka_replication_factor: int = 1
+    kafka_request_timeout_ms: int = 10_000
+    internal_secret: str = DEV_INTERNAL_SECRET
+    consumer_enabled: bool = True
+    consumer_max_attempts: int = 5
+    consumer_retry_backoff_s: float = 0.2
+    outbox_batch_size: int = 500
+    outbox_poll_interval_s: float = 0.5
+    outbox_retention_hours: int = 72
+    log_level: str = "INFO"
+    log_json: bool = True
+
+    @model_validator(mode="before")
+    @classmethod
+    def _read_shared_env(cls, values: Any) -> Any:
+        if isinstance(values, dict):
+            for field, env in SHARED_ENV.items():
+                if field not in values and env in os.environ:
+                    values[field] = os.environ[env]
+        return values
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secrets(self) -> "ServiceSettings":
+        if self.environment != "development" and self.internal_secret in PLACEHOLDER_SECRETS:
+            raise ValueError(
+                f"internal_secret is a placeholder: set PLATFORM_INTERNAL_SECRET (environment is {self.environment!r})"
+            )
+        return self
+
+    @property
+    def events_topic(self) -> str:
+        return events_topic(self.service_name)
+
+    @property
+    def dlq_topic(self) -> str:
+        return dlq_topic(self.service_name)

@@ -1,0 +1,11 @@
+from pydantic_settings import SettingsConfigDict
+
+from servicekit.settings import ServiceSettings
+
+
+class ContentSettings(ServiceSettings):
+    model_config = SettingsConfigDict(env_prefix="CONTENT_", extra="ignore")
+
+    service_name: str = "content"
+    port: int = 8003
+    database_url: str = "sqlite+aiosqlite:///var/content.db"

@@ -1,0 +1,27 @@
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import Depends
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from partnerships.adapters.campaign_repository import CampaignRepository
+from servicekit.app import DbSession, OutboxWriter
+from servicekit.context import TenantContext
+from servicekit.outbox import Outbox, OutboxEventSink
+
+
+class SqlUnitOfWork:
+    """The request's session (committed once, by servicekit, when the endpoint returns)."""
+
+    def __init__(self, session: AsyncSession, outbox: Outbox, tenant_id: UUID) -> None:
+        self.tenant_id = tenant_id
+        self.campaigns = CampaignRepository(session, tenant_id)
+        self.events = OutboxEventSink(session, outbox, tenant_id)
+
+
+def _unit_of_work(session: DbSession, outbox: OutboxWriter, context: TenantContext) -> SqlUnitOfWork:
+    assert context.tenant_id is not None
+    return SqlUnitOfWork(session, outbox, context.tenant_id)
+
+
+UnitOfWorkDep = Annotated[SqlUnitOfWork, Depends(_unit_of_work)]
