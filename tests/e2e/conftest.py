@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 import httpx
 import pytest
+
 from devstack.stack import Stack
 
 

@@ -4,6 +4,7 @@ over Kafka, and its (empty) KPIs are served back through the gateway."""
 import asyncio
 
 import httpx
+
 from devstack.stack import Stack
 
 from .conftest import Org
@@ -21,7 +22,11 @@ async def poll(gateway: httpx.AsyncClient, path: str, headers: dict[str, str], t
 async def test_created_campaign_has_metrics_through_the_gateway(gateway: httpx.AsyncClient, org: Org) -> None:
     created = await gateway.post(
         "/api/v1/campaigns",
-        json={"name": "Spring launch", "objective": "awareness", "budget": {"amount_minor": 500_000, "currency": "EUR"}},
+        json={
+            "name": "Spring launch",
+            "objective": "awareness",
+            "budget": {"amount_minor": 500_000, "currency": "EUR"},
+        },
         headers=org.auth,
     )
     assert created.status_code == 201, created.text
@@ -42,7 +47,9 @@ async def test_created_campaign_has_metrics_through_the_gateway(gateway: httpx.A
 async def test_another_org_cannot_see_the_campaign_or_its_metrics(
     gateway: httpx.AsyncClient, org: Org, other_org: Org
 ) -> None:
-    created = await gateway.post("/api/v1/campaigns", json={"name": "Secret", "objective": "conversions"}, headers=org.auth)
+    created = await gateway.post(
+        "/api/v1/campaigns", json={"name": "Secret", "objective": "conversions"}, headers=org.auth
+    )
     campaign_id = created.json()["id"]
     assert (await poll(gateway, f"/api/v1/campaigns/{campaign_id}/metrics", org.auth)).status_code == 200
 
@@ -70,9 +77,7 @@ async def test_calls_without_a_token_are_refused(gateway: httpx.AsyncClient) -> 
     assert response.headers["www-authenticate"].startswith("Bearer")
 
 
-async def test_callers_cannot_forge_the_context_headers(
-    gateway: httpx.AsyncClient, org: Org, other_org: Org
-) -> None:
+async def test_callers_cannot_forge_the_context_headers(gateway: httpx.AsyncClient, org: Org, other_org: Org) -> None:
     created = await gateway.post("/api/v1/campaigns", json={"name": "Mine", "objective": "awareness"}, headers=org.auth)
     forged = {**other_org.auth, "x-tenant-id": org.id, "x-roles": "admin", "x-internal-token": "guess"}
     response = await gateway.get(f"/api/v1/campaigns/{created.json()['id']}", headers=forged)

@@ -58,6 +58,7 @@ class ServiceRuntime:
                 producer_factory=self.new_producer,
                 max_attempts=settings.consumer_max_attempts,
                 retry_backoff_s=settings.consumer_retry_backoff_s,
+                fetch_max_wait_ms=settings.consumer_fetch_max_wait_ms,
             )
         self._messaging_task: asyncio.Task[None] | None = None
 

@@ -45,6 +45,7 @@ class ServiceSettings(BaseSettings):
     consumer_enabled: bool = True
     consumer_max_attempts: int = 5
     consumer_retry_backoff_s: float = 0.2
+    consumer_fetch_max_wait_ms: int = 50
     outbox_batch_size: int = 500
     outbox_poll_interval_s: float = 0.5
     outbox_retention_hours: int = 72

@@ -5,17 +5,19 @@ from collections.abc import AsyncIterator
 
 import httpx
 import pytest
-from devstack.databases import DatabaseFactory
-from devstack.pytest_plugin import serve_in_process, service_headers
 from sqlalchemy import select
 
+from devstack.databases import DatabaseFactory
+from devstack.pytest_plugin import serve_in_process, service_headers
 from partnerships.adapters.tables import messaging
 from partnerships.main import create_app
 from partnerships.settings import PartnershipsSettings
 
 
 @pytest.fixture(scope="module")
-async def service(databases: DatabaseFactory, messaging_settings: dict[str, object]) -> AsyncIterator[httpx.AsyncClient]:
+async def service(
+    databases: DatabaseFactory, messaging_settings: dict[str, object]
+) -> AsyncIterator[httpx.AsyncClient]:
     settings = PartnershipsSettings(database_url=await databases.new("partnerships_api"), **messaging_settings)
     app = create_app(settings)
     async with serve_in_process(app) as client:
@@ -56,9 +58,7 @@ async def test_creation_writes_its_event_in_the_outbox(service: httpx.AsyncClien
     runtime = service.app.state.runtime  # type: ignore[attr-defined]
     async with runtime.database.sessionmaker() as session:
         row = (
-            await session.execute(
-                select(messaging.outbox).where(messaging.outbox.c.key == created.json()["id"])
-            )
+            await session.execute(select(messaging.outbox).where(messaging.outbox.c.key == created.json()["id"]))
         ).one()
     assert row.event_type == "campaign.created"
     assert row.topic == "partnerships.events"
@@ -97,7 +97,9 @@ async def test_list_pages_newest_first_without_gaps(service: httpx.AsyncClient, 
     tenant = service_headers(internal_secret, uuid.uuid4())
     made = []
     for i in range(5):
-        response = await service.post("/api/v1/campaigns", json={"name": f"c{i}", "objective": "awareness"}, headers=tenant)
+        response = await service.post(
+            "/api/v1/campaigns", json={"name": f"c{i}", "objective": "awareness"}, headers=tenant
+        )
         made.append(response.json()["id"])
     seen: list[str] = []
     cursor = None
@@ -119,7 +121,9 @@ async def test_limit_bounds_are_enforced(service: httpx.AsyncClient, brand: dict
     assert bad_cursor.status_code == 400
 
 
-async def test_other_tenants_campaign_is_not_found(service: httpx.AsyncClient, brand: dict[str, str], internal_secret: str) -> None:
+async def test_other_tenants_campaign_is_not_found(
+    service: httpx.AsyncClient, brand: dict[str, str], internal_secret: str
+) -> None:
     created = await service.post("/api/v1/campaigns", json={"name": "Mine", "objective": "awareness"}, headers=brand)
     stranger = service_headers(internal_secret, uuid.uuid4())
     response = await service.get(f"/api/v1/campaigns/{created.json()['id']}", headers=stranger)
