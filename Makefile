@@ -8,7 +8,7 @@ EDITABLE := $(foreach p,$(PACKAGES),-e $(p))
 STAMP := $(VENV)/.installed
 SOURCES := $(wildcard $(foreach p,$(PACKAGES),$(p)/pyproject.toml)) requirements-dev.txt constraints.txt
 
-.PHONY: install run test test-unit test-integration lint format bench asyncapi clean
+.PHONY: install run test test-integration lint format bench asyncapi k8s-check clean
 
 $(STAMP): $(SOURCES)
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -41,6 +41,11 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/spine_throughput.py
+	$(BIN)/python bench/gateway_hop.py
+
+## renders every Kubernetes overlay and checks probes, resources, security contexts
+k8s-check: $(STAMP)
+	bash deploy/k8s/check.sh
 
 asyncapi: $(STAMP)
 	$(BIN)/python -m contracts.asyncapi docs/asyncapi.json

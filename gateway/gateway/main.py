@@ -1,67 +1,178 @@
 """The gateway: `uvicorn gateway.main:create_app --factory`."""
 
+import asyncio
+import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
 
 from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 
+from gateway.adapters.credentials import ApiKeyCache
+from gateway.adapters.event_handlers import webhook_handlers
+from gateway.adapters.idempotency_store import IdempotencyMiddleware, IdempotencyStore
+from gateway.adapters.middleware import RateLimitHeaders, RequestSizeLimit
+from gateway.adapters.openapi_merge import ServiceDocs, merge
 from gateway.adapters.passwords import Passwords
+from gateway.adapters.security import Authenticator
 from gateway.adapters.tables import messaging, metadata
 from gateway.adapters.tokens import TokenSigner
 from gateway.adapters.upstreams import Upstreams
-from gateway.api import identity, proxy
+from gateway.adapters.webhook_dispatcher import WebhookDispatcher
+from gateway.api import api_keys, auth, identity, overview, webhooks
+from gateway.api.proxy import ServiceProxy
+from gateway.domain.rate_limit import RateLimiter
 from gateway.settings import GatewaySettings
 from servicekit.app import create_service_app
 from servicekit.health import Check
 from servicekit.runtime import ServiceRuntime
 
+UPLOAD_PATHS = ("/api/v1/influencers/import",)
+
 
 def _upstream_check(upstreams: Upstreams, service: str) -> Check:
     async def check() -> None:
-        response = await upstreams.client(service).get("/readyz")
+        response = await upstreams[service].http.get("/readyz", timeout=2)
         if response.status_code != 200:
             raise RuntimeError(f"{service} answered {response.status_code}: {response.text[:200]}")
 
     return check
 
 
-def create_app(settings: GatewaySettings | None = None) -> FastAPI:
+def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
+    """The ASGI app: ServiceProxy in front of the FastAPI app (ServiceProxy.app)."""
     settings = settings or GatewaySettings()
+    dispatcher_box: dict[str, WebhookDispatcher] = {}
     runtime = ServiceRuntime(
-        settings, metadata=metadata, messaging=messaging, migrations="gateway:migrations", publishes_events=False
+        settings,
+        metadata=metadata,
+        messaging=messaging,
+        # A path, not "gateway:migrations": pytest names the repo's gateway/ folder "gateway" too.
+        migrations=str(Path(__file__).with_name("migrations")),
+        handlers=webhook_handlers(lambda: dispatcher_box["dispatcher"].wake()),
+        publishes_events=False,
     )
     upstreams = Upstreams(
         settings.upstream_urls(),
         timeout_s=settings.upstream_timeout_s,
         connect_timeout_s=settings.upstream_connect_timeout_s,
+        breaker_threshold=settings.breaker_threshold,
+        breaker_cooldown_s=settings.breaker_cooldown_s,
     )
+    dispatcher = dispatcher_box["dispatcher"] = WebhookDispatcher(
+        runtime.database,
+        max_attempts=settings.webhook_max_attempts,
+        timeout_s=settings.webhook_timeout_s,
+        retry_base_s=settings.webhook_retry_base_s,
+        allow_private_targets=settings.allow_private_webhook_targets,
+    )
+    idempotency = IdempotencyStore(runtime.database, timedelta(seconds=settings.idempotency_ttl_s))
+    service_docs = ServiceDocs(upstreams)
 
     @asynccontextmanager
-    async def upstream_clients(_app: FastAPI) -> AsyncIterator[None]:
+    async def gateway_parts(_app: FastAPI) -> AsyncIterator[None]:
+        await upstreams.start()
+        dispatcher.start()
+        service_docs.start()
+        housekeeping = asyncio.create_task(_purge_idempotency_keys(idempotency), name="idempotency-purge")
         try:
             yield
         finally:
-            await upstreams.aclose()
+            housekeeping.cancel()
+            await asyncio.gather(housekeeping, return_exceptions=True)
+            await service_docs.stop()
+            await dispatcher.stop()
+            await upstreams.close()
 
     checks: dict[str, Check] = {"database": runtime.database.ping}
     checks.update({name: _upstream_check(upstreams, name) for name in settings.upstream_urls()})
+    middleware: list[tuple[type, dict[str, Any]]] = [
+        (IdempotencyMiddleware, {}),
+        (RateLimitHeaders, {}),
+    ]
+    if settings.cors_origins:
+        middleware.append(
+            (
+                CORSMiddleware,
+                {
+                    "allow_origins": settings.cors_origins,
+                    "allow_methods": ["GET", "POST", "PATCH", "PUT", "DELETE"],
+                    "allow_headers": ["authorization", "content-type", "idempotency-key", "x-api-key", "x-request-id"],
+                    "expose_headers": [
+                        "location",
+                        "x-request-id",
+                        "retry-after",
+                        "ratelimit-limit",
+                        "ratelimit-remaining",
+                        "ratelimit-reset",
+                    ],
+                },
+            )
+        )
+    middleware.append(
+        (
+            RequestSizeLimit,
+            {
+                "max_bytes": settings.max_request_bytes,
+                "upload_max_bytes": settings.max_upload_bytes,
+                "upload_paths": UPLOAD_PATHS,
+            },
+        )
+    )
     app = create_service_app(
         runtime,
-        [identity.router, proxy.router],
+        # Paths of the services are answered by ServiceProxy before this app sees them.
+        [identity.router, auth.router, api_keys.router, webhooks.router, overview.router],
         title="Influencer campaign platform API",
-        description="The one REST API of the platform: identity, discovery, partnerships, content and metrics.",
+        description=(
+            "The one REST API of the platform: identity, discovery, partnerships, content and metrics. "
+            "Authenticate with a bearer token from POST /api/v1/auth/token or an API key (X-API-Key)."
+        ),
         readiness_checks=checks,
+        # One service down must not take the whole API out of rotation: upstreams are reported.
+        critical_checks=frozenset({"database"}),
         require_internal_credential=False,
-        extra_lifespan=upstream_clients,
+        extra_lifespan=gateway_parts,
+        middleware=middleware,
     )
-    app.state.settings = settings
-    app.state.upstreams = upstreams
-    app.state.signer = TokenSigner(
+    signer = TokenSigner(
         settings.jwt_keys,
         settings.jwt_active_kid,
         audience=settings.jwt_audience,
         issuer=settings.jwt_issuer,
         ttl_s=settings.access_token_ttl_s,
     )
+    app.state.settings = settings
+    app.state.upstreams = upstreams
+    app.state.signer = signer
     app.state.passwords = Passwords(time_cost=settings.password_time_cost, memory_kib=settings.password_memory_kib)
-    return app
+    app.state.authenticator = Authenticator(signer, runtime.database, ApiKeyCache(settings.api_key_cache_ttl_s))
+    app.state.rate_limiter = RateLimiter(settings.limits())
+    app.state.idempotency = idempotency
+    app.state.webhook_dispatcher = dispatcher
+    _serve_merged_openapi(app, service_docs)
+    return ServiceProxy(app)
+
+
+def _serve_merged_openapi(app: FastAPI, service_docs: ServiceDocs) -> None:
+    own_openapi = app.openapi
+    cache: dict[str, Any] = {}
+
+    def merged_openapi() -> dict[str, Any]:
+        if cache.get("version") != service_docs.version or "doc" not in cache:
+            app.openapi_schema = None
+            cache["doc"] = merge(own_openapi(), service_docs.docs)
+            cache["version"] = service_docs.version
+        return cache["doc"]
+
+    app.openapi = merged_openapi  # type: ignore[method-assign]
+
+
+async def _purge_idempotency_keys(store: IdempotencyStore) -> None:
+    while True:
+        await asyncio.sleep(3600)
+        with contextlib.suppress(Exception):
+            await store.purge_expired()

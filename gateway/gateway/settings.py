@@ -1,6 +1,7 @@
 from pydantic import model_validator
 from pydantic_settings import SettingsConfigDict
 
+from gateway.domain.rate_limit import Limit
 from servicekit.settings import PLACEHOLDER_SECRETS, ServiceSettings
 
 DEV_JWT_SECRET = "dev-jwt-secret-change-me-0123456789abcdef"
@@ -31,6 +32,32 @@ class GatewaySettings(ServiceSettings):
     # argon2id cost; the defaults are argon2-cffi's (RFC 9106 low-memory profile).
     password_time_cost: int = 3
     password_memory_kib: int = 65536
+    api_key_cache_ttl_s: float = 30.0
+
+    # Token buckets per caller and route class, in each gateway replica.
+    rate_limits: dict[str, dict[str, int]] = {
+        "read": {"per_minute": 1200, "burst": 200},
+        "brand_write": {"per_minute": 300, "burst": 60},
+        "creator_write": {"per_minute": 300, "burst": 60},
+        "partner_write": {"per_minute": 3000, "burst": 500},
+        "public": {"per_minute": 6000, "burst": 1000},  # the tracking redirect, per client address
+        "auth": {"per_minute": 30, "burst": 10},  # sign-up and token, per client address
+    }
+    trust_forwarded_for: bool = False
+    cors_origins: list[str] = []
+
+    max_upload_bytes: int = 50 * 1024 * 1024  # influencer imports
+    upstream_retries: int = 2
+    breaker_threshold: int = 5
+    breaker_cooldown_s: float = 10.0
+    overview_part_timeout_s: float = 3.0
+    idempotency_ttl_s: int = 24 * 3600
+
+    webhook_max_attempts: int = 8
+    webhook_timeout_s: float = 10.0
+    webhook_retry_base_s: float = 5.0
+    # Off outside development and test: a subscriber must not make us call our own network.
+    webhook_allow_private_targets: bool | None = None
 
     @model_validator(mode="after")
     def _refuse_placeholder_keys(self) -> "GatewaySettings":
@@ -42,6 +69,15 @@ class GatewaySettings(ServiceSettings):
             if weak or short:
                 raise ValueError(f"JWT keys {sorted(set(weak + short))} are placeholders or shorter than 32 chars")
         return self
+
+    @property
+    def allow_private_webhook_targets(self) -> bool:
+        if self.webhook_allow_private_targets is not None:
+            return self.webhook_allow_private_targets
+        return self.environment in ("development", "test")
+
+    def limits(self) -> dict[str, Limit]:
+        return {name: Limit(per_minute=v["per_minute"], burst=v["burst"]) for name, v in self.rate_limits.items()}
 
     def upstream_urls(self) -> dict[str, str]:
         return {

@@ -40,11 +40,13 @@ def run(args: argparse.Namespace) -> int:
         gateway = stack.url("gateway")
         print(f"\nready: the API is at {gateway}/api/v1  (docs: {gateway}/docs)")
         print(f"logs in {var / 'log'}/; Ctrl-C stops everything\n", flush=True)
+        reported: set[str] = set()
         while not stopping:
             for name, process in list(stack.processes.items()):
-                if process.poll() is not None:
-                    print(f"{name} exited with {process.returncode}; see {var / 'log' / (name + '.log')}")
-                    stopping = True
+                if process.poll() is not None and name not in reported:
+                    # The others keep running: the gateway answers 503 for it and /readyz says so.
+                    print(f"{name} exited with {process.returncode}; see {var / 'log' / (name + '.log')}", flush=True)
+                    reported.add(name)
             time.sleep(0.5)
         return 0
     except (RuntimeError, TimeoutError) as exc:

@@ -5,6 +5,7 @@ files; with KAFKA_BOOTSTRAP_SERVERS and TEST_POSTGRES_URL set (make test-integra
 Apache Kafka and PostgreSQL.
 """
 
+import json
 import os
 import secrets
 import uuid
@@ -110,6 +111,13 @@ async def platform_stack(
         # Cheap hashes: the tests sign up many users; production keeps the default cost.
         "GATEWAY_PASSWORD_TIME_COST": "1",
         "GATEWAY_PASSWORD_MEMORY_KIB": "8192",
+        # Many sign-ups from one address; the gateway's own tests cover the limits.
+        "GATEWAY_RATE_LIMITS": json.dumps(
+            {
+                name: {"per_minute": 100_000, "burst": 10_000}
+                for name in ("read", "brand_write", "creator_write", "partner_write", "public", "auth")
+            }
+        ),
     }
     service_env = {
         name: {

@@ -1,12 +1,13 @@
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import insert, select
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.adapters.tables import memberships, orgs, users
+from gateway.adapters.tables import creator_profiles, memberships, orgs, users
 from gateway.domain.identity import OrgKind, Role
 from servicekit.errors import Conflict
 
@@ -34,6 +35,7 @@ class MembershipRecord:
     org_id: UUID
     user_id: UUID
     role: Role
+    created_at: datetime
 
 
 class IdentityRepository:
@@ -72,10 +74,92 @@ class IdentityRepository:
             raise Conflict(f"a user with email {email} already exists") from None
         return user
 
-    async def add_membership(self, org_id: UUID, user_id: UUID, role: Role) -> None:
+    async def add_membership(self, org_id: UUID, user_id: UUID, role: Role) -> MembershipRecord:
+        record = MembershipRecord(org_id=org_id, user_id=user_id, role=role, created_at=datetime.now(UTC))
         await self.session.execute(
-            insert(memberships).values(org_id=org_id, user_id=user_id, role=role.value, created_at=datetime.now(UTC))
+            insert(memberships).values(org_id=org_id, user_id=user_id, role=role.value, created_at=record.created_at)
         )
+        return record
+
+    async def membership(self, org_id: UUID, user_id: UUID) -> MembershipRecord | None:
+        row = (
+            await self.session.execute(
+                select(memberships).where(memberships.c.org_id == org_id, memberships.c.user_id == user_id)
+            )
+        ).first()
+        return _membership(row) if row else None
+
+    async def members(self, org_id: UUID) -> list[tuple[MembershipRecord, UserRecord]]:
+        rows = await self.session.execute(
+            select(
+                memberships.c.role,
+                memberships.c.created_at.label("joined_at"),
+                users.c.id,
+                users.c.email,
+                users.c.password_hash,
+                users.c.display_name,
+                users.c.is_platform_admin,
+                users.c.created_at,
+            )
+            .join(users, users.c.id == memberships.c.user_id)
+            .where(memberships.c.org_id == org_id)
+            .order_by(memberships.c.created_at)
+        )
+        return [
+            (
+                MembershipRecord(org_id=org_id, user_id=r.id, role=Role(r.role), created_at=r.joined_at),
+                UserRecord(
+                    id=r.id,
+                    email=r.email,
+                    password_hash=r.password_hash,
+                    display_name=r.display_name,
+                    is_platform_admin=r.is_platform_admin,
+                    created_at=r.created_at,
+                ),
+            )
+            for r in rows
+        ]
+
+    async def count_owners(self, org_id: UUID) -> int:
+        return int(
+            await self.session.scalar(
+                select(func.count()).where(memberships.c.org_id == org_id, memberships.c.role == Role.OWNER.value)
+            )
+            or 0
+        )
+
+    async def remove_membership(self, org_id: UUID, user_id: UUID) -> None:
+        await self.session.execute(
+            delete(memberships).where(memberships.c.org_id == org_id, memberships.c.user_id == user_id)
+        )
+
+    async def influencer_claimed(self, influencer_id: UUID) -> bool:
+        claimed = await self.session.scalar(
+            select(creator_profiles.c.user_id).where(creator_profiles.c.influencer_id == influencer_id)
+        )
+        return claimed is not None
+
+    async def claim_influencer(self, user_id: UUID, influencer_id: UUID) -> None:
+        try:
+            async with self.session.begin_nested():
+                await self.session.execute(
+                    insert(creator_profiles).values(
+                        user_id=user_id, influencer_id=influencer_id, claimed_at=datetime.now(UTC)
+                    )
+                )
+        except IntegrityError:
+            raise Conflict("this influencer profile is already claimed") from None
+
+    async def influencer_of(self, user_id: UUID) -> UUID | None:
+        return await self.session.scalar(
+            select(creator_profiles.c.influencer_id).where(creator_profiles.c.user_id == user_id)
+        )
+
+    async def set_platform_admin(self, email: str, is_admin: bool) -> bool:
+        result = await self.session.execute(
+            update(users).where(users.c.email == email).values(is_platform_admin=is_admin)
+        )
+        return bool(result.rowcount)
 
     async def user_by_email(self, email: str) -> UserRecord | None:
         row = (await self.session.execute(select(users).where(users.c.email == email))).first()
@@ -95,4 +179,8 @@ class IdentityRepository:
                 select(memberships).where(memberships.c.user_id == user_id).order_by(memberships.c.created_at)
             )
         ).all()
-        return [MembershipRecord(org_id=r.org_id, user_id=r.user_id, role=Role(r.role)) for r in rows]
+        return [_membership(r) for r in rows]
+
+
+def _membership(row: Row[Any]) -> MembershipRecord:
+    return MembershipRecord(org_id=row.org_id, user_id=row.user_id, role=Role(row.role), created_at=row.created_at)

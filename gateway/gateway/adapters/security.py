@@ -1,39 +1,138 @@
-"""Who is calling: the bearer token of a request, turned into the context services receive."""
+"""Who is calling and may they: the bearer token or API key of a request, the route-class check
+and the rate limit, turned into the principal the gateway acts for."""
 
+import time
+from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
+from starlette.datastructures import Headers
 
+from gateway.adapters.credentials import API_KEY_PREFIX, ApiKeyCache, ApiKeyRepository
 from gateway.adapters.tokens import InvalidToken, TokenSigner
+from gateway.domain.access import authorize, route_class, service_roles
+from gateway.domain.identity import Principal
+from gateway.domain.rate_limit import RateLimiter, Verdict
 from servicekit.context import RequestContext
+from servicekit.db import Database
 from servicekit.logs import correlation_id_var, request_id_var
 from servicekit.problems import Problem
 
 BEARER_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="influencer-platform"'}
 
 
-def signer_of(request: Request) -> TokenSigner:
-    signer: TokenSigner = request.app.state.signer
-    return signer
+class Authenticator:
+    def __init__(self, signer: TokenSigner, database: Database, key_cache: ApiKeyCache) -> None:
+        self.signer = signer
+        self.database = database
+        self.key_cache = key_cache
+        # Verified tokens until they expire: a client sends the same token many times, and
+        # verifying it is a fifth of a proxied request. Keyed by the whole token, signature
+        # included, so a changed token is verified afresh.
+        self._verified: dict[str, tuple[float, Principal]] = {}
+
+    def _verify_token(self, token: str) -> Principal:
+        now = time.time()
+        cached = self._verified.get(token)
+        if cached is not None and cached[0] > now:
+            return cached[1]
+        principal, expires_at = self.signer.verify_with_expiry(token)
+        if len(self._verified) >= 10_000:
+            self._verified.clear()
+        self._verified[token] = (expires_at, principal)
+        return principal
+
+    async def principal(self, headers: Headers) -> Principal:
+        """The caller, or a 401 problem."""
+        api_key = headers.get("x-api-key")
+        scheme, _, token = headers.get("authorization", "").partition(" ")
+        token = token.strip()
+        if api_key is None and scheme.lower() == "bearer" and token.startswith(API_KEY_PREFIX):
+            api_key = token
+        if api_key is not None:
+            return await self._api_key_principal(api_key.strip())
+        if scheme.lower() != "bearer" or not token:
+            raise Problem(401, "send a bearer token (POST /api/v1/auth/token) or an API key", headers=BEARER_CHALLENGE)
+        try:
+            return self._verify_token(token)
+        except InvalidToken as exc:
+            raise Problem(
+                401,
+                f"the bearer token is not valid: {exc}",
+                headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            ) from None
+
+    async def _api_key_principal(self, full_key: str) -> Principal:
+        cached, principal = self.key_cache.get(full_key)
+        if not cached:
+            async with self.database.sessionmaker() as session:
+                principal = await ApiKeyRepository(session).principal(full_key, datetime.now(UTC))
+            self.key_cache.put(full_key, principal)
+        if principal is None:
+            raise Problem(401, "the API key is unknown, revoked or expired", headers=BEARER_CHALLENGE)
+        return principal
 
 
-def authenticate(request: Request) -> RequestContext:
-    header = request.headers.get("authorization", "")
-    scheme, _, token = header.partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
-        raise Problem(401, "send a bearer token (POST /api/v1/auth/token)", headers=BEARER_CHALLENGE)
-    try:
-        principal = signer_of(request).verify(token.strip())
-    except InvalidToken as exc:
+def client_address(request: Request) -> str:
+    if request.app.state.settings.trust_forwarded_for:
+        forwarded = request.headers.get("x-forwarded-for")
+        if forwarded:
+            return forwarded.split(",")[0].strip()
+    return request.client.host if request.client else "unknown"
+
+
+def rate_limit_headers(verdict: Verdict) -> dict[str, str]:
+    headers = {
+        "RateLimit-Limit": str(verdict.limit),
+        "RateLimit-Remaining": str(verdict.remaining),
+        "RateLimit-Reset": str(verdict.reset_s),
+    }
+    if not verdict.allowed:
+        headers["Retry-After"] = str(max(1, verdict.retry_after_s))
+    return headers
+
+
+def enforce_rate_limit(request: Request, identity: str, limit_class: str) -> None:
+    limiter: RateLimiter = request.app.state.rate_limiter
+    verdict = limiter.check(identity, limit_class, time.monotonic())
+    if verdict is None:
+        return
+    request.state.rate_limit_headers = rate_limit_headers(verdict)
+    if not verdict.allowed:
         raise Problem(
-            401,
-            f"the bearer token is not valid: {exc}",
-            headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
-        ) from None
+            429,
+            f"rate limit of {limit_class} requests exceeded; retry after {max(1, verdict.retry_after_s)} s",
+            headers=rate_limit_headers(verdict),
+        )
+
+
+async def authorized_caller(request: Request) -> Principal:
+    """Authenticates, checks the route class and scope, and takes a rate-limit token."""
+    authenticator: Authenticator = request.app.state.authenticator
+    principal = await authenticator.principal(request.headers)
+    method, path = request.method, request.url.path
+    decision = authorize(principal, method, path)
+    if not decision.allowed:
+        raise Problem(403, decision.reason)
+    enforce_rate_limit(request, principal.rate_limit_identity, route_class(method, path).value)
+    request.state.principal = principal
+    return principal
+
+
+def limit_anonymous(limit_class: str):  # type: ignore[no-untyped-def]
+    """Dependency for routes without a caller (sign-up, token): limited per client address."""
+
+    def check(request: Request) -> None:
+        enforce_rate_limit(request, f"ip:{client_address(request)}", limit_class)
+
+    return Depends(check)
+
+
+def service_context(principal: Principal, method: str, path: str) -> RequestContext:
     return RequestContext(
         tenant_id=principal.org_id,
         user_id=principal.user_id,
-        roles=principal.roles,
+        roles=service_roles(principal, method, path),
         scopes=principal.scopes,
         influencer_id=principal.influencer_id,
         request_id=request_id_var.get(),
@@ -41,4 +140,4 @@ def authenticate(request: Request) -> RequestContext:
     )
 
 
-Caller = Annotated[RequestContext, Depends(authenticate)]
+Caller = Annotated[Principal, Depends(authorized_caller)]

@@ -36,6 +36,9 @@ class TokenSigner:
         )
 
     def verify(self, token: str) -> Principal:
+        return self.verify_with_expiry(token)[0]
+
+    def verify_with_expiry(self, token: str) -> tuple[Principal, float]:
         try:
             header = jwt.get_unverified_header(token)
             key = self.keys.get(str(header.get("kid")))
@@ -50,7 +53,7 @@ class TokenSigner:
                 issuer=self.issuer,
                 options={"require": ["exp", "iat", "sub", "aud", "iss"]},
             )
-            return principal_from_claims(claims)
+            return principal_from_claims(claims), float(claims["exp"])
         except InvalidToken:
             raise
         except (jwt.PyJWTError, KeyError, ValueError) as exc:

@@ -1,19 +1,22 @@
 from datetime import datetime
-from typing import Annotated
 from uuid import UUID
 
-from fastapi import APIRouter, Form, Request, Response, status
+from fastapi import APIRouter, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from gateway.adapters.identity_repository import IdentityRepository
+from gateway.adapters.identity_repository import IdentityRepository, OrgRecord, UserRecord
 from gateway.adapters.passwords import Passwords
-from gateway.adapters.security import Caller, signer_of
-from gateway.domain.identity import OrgKind, Principal, Role, check_password, normalize_email
+from gateway.adapters.security import Caller, limit_anonymous
+from gateway.adapters.upstreams import Upstreams
+from gateway.domain.identity import OrgKind, Role, check_password, normalize_email
 from servicekit.app import DbSession
-from servicekit.errors import InvalidField
+from servicekit.context import RequestContext
+from servicekit.errors import Conflict, InvalidField, NotFound
 from servicekit.problems import Problem
 
 router = APIRouter(prefix="/api/v1", tags=["identity"])
+
+MEMBER_ROLES = (Role.OWNER, Role.MANAGER, Role.ANALYST)
 
 
 class OwnerCreate(BaseModel):
@@ -50,86 +53,187 @@ class OrgSignup(BaseModel):
     owner: UserPublic
 
 
-class TokenResponse(BaseModel):
-    access_token: str
-    token_type: str = "bearer"
-    expires_in: int
+class MemberCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(max_length=320)
+    role: Role = Field(description="owner, manager or analyst")
+    password: str | None = Field(
+        default=None, max_length=200, description="Initial password for a new user; not needed for an existing one"
+    )
+    display_name: str | None = Field(default=None, max_length=200)
+
+
+class MemberPublic(BaseModel):
+    user: UserPublic
+    role: Role
+    joined_at: datetime
 
 
 class Me(BaseModel):
-    user: UserPublic
+    user: UserPublic | None
     org: OrgPublic
     roles: list[str]
     scopes: list[str]
+    influencer_id: UUID | None
+    api_key: bool
 
 
-def _passwords(request: Request) -> Passwords:
+def passwords_of(request: Request) -> Passwords:
     passwords: Passwords = request.app.state.passwords
     return passwords
 
 
-@router.post("/orgs", status_code=status.HTTP_201_CREATED)
+def _org(org: OrgRecord) -> OrgPublic:
+    return OrgPublic(id=org.id, name=org.name, kind=org.kind, created_at=org.created_at)
+
+
+def _user(user: UserRecord) -> UserPublic:
+    return UserPublic(id=user.id, email=user.email, display_name=user.display_name)
+
+
+@router.post("/orgs", status_code=status.HTTP_201_CREATED, dependencies=[limit_anonymous("auth")])
 async def sign_up_org(body: OrgCreate, session: DbSession, request: Request, response: Response) -> OrgSignup:
     """Sign up a brand or agency org with its owner user."""
+    if body.kind not in (OrgKind.BRAND, OrgKind.AGENCY):
+        raise Problem(422, "an org is a brand or an agency; creators sign up at /api/v1/creators")
     email = normalize_email(body.owner.email)
     check_password(body.owner.password)
     repo = IdentityRepository(session)
-    password_hash = await _passwords(request).hash(body.owner.password)
+    password_hash = await passwords_of(request).hash(body.owner.password)
     org = await repo.add_org(body.name, body.kind)
     user = await repo.add_user(email, password_hash, body.owner.display_name)
     await repo.add_membership(org.id, user.id, Role.OWNER)
     response.headers["Location"] = f"/api/v1/orgs/{org.id}"
-    return OrgSignup(
-        org=OrgPublic(id=org.id, name=org.name, kind=org.kind, created_at=org.created_at),
-        owner=UserPublic(id=user.id, email=user.email, display_name=user.display_name),
-    )
+    return OrgSignup(org=_org(org), owner=_user(user))
 
 
-@router.post("/auth/token")
-async def issue_token(
-    session: DbSession,
-    request: Request,
-    grant_type: Annotated[str, Form()],
-    username: Annotated[str | None, Form()] = None,
-    password: Annotated[str | None, Form()] = None,
-) -> TokenResponse:
-    """OAuth2 token endpoint (password grant) returning a short-lived JWT."""
-    if grant_type != "password":
-        raise Problem(400, f"unsupported grant_type {grant_type!r}", error="unsupported_grant_type")
-    if not username or not password:
-        raise Problem(400, "username and password are required", error="invalid_request")
+def _own_org(caller: Caller, org_id: UUID) -> None:
+    # Another org's id is not found, never forbidden: ids of other tenants stay secret.
+    if caller.org_id != org_id and Role.ADMIN not in caller.roles:
+        raise NotFound("org", org_id)
+
+
+@router.get("/orgs/{org_id}/members")
+async def list_members(org_id: UUID, caller: Caller, session: DbSession) -> list[MemberPublic]:
+    """The org's members and their roles."""
+    _own_org(caller, org_id)
     repo = IdentityRepository(session)
-    try:
-        email = normalize_email(username)
-    except InvalidField:
-        email = username
+    return [
+        MemberPublic(user=_user(user), role=membership.role, joined_at=membership.created_at)
+        for membership, user in await repo.members(org_id)
+    ]
+
+
+@router.post("/orgs/{org_id}/members", status_code=status.HTTP_201_CREATED)
+async def add_member(
+    org_id: UUID, body: MemberCreate, caller: Caller, session: DbSession, request: Request
+) -> MemberPublic:
+    """Add a user to the org with a role (creating the user if the email is new). Owners only."""
+    _own_org(caller, org_id)
+    if Role.OWNER not in caller.roles and Role.ADMIN not in caller.roles:
+        raise Problem(403, "only the org's owners manage its members")
+    if body.role not in MEMBER_ROLES:
+        raise Problem(
+            422,
+            "role must be owner, manager or analyst",
+            errors=[{"field": "body.role", "message": "not a member role", "type": "value_error"}],
+        )
+    email = normalize_email(body.email)
+    repo = IdentityRepository(session)
     user = await repo.user_by_email(email)
-    valid = await _passwords(request).verify(user.password_hash if user else None, password)
-    if not valid or user is None:
-        raise Problem(401, "wrong username or password", error="invalid_grant")
-    memberships = await repo.memberships_of(user.id)
-    if not memberships:
-        raise Problem(403, "this user belongs to no org", error="invalid_grant")
-    membership = memberships[0]
-    roles = {membership.role.value} | ({Role.ADMIN.value} if user.is_platform_admin else set())
-    signer = signer_of(request)
-    token = signer.issue(Principal(user_id=user.id, org_id=membership.org_id, roles=frozenset(roles)))
-    return TokenResponse(access_token=token, expires_in=int(signer.ttl.total_seconds()))
+    if user is None:
+        if body.password is None:
+            raise Problem(
+                422,
+                "a new user needs an initial password",
+                errors=[{"field": "body.password", "message": "required for a new user", "type": "missing"}],
+            )
+        check_password(body.password)
+        user = await repo.add_user(email, await passwords_of(request).hash(body.password), body.display_name)
+    if await repo.membership(org_id, user.id) is not None:
+        raise Conflict(f"{email} is already a member of this org")
+    membership = await repo.add_membership(org_id, user.id, body.role)
+    return MemberPublic(user=_user(user), role=membership.role, joined_at=membership.created_at)
+
+
+@router.delete("/orgs/{org_id}/members/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def remove_member(org_id: UUID, user_id: UUID, caller: Caller, session: DbSession) -> None:
+    """Remove a member. Owners only; the last owner cannot be removed."""
+    _own_org(caller, org_id)
+    if Role.OWNER not in caller.roles and Role.ADMIN not in caller.roles:
+        raise Problem(403, "only the org's owners manage its members")
+    repo = IdentityRepository(session)
+    membership = await repo.membership(org_id, user_id)
+    if membership is None:
+        raise NotFound("member", user_id)
+    if membership.role is Role.OWNER and await repo.count_owners(org_id) <= 1:
+        raise Conflict("the last owner of an org cannot be removed")
+    await repo.remove_membership(org_id, user_id)
 
 
 @router.get("/me")
 async def me(caller: Caller, session: DbSession) -> Me:
-    """Who am I: my user, my org, my roles."""
+    """Who am I: my user (none for an API key), my org, my roles and scopes."""
     repo = IdentityRepository(session)
-    assert caller.user_id is not None
-    assert caller.tenant_id is not None
-    user = await repo.user(caller.user_id)
-    org = await repo.org(caller.tenant_id)
-    if user is None or org is None:
+    org = await repo.org(caller.org_id)
+    user = None if caller.is_api_key else await repo.user(caller.user_id)
+    if org is None or (user is None and not caller.is_api_key):
         raise Problem(401, "the user or org of this token no longer exists")
     return Me(
-        user=UserPublic(id=user.id, email=user.email, display_name=user.display_name),
-        org=OrgPublic(id=org.id, name=org.name, kind=org.kind, created_at=org.created_at),
+        user=_user(user) if user else None,
+        org=_org(org),
         roles=sorted(caller.roles),
         scopes=sorted(caller.scopes),
+        influencer_id=caller.influencer_id,
+        api_key=caller.is_api_key,
     )
+
+
+class CreatorCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    email: str = Field(max_length=320)
+    password: str = Field(max_length=200)
+    display_name: str | None = Field(default=None, max_length=200)
+    influencer_id: UUID = Field(description="The discovery profile this creator claims")
+
+
+class CreatorSignup(BaseModel):
+    org: OrgPublic
+    user: UserPublic
+    influencer_id: UUID
+
+
+@router.post("/creators", status_code=status.HTTP_201_CREATED, dependencies=[limit_anonymous("auth")])
+async def sign_up_creator(
+    body: CreatorCreate, session: DbSession, request: Request, response: Response
+) -> CreatorSignup:
+    """An influencer signs up and claims a profile; the role `creator` sees only its own
+    partnerships and content. A profile can be claimed once."""
+    email = normalize_email(body.email)
+    check_password(body.password)
+    repo = IdentityRepository(session)
+    if await repo.influencer_claimed(body.influencer_id):
+        raise Conflict("this influencer profile is already claimed")
+    org = await repo.add_org(body.display_name or email, OrgKind.CREATOR)
+    await _require_profile(request, body.influencer_id, org.id)
+    user = await repo.add_user(email, await passwords_of(request).hash(body.password), body.display_name)
+    await repo.add_membership(org.id, user.id, Role.CREATOR)
+    await repo.claim_influencer(user.id, body.influencer_id)
+    response.headers["Location"] = f"/api/v1/orgs/{org.id}"
+    return CreatorSignup(org=_org(org), user=_user(user), influencer_id=body.influencer_id)
+
+
+async def _require_profile(request: Request, influencer_id: UUID, org_id: UUID) -> None:
+    """Only a profile discovery knows (and shows this new org: the shared catalogue) is claimable."""
+    context = RequestContext(tenant_id=org_id, user_id=None, roles=frozenset({Role.CREATOR.value}))
+    headers = context.headers(request.app.state.settings.internal_secret)
+    upstreams: Upstreams = request.app.state.upstreams
+    status_code, _ = await upstreams["discovery"].get_json(
+        f"/api/v1/influencers/{influencer_id}", headers, request.app.state.settings.upstream_timeout_s
+    )
+    if status_code == 404:
+        raise InvalidField("influencer_id", "no such influencer profile")
+    if status_code != 200:
+        raise Problem(502, f"discovery answered {status_code} when checking the profile", upstream="discovery")

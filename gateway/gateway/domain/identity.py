@@ -11,6 +11,7 @@ from servicekit.errors import InvalidField
 class OrgKind(StrEnum):
     BRAND = "brand"
     AGENCY = "agency"
+    CREATOR = "creator"  # an influencer's own account
 
 
 class Role(StrEnum):
@@ -41,13 +42,18 @@ def check_password(password: str) -> None:
 
 @dataclass(frozen=True)
 class Principal:
-    """The caller a token stands for."""
+    """The caller a token or API key stands for. For an API key, user_id is the key's id."""
 
     user_id: UUID
     org_id: UUID
     roles: frozenset[str]
     scopes: frozenset[str] = frozenset()
     influencer_id: UUID | None = None
+    is_api_key: bool = False
+
+    @property
+    def rate_limit_identity(self) -> str:
+        return f"{'key' if self.is_api_key else 'user'}:{self.user_id}"
 
 
 def access_claims(
@@ -67,6 +73,8 @@ def access_claims(
     }
     if principal.influencer_id:
         claims["influencer"] = str(principal.influencer_id)
+    if principal.is_api_key:
+        claims["client"] = True
     return claims
 
 
@@ -78,4 +86,5 @@ def principal_from_claims(claims: dict[str, object]) -> Principal:
         roles=frozenset(str(r) for r in claims.get("roles", []) or []),  # type: ignore[union-attr]
         scopes=frozenset(str(claims.get("scope", "")).split()),
         influencer_id=UUID(str(influencer)) if influencer else None,
+        is_api_key=bool(claims.get("client", False)),
     )

@@ -10,6 +10,12 @@ _SEGMENT = "[^/]+"
 class PublicRoute:
     pattern: str
     service: str
+    public: bool = False  # no caller: the tracking redirect
+
+    @property
+    def path(self) -> str:
+        """The template metrics are labelled with."""
+        return self.pattern
 
     def regex(self) -> re.Pattern[str]:
         body = re.sub(r"\{[^}]+\}", _SEGMENT, self.pattern)
@@ -33,14 +39,19 @@ ROUTES: tuple[PublicRoute, ...] = (
     PublicRoute("/api/v1/tracking-links", "metrics"),
     PublicRoute("/api/v1/conversions", "metrics"),
     PublicRoute("/api/v1/posts", "metrics"),
-    PublicRoute("/r", "metrics"),
+    PublicRoute("/r/{code}", "metrics", public=True),
 )
 
-_COMPILED = tuple((route.regex(), route.service) for route in ROUTES)
+_COMPILED = tuple((route.regex(), route) for route in ROUTES)
+
+
+def route_for(path: str) -> PublicRoute | None:
+    for regex, route in _COMPILED:
+        if regex.match(path):
+            return route
+    return None
 
 
 def service_for(path: str) -> str | None:
-    for regex, service in _COMPILED:
-        if regex.match(path):
-            return service
-    return None
+    route = route_for(path)
+    return route.service if route else None

@@ -2,7 +2,7 @@
 
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.routing import APIRoute
@@ -30,8 +30,10 @@ def create_service_app(
     description: str = "",
     version: str = "0.1.0",
     readiness_checks: dict[str, Check] | None = None,
+    critical_checks: frozenset[str] | None = None,
     require_internal_credential: bool = True,
     extra_lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]] | None = None,
+    middleware: Sequence[tuple[type, dict[str, Any]]] = (),
 ) -> FastAPI:
     """`require_internal_credential=False` is for the gateway, the one public door."""
     settings = runtime.settings
@@ -62,12 +64,15 @@ def create_service_app(
         app.include_router(router)
     checks: dict[str, Check] = {
         "database": runtime.database.ping,
-        "broker": lambda: check_broker(settings.kafka_bootstrap_servers),
+        "broker": lambda: check_broker(settings.kafka_bootstrap_servers, settings.kafka_security()),
     }
     if readiness_checks is not None:
         checks = readiness_checks
-    app.include_router(health_router(checks))
+    app.include_router(health_router(checks, critical_checks))
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
+    # Listed innermost first; request ids and metrics wrap them all.
+    for middleware_class, options in middleware:
+        app.add_middleware(middleware_class, **options)
     app.add_middleware(
         RequestContextMiddleware,
         internal_secret=settings.internal_secret if require_internal_credential else None,

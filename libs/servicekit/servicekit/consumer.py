@@ -2,10 +2,12 @@
 effect, offsets committed only after the handler's transaction, bounded retries, then the DLQ."""
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime
+from typing import Any
 from uuid import UUID
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
@@ -82,6 +84,7 @@ class EventConsumer:
         max_attempts: int = 5,
         retry_backoff_s: float = 0.2,
         fetch_max_wait_ms: int = 50,
+        security: dict[str, Any] | None = None,
     ) -> None:
         self.service = service
         self.database = database
@@ -95,11 +98,13 @@ class EventConsumer:
         self.max_attempts = max_attempts
         self.retry_backoff_s = retry_backoff_s
         self.fetch_max_wait_ms = fetch_max_wait_ms
+        self.security = security or {}
         self._consumer: AIOKafkaConsumer | None = None
         self._dlq_producer: AIOKafkaProducer | None = None
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
         self._lag_at = 0.0
+        self._lag_reported: set[TopicPartition] = set()
         self.assigned = asyncio.Event()
 
     def start(self) -> None:
@@ -145,6 +150,7 @@ class EventConsumer:
 
     def _new_consumer(self) -> AIOKafkaConsumer:
         consumer = AIOKafkaConsumer(
+            **self.security,
             bootstrap_servers=self.bootstrap_servers,
             group_id=self.group_id,
             client_id=f"{self.service}-consumer",
@@ -375,7 +381,13 @@ class EventConsumer:
         if self._consumer is None or now - self._lag_at < 1:
             return
         self._lag_at = now
-        for partition in self._consumer.assignment():
+        assigned = set(self._consumer.assignment())
+        # A partition now read by another replica is its to report: a stale value would alert.
+        for gone in self._lag_reported - assigned:
+            with contextlib.suppress(KeyError):
+                CONSUMER_LAG.remove(self.service, gone.topic, str(gone.partition))
+        self._lag_reported = set()
+        for partition in assigned:
             highwater = self._consumer.highwater(partition)
             if highwater is None:
                 continue
@@ -383,6 +395,7 @@ class EventConsumer:
             CONSUMER_LAG.labels(self.service, partition.topic, str(partition.partition)).set(
                 max(highwater - position, 0)
             )
+            self._lag_reported.add(partition)
 
 
 def _header(record: ConsumerRecord, name: str) -> str | None:

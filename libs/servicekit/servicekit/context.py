@@ -1,7 +1,8 @@
 """What the gateway tells a service about the caller, and the check that only the gateway may call."""
 
 import hmac
-import uuid
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated
 from uuid import UUID
@@ -126,6 +127,12 @@ def require_roles(*roles: str) -> object:
     return Depends(check)
 
 
+def request_ids(headers: Mapping[str, str]) -> tuple[str, str]:
+    """The request id the caller sent (or a new one) and the correlation id (or the request id)."""
+    request_id = headers.get(REQUEST_ID_HEADER) or os.urandom(16).hex()
+    return request_id, headers.get(CORRELATION_ID_HEADER) or request_id
+
+
 class RequestContextMiddleware:
     """Tags logs with the request and correlation ids, echoes X-Request-ID, and, given the
     internal secret, refuses callers without it (401): a service answers only the gateway."""
@@ -139,8 +146,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
-        request_id = headers.get(REQUEST_ID_HEADER) or uuid.uuid4().hex
-        correlation_id = headers.get(CORRELATION_ID_HEADER) or request_id
+        request_id, correlation_id = request_ids(headers)
         request_token = request_id_var.set(request_id)
         correlation_token = correlation_id_var.set(correlation_id)
 

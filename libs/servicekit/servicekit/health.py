@@ -2,6 +2,7 @@
 
 import asyncio
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 from aiokafka import AIOKafkaClient
 from fastapi import APIRouter
@@ -10,16 +11,21 @@ from starlette.responses import JSONResponse
 Check = Callable[[], Awaitable[None]]
 
 
-async def check_broker(bootstrap_servers: str) -> None:
-    client = AIOKafkaClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=2000)
+async def check_broker(bootstrap_servers: str, security: dict[str, Any] | None = None) -> None:
+    client = AIOKafkaClient(**(security or {}), bootstrap_servers=bootstrap_servers, request_timeout_ms=2000)
     try:
         await client.bootstrap()
     finally:
         await client.close()
 
 
-def health_router(checks: dict[str, Check], timeout_s: float = 2.0) -> APIRouter:
+def health_router(
+    checks: dict[str, Check], critical: frozenset[str] | None = None, timeout_s: float = 2.0
+) -> APIRouter:
+    """`critical` checks (all, by default) make /readyz answer 503 when they fail; the others are
+    reported ("degraded") without taking the process out of rotation."""
     router = APIRouter(tags=["health"])
+    must_pass = frozenset(checks) if critical is None else critical
 
     @router.get("/healthz", summary="Liveness: the process answers")
     async def healthz() -> dict[str, str]:
@@ -37,10 +43,11 @@ def health_router(checks: dict[str, Check], timeout_s: float = 2.0) -> APIRouter
         names = list(checks)
         results = await asyncio.gather(*(run(checks[n]) for n in names))
         report = dict(zip(names, results, strict=True))
-        ready = all(r == "ok" for r in results)
-        return JSONResponse(
-            {"status": "ready" if ready else "unavailable", "checks": report},
-            status_code=200 if ready else 503,
-        )
+        failed = {name for name, result in report.items() if result != "ok"}
+        if failed & must_pass:
+            status, code = "unavailable", 503
+        else:
+            status, code = ("degraded" if failed else "ready"), 200
+        return JSONResponse({"status": status, "checks": report}, status_code=code)
 
     return router

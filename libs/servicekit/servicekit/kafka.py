@@ -2,20 +2,49 @@
 
 import logging
 from collections.abc import Iterable
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import TopicAlreadyExistsError
+from aiokafka.helpers import create_ssl_context
 
 log = logging.getLogger(__name__)
 
 TOPIC_ALREADY_EXISTS = TopicAlreadyExistsError.errno
 
 
+def kafka_security_options(
+    protocol: str,
+    sasl_mechanism: str | None = None,
+    sasl_username: str | None = None,
+    sasl_password: str | None = None,
+    ssl_cafile: str | None = None,
+) -> dict[str, Any]:
+    if protocol == "PLAINTEXT":
+        return {}
+    options: dict[str, Any] = {"security_protocol": protocol}
+    if protocol in ("SSL", "SASL_SSL"):
+        options["ssl_context"] = create_ssl_context(cafile=ssl_cafile)
+    if protocol.startswith("SASL"):
+        if not (sasl_mechanism and sasl_username and sasl_password):
+            raise ValueError(f"{protocol} needs kafka_sasl_mechanism, kafka_sasl_username and kafka_sasl_password")
+        options.update(
+            sasl_mechanism=sasl_mechanism, sasl_plain_username=sasl_username, sasl_plain_password=sasl_password
+        )
+    return options
+
+
 def new_producer(
-    bootstrap_servers: str, *, idempotent: bool, client_id: str, request_timeout_ms: int = 10_000
+    bootstrap_servers: str,
+    *,
+    idempotent: bool,
+    client_id: str,
+    request_timeout_ms: int = 10_000,
+    security: dict[str, Any] | None = None,
 ) -> AIOKafkaProducer:
     return AIOKafkaProducer(
+        **(security or {}),
         bootstrap_servers=bootstrap_servers,
         client_id=client_id,
         acks="all",
@@ -28,10 +57,15 @@ def new_producer(
 
 
 async def ensure_topics(
-    bootstrap_servers: str, topics: Iterable[str], *, partitions: int, replication_factor: int
+    bootstrap_servers: str,
+    topics: Iterable[str],
+    *,
+    partitions: int,
+    replication_factor: int,
+    security: dict[str, Any] | None = None,
 ) -> None:
     """Create the topics that do not exist yet."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap_servers, request_timeout_ms=10_000)
+    admin = AIOKafkaAdminClient(**(security or {}), bootstrap_servers=bootstrap_servers, request_timeout_ms=10_000)
     await admin.start()
     try:
         existing = set(await admin.list_topics())

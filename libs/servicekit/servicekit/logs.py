@@ -40,5 +40,6 @@ def configure_logging(service: str, level: str = "INFO", json: bool = True) -> N
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    # Each message of these is a line per event; warnings still come through.
-    logging.getLogger("aiokafka").setLevel(max(logging.getLevelName(level), logging.WARNING))
+    # A line per message, request or probe from these; their warnings still come through.
+    for chatty in ("aiokafka", "httpx", "httpcore"):
+        logging.getLogger(chatty).setLevel(max(logging.getLevelName(level), logging.WARNING))

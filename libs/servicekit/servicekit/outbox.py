@@ -147,6 +147,8 @@ class OutboxRelay:
         backoff = 0.2
         while not self._stopping:
             try:
+                # Every replica reports the backlog (it is the database's), leader or not.
+                await self._report_backlog()
                 if not await self._lead():
                     await self._idle(self.poll_interval_s * 4)
                     continue
@@ -241,11 +243,14 @@ class OutboxRelay:
             )
         return int(count or 0)
 
-    async def _housekeep(self) -> None:
+    async def _report_backlog(self) -> None:
         now = time.monotonic()
         if now - self._backlog_at >= 5:
             self._backlog_at = now
             OUTBOX_BACKLOG.labels(self.service).set(await self.backlog())
+
+    async def _housekeep(self) -> None:
+        now = time.monotonic()
         if now - self._purged_at >= 600:
             self._purged_at = now
             cutoff = datetime.now(UTC) - self.retention

@@ -1,5 +1,6 @@
 """Prometheus metrics every service exposes at /metrics, labelled by service and route template."""
 
+import functools
 import time
 
 from prometheus_client import CONTENT_TYPE_LATEST, Counter, Gauge, Histogram, generate_latest
@@ -32,6 +33,21 @@ CONSUMER_LAG = Gauge(
 UNMEASURED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
 
+@functools.lru_cache(maxsize=4096)
+def _request_series(service: str, method: str, route: str, status: int) -> tuple[Counter, Histogram]:
+    # labels() hashes and locks on every call; the series of a route are few and long-lived.
+    return (
+        HTTP_REQUESTS.labels(service, method, route, str(status)),
+        HTTP_LATENCY.labels(service, method, route),
+    )
+
+
+def observe_request(service: str, method: str, route: str, status: int, seconds: float) -> None:
+    count, latency = _request_series(service, method, route, status)
+    count.inc()
+    latency.observe(seconds)
+
+
 class PrometheusMiddleware:
     """Counts and times requests by route template (`/campaigns/{id}`), never by raw path."""
 
@@ -55,11 +71,8 @@ class PrometheusMiddleware:
         try:
             await self.app(scope, receive, send_wrapper)
         finally:
-            route = scope.get("route")
-            template = getattr(route, "path", None) or "unmatched"
-            method = scope["method"]
-            HTTP_REQUESTS.labels(self.service, method, template, str(status)).inc()
-            HTTP_LATENCY.labels(self.service, method, template).observe(time.perf_counter() - started)
+            template = getattr(scope.get("route"), "path", None) or "unmatched"
+            observe_request(self.service, scope["method"], template, status, time.perf_counter() - started)
 
 
 async def metrics_endpoint(_request: Request) -> Response:

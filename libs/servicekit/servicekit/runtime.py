@@ -59,6 +59,7 @@ class ServiceRuntime:
                 max_attempts=settings.consumer_max_attempts,
                 retry_backoff_s=settings.consumer_retry_backoff_s,
                 fetch_max_wait_ms=settings.consumer_fetch_max_wait_ms,
+                security=settings.kafka_security(),
             )
         self._messaging_task: asyncio.Task[None] | None = None
 
@@ -69,6 +70,7 @@ class ServiceRuntime:
             idempotent=s.kafka_idempotent_producer,
             client_id=s.service_name,
             request_timeout_ms=s.kafka_request_timeout_ms,
+            security=s.kafka_security(),
         )
 
     def topics(self) -> list[str]:
@@ -91,6 +93,7 @@ class ServiceRuntime:
                     self.topics(),
                     partitions=self.settings.kafka_topic_partitions,
                     replication_factor=self.settings.kafka_replication_factor,
+                    security=self.settings.kafka_security(),
                 )
                 break
             except asyncio.CancelledError:

@@ -7,6 +7,7 @@ from pydantic import model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from contracts.topics import dlq_topic, events_topic
+from servicekit.kafka import kafka_security_options
 
 DEV_INTERNAL_SECRET = "dev-internal-secret-change-me"
 PLACEHOLDER_SECRETS = {DEV_INTERNAL_SECRET, "", "changeme", "change-me", "secret", "password"}
@@ -19,6 +20,11 @@ SHARED_ENV = {
     "kafka_idempotent_producer": "KAFKA_IDEMPOTENT_PRODUCER",
     "kafka_topic_partitions": "KAFKA_TOPIC_PARTITIONS",
     "kafka_replication_factor": "KAFKA_REPLICATION_FACTOR",
+    "kafka_security_protocol": "KAFKA_SECURITY_PROTOCOL",
+    "kafka_sasl_mechanism": "KAFKA_SASL_MECHANISM",
+    "kafka_sasl_username": "KAFKA_SASL_USERNAME",
+    "kafka_sasl_password": "KAFKA_SASL_PASSWORD",
+    "kafka_ssl_cafile": "KAFKA_SSL_CAFILE",
     "log_level": "LOG_LEVEL",
 }
 
@@ -41,6 +47,12 @@ class ServiceSettings(BaseSettings):
     kafka_topic_partitions: int = 3
     kafka_replication_factor: int = 1
     kafka_request_timeout_ms: int = 10_000
+    # Managed Kafka: SSL and/or SASL (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512).
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] | None = None
+    kafka_sasl_username: str | None = None
+    kafka_sasl_password: str | None = None
+    kafka_ssl_cafile: str | None = None
     internal_secret: str = DEV_INTERNAL_SECRET
     consumer_enabled: bool = True
     consumer_max_attempts: int = 5
@@ -68,6 +80,16 @@ class ServiceSettings(BaseSettings):
                 f"internal_secret is a placeholder: set PLATFORM_INTERNAL_SECRET (environment is {self.environment!r})"
             )
         return self
+
+    def kafka_security(self) -> dict[str, Any]:
+        """Options every Kafka client of this service takes besides the bootstrap servers."""
+        return kafka_security_options(
+            self.kafka_security_protocol,
+            self.kafka_sasl_mechanism,
+            self.kafka_sasl_username,
+            self.kafka_sasl_password,
+            self.kafka_ssl_cafile,
+        )
 
     @property
     def events_topic(self) -> str:

@@ -39,3 +39,22 @@ def test_shared_variables_apply_to_every_service_unless_prefixed(monkeypatch: py
     assert ExampleSettings().kafka_bootstrap_servers == "kafka-a:9092"
     monkeypatch.setenv("EXAMPLE_KAFKA_BOOTSTRAP_SERVERS", "kafka-b:9092")
     assert ExampleSettings().kafka_bootstrap_servers == "kafka-b:9092"
+
+
+def test_managed_kafka_security_is_passed_to_clients() -> None:
+    assert ExampleSettings().kafka_security() == {}
+    sasl = ExampleSettings(
+        kafka_security_protocol="SASL_SSL",
+        kafka_sasl_mechanism="SCRAM-SHA-512",
+        kafka_sasl_username="svc",
+        kafka_sasl_password="pw",
+    ).kafka_security()
+    assert sasl["security_protocol"] == "SASL_SSL"
+    assert sasl["sasl_mechanism"] == "SCRAM-SHA-512"
+    assert sasl["sasl_plain_username"] == "svc"
+    assert "ssl_context" in sasl
+
+
+def test_sasl_without_credentials_is_refused() -> None:
+    with pytest.raises(ValueError, match="needs kafka_sasl_mechanism"):
+        ExampleSettings(kafka_security_protocol="SASL_PLAINTEXT").kafka_security()

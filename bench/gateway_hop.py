@@ -1,0 +1,212 @@
+"""The cost of the gateway hop: requests/s and latency p50/p99 of a cheap GET through the gateway
+against the same GET straight to the upstream, in the same run, with wrk.
+
+Two upstreams: `trivial` (bench/hop_upstream.py, a constant answer: the hop alone) and
+`partnerships` (the real service reading a campaign from SQLite).
+Target (issue 3): the hop keeps >= 70% of direct throughput and adds < 2 ms at p50.
+
+    python bench/gateway_hop.py [--seconds 10] [--connections 32]
+Needs wrk (apt-get install wrk). Prints the figures and writes bench/results/gateway_hop.json.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "deploy" / "local"))
+
+from devstack.broker import EmbeddedBroker  # noqa: E402
+from devstack.ports import free_port  # noqa: E402
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def start(app: list[str], app_dir: Path, port: int, env: dict[str, str], log: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-P",
+            "-m",
+            "uvicorn",
+            *app,
+            "--app-dir",
+            str(app_dir),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+        ],
+        env={**os.environ, **env},
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_healthy(url: str, timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"{url} not healthy")
+
+
+def wrk(url: str, headers: dict[str, str], seconds: int, connections: int) -> dict[str, float]:
+    args = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
+    for name, value in headers.items():
+        args += ["-H", f"{name}: {value}"]
+    output = subprocess.run([*args, url], capture_output=True, text=True, check=True).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", output)
+    latency = {}
+    for pct in ("50", "99"):
+        value, unit = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)", output, re.M).groups()  # type: ignore[union-attr]
+        latency[pct] = float(value) * UNITS[unit]
+    return {
+        "requests_per_s": rps,
+        "p50_ms": round(latency["50"], 3),
+        "p99_ms": round(latency["99"], 3),
+        "non_2xx": int(non2xx.group(1)) if non2xx else 0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--scenarios", default="trivial,partnerships", help="comma-separated: trivial, partnerships")
+    parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "gateway_hop.json"))
+    args = parser.parse_args()
+    if shutil.which("wrk") is None:
+        sys.exit("wrk is needed: apt-get install wrk")
+
+    tmp = Path(tempfile.mkdtemp(prefix="hop-"))
+    broker = EmbeddedBroker(free_port(), log_path=tmp / "broker.log")
+    broker.start()
+    secret = secrets.token_urlsafe(32)
+    common = {
+        "PLATFORM_ENV": "test",
+        "PLATFORM_INTERNAL_SECRET": secret,
+        "KAFKA_BOOTSTRAP_SERVERS": broker.bootstrap_servers,
+        "KAFKA_IDEMPOTENT_PRODUCER": "false",
+        "LOG_LEVEL": "WARNING",
+    }
+    processes: list[subprocess.Popen[bytes]] = []
+    results: dict[str, object] = {}
+    try:
+        trivial_port, partnerships_port = free_port(), free_port()
+        processes.append(start(["hop_upstream:app"], ROOT / "bench", trivial_port, common, tmp / "trivial.log"))
+        processes.append(
+            start(
+                ["partnerships.main:create_app", "--factory"],
+                ROOT / "services" / "partnerships",
+                partnerships_port,
+                {**common, "PARTNERSHIPS_DATABASE_URL": f"sqlite+aiosqlite:///{tmp}/partnerships.db"},
+                tmp / "partnerships.log",
+            )
+        )
+        upstream_ports = {"trivial": trivial_port, "partnerships": partnerships_port}
+        scenarios = args.scenarios.split(",")
+        for scenario in scenarios:
+            wait_healthy(f"http://127.0.0.1:{upstream_ports[scenario]}")
+
+        for scenario in scenarios:
+            upstream_port = upstream_ports[scenario]
+            gateway_port = free_port()
+            gateway_env = {
+                **common,
+                "GATEWAY_DATABASE_URL": f"sqlite+aiosqlite:///{tmp}/gateway-{scenario}.db",
+                "GATEWAY_PARTNERSHIPS_URL": f"http://127.0.0.1:{upstream_port}",
+                "GATEWAY_JWT_KEYS": json.dumps({"bench": secrets.token_urlsafe(48)}),
+                "GATEWAY_JWT_ACTIVE_KID": "bench",
+                "GATEWAY_PASSWORD_TIME_COST": "1",
+                "GATEWAY_PASSWORD_MEMORY_KIB": "8192",
+                # The benchmark measures the hop, not the limiter's refusals.
+                "GATEWAY_RATE_LIMITS": json.dumps({"read": {"per_minute": 10**9, "burst": 10**9}}),
+            }
+            gateway = start(
+                ["gateway.main:create_app", "--factory"],
+                ROOT / "gateway",
+                gateway_port,
+                gateway_env,
+                tmp / f"gateway-{scenario}.log",
+            )
+            processes.append(gateway)
+            gateway_url = f"http://127.0.0.1:{gateway_port}"
+            wait_healthy(gateway_url)
+            email = f"bench-{uuid.uuid4().hex[:6]}@bench.test"
+            signup = httpx.post(
+                gateway_url + "/api/v1/orgs",
+                json={"name": "Bench", "kind": "brand", "owner": {"email": email, "password": "benchmark password"}},
+            )
+            signup.raise_for_status()
+            org_id = signup.json()["org"]["id"]
+            token = httpx.post(
+                gateway_url + "/api/v1/auth/token",
+                data={"grant_type": "password", "username": email, "password": "benchmark password"},
+            ).json()["access_token"]
+            gateway_headers = {"authorization": f"Bearer {token}"}
+            direct_headers = {"x-internal-token": secret, "x-tenant-id": org_id, "x-roles": "owner"}
+            campaign_id = str(uuid.uuid4())
+            if scenario == "partnerships":
+                created = httpx.post(
+                    gateway_url + "/api/v1/campaigns",
+                    json={"name": "Benchmark", "objective": "awareness"},
+                    headers=gateway_headers,
+                )
+                created.raise_for_status()
+                campaign_id = created.json()["id"]
+            path = f"/api/v1/campaigns/{campaign_id}"
+            wrk(gateway_url + path, gateway_headers, 2, args.connections)  # warm-up
+            direct = wrk(f"http://127.0.0.1:{upstream_port}{path}", direct_headers, args.seconds, args.connections)
+            through = wrk(gateway_url + path, gateway_headers, args.seconds, args.connections)
+            results[scenario] = {
+                "direct": direct,
+                "through_gateway": through,
+                "throughput_kept": round(through["requests_per_s"] / direct["requests_per_s"], 3),
+                "added_p50_ms": round(through["p50_ms"] - direct["p50_ms"], 3),
+            }
+            gateway.terminate()
+            gateway.wait(10)
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(10)
+        broker.stop()
+
+    report = {
+        "benchmark": "gateway_hop",
+        "when": datetime.now(UTC).isoformat(),
+        "machine": f"{platform.machine()} {os.cpu_count()} cpus, python {platform.python_version()}",
+        "wrk": f"-t2 -c{args.connections} -d{args.seconds}s",
+        "target": {"throughput_kept_min": 0.7, "added_p50_ms_max": 2.0},
+        **results,
+    }
+    print(json.dumps(report, indent=2))
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.output).write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,115 @@
+"""One OpenAPI document for the whole API: the gateway's own operations and every service's,
+under their public paths (services serve the same paths the gateway exposes)."""
+
+import asyncio
+import copy
+import json
+import logging
+from typing import Any
+
+from gateway.adapters.upstreams import Upstreams
+
+log = logging.getLogger(__name__)
+
+INTERNAL_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+SECURITY_SCHEMES = {
+    "oauth2": {
+        "type": "oauth2",
+        "description": "A user's access token (password grant) or an API key's (client_credentials).",
+        "flows": {
+            "password": {"tokenUrl": "/api/v1/auth/token", "refreshUrl": "/api/v1/auth/token", "scopes": {}},
+            "clientCredentials": {"tokenUrl": "/api/v1/auth/token", "scopes": {}},
+        },
+    },
+    "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key", "description": "A partner integration's key"},
+}
+SECURITY = [{"oauth2": []}, {"apiKey": []}]
+# Paths that need no caller.
+PUBLIC_OPERATIONS = frozenset({("/api/v1/orgs", "post"), ("/api/v1/auth/token", "post"), ("/api/v1/creators", "post")})
+
+
+def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "$ref" and isinstance(value, str) and value.startswith("#/components/schemas/"):
+                name = value.removeprefix("#/components/schemas/")
+                out[key] = f"#/components/schemas/{renames.get(name, name)}"
+            else:
+                out[key] = _rename_refs(value, renames)
+        return out
+    if isinstance(node, list):
+        return [_rename_refs(item, renames) for item in node]
+    return node
+
+
+def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    doc = copy.deepcopy(own)
+    doc.setdefault("components", {}).setdefault("schemas", {})
+    schemas: dict[str, Any] = doc["components"]["schemas"]
+    paths: dict[str, Any] = doc.setdefault("paths", {})
+    for service, service_doc in sorted(services.items()):
+        incoming = service_doc.get("components", {}).get("schemas", {})
+        renames = {
+            name: f"{service}_{name}"
+            for name, schema in incoming.items()
+            if name in schemas and json.dumps(schemas[name], sort_keys=True) != json.dumps(schema, sort_keys=True)
+        }
+        service_doc = _rename_refs(service_doc, renames)
+        for name, schema in service_doc.get("components", {}).get("schemas", {}).items():
+            schemas.setdefault(renames.get(name, name), schema)
+        for path, operations in service_doc.get("paths", {}).items():
+            if path in INTERNAL_PATHS:
+                continue
+            target = paths.setdefault(path, {})
+            for method, operation in operations.items():
+                operation = dict(operation)
+                operation["tags"] = [*operation.get("tags", []), service]
+                target.setdefault(method, operation)
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            if path in INTERNAL_PATHS or (path, method) in PUBLIC_OPERATIONS or path.startswith("/r/"):
+                continue
+            operation.setdefault("security", SECURITY)
+    doc["components"].setdefault("securitySchemes", {}).update(SECURITY_SCHEMES)
+    return doc
+
+
+class ServiceDocs:
+    """Each service's OpenAPI document, fetched at start-up and refreshed in the background."""
+
+    def __init__(self, upstreams: Upstreams, refresh_s: float = 300.0) -> None:
+        self.upstreams = upstreams
+        self.refresh_s = refresh_s
+        self.docs: dict[str, dict[str, Any]] = {}
+        self.version = 0
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="openapi-refresh")
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+
+    async def fetch_all(self) -> bool:
+        complete = True
+        for name, upstream in self.upstreams.by_name.items():
+            try:
+                response = await upstream.http.get("/openapi.json", timeout=5)
+                response.raise_for_status()
+                document = response.json()
+            except Exception as exc:  # a service down at start-up: keep what we had, retry soon
+                log.info("no OpenAPI from %s yet: %s", name, exc)
+                complete = False
+                continue
+            if self.docs.get(name) != document:
+                self.docs[name] = document
+                self.version += 1
+        return complete
+
+    async def _run(self) -> None:
+        while True:
+            complete = await self.fetch_all()
+            await asyncio.sleep(self.refresh_s if complete else 5.0)

@@ -1,0 +1,29 @@
+"""Where webhooks may go: outside development, only https and only public addresses, so that a
+subscription cannot make the gateway call into its own network."""
+
+import asyncio
+import ipaddress
+import socket
+from urllib.parse import urlsplit
+
+
+class ForbiddenTarget(ValueError):
+    pass
+
+
+async def check_target(url: str, *, allow_private: bool) -> None:
+    parts = urlsplit(url)
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise ForbiddenTarget("must be an http(s) URL with a host")
+    if allow_private:
+        return
+    if parts.scheme != "https":
+        raise ForbiddenTarget("must use https")
+    try:
+        infos = await asyncio.to_thread(socket.getaddrinfo, parts.hostname, parts.port or 443)
+    except socket.gaierror as exc:
+        raise ForbiddenTarget(f"host {parts.hostname} does not resolve: {exc}") from None
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise ForbiddenTarget(f"host {parts.hostname} resolves to a non-public address ({address})")

@@ -1,0 +1,96 @@
+from datetime import UTC, datetime
+from typing import Annotated
+from uuid import UUID
+
+from fastapi import APIRouter, Depends, Request, Response, status
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from gateway.adapters.credentials import ApiKeyRecord, ApiKeyRepository
+from gateway.adapters.security import Caller
+from gateway.domain.access import KNOWN_SCOPES
+from gateway.domain.identity import Principal, Role
+from servicekit.app import DbSession
+from servicekit.errors import InvalidField, NotFound
+from servicekit.problems import Problem
+
+router = APIRouter(prefix="/api/v1/api-keys", tags=["identity"])
+
+
+def _key_admin(caller: Caller) -> Principal:
+    if caller.is_api_key or not caller.roles & {Role.OWNER, Role.MANAGER, Role.ADMIN}:
+        raise Problem(403, "API keys are managed by the org's owners and managers")
+    return caller
+
+
+KeyAdmin = Annotated[Principal, Depends(_key_admin)]
+
+
+class ApiKeyCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=200, examples=["Shopify conversions"])
+    scopes: list[str] = Field(min_length=1, examples=[["conversions:write"]])
+    expires_at: datetime | None = None
+
+    @field_validator("scopes")
+    @classmethod
+    def _known(cls, scopes: list[str]) -> list[str]:
+        unknown = sorted(set(scopes) - KNOWN_SCOPES)
+        if unknown:
+            raise ValueError(f"unknown scopes {unknown}; known: {sorted(KNOWN_SCOPES)}")
+        return scopes
+
+
+class ApiKeyPublic(BaseModel):
+    id: UUID
+    name: str
+    prefix: str
+    scopes: list[str]
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+
+
+class ApiKeyCreated(ApiKeyPublic):
+    key: str = Field(description="The key itself, shown only now: send it as X-API-Key or a bearer token")
+
+
+def _public(record: ApiKeyRecord) -> ApiKeyPublic:
+    return ApiKeyPublic(
+        id=record.id,
+        name=record.name,
+        prefix=record.prefix,
+        scopes=record.scopes,
+        created_at=record.created_at,
+        expires_at=record.expires_at,
+        revoked_at=record.revoked_at,
+    )
+
+
+@router.post("", status_code=status.HTTP_201_CREATED)
+async def create_api_key(body: ApiKeyCreate, caller: KeyAdmin, session: DbSession, response: Response) -> ApiKeyCreated:
+    """Create an API key for a partner integration; the key is shown once."""
+    if body.expires_at is not None:
+        if body.expires_at.tzinfo is None:
+            raise InvalidField("expires_at", "needs a time zone (RFC 3339)")
+        if body.expires_at <= datetime.now(UTC):
+            raise InvalidField("expires_at", "is in the past")
+    record, key = await ApiKeyRepository(session).add(
+        caller.org_id, body.name, body.scopes, body.expires_at, caller.user_id
+    )
+    response.headers["Location"] = f"/api/v1/api-keys/{record.id}"
+    return ApiKeyCreated(**_public(record).model_dump(), key=key)
+
+
+@router.get("")
+async def list_api_keys(caller: KeyAdmin, session: DbSession) -> list[ApiKeyPublic]:
+    """The org's API keys (never the keys themselves)."""
+    return [_public(r) for r in await ApiKeyRepository(session).for_org(caller.org_id)]
+
+
+@router.delete("/{key_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def revoke_api_key(key_id: UUID, caller: KeyAdmin, session: DbSession, request: Request) -> None:
+    """Revoke a key: refused at once here, by other gateway replicas within their key cache's TTL."""
+    if not await ApiKeyRepository(session).revoke(caller.org_id, key_id):
+        raise NotFound("API key", key_id)
+    request.app.state.authenticator.key_cache.forget(key_id)

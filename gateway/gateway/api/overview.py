@@ -1,0 +1,82 @@
+"""GET /api/v1/campaigns/{id}/overview: campaign, partnerships, content states and KPIs in one
+answer. The parts are fetched concurrently; one that fails or is late is named in `missing`."""
+
+import asyncio
+from typing import Any
+from uuid import UUID
+
+from fastapi import APIRouter, Request
+
+from gateway.adapters.security import Caller, service_context
+from gateway.adapters.upstreams import Upstreams
+from gateway.domain.overview import Overview, Part, summarize_deliverables
+from servicekit.errors import NotFound
+from servicekit.problems import Problem
+
+router = APIRouter(prefix="/api/v1/campaigns", tags=["composites"])
+
+MAX_PARTNERSHIPS = 200
+CONTENT_CONCURRENCY = 8
+
+
+class _PartFailed(Exception):
+    def __init__(self, reason: str, status: int | None = None) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
+@router.get("/{campaign_id}/overview")
+async def campaign_overview(campaign_id: UUID, caller: Caller, request: Request) -> dict[str, Any]:
+    """Campaign, partnerships, content states and KPIs in one call (partial if a part fails)."""
+    upstreams: Upstreams = request.app.state.upstreams
+    settings = request.app.state.settings
+    timeout = settings.overview_part_timeout_s
+    headers = service_context(caller, "GET", request.url.path).headers(settings.internal_secret)
+
+    async def fetch(service: str, path: str) -> Any:
+        try:
+            status, body = await asyncio.wait_for(upstreams[service].get_json(path, headers, timeout), timeout)
+        except TimeoutError:
+            raise _PartFailed(f"{service} did not answer within {timeout} s") from None
+        except Problem as problem:
+            raise _PartFailed(problem.detail or problem.title) from None
+        if status != 200:
+            raise _PartFailed(f"{service} answered {status}", status)
+        return body
+
+    async def part(name: str, service: str, path: str) -> Part:
+        try:
+            return Part(name, await fetch(service, path))
+        except _PartFailed as failure:
+            if name == "campaign" and failure.status == 404:
+                raise NotFound("campaign", campaign_id) from None
+            return Part(name, error=str(failure))
+
+    campaign, partnerships, kpis = await asyncio.gather(
+        part("campaign", "partnerships", f"/api/v1/campaigns/{campaign_id}"),
+        part("partnerships", "partnerships", f"/api/v1/campaigns/{campaign_id}/partnerships?limit={MAX_PARTNERSHIPS}"),
+        part("kpis", "metrics", f"/api/v1/campaigns/{campaign_id}/metrics"),
+    )
+    partnership_items = partnerships.value.get("items", []) if isinstance(partnerships.value, dict) else None
+    if partnership_items is not None:
+        partnerships.value = partnership_items
+    content = await _content_part(partnership_items, fetch)
+    return Overview([campaign, partnerships, content, kpis]).body()
+
+
+async def _content_part(partnerships: list[dict[str, Any]] | None, fetch: Any) -> Part:
+    if partnerships is None:
+        return Part("content", error="needs the partnerships part")
+    limiter = asyncio.Semaphore(CONTENT_CONCURRENCY)
+
+    async def deliverables(partnership_id: str) -> list[dict[str, Any]]:
+        async with limiter:
+            body = await fetch("content", f"/api/v1/partnerships/{partnership_id}/deliverables?limit=200")
+            return list(body.get("items", [])) if isinstance(body, dict) else []
+
+    try:
+        per_partnership = await asyncio.gather(*(deliverables(str(p["id"])) for p in partnerships))
+    except _PartFailed as failure:
+        return Part("content", error=str(failure))
+    flat = [d for group in per_partnership for d in group]
+    return Part("content", {"deliverables": len(flat), "by_state": summarize_deliverables(flat)})

@@ -1,0 +1,46 @@
+"""Outgoing webhooks, signed as the Standard Webhooks spec says (standardwebhooks.com):
+
+    webhook-id: <delivery id>          webhook-timestamp: <unix seconds>
+    webhook-signature: v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}" with the secret>
+
+The secret is "whsec_" + base64 of 32 random bytes; receivers should refuse timestamps older than
+five minutes (replays) and compare signatures in constant time.
+"""
+
+import base64
+import hashlib
+import hmac
+import secrets
+from fnmatch import fnmatchcase
+
+SECRET_PREFIX = "whsec_"
+DEFAULT_MAX_ATTEMPTS = 8
+
+
+def new_secret() -> str:
+    return SECRET_PREFIX + base64.b64encode(secrets.token_bytes(32)).decode()
+
+
+def _key(secret: str) -> bytes:
+    return base64.b64decode(secret.removeprefix(SECRET_PREFIX))
+
+
+def sign(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
+    signed = f"{message_id}.{timestamp}.".encode() + body
+    digest = hmac.new(_key(secret), signed, hashlib.sha256).digest()
+    return "v1," + base64.b64encode(digest).decode()
+
+
+def verify(secret: str, message_id: str, timestamp: int, body: bytes, header: str) -> bool:
+    expected = sign(secret, message_id, timestamp, body)
+    return any(hmac.compare_digest(expected, candidate) for candidate in header.split())
+
+
+def matches(event_types: list[str], event_type: str) -> bool:
+    """Subscriptions name exact types or patterns such as `partnership.*` or `*`."""
+    return any(fnmatchcase(event_type, pattern) for pattern in event_types)
+
+
+def retry_delay_s(attempt: int, *, base_s: float = 5.0, cap_s: float = 6 * 3600) -> float:
+    """Delay before attempt `attempt + 1` after `attempt` failed: 5 s, 10 s, 20 s, ... capped."""
+    return min(cap_s, base_s * 2 ** (attempt - 1))

@@ -1,0 +1,161 @@
+"""A gateway in-process in front of a real HTTP upstream whose behaviour each test sets."""
+
+import asyncio
+import json
+import secrets
+import uuid
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import jwt
+import pytest
+import uvicorn
+from fastapi import FastAPI, Request, Response
+
+from devstack.databases import DatabaseFactory
+from devstack.ports import free_port
+from devstack.pytest_plugin import serve_in_process
+from gateway.main import create_app
+from gateway.settings import GatewaySettings
+
+
+@dataclass
+class Upstream:
+    """Records what reached it; `behaviour` (status, body, delay) decides what it answers."""
+
+    url: str
+    requests: list[dict[str, Any]] = field(default_factory=list)
+    behaviour: Callable[[Request], tuple[int, Any, float]] = lambda request: (200, {"ok": True}, 0.0)
+
+    def received(self, path_suffix: str = "") -> list[dict[str, Any]]:
+        return [r for r in self.requests if r["path"].endswith(path_suffix)]
+
+
+def upstream_app(upstream: Upstream) -> FastAPI:
+    app = FastAPI(openapi_url=None)  # it serves a document of its own below
+
+    @app.get("/readyz")
+    async def readyz() -> dict[str, str]:
+        return {"status": "ready"}
+
+    @app.get("/openapi.json")
+    async def openapi() -> dict[str, Any]:
+        return {
+            "openapi": "3.1.0",
+            "info": {"title": "upstream", "version": "1"},
+            "paths": {
+                "/api/v1/campaigns": {
+                    "get": {"operationId": "list_campaigns", "responses": {"200": {"description": "ok"}}}
+                }
+            },
+            "components": {"schemas": {"Thing": {"type": "object", "properties": {"a": {"type": "string"}}}}},
+        }
+
+    @app.api_route("/{path:path}", methods=["GET", "POST", "PUT", "PATCH", "DELETE"], include_in_schema=False)
+    async def anything(request: Request, path: str) -> Response:
+        body = await request.body()
+        upstream.requests.append(
+            {"method": request.method, "path": "/" + path, "headers": dict(request.headers), "body": body}
+        )
+        status, payload, delay = upstream.behaviour(request)
+        if delay:
+            await asyncio.sleep(delay)
+        return Response(json.dumps(payload), status_code=status, media_type="application/json")
+
+    return app
+
+
+@pytest.fixture(scope="module")
+async def upstream() -> AsyncIterator[Upstream]:
+    port = free_port()
+    state = Upstream(url=f"http://127.0.0.1:{port}")
+    server = uvicorn.Server(uvicorn.Config(upstream_app(state), host="127.0.0.1", port=port, log_level="warning"))
+    task = asyncio.create_task(server.serve())
+    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event to wait on
+        await asyncio.sleep(0.02)
+    yield state
+    server.should_exit = True
+    await task
+
+
+@pytest.fixture(autouse=True)
+def reset_upstream(request: pytest.FixtureRequest) -> None:
+    if "upstream" in request.fixturenames:
+        state: Upstream = request.getfixturevalue("upstream")
+        state.requests.clear()
+        state.behaviour = lambda request: (200, {"ok": True}, 0.0)
+
+
+GatewayFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
+
+
+LIMIT_CLASSES = ("read", "brand_write", "creator_write", "partner_write", "public", "auth")
+
+
+@pytest.fixture(scope="module")
+def make_gateway(
+    databases: DatabaseFactory, messaging_settings: dict[str, object], upstream: Upstream
+) -> GatewayFactory:
+    @asynccontextmanager
+    async def make(**overrides: object) -> AsyncIterator[httpx.AsyncClient]:
+        options: dict[str, object] = {
+            **messaging_settings,
+            "database_url": await databases.new("gateway"),
+            "discovery_url": upstream.url,
+            "partnerships_url": upstream.url,
+            "content_url": upstream.url,
+            "metrics_url": upstream.url,
+            "jwt_keys": {"t1": secrets.token_urlsafe(48)},
+            "jwt_active_kid": "t1",
+            "password_time_cost": 1,
+            "password_memory_kib": 8192,
+            "consumer_enabled": False,
+            "upstream_timeout_s": 1.0,
+            # Tests sign up many users from one address; the rate-limit tests set their own.
+            "rate_limits": {name: {"per_minute": 100_000, "burst": 10_000} for name in LIMIT_CLASSES},
+        }
+        options.update(overrides)
+        app = create_app(GatewaySettings(**options))
+        async with serve_in_process(app) as client:  # type: ignore[arg-type]
+            client.app = app  # type: ignore[attr-defined]
+            yield client
+
+    return make
+
+
+@dataclass
+class Account:
+    org_id: str
+    user_id: str
+    email: str
+    token: str
+    refresh_token: str
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"authorization": f"Bearer {self.token}"}
+
+
+PASSWORD = "correct horse battery staple"
+
+
+async def sign_up(client: httpx.AsyncClient, name: str = "Acme") -> Account:
+    email = f"{uuid.uuid4().hex[:10]}@{name.lower()}.test"
+    created = await client.post(
+        "/api/v1/orgs", json={"name": name, "kind": "brand", "owner": {"email": email, "password": PASSWORD}}
+    )
+    assert created.status_code == 201, created.text
+    return await log_in(client, email, org_id=created.json()["org"]["id"])
+
+
+async def log_in(client: httpx.AsyncClient, email: str, org_id: str, password: str = PASSWORD) -> Account:
+    token = await client.post(
+        "/api/v1/auth/token", data={"grant_type": "password", "username": email, "password": password}
+    )
+    assert token.status_code == 200, token.text
+    body = token.json()
+    user_id = jwt.decode(body["access_token"], options={"verify_signature": False})["sub"]
+    return Account(org_id, user_id, email, body["access_token"], body["refresh_token"])

@@ -1,0 +1,97 @@
+"""Token buckets, the circuit breaker, idempotency decisions, webhook signatures."""
+
+import base64
+import hashlib
+import hmac
+
+from gateway.domain import idempotency, webhooks
+from gateway.domain.circuit_breaker import BreakerState, CircuitBreaker
+from gateway.domain.rate_limit import Limit, RateLimiter, TokenBucket
+
+
+def test_bucket_allows_a_burst_then_refills_at_its_rate() -> None:
+    bucket = TokenBucket(Limit(per_minute=60, burst=3), now=0.0)
+    verdicts = [bucket.take(0.0) for _ in range(4)]
+    assert [v.allowed for v in verdicts] == [True, True, True, False]
+    assert verdicts[2].remaining == 0
+    assert verdicts[3].retry_after_s == 1
+    assert bucket.take(0.5).allowed is False
+    assert bucket.take(1.0).allowed is True
+    assert bucket.take(100.0).remaining == 2
+
+
+def test_limiter_keeps_callers_and_route_classes_apart() -> None:
+    limiter = RateLimiter({"read": Limit(60, 1), "brand_write": Limit(60, 1)})
+    assert limiter.check("user:a", "read", 0.0).allowed  # type: ignore[union-attr]
+    assert not limiter.check("user:a", "read", 0.0).allowed  # type: ignore[union-attr]
+    assert limiter.check("user:b", "read", 0.0).allowed  # type: ignore[union-attr]
+    assert limiter.check("user:a", "brand_write", 0.0).allowed  # type: ignore[union-attr]
+    assert limiter.check("user:a", "unlimited-class", 0.0) is None
+
+
+def test_limiter_forgets_full_buckets() -> None:
+    limiter = RateLimiter({"read": Limit(60, 5)}, sweep_every=4)
+    for caller in ("a", "b", "c"):
+        limiter.check(caller, "read", 0.0)
+    assert len(limiter.buckets) == 3
+    limiter.check("d", "read", 100.0)  # the fourth new bucket sweeps: a, b, c have long refilled
+    assert set(limiter.buckets) == {("d", "read")}
+
+
+def test_breaker_opens_after_repeated_failures_and_tries_again_after_cooldown() -> None:
+    breaker = CircuitBreaker(threshold=3, cooldown_s=10)
+    for t in range(3):
+        assert breaker.allow(float(t))
+        breaker.record_failure(float(t))
+    assert breaker.state is BreakerState.OPEN
+    assert not breaker.allow(5.0)
+    assert breaker.retry_after_s(5.0) == 7.0
+    assert breaker.allow(13.0)  # the one trial call
+    assert not breaker.allow(13.1)  # others wait while it runs
+    breaker.record_failure(13.2)
+    assert breaker.state is BreakerState.OPEN
+    assert breaker.allow(24.0)
+    breaker.record_success()
+    assert breaker.state is BreakerState.CLOSED
+    assert breaker.allow(24.1)
+
+
+def test_a_success_resets_the_failure_count() -> None:
+    breaker = CircuitBreaker(threshold=3)
+    breaker.record_failure(0)
+    breaker.record_failure(0)
+    breaker.record_success()
+    breaker.record_failure(0)
+    assert breaker.state is BreakerState.CLOSED
+
+
+def test_idempotency_decisions() -> None:
+    first = idempotency.fingerprint("POST", "/api/v1/campaigns", "", b'{"name":"a"}')
+    other = idempotency.fingerprint("POST", "/api/v1/campaigns", "", b'{"name":"b"}')
+    assert first != other
+    assert idempotency.fingerprint("POST", "/a", "b", b"") != idempotency.fingerprint("POST", "/ab", "", b"")
+    decide = idempotency.decide
+    assert decide(None, first) is idempotency.Outcome.PROCEED
+    assert decide(idempotency.StoredRequest(first, True), first) is idempotency.Outcome.REPLAY
+    assert decide(idempotency.StoredRequest(first, False), first) is idempotency.Outcome.IN_PROGRESS
+    assert decide(idempotency.StoredRequest(first, True), other) is idempotency.Outcome.MISMATCH
+
+
+def test_webhook_signature_follows_standard_webhooks() -> None:
+    secret = webhooks.new_secret()
+    body = b'{"type":"campaign.created"}'
+    header = webhooks.sign(secret, "msg_1", 1_700_000_000, body)
+    key = base64.b64decode(secret.removeprefix("whsec_"))
+    expected = base64.b64encode(hmac.new(key, b"msg_1.1700000000." + body, hashlib.sha256).digest()).decode()
+    assert header == f"v1,{expected}"
+    assert webhooks.verify(secret, "msg_1", 1_700_000_000, body, header)
+    assert not webhooks.verify(secret, "msg_1", 1_700_000_001, body, header)
+    assert not webhooks.verify(webhooks.new_secret(), "msg_1", 1_700_000_000, body, header)
+
+
+def test_webhook_type_patterns_and_backoff() -> None:
+    assert webhooks.matches(["partnership.*"], "partnership.signed")
+    assert not webhooks.matches(["partnership.*"], "campaign.created")
+    assert webhooks.matches(["*"], "content.published")
+    assert [webhooks.retry_delay_s(n) for n in (1, 2, 3, 4)] == [5, 10, 20, 40]
+    assert webhooks.retry_delay_s(40) == 6 * 3600
