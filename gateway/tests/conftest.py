@@ -12,12 +12,10 @@ from typing import Any
 import httpx
 import jwt
 import pytest
-import uvicorn
 from fastapi import FastAPI, Request, Response
 
 from devstack.databases import DatabaseFactory
-from devstack.ports import free_port
-from devstack.pytest_plugin import serve_in_process
+from devstack.pytest_plugin import serve_in_process, serve_over_http
 from gateway.main import create_app
 from gateway.settings import GatewaySettings
 
@@ -70,15 +68,10 @@ def upstream_app(upstream: Upstream) -> FastAPI:
 
 @pytest.fixture(scope="module")
 async def upstream() -> AsyncIterator[Upstream]:
-    port = free_port()
-    state = Upstream(url=f"http://127.0.0.1:{port}")
-    server = uvicorn.Server(uvicorn.Config(upstream_app(state), host="127.0.0.1", port=port, log_level="warning"))
-    task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event to wait on
-        await asyncio.sleep(0.02)
-    yield state
-    server.should_exit = True
-    await task
+    state = Upstream(url="")
+    async with serve_over_http(upstream_app(state)) as url:
+        state.url = url
+        yield state
 
 
 @pytest.fixture(autouse=True)

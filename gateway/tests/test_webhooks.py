@@ -11,13 +11,12 @@ from dataclasses import dataclass, field
 
 import httpx
 import pytest
-import uvicorn
 from aiokafka import AIOKafkaProducer
 from fastapi import FastAPI, Request, Response
 
 from contracts import encode, new_event
 from contracts.events.partnerships import CampaignCreated
-from devstack.ports import free_port
+from devstack.pytest_plugin import serve_over_http
 
 from .conftest import Account, GatewayFactory, sign_up
 
@@ -31,8 +30,7 @@ class Receiver:
 
 @pytest.fixture(scope="module")
 async def receiver() -> AsyncIterator[Receiver]:
-    port = free_port()
-    state = Receiver(url=f"http://127.0.0.1:{port}/hooks")
+    state = Receiver(url="")
     app = FastAPI()
 
     @app.post("/hooks")
@@ -40,13 +38,9 @@ async def receiver() -> AsyncIterator[Receiver]:
         state.received.append({"headers": dict(request.headers), "body": await request.body()})
         return Response(status_code=state.statuses.pop(0) if state.statuses else 200)
 
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    task = asyncio.create_task(server.serve())
-    while not server.started:  # noqa: ASYNC110 - uvicorn offers no event to wait on
-        await asyncio.sleep(0.02)
-    yield state
-    server.should_exit = True
-    await task
+    async with serve_over_http(app) as url:
+        state.url = f"{url}/hooks"
+        yield state
 
 
 @pytest.fixture(scope="module")

@@ -5,6 +5,7 @@ files; with KAFKA_BOOTSTRAP_SERVERS and TEST_POSTGRES_URL set (make test-integra
 Apache Kafka and PostgreSQL.
 """
 
+import asyncio
 import json
 import os
 import secrets
@@ -12,9 +13,11 @@ import uuid
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
+import uvicorn
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
@@ -89,6 +92,23 @@ async def serve_in_process(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
         transport = httpx.ASGITransport(manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
             yield client
+
+
+@asynccontextmanager
+async def serve_over_http(app: Any) -> AsyncIterator[str]:
+    """An ASGI app on a real socket (127.0.0.1, free port) in this event loop; yields its URL."""
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            await task
+        await asyncio.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
 
 
 @pytest.fixture(scope="session")
