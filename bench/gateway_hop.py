@@ -2,7 +2,8 @@
 against the same GET straight to the upstream, in the same run, with wrk.
 
 Two upstreams: `trivial` (bench/hop_upstream.py, a constant answer: the hop alone) and
-`partnerships` (the real service reading a campaign from SQLite).
+`partnerships` (the real service reading a campaign from SQLite). For the trivial one it also
+measures a bare aiohttp pass-through proxy (bench/hop_bare_proxy.py), the floor of the design.
 Target (issue 3): the hop keeps >= 70% of direct throughput and adds < 2 ms at p50.
 
     python bench/gateway_hop.py [--seconds 10] [--connections 32]
@@ -125,6 +126,17 @@ def main() -> None:
                 tmp / "partnerships.log",
             )
         )
+        bare_port = free_port()
+        processes.append(
+            start(
+                ["hop_bare_proxy:app"],
+                ROOT / "bench",
+                bare_port,
+                {**common, "UPSTREAM_URL": f"http://127.0.0.1:{trivial_port}"},
+                tmp / "bare.log",
+            )
+        )
+        wait_healthy(f"http://127.0.0.1:{bare_port}")
         upstream_ports = {"trivial": trivial_port, "partnerships": partnerships_port}
         scenarios = args.scenarios.split(",")
         for scenario in scenarios:
@@ -186,6 +198,11 @@ def main() -> None:
                 "throughput_kept": round(through["requests_per_s"] / direct["requests_per_s"], 3),
                 "added_p50_ms": round(through["p50_ms"] - direct["p50_ms"], 3),
             }
+            if scenario == "trivial":
+                # The floor of any Python proxy here: aiohttp alone, no auth, limits or metrics.
+                bare = wrk(f"http://127.0.0.1:{bare_port}{path}", {}, args.seconds, args.connections)
+                results[scenario]["through_bare_aiohttp_proxy"] = bare
+                results[scenario]["bare_proxy_kept"] = round(bare["requests_per_s"] / direct["requests_per_s"], 3)
             gateway.terminate()
             gateway.wait(10)
     finally:
