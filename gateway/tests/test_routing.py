@@ -17,6 +17,7 @@ from gateway.domain.routing import service_for
         ("/api/v1/campaigns/abc/metrics/timeseries", "metrics"),
         ("/api/v1/campaigns/abc/report.csv", "metrics"),
         ("/api/v1/partnerships/abc", "partnerships"),
+        ("/api/v1/message-templates/abc", "partnerships"),
         ("/api/v1/partnerships/abc/deliverables", "content"),
         ("/api/v1/partnerships/abc/metrics", "metrics"),
         ("/api/v1/influencers", "discovery"),

@@ -30,6 +30,7 @@ ROUTES: tuple[PublicRoute, ...] = (
     PublicRoute("/api/v1/partnerships/{id}/deliverables", "content"),
     PublicRoute("/api/v1/partnerships/{id}/metrics", "metrics"),
     PublicRoute("/api/v1/partnerships", "partnerships"),
+    PublicRoute("/api/v1/message-templates", "partnerships"),
     PublicRoute("/api/v1/influencers/{id}/performance", "metrics"),
     PublicRoute("/api/v1/influencers", "discovery"),
     PublicRoute("/api/v1/import-jobs", "discovery"),

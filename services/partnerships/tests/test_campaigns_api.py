@@ -18,7 +18,10 @@ from partnerships.settings import PartnershipsSettings
 async def service(
     databases: DatabaseFactory, messaging_settings: dict[str, object]
 ) -> AsyncIterator[httpx.AsyncClient]:
-    settings = PartnershipsSettings(database_url=await databases.new("partnerships_api"), **messaging_settings)
+    # No events come in here; a consumer stopped mid-join would hold up the Kafka test's group.
+    settings = PartnershipsSettings(
+        database_url=await databases.new("partnerships_api"), consumer_enabled=False, **messaging_settings
+    )
     app = create_app(settings)
     async with serve_in_process(app) as client:
         client.app = app  # type: ignore[attr-defined]

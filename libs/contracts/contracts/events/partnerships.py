@@ -11,6 +11,9 @@ from contracts.money import Money
 
 Objective = Literal["awareness", "engagement", "conversions"]
 CollaborationType = Literal["sponsored_post", "product_review", "giveaway", "ambassadorship", "affiliate"]
+FeeKind = Literal["fixed", "per_deliverable", "commission", "gifting"]
+MilestoneTrigger = Literal["on_signing", "on_approval", "on_publish"]
+Actor = Literal["brand", "creator", "system"]
 
 
 class CampaignCreated(EventData):
@@ -23,6 +26,22 @@ class CampaignCreated(EventData):
     budget: Money | None = None
     starts_on: date | None = None
     ends_on: date | None = None
+
+
+class CampaignUpdated(EventData):
+    """The campaign's fields after a change (name, objective, budget, dates)."""
+
+    event_type = "campaign.updated"
+    producer = "partnerships"
+
+    campaign_id: UUID
+    name: str
+    objective: Objective
+    state: Literal["draft", "active", "completed", "cancelled"]
+    budget: Money | None = None
+    starts_on: date | None = None
+    ends_on: date | None = None
+    changed: list[str] = Field(default=[], description="Names of the fields this change touched")
 
 
 class CampaignLaunched(EventData):
@@ -51,7 +70,7 @@ class CampaignCancelled(EventData):
 
 
 class Deliverable(BaseModel):
-    """One line of a partnership's agreed terms."""
+    """One line of a partnership's agreed terms: `count` deliverables of one type on one platform."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -61,14 +80,50 @@ class Deliverable(BaseModel):
     due_on: date | None = None
 
 
+class UsageRights(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    channels: list[str]
+    duration_days: int = Field(ge=0)
+
+
+class Exclusivity(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    categories: list[str]
+    duration_days: int = Field(ge=1)
+
+
+class PaymentMilestone(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    trigger: MilestoneTrigger
+    amount: Money
+
+
+class PartnershipDrafted(EventData):
+    """A partnership exists in draft (not yet offered to the influencer)."""
+
+    event_type = "partnership.drafted"
+    producer = "partnerships"
+
+    partnership_id: UUID
+    campaign_id: UUID
+    influencer_id: UUID
+    origin: Literal["api", "shortlist"]
+    actor: Actor
+    actor_user_id: UUID | None = None
+
+
 class PartnershipEvent(EventData):
     """Fields every partnership transition carries."""
 
     partnership_id: UUID
     campaign_id: UUID
     influencer_id: UUID
-    terms_version: int = Field(ge=1)
-    actor: Literal["brand", "creator", "system"]
+    terms_version: int = Field(ge=0, description="Current terms version; 0 for a draft without terms")
+    actor: Actor
+    actor_user_id: UUID | None = None
 
 
 class PartnershipProposed(PartnershipEvent):
@@ -76,8 +131,11 @@ class PartnershipProposed(PartnershipEvent):
     producer = "partnerships"
 
     collaboration_type: CollaborationType
-    fee: Money | None = None
+    fee: Money | None = Field(default=None, description="What the terms cost the campaign budget")
+    fee_kind: FeeKind | None = None
+    commission_rate_bps: int | None = Field(default=None, description="Commission in basis points of sales")
     deliverables: list[Deliverable] = []
+    terms_hash: str | None = None
 
 
 class PartnershipCountered(PartnershipEvent):
@@ -85,6 +143,11 @@ class PartnershipCountered(PartnershipEvent):
     producer = "partnerships"
 
     fee: Money | None = None
+    collaboration_type: CollaborationType | None = None
+    fee_kind: FeeKind | None = None
+    commission_rate_bps: int | None = None
+    deliverables: list[Deliverable] = []
+    terms_hash: str | None = None
 
 
 class PartnershipAccepted(PartnershipEvent):
@@ -92,14 +155,27 @@ class PartnershipAccepted(PartnershipEvent):
     producer = "partnerships"
 
 
+class PartnershipSignatureRecorded(PartnershipEvent):
+    """One party signed the current terms; the contract is signed when the other does too."""
+
+    event_type = "partnership.signature_recorded"
+    producer = "partnerships"
+
+    terms_hash: str
+
+
 class PartnershipDeclined(PartnershipEvent):
     event_type = "partnership.declined"
     producer = "partnerships"
+
+    reason: str | None = None
 
 
 class PartnershipWithdrawn(PartnershipEvent):
     event_type = "partnership.withdrawn"
     producer = "partnerships"
+
+    reason: str | None = None
 
 
 class PartnershipSigned(PartnershipEvent):
@@ -109,7 +185,20 @@ class PartnershipSigned(PartnershipEvent):
     terms_hash: str
     collaboration_type: CollaborationType
     fee: Money | None = None
+    fee_kind: FeeKind | None = None
+    commission_rate_bps: int | None = None
     deliverables: list[Deliverable] = []
+    usage_rights: UsageRights | None = None
+    exclusivity: Exclusivity | None = None
+    payment_schedule: list[PaymentMilestone] = []
+    signed_at: datetime | None = None
+
+
+class PartnershipActivated(PartnershipEvent):
+    """A signed contract starts running (its campaign is active)."""
+
+    event_type = "partnership.activated"
+    producer = "partnerships"
 
 
 class PartnershipCompleted(PartnershipEvent):
@@ -124,6 +213,20 @@ class PartnershipCancelled(PartnershipEvent):
     reason: str | None = None
 
 
+class PartnershipMessagePosted(EventData):
+    """A message on a partnership (the text stays in partnerships)."""
+
+    event_type = "partnership.message_posted"
+    producer = "partnerships"
+
+    message_id: UUID
+    partnership_id: UUID
+    campaign_id: UUID
+    influencer_id: UUID
+    actor: Actor
+    actor_user_id: UUID | None = None
+
+
 class PaymentRecorded(EventData):
     event_type = "payment.recorded"
     producer = "partnerships"
@@ -132,23 +235,30 @@ class PaymentRecorded(EventData):
     partnership_id: UUID
     campaign_id: UUID
     influencer_id: UUID
-    milestone: Literal["on_signing", "on_approval", "on_publish"]
+    milestone: MilestoneTrigger
     amount: Money
     paid_at: datetime
+    reason: Literal["milestone_reached", "partnership_completed"] = "milestone_reached"
+    trigger_event_id: UUID | None = Field(default=None, description="The content event that made it payable")
 
 
 EVENTS: tuple[type[EventData], ...] = (
     CampaignCreated,
+    CampaignUpdated,
     CampaignLaunched,
     CampaignCompleted,
     CampaignCancelled,
+    PartnershipDrafted,
     PartnershipProposed,
     PartnershipCountered,
     PartnershipAccepted,
+    PartnershipSignatureRecorded,
     PartnershipDeclined,
     PartnershipWithdrawn,
     PartnershipSigned,
+    PartnershipActivated,
     PartnershipCompleted,
     PartnershipCancelled,
+    PartnershipMessagePosted,
     PaymentRecorded,
 )

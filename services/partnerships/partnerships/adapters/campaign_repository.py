@@ -7,7 +7,8 @@ from sqlalchemy import Row, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import Money
-from partnerships.adapters.tables import campaigns
+from partnerships.adapters.tables import campaigns, partnerships
+from partnerships.domain.budget import Allocation
 from partnerships.domain.campaigns import Campaign, CampaignState, Objective
 
 
@@ -24,6 +25,9 @@ def _to_row(campaign: Campaign) -> dict[str, Any]:
         "ends_on": campaign.ends_on,
         "target_audience": campaign.target_audience,
         "kpis": campaign.kpis,
+        "reserved_minor": campaign.allocation.reserved,
+        "committed_minor": campaign.allocation.committed,
+        "paid_minor": campaign.allocation.paid,
         "created_at": campaign.created_at,
         "updated_at": campaign.updated_at,
     }
@@ -44,6 +48,7 @@ def _from_row(row: Row[Any]) -> Campaign:
         ends_on=row.ends_on,
         target_audience=row.target_audience,
         kpis=row.kpis,
+        allocation=Allocation(reserved=row.reserved_minor, committed=row.committed_minor, paid=row.paid_minor),
         created_at=row.created_at,
         updated_at=row.updated_at,
     )
@@ -64,6 +69,13 @@ class CampaignRepository:
         if for_update:
             query = query.with_for_update()
         row = (await self.session.execute(query)).first()
+        return _from_row(row) if row else None
+
+    async def lock_of_partnership(self, partnership_id: UUID) -> Campaign | None:
+        """The partnership's campaign, locked, in any tenant (one statement: the caller need not
+        know the campaign). Whoever asks must check access to the partnership next."""
+        owner = select(partnerships.c.campaign_id).where(partnerships.c.id == partnership_id).scalar_subquery()
+        row = (await self.session.execute(select(campaigns).where(campaigns.c.id == owner).with_for_update())).first()
         return _from_row(row) if row else None
 
     async def save(self, campaign: Campaign) -> None:

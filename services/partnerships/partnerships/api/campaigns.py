@@ -1,34 +1,22 @@
+from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
 from partnerships.adapters.unit_of_work import UnitOfWorkDep
-from partnerships.api.schemas import CampaignCreate, CampaignPublic, TargetAudience
-from partnerships.domain import campaign_actions
-from partnerships.domain.campaigns import Campaign, CampaignState
-from servicekit.context import require_roles
+from partnerships.api.deps import CallerDep, CanManage, CanRead
+from partnerships.api.partnership_schemas import PartnershipCreate, PartnershipPublic
+from partnerships.api.schemas import BudgetPublic, CampaignCancel, CampaignCreate, CampaignPublic, CampaignUpdate
+from partnerships.api.views import budget_public, campaign_public, partnership_public
+from partnerships.domain import campaign_actions, partnership_actions
+from partnerships.domain.campaigns import CampaignState
+from partnerships.domain.negotiation import PartnershipState, Party
+from partnerships.domain.partnerships import InfluencerProfile, Partnership
+from partnerships.domain.terms import Terms
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"])
-
-CanManage = require_roles("owner", "manager")
-
-
-def _public(campaign: Campaign) -> CampaignPublic:
-    return CampaignPublic(
-        id=campaign.id,
-        name=campaign.name,
-        objective=campaign.objective,
-        state=campaign.state,
-        budget=campaign.budget,
-        starts_on=campaign.starts_on,
-        ends_on=campaign.ends_on,
-        target_audience=TargetAudience.model_validate(campaign.target_audience),
-        kpis=campaign.kpis,
-        created_at=campaign.created_at,
-        updated_at=campaign.updated_at,
-    )
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[CanManage])
@@ -45,7 +33,7 @@ async def create_campaign(body: CampaignCreate, uow: UnitOfWorkDep, response: Re
         kpis=dict(body.kpis),
     )
     response.headers["Location"] = f"/api/v1/campaigns/{campaign.id}"
-    return _public(campaign)
+    return campaign_public(campaign)
 
 
 @router.get("")
@@ -57,10 +45,87 @@ async def list_campaigns(
     """List the org's campaigns, newest first."""
     campaigns = await uow.campaigns.list(limit=page.limit + 1, after=created_key(page), state=state)
     shown, next_cursor = page_by_created(campaigns, page, lambda c: (c.created_at, c.id))
-    return Page(items=[_public(c) for c in shown], next_cursor=next_cursor)
+    return Page(items=[campaign_public(c) for c in shown], next_cursor=next_cursor)
 
 
 @router.get("/{campaign_id}")
 async def get_campaign(campaign_id: UUID, uow: UnitOfWorkDep) -> CampaignPublic:
     """One campaign."""
-    return _public(await campaign_actions.get_campaign(uow, campaign_id))
+    return campaign_public(await campaign_actions.get_campaign(uow, campaign_id))
+
+
+@router.patch("/{campaign_id}", dependencies=[CanManage])
+async def update_campaign(campaign_id: UUID, body: CampaignUpdate, uow: UnitOfWorkDep) -> CampaignPublic:
+    """Change a campaign's fields; a budget cannot go below what is reserved, committed and paid."""
+    changes = body.model_dump(exclude_unset=True)
+    if "budget" in body.model_fields_set:
+        changes["budget"] = body.budget
+    return campaign_public(await campaign_actions.update_campaign(uow, campaign_id, changes))
+
+
+@router.post("/{campaign_id}/launch", dependencies=[CanManage])
+async def launch_campaign(campaign_id: UUID, uow: UnitOfWorkDep) -> CampaignPublic:
+    """Draft to active (needs a budget and dates); signed contracts start running."""
+    return campaign_public(await campaign_actions.launch_campaign(uow, campaign_id))
+
+
+@router.post("/{campaign_id}/complete", dependencies=[CanManage])
+async def complete_campaign(campaign_id: UUID, uow: UnitOfWorkDep) -> CampaignPublic:
+    """Active to completed: running contracts complete (paid what they are owed), negotiations are cancelled."""
+    return campaign_public(await campaign_actions.complete_campaign(uow, campaign_id))
+
+
+@router.post("/{campaign_id}/cancel", dependencies=[CanManage])
+async def cancel_campaign(campaign_id: UUID, uow: UnitOfWorkDep, body: CampaignCancel | None = None) -> CampaignPublic:
+    """Cancel a draft or active campaign and every open partnership; unpaid money is released."""
+    reason = body.reason if body else None
+    return campaign_public(await campaign_actions.cancel_campaign(uow, campaign_id, reason=reason))
+
+
+@router.get("/{campaign_id}/budget", dependencies=[CanRead])
+async def get_campaign_budget(campaign_id: UUID, uow: UnitOfWorkDep) -> BudgetPublic:
+    """Budget, reserved, committed, paid and remaining, checked against the ledger."""
+    return budget_public(await campaign_actions.budget_report(uow, campaign_id))
+
+
+@router.post("/{campaign_id}/partnerships", status_code=status.HTTP_201_CREATED, dependencies=[CanManage])
+async def create_partnership(
+    campaign_id: UUID, body: PartnershipCreate, uow: UnitOfWorkDep, caller: CallerDep, response: Response
+) -> PartnershipPublic:
+    """Propose a partnership to an influencer (its fee is reserved from the budget), or keep a draft."""
+    influencer = body.influencer
+    partnership = await partnership_actions.create_partnership(
+        uow,
+        caller,
+        campaign_id,
+        influencer_id=body.influencer_id,
+        influencer=InfluencerProfile(
+            platform=influencer.platform if influencer else None,
+            handle=influencer.handle if influencer else None,
+            display_name=influencer.display_name if influencer else None,
+        ),
+        terms=Terms.from_document(body.terms.model_dump(mode="json")) if body.terms else None,
+        propose=body.propose,
+    )
+    response.headers["Location"] = f"/api/v1/partnerships/{partnership.id}"
+    return partnership_public(partnership, Party.BRAND)
+
+
+@router.get("/{campaign_id}/partnerships", dependencies=[CanRead])
+async def list_campaign_partnerships(
+    campaign_id: UUID,
+    uow: UnitOfWorkDep,
+    caller: CallerDep,
+    page: Pagination,
+    state: Annotated[PartnershipState | None, Query(description="Only partnerships in this state")] = None,
+) -> Page[PartnershipPublic]:
+    """The campaign's partnerships, newest first."""
+    found = await partnership_actions.list_partnerships(
+        uow, caller, limit=page.limit + 1, after=created_key(page), campaign_id=campaign_id, state=state
+    )
+    shown, next_cursor = page_by_created(found, page, _created)
+    return Page(items=[partnership_public(p, Party.BRAND) for p in shown], next_cursor=next_cursor)
+
+
+def _created(partnership: Partnership) -> tuple[datetime, UUID]:
+    return partnership.created_at, partnership.id

@@ -1,11 +1,22 @@
 """What a brand does with its campaigns, and the events each action tells."""
 
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
 from uuid import UUID
 
 from contracts import Money
-from contracts.events.partnerships import CampaignCreated
-from partnerships.domain.campaigns import Campaign, Objective
+from contracts.events.partnerships import (
+    CampaignCancelled,
+    CampaignCompleted,
+    CampaignCreated,
+    CampaignLaunched,
+    CampaignUpdated,
+)
+from partnerships.domain import partnership_actions
+from partnerships.domain.budget import Account, BudgetView, funding_change
+from partnerships.domain.campaigns import Campaign, CampaignAction, Objective
 from partnerships.domain.ports import UnitOfWork
 from servicekit.errors import NotFound
 
@@ -32,6 +43,7 @@ async def create_campaign(
         kpis=kpis,
     )
     await uow.campaigns.add(campaign)
+    await uow.ledger.record(campaign.id, funding_change(None, budget), campaign.created_at)
     await uow.events.record(
         CampaignCreated(
             campaign_id=campaign.id,
@@ -47,8 +59,102 @@ async def create_campaign(
     return campaign
 
 
-async def get_campaign(uow: UnitOfWork, campaign_id: UUID) -> Campaign:
-    campaign = await uow.campaigns.get(campaign_id)
+async def get_campaign(uow: UnitOfWork, campaign_id: UUID, *, for_update: bool = False) -> Campaign:
+    campaign = await uow.campaigns.get(campaign_id, for_update=for_update)
     if campaign is None:
         raise NotFound("campaign", campaign_id)
     return campaign
+
+
+async def update_campaign(uow: UnitOfWork, campaign_id: UUID, changes: Mapping[str, Any]) -> Campaign:
+    """A partial update; a budget change is a ledger posting like any other movement of money."""
+    campaign = await get_campaign(uow, campaign_id, for_update=True)
+    now = datetime.now(UTC)
+    postings = campaign.revise(changes, now=now)
+    await uow.ledger.record(campaign.id, postings, now)
+    await uow.campaigns.save(campaign)
+    await uow.events.record(
+        CampaignUpdated(
+            campaign_id=campaign.id,
+            name=campaign.name,
+            objective=campaign.objective.value,
+            state=campaign.state.value,
+            budget=campaign.budget,
+            starts_on=campaign.starts_on,
+            ends_on=campaign.ends_on,
+            changed=sorted(changes),
+        ),
+        subject=campaign.id,
+        key=campaign.id,
+    )
+    return campaign
+
+
+async def launch_campaign(uow: UnitOfWork, campaign_id: UUID) -> Campaign:
+    """Draft to active (it needs a budget and dates); its signed contracts start running."""
+    campaign = await get_campaign(uow, campaign_id, for_update=True)
+    now = datetime.now(UTC)
+    campaign.transition(CampaignAction.LAUNCH, today=now.date(), now=now)
+    await uow.campaigns.save(campaign)
+    assert campaign.budget is not None
+    assert campaign.starts_on is not None
+    assert campaign.ends_on is not None
+    await uow.events.record(
+        CampaignLaunched(
+            campaign_id=campaign.id, budget=campaign.budget, starts_on=campaign.starts_on, ends_on=campaign.ends_on
+        ),
+        subject=campaign.id,
+        key=campaign.id,
+    )
+    await partnership_actions.activate_signed(uow, campaign, now)
+    return campaign
+
+
+async def complete_campaign(uow: UnitOfWork, campaign_id: UUID) -> Campaign:
+    """Active to completed: running contracts complete with it, negotiations are cancelled."""
+    campaign = await get_campaign(uow, campaign_id, for_update=True)
+    now = datetime.now(UTC)
+    campaign.transition(CampaignAction.COMPLETE, today=now.date(), now=now)
+    await partnership_actions.close_all(uow, campaign, now, completed=True)
+    await uow.campaigns.save(campaign)
+    await uow.events.record(CampaignCompleted(campaign_id=campaign.id), subject=campaign.id, key=campaign.id)
+    return campaign
+
+
+async def cancel_campaign(uow: UnitOfWork, campaign_id: UUID, *, reason: str | None) -> Campaign:
+    """Draft or active to cancelled: every open partnership is cancelled, unpaid money released."""
+    campaign = await get_campaign(uow, campaign_id, for_update=True)
+    now = datetime.now(UTC)
+    campaign.transition(CampaignAction.CANCEL, today=now.date(), now=now)
+    await partnership_actions.close_all(uow, campaign, now, completed=False)
+    await uow.campaigns.save(campaign)
+    await uow.events.record(
+        CampaignCancelled(campaign_id=campaign.id, reason=reason), subject=campaign.id, key=campaign.id
+    )
+    return campaign
+
+
+@dataclass(frozen=True)
+class BudgetReport:
+    campaign_id: UUID
+    view: BudgetView
+    ledger: dict[Account, int]
+
+    @property
+    def reconciled(self) -> bool:
+        """The ledger's balances say what the campaign's totals say."""
+        view = self.view
+        return self.ledger == {
+            Account.FUNDING: -view.budget,
+            Account.AVAILABLE: view.remaining,
+            Account.RESERVED: view.reserved,
+            Account.COMMITTED: view.committed,
+            Account.PAID: view.paid,
+        }
+
+
+async def budget_report(uow: UnitOfWork, campaign_id: UUID) -> BudgetReport:
+    campaign = await get_campaign(uow, campaign_id)
+    view = campaign.budget_view()
+    ledger = await uow.ledger.balances(campaign.id, view.currency) if view.currency else dict.fromkeys(Account, 0)
+    return BudgetReport(campaign.id, view, ledger)
