@@ -2,11 +2,12 @@
 and the rate limit, turned into the principal the gateway acts for."""
 
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Annotated
 
 from fastapi import Depends, Request
-from starlette.datastructures import Headers
+from starlette.datastructures import State
 
 from gateway.adapters.credentials import API_KEY_PREFIX, ApiKeyCache, ApiKeyRepository
 from gateway.adapters.tokens import InvalidToken, TokenSigner
@@ -42,7 +43,7 @@ class Authenticator:
         self._verified[token] = (expires_at, principal)
         return principal
 
-    async def principal(self, headers: Headers) -> Principal:
+    async def principal(self, headers: Mapping[str, str]) -> Principal:
         """The caller, or a 401 problem."""
         api_key = headers.get("x-api-key")
         scheme, _, token = headers.get("authorization", "").partition(" ")
@@ -73,12 +74,17 @@ class Authenticator:
         return principal
 
 
-def client_address(request: Request) -> str:
-    if request.app.state.settings.trust_forwarded_for:
-        forwarded = request.headers.get("x-forwarded-for")
+def client_address_of(headers: Mapping[str, str], client: tuple[str, int] | None, trust_forwarded_for: bool) -> str:
+    if trust_forwarded_for:
+        forwarded = headers.get("x-forwarded-for")
         if forwarded:
             return forwarded.split(",")[0].strip()
-    return request.client.host if request.client else "unknown"
+    return client[0] if client else "unknown"
+
+
+def client_address(request: Request) -> str:
+    client = (request.client.host, request.client.port) if request.client else None
+    return client_address_of(request.headers, client, request.app.state.settings.trust_forwarded_for)
 
 
 def rate_limit_headers(verdict: Verdict) -> dict[str, str]:
@@ -92,29 +98,45 @@ def rate_limit_headers(verdict: Verdict) -> dict[str, str]:
     return headers
 
 
-def enforce_rate_limit(request: Request, identity: str, limit_class: str) -> None:
-    limiter: RateLimiter = request.app.state.rate_limiter
+def take_rate_limit(limiter: RateLimiter, identity: str, limit_class: str) -> dict[str, str] | None:
+    """The RateLimit-* headers for the answer, or a 429 problem."""
     verdict = limiter.check(identity, limit_class, time.monotonic())
     if verdict is None:
-        return
-    request.state.rate_limit_headers = rate_limit_headers(verdict)
+        return None
+    headers = rate_limit_headers(verdict)
     if not verdict.allowed:
         raise Problem(
             429,
             f"rate limit of {limit_class} requests exceeded; retry after {max(1, verdict.retry_after_s)} s",
-            headers=rate_limit_headers(verdict),
+            headers=headers,
         )
+    return headers
 
 
-async def authorized_caller(request: Request) -> Principal:
+def enforce_rate_limit(request: Request, identity: str, limit_class: str) -> None:
+    headers = take_rate_limit(request.app.state.rate_limiter, identity, limit_class)
+    if headers:
+        request.state.rate_limit_headers = headers
+
+
+async def admit(
+    state: State, headers: Mapping[str, str], method: str, path: str
+) -> tuple[Principal, dict[str, str] | None]:
     """Authenticates, checks the route class and scope, and takes a rate-limit token."""
-    authenticator: Authenticator = request.app.state.authenticator
-    principal = await authenticator.principal(request.headers)
-    method, path = request.method, request.url.path
+    authenticator: Authenticator = state.authenticator
+    principal = await authenticator.principal(headers)
     decision = authorize(principal, method, path)
     if not decision.allowed:
         raise Problem(403, decision.reason)
-    enforce_rate_limit(request, principal.rate_limit_identity, route_class(method, path).value)
+    limit_headers = take_rate_limit(state.rate_limiter, principal.rate_limit_identity, route_class(method, path).value)
+    return principal, limit_headers
+
+
+async def authorized_caller(request: Request) -> Principal:
+    """FastAPI dependency: the admitted caller of one of the gateway's own routes."""
+    principal, limit_headers = await admit(request.app.state, request.headers, request.method, request.url.path)
+    if limit_headers:
+        request.state.rate_limit_headers = limit_headers
     request.state.principal = principal
     return principal
 

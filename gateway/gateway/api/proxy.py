@@ -12,14 +12,15 @@ the FastAPI app and its middleware.
 import functools
 import logging
 import time
+from collections.abc import Mapping
 
 import orjson
 from fastapi import FastAPI
-from starlette.requests import Request
+from starlette.datastructures import State
 from starlette.types import Receive, Scope, Send
 
 from gateway.adapters.idempotency_store import IdempotencyMiddleware
-from gateway.adapters.security import authorized_caller, client_address, enforce_rate_limit, service_context
+from gateway.adapters.security import admit, client_address_of, service_context, take_rate_limit
 from gateway.adapters.upstreams import UpstreamResponse, Upstreams
 from gateway.domain.access import SAFE_METHODS
 from gateway.domain.identity import Principal
@@ -63,17 +64,22 @@ OWN_SUFFIXES = ("/overview",)
 UPLOAD_PATHS = frozenset({"/api/v1/influencers/import"})
 
 
-async def read_body(request: Request, limit: int) -> bytes:
-    declared = request.headers.get("content-length")
+async def read_body(receive: Receive, headers: Mapping[str, str], limit: int) -> bytes:
+    declared = headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise Problem(413, f"the request body is over {limit} bytes")
     chunks, size = [], 0
-    async for chunk in request.stream():
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise Problem(400, "the client went away before sending its body")
+        chunk = message.get("body", b"")
         size += len(chunk)
         if size > limit:
             raise Problem(413, f"the request body is over {limit} bytes")
         chunks.append(chunk)
-    return b"".join(chunks)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -85,29 +91,28 @@ def _context_headers(principal: Principal, method_is_safe: bool, secret: str) ->
 
 
 async def forward(
-    request: Request, service: str, caller: Principal | None, body: bytes
+    state: State,
+    scope: Scope,
+    headers: Mapping[str, str],
+    service: str,
+    caller: Principal | None,
+    body: bytes,
+    client_address: str,
 ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
     """The upstream's status, headers (raw, filtered) and body; a problem for its failures."""
-    scope = request.scope
-    settings = request.app.state.settings
-    headers = {
-        name.decode("latin-1"): value.decode("latin-1")
-        for name, value in scope["headers"]
-        if name not in DROPPED_REQUEST_HEADERS_RAW
-    }
+    settings = state.settings
+    sent = {name: value for name, value in headers.items() if name not in DROPPED_REQUEST_HEADERS}
     if caller is None:
-        headers[INTERNAL_TOKEN_HEADER] = settings.internal_secret
+        sent[INTERNAL_TOKEN_HEADER] = settings.internal_secret
     else:
-        headers.update(_context_headers(caller, scope["method"] in SAFE_METHODS, settings.internal_secret))
-    headers[REQUEST_ID_HEADER] = request_id_var.get() or ""
-    headers[CORRELATION_ID_HEADER] = correlation_id_var.get() or ""
-    headers["x-forwarded-for"] = client_address(request)
-    upstreams: Upstreams = request.app.state.upstreams
+        sent.update(_context_headers(caller, scope["method"] in SAFE_METHODS, settings.internal_secret))
+    sent[REQUEST_ID_HEADER] = request_id_var.get() or ""
+    sent[CORRELATION_ID_HEADER] = correlation_id_var.get() or ""
+    sent["x-forwarded-for"] = client_address
+    upstreams: Upstreams = state.upstreams
     query = scope.get("query_string", b"")
     target = scope["path"] + (f"?{query.decode('latin-1')}" if query else "")
-    upstream = await upstreams[service].forward(
-        scope["method"], target, headers, body, retries=settings.upstream_retries
-    )
+    upstream = await upstreams[service].forward(scope["method"], target, sent, body, retries=settings.upstream_retries)
     if upstream.status >= 500:
         raise Problem(502, f"the {service} service failed: {_problem_detail(upstream)}", upstream=service)
     raw_headers = [
@@ -153,37 +158,39 @@ class ServiceProxy:
 
     async def _proxy(self, scope: Scope, receive: Receive, send: Send, route: PublicRoute) -> None:
         started = time.perf_counter()
-        request = Request(scope, receive)
-        request_id, correlation_id = request_ids(request.headers)
+        # ASGI servers give header names lowercased; one dict serves every lookup below.
+        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
+        request_id, correlation_id = request_ids(headers)
         request_token = request_id_var.set(request_id)
         correlation_token = correlation_id_var.set(correlation_id)
-        settings = self.state.settings
+        state = self.state
+        settings = state.settings
         status = 500
+        limit_headers: dict[str, str] | None = None
         try:
             try:
-                limit = settings.max_upload_bytes if scope["path"] in UPLOAD_PATHS else settings.max_request_bytes
-                caller = None
+                address = client_address_of(headers, scope.get("client"), settings.trust_forwarded_for)
                 if route.public:
-                    enforce_rate_limit(request, f"ip:{client_address(request)}", "public")
+                    caller = None
+                    limit_headers = take_rate_limit(state.rate_limiter, f"ip:{address}", "public")
                 else:
-                    caller = await authorized_caller(request)
-                body = await read_body(request, limit)
-                status, headers, content = await forward(request, route.service, caller, body)
-                headers.append((b"content-length", str(len(content)).encode()))
+                    caller, limit_headers = await admit(state, headers, scope["method"], scope["path"])
+                limit = settings.max_upload_bytes if scope["path"] in UPLOAD_PATHS else settings.max_request_bytes
+                body = await read_body(receive, headers, limit)
+                status, response_headers, content = await forward(
+                    state, scope, headers, route.service, caller, body, address
+                )
+                response_headers.append((b"content-length", str(len(content)).encode()))
             except Problem as problem:
-                status, headers, content = _problem_parts(problem, scope["path"])
+                status, response_headers, content = _problem_parts(problem, scope["path"])
             except Exception:
                 log.exception("proxying %s %s failed", scope["method"], scope["path"])
                 problem = Problem(500, "An unexpected error occurred; it has been logged.")
-                status, headers, content = _problem_parts(problem, scope["path"])
-            headers.append((b"x-request-id", request_id.encode("latin-1")))
-            rate_limit = scope.get("state", {}).get("rate_limit_headers")
-            if rate_limit:
-                present = {name for name, _ in headers}
-                headers += [
-                    (k.lower().encode(), v.encode()) for k, v in rate_limit.items() if k.lower().encode() not in present
-                ]
-            await send({"type": "http.response.start", "status": status, "headers": headers})
+                status, response_headers, content = _problem_parts(problem, scope["path"])
+            response_headers.append((b"x-request-id", request_id.encode("latin-1")))
+            if limit_headers and status != 429:
+                response_headers += [(k.lower().encode(), v.encode()) for k, v in limit_headers.items()]
+            await send({"type": "http.response.start", "status": status, "headers": response_headers})
             await send({"type": "http.response.body", "body": content})
         finally:
             elapsed = time.perf_counter() - started
