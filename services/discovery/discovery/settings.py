@@ -1,3 +1,5 @@
+from typing import Literal
+
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import ServiceSettings
@@ -9,3 +11,14 @@ class DiscoverySettings(ServiceSettings):
     service_name: str = "discovery"
     port: int = 8001
     database_url: str = "sqlite+aiosqlite:///var/discovery.db"
+    # tfidf (scikit-learn, default) or embedding (needs the optional `embeddings` extra).
+    text_similarity: Literal["tfidf", "embedding"] = "tfidf"
+    # Candidates each retrieval query of ranked search and lookalikes may return (up to 3 queries).
+    ranking_pool: int = 300
+    import_max_bytes: int = 50 * 1024 * 1024
+    import_chunk_rows: int = 2000
+    import_worker_enabled: bool = True
+    # A running job whose worker sent no heartbeat for this long is taken over and resumed.
+    import_lease_s: float = 60.0
+    import_poll_interval_s: float = 2.0
+    default_currency: str = "USD"

@@ -1,5 +1,237 @@
-from servicekit.db import new_metadata
-from servicekit.messaging_tables import messaging_tables
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+from servicekit.db import UtcDateTime, new_metadata
+from servicekit.messaging_tables import OutboxId, messaging_tables
 
 metadata = new_metadata()
 messaging = messaging_tables(metadata)
+
+# JSONB on PostgreSQL, so that category filters use a GIN index (`@>`).
+Categories = JSON().with_variant(JSONB(), "postgresql")
+
+AGE_COLUMNS = (
+    "aud_age_13_17",
+    "aud_age_18_24",
+    "aud_age_25_34",
+    "aud_age_35_44",
+    "aud_age_45_54",
+    "aud_age_55_64",
+    "aud_age_65_plus",
+)
+GENDER_COLUMNS = ("aud_female", "aud_male", "aud_other")
+
+influencers = Table(
+    "influencers",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    # The nil UUID for the shared catalogue, else the org whose private profile this is.
+    Column("catalogue_id", Uuid, nullable=False),
+    Column("platform", String(16), nullable=False),
+    Column("handle", String(100), nullable=False),
+    Column("display_name", String(200), nullable=True),
+    Column("bio", Text, nullable=True),
+    Column("categories", Categories, nullable=False),
+    Column("country", String(2), nullable=True),
+    Column("language", String(8), nullable=True),
+    Column("followers", BigInteger, nullable=False),
+    Column("following", BigInteger, nullable=True),
+    Column("posts", BigInteger, nullable=True),
+    Column("avg_likes", Float, nullable=True),
+    Column("avg_comments", Float, nullable=True),
+    Column("avg_views", Float, nullable=True),
+    Column("avg_shares", Float, nullable=True),
+    Column("avg_engagements", Float, nullable=True),
+    Column("reported_engagement_rate", Float, nullable=True),
+    Column("engagement_rate", Float, nullable=True),
+    Column("engagement_rate_source", String(16), nullable=True),
+    # engagement_rate, or -1 when unknown: a non-null sort key for keyset pages.
+    Column("engagement_sort", Float, nullable=False),
+    Column("tier", String(8), nullable=False),
+    Column("audience", JSON, nullable=False),
+    *(Column(name, Float, nullable=True) for name in AGE_COLUMNS),
+    *(Column(name, Float, nullable=True) for name in GENDER_COLUMNS),
+    Column("audience_countries_known", Boolean, nullable=False),
+    Column("rate_card", JSON, nullable=True),
+    Column("price_minor", BigInteger, nullable=True),
+    Column("price_currency", String(3), nullable=True),
+    Column("past_sponsors", JSON, nullable=False),
+    Column("contact", JSON, nullable=False),
+    Column("last_refreshed_at", UtcDateTime(), nullable=True),
+    Column("authenticity_score", Float, nullable=False),
+    Column("performance_score", Float, nullable=True),
+    Column("prior_score", Float, nullable=False),
+    # Lower-cased handle, name, bio and categories for free-text search (trigram index on PostgreSQL).
+    Column("search_text", Text, nullable=False),
+    # The analysed words of name, bio, categories and sponsors, for TF-IDF.
+    Column("terms", Text, nullable=False),
+    Column("content_hash", String(40), nullable=False),
+    Column("created_by", Uuid, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("catalogue_id", "platform", "handle", name="uq_influencers_catalogue_platform_handle"),
+    Index("ix_influencers_followers", "followers", "id"),
+    Index("ix_influencers_platform_followers", "platform", "followers", "id"),
+    Index("ix_influencers_country_followers", "country", "followers", "id"),
+    Index("ix_influencers_engagement", "engagement_sort", "id"),
+    Index("ix_influencers_prior", "prior_score", "id"),
+    Index("ix_influencers_platform_prior", "platform", "prior_score", "id"),
+    Index("ix_influencers_country_prior", "country", "prior_score", "id"),
+    Index("ix_influencers_created", "created_at", "id"),
+)
+
+audience_countries = Table(
+    "audience_countries",
+    metadata,
+    Column("influencer_id", Uuid, ForeignKey("influencers.id", ondelete="CASCADE"), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("share", Float, nullable=False),
+    PrimaryKeyConstraint("influencer_id", "country", name="pk_audience_countries"),
+    Index("ix_audience_countries_country_share", "country", "share"),
+)
+
+influencer_snapshots = Table(
+    "influencer_snapshots",
+    metadata,
+    Column("id", OutboxId, primary_key=True, autoincrement=True),
+    Column("influencer_id", Uuid, ForeignKey("influencers.id", ondelete="CASCADE"), nullable=False),
+    Column("taken_at", UtcDateTime(), nullable=False),
+    Column("followers", BigInteger, nullable=False),
+    Column("following", BigInteger, nullable=True),
+    Column("posts", BigInteger, nullable=True),
+    Column("avg_likes", Float, nullable=True),
+    Column("avg_comments", Float, nullable=True),
+    Column("avg_views", Float, nullable=True),
+    Column("avg_shares", Float, nullable=True),
+    Column("avg_engagements", Float, nullable=True),
+    Column("engagement_rate", Float, nullable=True),
+    Index("ix_influencer_snapshots_influencer_taken", "influencer_id", "taken_at"),
+)
+
+performance_records = Table(
+    "performance_records",
+    metadata,
+    Column("influencer_id", Uuid, nullable=False),
+    Column("scope", String(80), nullable=False),
+    Column("tenant_id", Uuid, nullable=True),
+    Column("posts", BigInteger, nullable=False),
+    Column("impressions", BigInteger, nullable=False),
+    Column("engagements", BigInteger, nullable=False),
+    Column("clicks", BigInteger, nullable=False),
+    Column("conversions", BigInteger, nullable=False),
+    Column("engagement_rate", Float, nullable=True),
+    Column("roi", Float, nullable=True),
+    Column("measured_at", UtcDateTime(), nullable=False),
+    PrimaryKeyConstraint("influencer_id", "scope", name="pk_performance_records"),
+)
+
+campaigns = Table(
+    "campaigns",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("tenant_id", Uuid, nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("state", String(16), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+shortlist_entries = Table(
+    "shortlist_entries",
+    metadata,
+    Column("campaign_id", Uuid, ForeignKey("campaigns.id"), nullable=False),
+    Column("influencer_id", Uuid, ForeignKey("influencers.id"), nullable=False),
+    Column("tenant_id", Uuid, nullable=False),
+    Column("note", Text, nullable=True),
+    Column("added_by", Uuid, nullable=True),
+    Column("added_at", UtcDateTime(), nullable=False),
+    PrimaryKeyConstraint("campaign_id", "influencer_id", name="pk_shortlist_entries"),
+    Index("ix_shortlist_entries_campaign_added", "campaign_id", "added_at", "influencer_id"),
+)
+
+influencer_notes = Table(
+    "influencer_notes",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("tenant_id", Uuid, nullable=False),
+    Column("influencer_id", Uuid, ForeignKey("influencers.id", ondelete="CASCADE"), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("author_id", Uuid, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_influencer_notes_tenant_influencer", "tenant_id", "influencer_id", "created_at", "id"),
+)
+
+influencer_tags = Table(
+    "influencer_tags",
+    metadata,
+    Column("tenant_id", Uuid, nullable=False),
+    Column("influencer_id", Uuid, ForeignKey("influencers.id", ondelete="CASCADE"), nullable=False),
+    Column("tag", String(40), nullable=False),
+    PrimaryKeyConstraint("tenant_id", "influencer_id", "tag", name="pk_influencer_tags"),
+    Index("ix_influencer_tags_tenant_tag", "tenant_id", "tag", "influencer_id"),
+)
+
+import_jobs = Table(
+    "import_jobs",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("tenant_id", Uuid, nullable=False),
+    Column("catalogue_id", Uuid, nullable=False),
+    Column("created_by", Uuid, nullable=True),
+    Column("state", String(16), nullable=False),
+    Column("format", String(8), nullable=False),
+    Column("filename", String(255), nullable=True),
+    Column("size_bytes", BigInteger, nullable=False),
+    Column("encoding", String(16), nullable=True),
+    Column("options", JSON, nullable=False),
+    Column("mapping", JSON, nullable=False),
+    Column("unmapped_columns", JSON, nullable=False),
+    Column("rows_read", Integer, nullable=False),
+    Column("rows_imported", Integer, nullable=False),
+    Column("rows_created", Integer, nullable=False),
+    Column("rows_updated", Integer, nullable=False),
+    Column("rows_unchanged", Integer, nullable=False),
+    Column("rows_rejected", Integer, nullable=False),
+    # Source records handled so far, committed with their effect: where a resumed job goes on.
+    Column("records_done", Integer, nullable=False),
+    Column("attempts", Integer, nullable=False),
+    Column("worker_id", String(64), nullable=True),
+    Column("error", Text, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("started_at", UtcDateTime(), nullable=True),
+    Column("heartbeat_at", UtcDateTime(), nullable=True),
+    Column("finished_at", UtcDateTime(), nullable=True),
+    Index("ix_import_jobs_state_created", "state", "created_at"),
+)
+
+import_files = Table(
+    "import_files",
+    metadata,
+    Column("job_id", Uuid, ForeignKey("import_jobs.id", ondelete="CASCADE"), primary_key=True),
+    Column("content", LargeBinary, nullable=False),
+)
+
+import_rejections = Table(
+    "import_rejections",
+    metadata,
+    Column("job_id", Uuid, ForeignKey("import_jobs.id", ondelete="CASCADE"), nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("field", String(80), nullable=False),
+    Column("reason", Text, nullable=False),
+    PrimaryKeyConstraint("job_id", "line", name="pk_import_rejections"),
+)

@@ -1,0 +1,156 @@
+"""The worker that runs queued import jobs inside the service (and in the CLI).
+
+Each chunk of rows is upserted in one transaction together with the job's counters and its
+checkpoint (`records_done`), so a job whose process died resumes after the last committed chunk
+once its lease expires; upserts by (platform, handle) make even a repeated chunk change nothing.
+"""
+
+import asyncio
+import contextlib
+import logging
+import socket
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+from discovery.adapters import import_repository
+from discovery.adapters.influencer_repository import InfluencerRepository
+from discovery.domain.import_actions import Chunk, import_chunk, read_chunks
+from discovery.domain.imports import ImportCounts, ImportJob, ImportState
+from servicekit.db import Database
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int], None]
+CHUNK_ATTEMPTS = 3
+MAX_JOB_ATTEMPTS = 5
+
+
+class LostLease(Exception):
+    """Another worker took the job over (this one was presumed dead)."""
+
+
+class ImportWorker:
+    def __init__(
+        self,
+        database: Database,
+        *,
+        chunk_rows: int = 2000,
+        lease_s: float = 60.0,
+        poll_interval_s: float = 2.0,
+        worker_id: str | None = None,
+    ) -> None:
+        self.database = database
+        self.chunk_rows = chunk_rows
+        self.lease = timedelta(seconds=lease_s)
+        self.poll_interval_s = poll_interval_s
+        self.worker_id = worker_id or f"{socket.gethostname()}-{uuid.uuid4().hex[:8]}"
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+
+    def wake(self) -> None:
+        self._wake.set()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="import-worker")
+
+    async def stop(self) -> None:
+        self._stopping = True
+        self._wake.set()
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _run(self) -> None:
+        while not self._stopping:
+            try:
+                if await self.run_next() is None:
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval_s)
+                    self._wake.clear()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("import worker")
+                await asyncio.sleep(self.poll_interval_s)
+
+    async def claim(self, job_id: UUID | None = None) -> UUID | None:
+        at = datetime.now(UTC)
+        async with self.database.session() as session:
+            await import_repository.give_up_exhausted(
+                session, max_attempts=MAX_JOB_ATTEMPTS, stale_before=at - self.lease, at=at
+            )
+            return await import_repository.claim(
+                session, self.worker_id, at=at, stale_before=at - self.lease, job_id=job_id
+            )
+
+    async def run_next(self) -> ImportJob | None:
+        """Claims and runs one job; None when there was none to run."""
+        job_id = await self.claim()
+        if job_id is None:
+            return None
+        return await self.run(job_id)
+
+    async def run(self, job_id: UUID, progress: Progress | None = None) -> ImportJob:
+        """Runs a job this worker has claimed, to its end."""
+        async with self.database.sessionmaker() as session:
+            job, content = await import_repository.load_job(session, job_id)
+        try:
+            if content is None:
+                raise ValueError("the uploaded file is gone")
+            await self._process(job, content, progress)
+            state, error = ImportState.SUCCEEDED, None
+        except LostLease:
+            log.warning("import %s was taken over by another worker", job_id)
+            async with self.database.sessionmaker() as session:
+                return (await import_repository.load_job(session, job_id))[0]
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            log.exception("import %s failed", job_id)
+            state, error = ImportState.FAILED, f"{type(exc).__name__}: {exc}"
+        async with self.database.session() as session:
+            await import_repository.finish(
+                session, job_id, self.worker_id, state=state, error=error, at=datetime.now(UTC)
+            )
+        async with self.database.sessionmaker() as session:
+            return (await import_repository.load_job(session, job_id))[0]
+
+    async def _process(self, job: ImportJob, content: bytes, progress: Progress | None) -> None:
+        for chunk in read_chunks(job, content, self.chunk_rows):
+            await self._commit_chunk(job, chunk)
+            if progress is not None:
+                progress(chunk.records_done)
+
+    async def _commit_chunk(self, job: ImportJob, chunk: Chunk) -> None:
+        for attempt in range(1, CHUNK_ATTEMPTS + 1):
+            try:
+                async with self.database.session() as session:
+                    at = datetime.now(UTC)
+                    store = InfluencerRepository(session, job.tenant_id)
+                    result = await import_chunk(store, job.catalogue_id, chunk.rows, at)
+                    counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections))
+                    counts.add(result.counts)
+                    mine = await import_repository.record_chunk(
+                        session,
+                        job.id,
+                        self.worker_id,
+                        counts=counts,
+                        rejections=[*chunk.rejections, *result.rejections],
+                        records_done=chunk.records_done,
+                        at=at,
+                    )
+                    if not mine:
+                        raise LostLease(job.id)
+                job.records_done = chunk.records_done
+                return
+            except LostLease:
+                raise
+            except Exception as exc:
+                if attempt == CHUNK_ATTEMPTS:
+                    raise
+                log.warning("import %s chunk failed (attempt %d): %r; retrying", job.id, attempt, exc)
+                await asyncio.sleep(0.2 * attempt)

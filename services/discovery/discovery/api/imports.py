@@ -1,0 +1,212 @@
+from typing import Annotated, Any
+from uuid import UUID
+
+import orjson
+from fastapi import APIRouter, Query, Request, Response, status
+from starlette.datastructures import UploadFile
+
+from discovery.adapters.unit_of_work import UnitOfWorkDep
+from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep
+from discovery.api.schemas import ImportJobPublic, RejectionPublic
+from discovery.domain import import_actions
+from discovery.domain.importing import CONTENT_TYPES, ImportFormat
+from discovery.domain.imports import ImportJob, Rejection
+from discovery.domain.profiles import SHARED_CATALOGUE, Platform
+from discovery.domain.search import Visibility
+from servicekit.db import after_commit
+from servicekit.errors import NotFound
+from servicekit.pagination import Page, Pagination, encode_cursor
+from servicekit.problems import Problem
+
+router = APIRouter(tags=["imports"])
+
+REJECTIONS_SHOWN = 1000
+
+
+def _field_problem(status_code: int, field: str, message: str) -> Problem:
+    return Problem(
+        status_code,
+        f"Invalid fields: {field}",
+        errors=[{"field": field, "message": message, "type": "value_error"}],
+    )
+
+
+def _too_large(limit: int) -> Problem:
+    return Problem(413, f"the upload is larger than {limit} bytes")
+
+
+async def _read_capped(request: Request, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _mapping(raw: str | None, field: str) -> dict[str, str | None]:
+    if raw is None or not raw.strip():
+        return {}
+    try:
+        value = orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        value = None
+    if not isinstance(value, dict) or not all(isinstance(v, str | None) for v in value.values()):
+        raise _field_problem(422, field, 'a JSON object of field -> column name (or null), e.g. {"followers": "Subs"}')
+    return value
+
+
+def job_public(job: ImportJob, rejections: list[Rejection]) -> ImportJobPublic:
+    shown = rejections[:REJECTIONS_SHOWN]
+    platform = job.options.get("platform")
+    return ImportJobPublic(
+        id=job.id,
+        state=job.state.value,  # type: ignore[arg-type]
+        format=job.format,
+        filename=job.filename,
+        encoding=job.encoding,
+        size_bytes=job.size_bytes,
+        visibility=Visibility.SHARED if job.catalogue_id == SHARED_CATALOGUE else Visibility.PRIVATE,
+        platform=str(platform) if platform else None,
+        mapping=job.mapping,
+        unmapped_columns=job.unmapped_columns,
+        rows_read=job.counts.rows_read,
+        rows_imported=job.counts.rows_imported,
+        rows_created=job.counts.rows_created,
+        rows_updated=job.counts.rows_updated,
+        rows_unchanged=job.counts.rows_unchanged,
+        rows_rejected=job.counts.rows_rejected,
+        rejected=[RejectionPublic(line=r.line, field=r.field, reason=r.reason) for r in shown],
+        rejected_truncated=len(rejections) > REJECTIONS_SHOWN,
+        error=job.error,
+        attempts=job.attempts,
+        created_at=job.created_at,
+        started_at=job.started_at,
+        finished_at=job.finished_at,
+    )
+
+
+@router.post(
+    "/api/v1/influencers/import",
+    status_code=status.HTTP_202_ACCEPTED,
+    dependencies=[CanWrite],
+    openapi_extra={
+        "requestBody": {
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+                **{media: {"schema": {"type": "string"}} for media in CONTENT_TYPES},
+            }
+        }
+    },
+)
+async def import_influencers(
+    request: Request,
+    uow: UnitOfWorkDep,
+    actor: ActorDep,
+    settings: SettingsDep,
+    response: Response,
+    platform: Annotated[Platform | None, Query(description="Platform of rows without a platform column")] = None,
+    format: Annotated[ImportFormat | None, Query(description="Otherwise from the file name or content type")] = None,
+    currency: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$", description="Currency of prices")] = None,
+    visibility: Annotated[Visibility | None, Query(description="shared: platform admins only")] = None,
+    mapping: Annotated[
+        str | None, Query(description='JSON: canonical field -> column, e.g. {"followers": "#Subs", "bio": null}')
+    ] = None,
+) -> ImportJobPublic:
+    """Upload CSV, TSV or NDJSON (multipart `file`, or the raw body): 202 with the queued job."""
+    limit = settings.import_max_bytes
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
+        raise _too_large(limit)
+    content_type = request.headers.get("content-type", "")
+    filename: str | None = None
+    mapping_field = "query.mapping"
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form(max_files=1, max_fields=20)
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise _field_problem(422, "body.file", "send the file in a form field named file")
+        content = await upload.read(limit + 1)
+        if len(content) > limit:
+            raise _too_large(limit)
+        filename = upload.filename
+        content_type = upload.content_type or ""
+        fields: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
+        if "mapping" in fields and mapping is None:
+            mapping, mapping_field = fields["mapping"], "body.mapping"
+        if "platform" in fields and platform is None:
+            try:
+                platform = Platform(fields["platform"])
+            except ValueError:
+                raise _field_problem(422, "body.platform", "unknown platform") from None
+        if "format" in fields and format is None:
+            try:
+                format = ImportFormat(fields["format"])
+            except ValueError:
+                raise _field_problem(422, "body.format", "one of csv, tsv, ndjson") from None
+    else:
+        media_type = content_type.split(";")[0].strip().lower()
+        if format is None and media_type not in CONTENT_TYPES:
+            raise Problem(
+                415,
+                "send multipart/form-data with a file, or the file itself as "
+                "text/csv, text/tab-separated-values or application/x-ndjson",
+            )
+        content = await _read_capped(request, limit)
+    if not content.strip():
+        raise _field_problem(422, "body.file", "the file is empty")
+    job = await import_actions.submit(
+        uow,
+        actor,
+        content,
+        filename=filename,
+        content_type=content_type,
+        format_name=format.value if format else None,
+        options=import_actions.ImportOptions(
+            platform=platform,
+            currency=currency or settings.default_currency,
+            mapping=_mapping(mapping, mapping_field),
+            visibility=visibility,
+        ),
+    )
+    worker = getattr(request.app.state, "import_worker", None)
+    if worker is not None:
+        after_commit(uow.session, worker.wake)
+    response.headers["Location"] = f"/api/v1/import-jobs/{job.id}"
+    return job_public(job, [])
+
+
+@router.get("/api/v1/import-jobs/{job_id}", dependencies=[CanRead])
+async def get_import_job(job_id: UUID, uow: UnitOfWorkDep) -> ImportJobPublic:
+    """An import's state and progress: rows read, imported, rejected with each line and reason."""
+    job = await uow.imports.get(job_id)
+    if job is None:
+        raise NotFound("import job", job_id)
+    rejections = list(await uow.imports.rejections(job_id, limit=REJECTIONS_SHOWN + 1, after_line=None))
+    return job_public(job, rejections)
+
+
+@router.get("/api/v1/import-jobs/{job_id}/rejections", dependencies=[CanRead])
+async def list_rejections(job_id: UUID, uow: UnitOfWorkDep, page: Pagination) -> Page[RejectionPublic]:
+    """Every rejected row of an import, in file order."""
+    if await uow.imports.get(job_id) is None:
+        raise NotFound("import job", job_id)
+    after_line = None
+    if page.after:
+        if not isinstance(page.after[0], int):
+            raise _field_problem(400, "query.cursor", "invalid cursor")
+        after_line = page.after[0]
+    found = list(await uow.imports.rejections(job_id, limit=page.limit + 1, after_line=after_line))
+    shown = found[: page.limit]
+    next_cursor = encode_cursor([shown[-1].line]) if len(found) > page.limit else None
+    return Page(
+        items=[RejectionPublic(line=r.line, field=r.field, reason=r.reason) for r in shown], next_cursor=next_cursor
+    )

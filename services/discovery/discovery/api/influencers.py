@@ -1,0 +1,420 @@
+from datetime import datetime
+from typing import Annotated, Any
+from uuid import UUID
+
+from fastapi import APIRouter, Query, Response, status
+
+from discovery.adapters.unit_of_work import UnitOfWorkDep
+from discovery.api import presenters
+from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, SimilarityDep
+from discovery.api.schemas import (
+    AgeBucket,
+    AudienceIn,
+    AuthenticityPublic,
+    ContactIn,
+    Gender,
+    InfluencerCreate,
+    InfluencerDetail,
+    InfluencerPublic,
+    InfluencerUpdate,
+    LookalikePublic,
+    LookalikesResponse,
+    NoteCreate,
+    NotePublic,
+    ReasonPublic,
+    SnapshotPublic,
+    TagsIn,
+    TagsPublic,
+)
+from discovery.domain import influencer_actions
+from discovery.domain.engagement import benchmark
+from discovery.domain.figures import current_snapshot
+from discovery.domain.lookalikes import DEFAULT_AUDIENCE_WEIGHT, DEFAULT_TEXT_WEIGHT
+from discovery.domain.performance import summarize
+from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
+from discovery.domain.profiles import (
+    Audience,
+    Contact,
+    Deliverable,
+    Influencer,
+    Platform,
+    ProfileFacts,
+    RateCard,
+    Tier,
+    normalize_categories,
+    normalize_handle,
+)
+from discovery.domain.search import SearchFilters, ShareAtLeast, Sort, Visibility
+from servicekit.errors import InvalidField
+from servicekit.pagination import Page, Pagination, created_key, encode_cursor, page_by_created
+from servicekit.problems import Problem
+
+router = APIRouter(prefix="/api/v1/influencers", tags=["influencers"])
+
+
+def _bad_query(field: str, message: str) -> Problem:
+    return Problem(
+        422,
+        f"Invalid fields: query.{field}",
+        errors=[{"field": f"query.{field}", "message": message, "type": "value_error"}],
+    )
+
+
+def audience_of(body: AudienceIn | None) -> Audience:
+    if body is None:
+        return Audience()
+    return Audience(ages=dict(body.ages), genders=dict(body.genders), countries=dict(body.countries))
+
+
+def rate_card_of(card: dict[Deliverable, Any] | None) -> RateCard | None:
+    if not card:
+        return None
+    currencies = {money.currency for money in card.values()}
+    if len(currencies) > 1:
+        raise InvalidField("rate_card", f"prices in several currencies ({', '.join(sorted(currencies))}); use one")
+    return RateCard(currency=currencies.pop(), prices={d.value: money.amount_minor for d, money in card.items()})
+
+
+def contact_of(body: ContactIn | None) -> Contact:
+    return Contact(**body.model_dump()) if body else Contact()
+
+
+_FACT_FIELDS = (
+    "display_name",
+    "bio",
+    "country",
+    "language",
+    "following",
+    "posts",
+    "avg_likes",
+    "avg_comments",
+    "avg_views",
+    "avg_shares",
+    "avg_engagements",
+    "last_refreshed_at",
+)
+
+
+def _converted(name: str, value: Any) -> tuple[str, Any]:
+    """An API field as the profile fact it sets."""
+    if name == "engagement_rate":
+        return "reported_engagement_rate", value
+    if name == "audience":
+        return "audience", audience_of(value)
+    if name == "rate_card":
+        return "rate_card", rate_card_of(value)
+    if name == "contact":
+        return "contact", contact_of(value)
+    if name == "categories":
+        return "categories", normalize_categories(value or [])
+    if name == "past_sponsors":
+        return "past_sponsors", tuple(s.strip() for s in value or [])
+    if name == "handle":
+        return "handle", normalize_handle(value)
+    return name, value
+
+
+def facts_of(body: InfluencerCreate) -> ProfileFacts:
+    given = body.model_dump(exclude={"visibility", "platform", "handle", "followers"})
+    converted = dict(_converted(name, getattr(body, name)) for name in given)
+    return ProfileFacts(
+        platform=body.platform, handle=normalize_handle(body.handle), followers=body.followers, **converted
+    )
+
+
+def changes_of(body: InfluencerUpdate) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    for name in body.model_fields_set:
+        value = getattr(body, name)
+        if value is None and name in ("handle", "followers"):
+            raise InvalidField(name, "cannot be cleared")
+        key, converted = _converted(name, value)
+        changes[key] = converted
+    return changes
+
+
+async def _with_tags(uow: UnitOfWorkDep, influencers: list[Influencer]) -> list[InfluencerPublic]:
+    tags = await uow.notes_and_tags.tags([i.id for i in influencers])
+    return [presenters.public(i, tags.get(i.id, [])) for i in influencers]
+
+
+async def _detail(uow: UnitOfWorkDep, influencer: Influencer) -> InfluencerDetail:
+    tags = await uow.notes_and_tags.tags([influencer.id])
+    snapshots = await uow.influencers.snapshots(influencer.id, limit=400, before=None)
+    performance = summarize(await uow.influencers.performance(influencer.id), influencer.facts.platform)
+    return presenters.detail(influencer, tags.get(influencer.id, []), snapshots, performance)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[CanWrite])
+async def create_influencer(
+    body: InfluencerCreate, uow: UnitOfWorkDep, actor: ActorDep, response: Response
+) -> InfluencerDetail:
+    """Add a profile: to the org's own profiles, or (platform admins) to the shared catalogue."""
+    influencer = await influencer_actions.create_influencer(uow, actor, facts_of(body), body.visibility)
+    response.headers["Location"] = f"/api/v1/influencers/{influencer.id}"
+    return await _detail(uow, influencer)
+
+
+def _sort_value(influencer: Influencer, sort: Sort) -> object:
+    if sort in (Sort.FOLLOWERS, Sort.FOLLOWERS_DESC):
+        return influencer.facts.followers
+    if sort in (Sort.ENGAGEMENT, Sort.ENGAGEMENT_DESC):
+        return -1.0 if influencer.engagement_rate is None else influencer.engagement_rate
+    return influencer.created_at.isoformat()
+
+
+def _countries_query(values: list[str] | None, field: str) -> tuple[str, ...]:
+    codes = []
+    for value in values or []:
+        try:
+            code = normalize_country(value)
+        except UnknownPlace as exc:
+            raise _bad_query(field, str(exc)) from None
+        if code:
+            codes.append(code)
+    return tuple(codes)
+
+
+def _share_filter(segment: str | None, share: float | None, field: str) -> tuple[ShareAtLeast, ...]:
+    if segment is None:
+        if share is not None:
+            raise _bad_query(f"min_{field}_share", f"give {field} too")
+        return ()
+    return (ShareAtLeast(segment, share if share is not None else 0.01),)
+
+
+@router.get("", dependencies=[CanRead])
+async def list_influencers(
+    uow: UnitOfWorkDep,
+    page: Pagination,
+    platform: Annotated[list[Platform] | None, Query(description="One or more platforms")] = None,
+    country: Annotated[list[str] | None, Query(description="ISO country code or name; repeat for several")] = None,
+    language: Annotated[list[str] | None, Query(description="ISO 639-1 code or name")] = None,
+    category: Annotated[list[str] | None, Query(description="Any of these categories")] = None,
+    tier: Annotated[
+        list[Tier] | None, Query(description="nano <10k, micro 10k-50k, mid 50k-500k, macro 500k-1M, mega >=1M")
+    ] = None,
+    min_followers: Annotated[int | None, Query(ge=0)] = None,
+    max_followers: Annotated[int | None, Query(ge=0)] = None,
+    min_engagement_rate: Annotated[float | None, Query(ge=0, description="A fraction: 0.02 is 2 %")] = None,
+    max_engagement_rate: Annotated[float | None, Query(ge=0)] = None,
+    min_authenticity: Annotated[float | None, Query(ge=0, le=100)] = None,
+    audience_country: Annotated[str | None, Query(description="With min_audience_country_share")] = None,
+    min_audience_country_share: Annotated[float | None, Query(ge=0, le=1)] = None,
+    audience_age: Annotated[AgeBucket | None, Query()] = None,
+    min_audience_age_share: Annotated[float | None, Query(ge=0, le=1)] = None,
+    audience_gender: Annotated[Gender | None, Query()] = None,
+    min_audience_gender_share: Annotated[float | None, Query(ge=0, le=1)] = None,
+    min_price: Annotated[int | None, Query(ge=0, description="Price per post, minor units")] = None,
+    max_price: Annotated[int | None, Query(ge=0, description="Price per post, minor units")] = None,
+    currency: Annotated[str, Query(pattern=r"^[A-Z]{3}$")] = "USD",
+    q: Annotated[str | None, Query(max_length=200, description="Words in handle, name, bio, categories")] = None,
+    tag: Annotated[list[str] | None, Query(description="The org's own tags")] = None,
+    visibility: Annotated[Visibility | None, Query()] = None,
+    sort: Annotated[Sort, Query()] = Sort.FOLLOWERS_DESC,
+) -> Page[InfluencerPublic]:
+    """Filtered search over the shared catalogue and the org's own profiles."""
+    if min_followers is not None and max_followers is not None and min_followers > max_followers:
+        raise _bad_query("max_followers", "is below min_followers")
+    if min_price is not None and max_price is not None and min_price > max_price:
+        raise _bad_query("max_price", "is below min_price")
+    if (
+        min_engagement_rate is not None
+        and max_engagement_rate is not None
+        and min_engagement_rate > max_engagement_rate
+    ):
+        raise _bad_query("max_engagement_rate", "is below min_engagement_rate")
+    languages = []
+    for value in language or []:
+        try:
+            code = normalize_language(value)
+        except UnknownPlace as exc:
+            raise _bad_query("language", str(exc)) from None
+        if code:
+            languages.append(code)
+    audience_country_code = _countries_query([audience_country] if audience_country else None, "audience_country")
+    filters = SearchFilters(
+        platforms=tuple(platform or ()),
+        countries=_countries_query(country, "country"),
+        languages=tuple(languages),
+        categories=normalize_categories(category or []),
+        tiers=tuple(tier or ()),
+        min_followers=min_followers,
+        max_followers=max_followers,
+        min_engagement_rate=min_engagement_rate,
+        max_engagement_rate=max_engagement_rate,
+        min_authenticity=min_authenticity,
+        audience_countries=_share_filter(
+            audience_country_code[0] if audience_country_code else None, min_audience_country_share, "audience_country"
+        ),
+        audience_ages=_share_filter(audience_age, min_audience_age_share, "audience_age"),
+        audience_genders=_share_filter(audience_gender, min_audience_gender_share, "audience_gender"),
+        min_price_minor=min_price,
+        max_price_minor=max_price,
+        price_currency=currency,
+        text=q.strip() if q and q.strip() else None,
+        tags=tuple(t.strip().lower() for t in tag or ()),
+        visibility=visibility,
+    )
+    after = None
+    if page.after is not None:
+        if len(page.after) != 3 or page.after[0] != sort.value:
+            raise Problem(
+                400,
+                "cursor is not one this API issued for this sort",
+                errors=[{"field": "query.cursor", "message": "invalid cursor", "type": "value_error"}],
+            )
+        after = page.after[1:]
+    try:
+        found = list(await uow.influencers.search(filters, sort, limit=page.limit + 1, after=after))
+    except ValueError:
+        raise Problem(
+            400,
+            "cursor is not one this API issued",
+            errors=[{"field": "query.cursor", "message": "invalid cursor", "type": "value_error"}],
+        ) from None
+    shown = found[: page.limit]
+    next_cursor = None
+    if len(found) > page.limit:
+        last = shown[-1]
+        next_cursor = encode_cursor([sort.value, _sort_value(last, sort), str(last.id)])
+    return Page(items=await _with_tags(uow, shown), next_cursor=next_cursor)
+
+
+@router.get("/{influencer_id}", dependencies=[CanRead])
+async def get_influencer(influencer_id: UUID, uow: UnitOfWorkDep) -> InfluencerDetail:
+    """One profile with its growth, past performance and the org's tags."""
+    return await _detail(uow, await influencer_actions.get_influencer(uow, influencer_id))
+
+
+@router.patch("/{influencer_id}", dependencies=[CanWrite])
+async def update_influencer(
+    influencer_id: UUID, body: InfluencerUpdate, uow: UnitOfWorkDep, actor: ActorDep
+) -> InfluencerDetail:
+    """Change a profile (shared ones: platform admins only); a change of counts adds a snapshot."""
+    influencer = await influencer_actions.update_influencer(uow, actor, influencer_id, changes_of(body))
+    return await _detail(uow, influencer)
+
+
+@router.get("/{influencer_id}/snapshots", dependencies=[CanRead])
+async def list_snapshots(influencer_id: UUID, uow: UnitOfWorkDep, page: Pagination) -> Page[SnapshotPublic]:
+    """Follower and engagement snapshots, newest first, to read growth from. One is stored each time
+    the counts change; the first page starts with the profile as it is now."""
+    influencer = await influencer_actions.get_influencer(uow, influencer_id)
+    before = None
+    if page.after:
+        try:
+            before = datetime.fromisoformat(str(page.after[0]))
+        except ValueError:
+            raise Problem(
+                400,
+                "cursor is not one this API issued",
+                errors=[{"field": "query.cursor", "message": "invalid cursor", "type": "value_error"}],
+            ) from None
+    found = list(await uow.influencers.snapshots(influencer_id, limit=page.limit + 1, before=before))
+    if before is None:
+        current = current_snapshot(influencer)
+        if not found or not found[0].same_counts(current):
+            found.insert(0, current)
+    shown = found[: page.limit]
+    next_cursor = encode_cursor([shown[-1].taken_at.isoformat()]) if len(found) > page.limit else None
+    return Page(items=[presenters.snapshot(s) for s in shown], next_cursor=next_cursor)
+
+
+@router.get("/{influencer_id}/authenticity", dependencies=[CanRead])
+async def get_authenticity(influencer_id: UUID, uow: UnitOfWorkDep) -> AuthenticityPublic:
+    """Audience quality 0-100 and each reason that lowered it."""
+    influencer, report = await influencer_actions.authenticity(uow, influencer_id)
+    return AuthenticityPublic(
+        influencer_id=influencer.id,
+        score=report.score,
+        reasons=[ReasonPublic(code=r.code, penalty=r.penalty, detail=r.detail) for r in report.reasons],
+        not_assessed=report.not_assessed,
+        engagement_rate=influencer.engagement_rate,
+        benchmark_engagement_rate=benchmark(influencer.facts.platform, influencer.tier),
+    )
+
+
+@router.get("/{influencer_id}/lookalikes", dependencies=[CanRead])
+async def get_lookalikes(
+    influencer_id: UUID,
+    uow: UnitOfWorkDep,
+    similarity: SimilarityDep,
+    settings: SettingsDep,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    any_platform: Annotated[bool, Query(description="Look on every platform, not only the profile's")] = False,
+    text_weight: Annotated[float, Query(ge=0)] = DEFAULT_TEXT_WEIGHT,
+    audience_weight: Annotated[float, Query(ge=0)] = DEFAULT_AUDIENCE_WEIGHT,
+) -> LookalikesResponse:
+    """The nearest profiles by text similarity and audience, the profile itself excluded."""
+    if text_weight + audience_weight <= 0:
+        raise _bad_query("text_weight", "text_weight and audience_weight cannot both be 0")
+    found, profiles = await influencer_actions.lookalikes(
+        uow,
+        influencer_id,
+        similarity,
+        any_platform=any_platform,
+        text_weight=text_weight,
+        audience_weight=audience_weight,
+        pool=settings.ranking_pool,
+        limit=limit,
+    )
+    return LookalikesResponse(
+        items=[
+            LookalikePublic(
+                influencer=presenters.summary(profiles[hit.candidate.id]),
+                similarity=round(hit.similarity, 6),
+                text_similarity=round(hit.text, 6),
+                audience_similarity=None if hit.audience is None else round(hit.audience, 6),
+            )
+            for hit in found
+            if hit.candidate.id in profiles
+        ]
+    )
+
+
+@router.get("/{influencer_id}/tags", dependencies=[CanRead])
+async def get_tags(influencer_id: UUID, uow: UnitOfWorkDep) -> TagsPublic:
+    """The org's own tags on a profile."""
+    await influencer_actions.get_influencer(uow, influencer_id)
+    tags = await uow.notes_and_tags.tags([influencer_id])
+    return TagsPublic(influencer_id=influencer_id, tags=tags.get(influencer_id, []))
+
+
+@router.put("/{influencer_id}/tags", dependencies=[CanWrite])
+async def put_tags(influencer_id: UUID, body: TagsIn, uow: UnitOfWorkDep) -> TagsPublic:
+    """Replace the org's tags on a profile (other orgs never see them)."""
+    tags = await influencer_actions.set_tags(uow, influencer_id, body.tags)
+    return TagsPublic(influencer_id=influencer_id, tags=tags)
+
+
+def _note(note: Any) -> NotePublic:
+    return NotePublic(
+        id=note.id,
+        influencer_id=note.influencer_id,
+        text=note.text,
+        author_id=note.author_id,
+        created_at=note.created_at,
+    )
+
+
+@router.post("/{influencer_id}/notes", status_code=status.HTTP_201_CREATED, dependencies=[CanWrite])
+async def add_note(influencer_id: UUID, body: NoteCreate, uow: UnitOfWorkDep, actor: ActorDep) -> NotePublic:
+    """Add an org-private note to a profile."""
+    return _note(await influencer_actions.add_note(uow, actor, influencer_id, body.text))
+
+
+@router.get("/{influencer_id}/notes", dependencies=[CanRead])
+async def list_notes(influencer_id: UUID, uow: UnitOfWorkDep, page: Pagination) -> Page[NotePublic]:
+    """The org's notes on a profile, newest first."""
+    await influencer_actions.get_influencer(uow, influencer_id)
+    notes = await uow.notes_and_tags.notes(influencer_id, limit=page.limit + 1, after=created_key(page))
+    shown, next_cursor = page_by_created(notes, page, lambda n: (n.created_at, n.id))
+    return Page(items=[_note(n) for n in shown], next_cursor=next_cursor)
+
+
+@router.delete("/{influencer_id}/notes/{note_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[CanWrite])
+async def delete_note(influencer_id: UUID, note_id: UUID, uow: UnitOfWorkDep) -> Response:
+    """Delete one of the org's notes."""
+    await influencer_actions.delete_note(uow, influencer_id, note_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,102 @@
+"""Domain objects as the API shows them."""
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from contracts import Money
+from discovery.api.schemas import (
+    AudiencePublic,
+    GrowthPublic,
+    InfluencerDetail,
+    InfluencerPublic,
+    InfluencerSummary,
+    PerformancePublic,
+    SnapshotPublic,
+)
+from discovery.domain.figures import current_snapshot
+from discovery.domain.performance import PerformanceSummary
+from discovery.domain.profiles import Influencer, Snapshot
+from discovery.domain.search import Visibility
+
+
+def _visibility(influencer: Influencer) -> Visibility:
+    return Visibility.SHARED if influencer.is_shared else Visibility.PRIVATE
+
+
+def summary(influencer: Influencer) -> InfluencerSummary:
+    facts = influencer.facts
+    card = facts.rate_card
+    price = card.reference_price if card else None
+    return InfluencerSummary(
+        id=influencer.id,
+        visibility=_visibility(influencer),
+        platform=facts.platform,
+        handle=facts.handle,
+        display_name=facts.display_name,
+        country=facts.country,
+        categories=list(facts.categories),
+        followers=facts.followers,
+        tier=influencer.tier,
+        engagement_rate=influencer.engagement_rate,
+        authenticity_score=influencer.authenticity_score,
+        price_per_post=Money(amount_minor=price, currency=card.currency) if card and price is not None else None,
+    )
+
+
+def public(influencer: Influencer, tags: Sequence[str]) -> InfluencerPublic:
+    facts = influencer.facts
+    card = facts.rate_card
+    return InfluencerPublic(
+        **summary(influencer).model_dump(),
+        bio=facts.bio,
+        language=facts.language,
+        following=facts.following,
+        posts=facts.posts,
+        avg_likes=facts.avg_likes,
+        avg_comments=facts.avg_comments,
+        avg_views=facts.avg_views,
+        avg_shares=facts.avg_shares,
+        avg_engagements=facts.avg_engagements,
+        engagement_rate_source=influencer.engagement_rate_source,  # type: ignore[arg-type]
+        performance_score=influencer.performance_score,
+        audience=AudiencePublic(**facts.audience.as_dict()),
+        rate_card={k: Money(amount_minor=v, currency=card.currency) for k, v in card.prices.items()} if card else None,
+        past_sponsors=list(facts.past_sponsors),
+        contact=facts.contact.as_dict(),
+        tags=list(tags),
+        last_refreshed_at=facts.last_refreshed_at,
+        created_at=influencer.created_at,
+        updated_at=influencer.updated_at,
+    )
+
+
+def growth(influencer: Influencer, snapshots: Sequence[Snapshot]) -> GrowthPublic:
+    """Followers now against the last snapshot at least 30 days older than the newest."""
+    ordered = sorted([*snapshots, current_snapshot(influencer)], key=lambda s: s.taken_at)
+    if not ordered:
+        return GrowthPublic(followers_change_30d=None, followers_growth_30d=None)
+    latest = ordered[-1]
+    earlier = [s for s in ordered if s.taken_at <= latest.taken_at - timedelta(days=30)]
+    if not earlier:
+        return GrowthPublic(followers_change_30d=None, followers_growth_30d=None)
+    base = earlier[-1]
+    change = influencer.facts.followers - base.followers
+    return GrowthPublic(
+        followers_change_30d=change, followers_growth_30d=change / base.followers if base.followers else None
+    )
+
+
+def detail(
+    influencer: Influencer, tags: Sequence[str], snapshots: Sequence[Snapshot], performance: PerformanceSummary
+) -> InfluencerDetail:
+    return InfluencerDetail(
+        **public(influencer, tags).model_dump(),
+        growth=growth(influencer, snapshots),
+        past_performance=PerformancePublic(
+            measured=performance.score is not None, score=performance.score, posts=performance.posts
+        ),
+    )
+
+
+def snapshot(s: Snapshot) -> SnapshotPublic:
+    return SnapshotPublic(**s.__dict__)

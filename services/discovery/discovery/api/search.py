@@ -1,0 +1,119 @@
+from fastapi import APIRouter
+
+from discovery.adapters.unit_of_work import UnitOfWorkDep
+from discovery.api import presenters
+from discovery.api.dependencies import CanRead, SettingsDep, SimilarityDep
+from discovery.api.schemas import FiltersIn, RankedHitPublic, RankedSearchRequest, RankedSearchResponse, ScorePart
+from discovery.domain import influencer_actions
+from discovery.domain.places import UnknownPlace, normalize_language
+from discovery.domain.profiles import normalize_categories
+from discovery.domain.ranking import Budget, RankingRequest, TargetAudience, Weights
+from discovery.domain.search import SearchFilters, ShareAtLeast
+from discovery.domain.text import ProfileText
+from servicekit.errors import InvalidField
+from servicekit.pagination import decode_cursor, encode_cursor
+from servicekit.problems import Problem
+
+router = APIRouter(prefix="/api/v1/influencers", tags=["search"])
+
+
+def _weights(segments: dict[str, float] | list[str]) -> dict[str, float]:
+    return dict(segments) if isinstance(segments, dict) else dict.fromkeys(segments, 1.0)
+
+
+def filters_of(body: FiltersIn, currency: str) -> SearchFilters:
+    if body.min_followers is not None and body.max_followers is not None and body.min_followers > body.max_followers:
+        raise InvalidField("filters.max_followers", "is below min_followers")
+    languages = []
+    for index, value in enumerate(body.languages):
+        try:
+            code = normalize_language(value)
+        except UnknownPlace as exc:
+            raise InvalidField(f"filters.languages.{index}", str(exc)) from None
+        if code:
+            languages.append(code)
+    return SearchFilters(
+        platforms=tuple(body.platforms),
+        countries=tuple(body.countries),
+        languages=tuple(languages),
+        categories=normalize_categories(body.categories),
+        tiers=tuple(body.tiers),
+        min_followers=body.min_followers,
+        max_followers=body.max_followers,
+        min_engagement_rate=body.min_engagement_rate,
+        max_engagement_rate=body.max_engagement_rate,
+        min_authenticity=body.min_authenticity,
+        audience_countries=tuple(ShareAtLeast(k, v) for k, v in body.min_audience_country_share.items()),
+        audience_ages=tuple(ShareAtLeast(k, v) for k, v in body.min_audience_age_share.items()),
+        audience_genders=tuple(ShareAtLeast(k, v) for k, v in body.min_audience_gender_share.items()),
+        max_price_minor=body.max_price_minor,
+        price_currency=currency,
+        text=body.q.strip() if body.q and body.q.strip() else None,
+        tags=tuple(t.strip().lower() for t in body.tags),
+        visibility=body.visibility,
+    )
+
+
+def _offset(cursor: str | None) -> int:
+    if cursor is None:
+        return 0
+    try:
+        values = decode_cursor(cursor)
+    except Problem:
+        values = []
+    if len(values) != 2 or values[0] != "ranked" or not isinstance(values[1], int) or values[1] < 0:
+        raise Problem(
+            400,
+            "cursor is not one this API issued",
+            errors=[{"field": "body.cursor", "message": "invalid cursor", "type": "value_error"}],
+        )
+    return values[1]
+
+
+@router.post("/search", dependencies=[CanRead])
+async def ranked_search(
+    body: RankedSearchRequest, uow: UnitOfWorkDep, similarity: SimilarityDep, settings: SettingsDep
+) -> RankedSearchResponse:
+    """Influencers ranked for a target audience, a brief and a budget; each hit with its score's parts."""
+    target = body.target_audience
+    weights = Weights(**body.weights.model_dump())
+    request = RankingRequest(
+        target=TargetAudience(
+            countries=_weights(target.countries), ages=_weights(target.age_buckets), genders=_weights(target.genders)
+        ),
+        brief=ProfileText.of(body.brief) if body.brief and body.brief.strip() else None,
+        budget=Budget(body.budget_per_post.amount_minor, body.budget_per_post.currency)
+        if body.budget_per_post
+        else None,
+        weights=weights,
+    )
+    currency = body.budget_per_post.currency if body.budget_per_post else settings.default_currency
+    offset = _offset(body.cursor)
+    page = await influencer_actions.ranked_search(
+        uow,
+        request,
+        filters_of(body.filters, currency),
+        similarity,
+        pool=settings.ranking_pool,
+        offset=offset,
+        limit=body.limit,
+    )
+    items = [
+        RankedHitPublic(
+            influencer=presenters.summary(page.profiles[hit.candidate.id]),
+            score=round(hit.score, 6),
+            parts={
+                name: ScorePart(score=round(part.score, 6), weight=part.weight, detail=part.detail)
+                for name, part in hit.parts.items()
+            },
+        )
+        for hit in page.hits
+        if hit.candidate.id in page.profiles
+    ]
+    end = offset + len(page.hits)
+    return RankedSearchResponse(
+        items=items,
+        next_cursor=encode_cursor(["ranked", end]) if end < page.candidates else None,
+        weights=body.weights.model_dump(),
+        candidates=page.candidates,
+    )

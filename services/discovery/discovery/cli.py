@@ -1,0 +1,125 @@
+"""Command line: `python -m discovery.cli import FILE [--platform P] [--mapping JSON] [--org UUID]`.
+
+Queues the file as an import job, exactly as the API does, and runs it here with a progress bar.
+Without --org it writes the shared catalogue (an operator's tool); with --org, that org's own
+profiles. The database is DISCOVERY_DATABASE_URL (or --database-url); migrations are applied first.
+"""
+
+import argparse
+import asyncio
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from uuid import UUID
+
+from tqdm import tqdm
+
+from discovery.adapters.import_repository import ImportJobRepository
+from discovery.adapters.import_worker import ImportWorker
+from discovery.adapters.tables import messaging
+from discovery.adapters.unit_of_work import SqlUnitOfWork
+from discovery.domain import import_actions
+from discovery.domain.actors import Actor
+from discovery.domain.importing import ImportFormat, decode, detect_format, parse_platform, read_records
+from discovery.domain.imports import ImportJob
+from discovery.domain.search import Visibility
+from discovery.settings import DiscoverySettings
+from servicekit.db import Database
+from servicekit.errors import InvalidField
+from servicekit.migrations import upgrade_to_head
+from servicekit.outbox import Outbox
+
+CONTENT_TYPES = {
+    ImportFormat.CSV: "text/csv",
+    ImportFormat.TSV: "text/tab-separated-values",
+    ImportFormat.NDJSON: "application/x-ndjson",
+}
+
+
+def _records(content: bytes, fmt: ImportFormat) -> int:
+    text, _ = decode(content)
+    return sum(1 for _ in read_records(text, fmt).records)
+
+
+async def run_import(args: argparse.Namespace, path: Path, content: bytes) -> ImportJob:
+    settings = DiscoverySettings()
+    database = Database(args.database_url or settings.database_url)
+    try:
+        await upgrade_to_head(database, "discovery:migrations")
+        fmt = detect_format(None, path.name, args.format)
+        shared = args.org is None
+        actor = Actor(tenant_id=args.org or UUID(int=0), user_id=None, is_admin=shared)
+        outbox = Outbox(messaging.outbox, source=settings.service_name, topic=settings.events_topic)
+        async with database.session() as session:
+            uow = SqlUnitOfWork(session, outbox, actor.tenant_id)
+            job = await import_actions.submit(
+                uow,
+                actor,
+                content,
+                filename=path.name,
+                content_type=CONTENT_TYPES[fmt],
+                format_name=fmt.value,
+                options=import_actions.ImportOptions(
+                    platform=parse_platform(args.platform) if args.platform else None,
+                    currency=args.currency,
+                    mapping=json.loads(args.mapping) if args.mapping else {},
+                    visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
+                ),
+            )
+        worker = ImportWorker(database, chunk_rows=settings.import_chunk_rows, lease_s=settings.import_lease_s)
+        if await worker.claim(job.id) is None:
+            raise RuntimeError(f"job {job.id} was taken by a running service; follow it with the API")
+        with tqdm(total=_records(content, fmt), unit=" rows", desc=path.name, disable=args.quiet) as bar:
+
+            def advance(done: int) -> None:
+                bar.update(done - bar.n)
+
+            finished = await worker.run(job.id, progress=advance)
+        async with database.sessionmaker() as session:
+            repository = ImportJobRepository(session, finished.tenant_id)
+            rejections = await repository.rejections(finished.id, limit=args.show_rejections, after_line=None)
+        _report(finished, rejections)
+        return finished
+    finally:
+        await database.dispose()
+
+
+def _report(job: ImportJob, rejections: Sequence[object]) -> None:
+    counts = job.counts
+    print(
+        f"import {job.id}: {job.state.value}; read {counts.rows_read}, imported {counts.rows_imported} "
+        f"(created {counts.rows_created}, updated {counts.rows_updated}, unchanged {counts.rows_unchanged}), "
+        f"rejected {counts.rows_rejected}"
+    )
+    if job.error:
+        print(f"error: {job.error}")
+    for rejection in rejections:
+        print(f"  line {rejection.line}: {rejection.reason}")  # type: ignore[attr-defined]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m discovery.cli", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    importing = commands.add_parser("import", help="import a CSV, TSV or NDJSON file of profiles")
+    importing.add_argument("file")
+    importing.add_argument("--platform", help="platform of rows without a platform column")
+    importing.add_argument("--format", choices=[f.value for f in ImportFormat])
+    importing.add_argument("--mapping", help='JSON: canonical field -> column, e.g. {"followers": "#Subs"}')
+    importing.add_argument("--currency", default="USD")
+    importing.add_argument("--org", type=UUID, help="import into this org's own profiles (default: shared)")
+    importing.add_argument("--database-url")
+    importing.add_argument("--show-rejections", type=int, default=20, metavar="N")
+    importing.add_argument("--quiet", action="store_true", help="no progress bar")
+    args = parser.parse_args(argv)
+    try:
+        path = Path(args.file)
+        job = asyncio.run(run_import(args, path, path.read_bytes()))
+    except InvalidField as exc:
+        print(f"{exc.field}: {exc.message}", file=sys.stderr)
+        return 2
+    return 0 if job.state.value == "succeeded" else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

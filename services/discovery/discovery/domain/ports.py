@@ -1,0 +1,114 @@
+"""What the domain needs from the outside world, as protocols the adapters implement."""
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+from uuid import UUID
+
+from contracts import EventData
+from discovery.domain.imports import ImportJob, Rejection
+from discovery.domain.notes import Note
+from discovery.domain.performance import PerformanceRecord
+from discovery.domain.profiles import Influencer, Platform, Snapshot
+from discovery.domain.ranking import Candidate, CandidatePool
+from discovery.domain.search import SearchFilters, Sort
+from discovery.domain.shortlists import Campaign, ShortlistEntry
+
+ProfileKey = tuple[Platform, str]
+
+
+class InfluencerStore(Protocol):
+    """Profiles one org may see: the shared catalogue and its own."""
+
+    async def get(self, influencer_id: UUID, *, for_update: bool = False) -> Influencer | None: ...
+
+    async def many(self, influencer_ids: Sequence[UUID]) -> dict[UUID, Influencer]: ...
+
+    async def in_catalogue(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, Influencer]: ...
+
+    async def histories(self, influencer_ids: Sequence[UUID]) -> dict[UUID, list[Snapshot]]: ...
+
+    async def add(self, influencer: Influencer) -> None: ...
+
+    async def save(self, influencer: Influencer, snapshots: Sequence[Snapshot]) -> None: ...
+
+    async def upsert_many(
+        self,
+        created: Sequence[Influencer],
+        changed: Sequence[Influencer],
+        snapshots: Sequence[tuple[UUID, Snapshot]],
+    ) -> None: ...
+
+    async def search(
+        self, filters: SearchFilters, sort: Sort, *, limit: int, after: list[object] | None
+    ) -> Sequence[Influencer]: ...
+
+    async def candidates(
+        self, filters: SearchFilters, *, target_countries: Sequence[str], pool: int, with_text: bool = False
+    ) -> CandidatePool: ...
+
+    async def lookalike_candidates(self, source: Influencer, *, any_platform: bool, pool: int) -> CandidatePool: ...
+
+    async def candidate(self, influencer_id: UUID) -> Candidate | None: ...
+
+    async def audience_countries(self, influencer_ids: Sequence[UUID]) -> dict[UUID, dict[str, float]]: ...
+
+    async def snapshots(self, influencer_id: UUID, *, limit: int, before: datetime | None) -> Sequence[Snapshot]: ...
+
+    async def performance(self, influencer_id: UUID) -> Sequence[PerformanceRecord]: ...
+
+
+class NotesAndTags(Protocol):
+    """An org's own notes and tags on any profile it can see."""
+
+    async def tags(self, influencer_ids: Sequence[UUID]) -> dict[UUID, list[str]]: ...
+
+    async def set_tags(self, influencer_id: UUID, tags: Sequence[str]) -> None: ...
+
+    async def add_note(self, influencer_id: UUID, text: str, author_id: UUID | None) -> Note: ...
+
+    async def notes(
+        self, influencer_id: UUID, *, limit: int, after: tuple[datetime, UUID] | None
+    ) -> Sequence[Note]: ...
+
+    async def delete_note(self, influencer_id: UUID, note_id: UUID) -> bool: ...
+
+
+class ImportJobStore(Protocol):
+    async def add(self, job: ImportJob, content: bytes) -> None: ...
+
+    async def get(self, job_id: UUID) -> ImportJob | None: ...
+
+    async def rejections(self, job_id: UUID, *, limit: int, after_line: int | None) -> Sequence[Rejection]: ...
+
+
+class Campaigns(Protocol):
+    async def get(self, campaign_id: UUID) -> Campaign | None: ...
+
+
+class Shortlists(Protocol):
+    async def get(self, campaign_id: UUID, influencer_id: UUID) -> ShortlistEntry | None: ...
+
+    async def add(self, entry: ShortlistEntry) -> None: ...
+
+    async def remove(self, campaign_id: UUID, influencer_id: UUID) -> None: ...
+
+    async def list(
+        self, campaign_id: UUID, *, limit: int, after: tuple[datetime, UUID] | None
+    ) -> Sequence[ShortlistEntry]: ...
+
+
+class EventSink(Protocol):
+    """Events recorded here are published if, and only if, the unit of work commits."""
+
+    async def record(self, data: EventData, *, subject: UUID, key: UUID) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    tenant_id: UUID
+    influencers: InfluencerStore
+    notes_and_tags: NotesAndTags
+    imports: ImportJobStore
+    campaigns: Campaigns
+    shortlists: Shortlists
+    events: EventSink

@@ -1,0 +1,343 @@
+"""Influencer profiles: who they are, how big, how engaged, whom they reach and what they cost."""
+
+import hashlib
+import math
+import os
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+from uuid import UUID, uuid4
+
+import orjson
+
+from servicekit.errors import InvalidField
+
+# The shared catalogue (written by platform admins) is the catalogue of this nil id; every other
+# catalogue is one org's private profiles, under the org's id.
+SHARED_CATALOGUE = UUID(int=0)
+
+
+class Platform(StrEnum):
+    INSTAGRAM = "instagram"
+    YOUTUBE = "youtube"
+    TIKTOK = "tiktok"
+    X = "x"
+    TWITCH = "twitch"
+    BLOG = "blog"
+
+
+PLATFORMS: dict[str, Platform] = {p.value: p for p in Platform}
+
+
+class Tier(StrEnum):
+    NANO = "nano"
+    MICRO = "micro"
+    MID = "mid"
+    MACRO = "macro"
+    MEGA = "mega"
+
+
+TIERS: dict[str, Tier] = {t.value: t for t in Tier}
+
+# Lower bound inclusive, upper bound exclusive.
+TIER_BOUNDS: dict[Tier, tuple[int, int | None]] = {
+    Tier.NANO: (0, 10_000),
+    Tier.MICRO: (10_000, 50_000),
+    Tier.MID: (50_000, 500_000),
+    Tier.MACRO: (500_000, 1_000_000),
+    Tier.MEGA: (1_000_000, None),
+}
+
+
+def tier_for(followers: int) -> Tier:
+    for tier, (low, high) in TIER_BOUNDS.items():
+        if followers >= low and (high is None or followers < high):
+            return tier
+    raise ValueError(f"followers must not be negative: {followers}")
+
+
+class Deliverable(StrEnum):
+    POST = "post"
+    STORY = "story"
+    REEL = "reel"
+    VIDEO = "video"
+    SHORT = "short"
+    LIVE = "live"
+    ARTICLE = "article"
+
+
+AGE_BUCKETS: tuple[str, ...] = ("13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+")
+GENDERS: tuple[str, ...] = ("female", "male", "other")
+MAX_AUDIENCE_COUNTRIES = 50
+_SHARE_TOLERANCE = 1e-6
+
+
+@dataclass(frozen=True)
+class Audience:
+    """Who follows: each dimension maps a segment to its share of the audience (0..1, summing to at most 1)."""
+
+    ages: dict[str, float] = field(default_factory=dict)
+    genders: dict[str, float] = field(default_factory=dict)
+    countries: dict[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        _check_shares("audience.ages", self.ages, allowed=AGE_BUCKETS)
+        _check_shares("audience.genders", self.genders, allowed=GENDERS)
+        if len(self.countries) > MAX_AUDIENCE_COUNTRIES:
+            raise InvalidField("audience.countries", f"at most {MAX_AUDIENCE_COUNTRIES} countries")
+        _check_shares("audience.countries", self.countries, allowed=None)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.ages or self.genders or self.countries)
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        return {"ages": dict(self.ages), "genders": dict(self.genders), "countries": dict(self.countries)}
+
+    @classmethod
+    def from_dict(cls, raw: dict[str, Any] | None) -> "Audience":
+        raw = raw or {}
+        return cls(
+            ages=dict(raw.get("ages") or {}),
+            genders=dict(raw.get("genders") or {}),
+            countries=dict(raw.get("countries") or {}),
+        )
+
+
+def _check_shares(name: str, shares: dict[str, float], allowed: tuple[str, ...] | None) -> None:
+    for key, share in shares.items():
+        if allowed is not None and key not in allowed:
+            raise InvalidField(f"{name}.{key}", f"unknown segment; one of {', '.join(allowed)}")
+        if allowed is None and not (len(key) == 2 and key.isupper() and key.isalpha()):
+            raise InvalidField(f"{name}.{key}", "not an ISO 3166-1 alpha-2 country code")
+        if not isinstance(share, int | float) or math.isnan(share) or not 0 <= share <= 1:
+            raise InvalidField(f"{name}.{key}", f"share must be between 0 and 1, got {share!r}")
+    total = sum(shares.values())
+    if total > 1 + _SHARE_TOLERANCE:
+        raise InvalidField(name, f"shares sum to {total:.4g}; they must sum to at most 1")
+
+
+_DELIVERABLES = frozenset(d.value for d in Deliverable)
+
+
+@dataclass(frozen=True)
+class RateCard:
+    """Prices per deliverable, in one currency, in minor units."""
+
+    currency: str
+    prices: dict[str, int]
+
+    def __post_init__(self) -> None:
+        for deliverable, amount in self.prices.items():
+            if deliverable not in _DELIVERABLES:
+                raise InvalidField(
+                    f"rate_card.{deliverable}", f"unknown deliverable; one of {', '.join(d.value for d in Deliverable)}"
+                )
+            if amount < 0:
+                raise InvalidField(f"rate_card.{deliverable}", "price must not be negative")
+
+    @property
+    def reference_price(self) -> int | None:
+        """The price a budget per post is compared with: a post if priced, else the cheapest deliverable."""
+        if not self.prices:
+            return None
+        return self.prices.get(Deliverable.POST, min(self.prices.values()))
+
+
+@dataclass(frozen=True)
+class Contact:
+    email: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    agent: str | None = None
+
+    def as_dict(self) -> dict[str, str]:
+        return {k: v for k, v in self.__dict__.items() if v}
+
+
+@dataclass(frozen=True)
+class ProfileFacts:
+    """What a user or an import states about an influencer; everything else is derived from it."""
+
+    platform: Platform
+    handle: str
+    followers: int
+    display_name: str | None = None
+    bio: str | None = None
+    categories: tuple[str, ...] = ()
+    country: str | None = None
+    language: str | None = None
+    following: int | None = None
+    posts: int | None = None
+    avg_likes: float | None = None
+    avg_comments: float | None = None
+    avg_views: float | None = None
+    avg_shares: float | None = None
+    avg_engagements: float | None = None
+    reported_engagement_rate: float | None = None
+    audience: Audience = field(default_factory=Audience)
+    rate_card: RateCard | None = None
+    past_sponsors: tuple[str, ...] = ()
+    contact: Contact = field(default_factory=Contact)
+    last_refreshed_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.followers < 0:
+            raise InvalidField("followers", "must not be negative")
+        for name in ("following", "posts"):
+            value = getattr(self, name)
+            if value is not None and value < 0:
+                raise InvalidField(name, "must not be negative")
+
+    def with_changes(self, **changes: Any) -> "ProfileFacts":
+        return replace(self, **changes)
+
+
+def normalize_handle(raw: str) -> str:
+    """Handles compare case-insensitively and without the leading @."""
+    handle = raw.strip().lstrip("@").strip().lower()
+    if not handle:
+        raise InvalidField("handle", "must not be empty")
+    if len(handle) > 100:
+        raise InvalidField("handle", "at most 100 characters")
+    return handle
+
+
+def normalize_categories(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for category in raw:
+        cleaned = " ".join(category.strip().lower().split())
+        if cleaned and cleaned not in ("nan", "none", "null"):
+            if len(cleaned) > 60:
+                raise InvalidField("categories", f"{cleaned[:20]!r}… is longer than 60 characters")
+            seen[cleaned] = None
+    if len(seen) > 20:
+        raise InvalidField("categories", "at most 20 categories")
+    return tuple(seen)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An influencer's counts at one time, so growth can be read."""
+
+    taken_at: datetime
+    followers: int
+    following: int | None = None
+    posts: int | None = None
+    avg_likes: float | None = None
+    avg_comments: float | None = None
+    avg_views: float | None = None
+    avg_shares: float | None = None
+    avg_engagements: float | None = None
+    engagement_rate: float | None = None
+
+    @property
+    def engagements_per_post(self) -> float | None:
+        return engagements_per_post(self.avg_likes, self.avg_comments, self.avg_shares, self.avg_engagements)
+
+    def same_counts(self, other: "Snapshot") -> bool:
+        return replace(self, taken_at=other.taken_at) == other
+
+
+def engagements_per_post(
+    avg_likes: float | None,
+    avg_comments: float | None,
+    avg_shares: float | None,
+    avg_engagements: float | None,
+) -> float | None:
+    """Likes + comments (+ shares) on an average post; a stated total of engagements when given instead."""
+    parts = [v for v in (avg_likes, avg_comments, avg_shares) if v is not None]
+    if parts:
+        return float(sum(parts))
+    return avg_engagements
+
+
+def snapshot_of(facts: ProfileFacts, engagement_rate: float | None, taken_at: datetime) -> Snapshot:
+    return Snapshot(
+        taken_at=taken_at,
+        followers=facts.followers,
+        following=facts.following,
+        posts=facts.posts,
+        avg_likes=facts.avg_likes,
+        avg_comments=facts.avg_comments,
+        avg_views=facts.avg_views,
+        avg_shares=facts.avg_shares,
+        avg_engagements=facts.avg_engagements,
+        engagement_rate=engagement_rate,
+    )
+
+
+@dataclass
+class Influencer:
+    """A profile in one catalogue (shared, or one org's private) with the figures derived from it."""
+
+    id: UUID
+    catalogue_id: UUID
+    facts: ProfileFacts
+    tier: Tier
+    engagement_rate: float | None
+    engagement_rate_source: str | None
+    authenticity_score: float
+    performance_score: float | None
+    prior_score: float
+    created_at: datetime
+    updated_at: datetime
+    created_by: UUID | None = None
+
+    @property
+    def is_shared(self) -> bool:
+        return self.catalogue_id == SHARED_CATALOGUE
+
+    def visible_to(self, tenant_id: UUID) -> bool:
+        return self.is_shared or self.catalogue_id == tenant_id
+
+
+def new_id() -> UUID:
+    return uuid4()
+
+
+def new_ids(count: int) -> list[UUID]:
+    """Random (version 4) ids from one read of the system's randomness, which costs as much as 16
+    bytes do: imports take thousands at a time."""
+    data = os.urandom(16 * count)
+    return [UUID(bytes=data[i : i + 16], version=4) for i in range(0, 16 * count, 16)]
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def fingerprint(facts: ProfileFacts) -> str:
+    """Equal for equal facts: an import that states nothing new leaves the profile untouched."""
+    card = facts.rate_card
+    audience = facts.audience
+    canonical = orjson.dumps(
+        [
+            facts.platform.value,
+            facts.handle,
+            facts.followers,
+            facts.display_name,
+            facts.bio,
+            facts.categories,
+            facts.country,
+            facts.language,
+            facts.following,
+            facts.posts,
+            facts.avg_likes,
+            facts.avg_comments,
+            facts.avg_views,
+            facts.avg_shares,
+            facts.avg_engagements,
+            facts.reported_engagement_rate,
+            audience.ages,
+            audience.genders,
+            audience.countries,
+            [card.currency, card.prices] if card else None,
+            facts.past_sponsors,
+            facts.contact.as_dict(),
+            facts.last_refreshed_at,
+        ],
+        option=orjson.OPT_SORT_KEYS,
+    )
+    return hashlib.sha1(canonical, usedforsecurity=False).hexdigest()

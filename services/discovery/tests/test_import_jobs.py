@@ -1,0 +1,130 @@
+"""Import jobs survive their worker: a job left running by a dead process is resumed after its
+lease without counting or writing anything twice; the CLI runs the same jobs."""
+
+import asyncio
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
+
+import pytest
+from sqlalchemy import func, select, update
+
+from devstack.databases import DatabaseFactory
+from discovery.adapters.import_worker import MAX_JOB_ATTEMPTS, ImportWorker
+from discovery.adapters.tables import import_jobs, influencer_snapshots, influencers
+from servicekit.db import Database
+
+from .conftest import DATASETS, Org, app_of, discovery_service, wait_for_job
+
+pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+
+class Crash(BaseException):
+    """Stands for the process dying: nothing after it runs, not even the job's failure."""
+
+
+async def test_a_job_left_running_by_a_dead_worker_is_resumed(
+    databases: DatabaseFactory, messaging_settings: dict[str, object], internal_secret: str
+) -> None:
+    async with discovery_service(
+        databases, messaging_settings, "discovery_resume", import_worker_enabled=False
+    ) as client:
+        org = Org(internal_secret)
+        response = await client.post(
+            "/api/v1/influencers/import",
+            content=(DATASETS / "instagram_top200.csv").read_bytes(),
+            params={"platform": "instagram"},
+            headers={**org.headers, "content-type": "text/csv"},
+        )
+        job_id = UUID(response.json()["id"])
+        database: Database = app_of(client).state.runtime.database
+        dying = ImportWorker(database, chunk_rows=50, lease_s=0.3, worker_id="dying")
+        assert await dying.claim() == job_id
+
+        def crash_after_first_chunk(done: int) -> None:
+            raise Crash
+
+        with pytest.raises(Crash):
+            await dying.run(job_id, progress=crash_after_first_chunk)
+        halfway = (await client.get(f"/api/v1/import-jobs/{job_id}", headers=org.headers)).json()
+        assert (halfway["state"], halfway["rows_read"], halfway["rows_imported"]) == ("running", 50, 50)
+
+        heir = ImportWorker(database, chunk_rows=50, lease_s=0.3, worker_id="heir")
+        assert await heir.claim() is None  # the lease has not expired yet
+        await asyncio.sleep(0.4)
+        await heir.run_next()
+        done = await wait_for_job(client, str(job_id), org.headers)
+        assert (done["state"], done["rows_read"], done["rows_imported"], done["rows_created"]) == (
+            "succeeded",
+            200,
+            200,
+            200,
+        )
+        assert done["attempts"] == 2
+
+        late = await dying.run(job_id)  # the dead worker comes back: it may no longer write
+        assert late.counts.rows_read == 200
+        async with database.sessionmaker() as session:
+            profiles = await session.scalar(select(func.count()).select_from(influencers))
+            snapshots = await session.scalar(select(func.count()).select_from(influencer_snapshots))
+        assert (profiles, snapshots) == (200, 0)  # snapshots are stored when counts change
+
+
+async def test_a_job_that_keeps_killing_its_workers_is_given_up(
+    databases: DatabaseFactory, messaging_settings: dict[str, object], internal_secret: str
+) -> None:
+    async with discovery_service(
+        databases, messaging_settings, "discovery_give_up", import_worker_enabled=False
+    ) as client:
+        org = Org(internal_secret)
+        response = await client.post(
+            "/api/v1/influencers/import",
+            content=b"handle,followers\na,1\n",
+            params={"platform": "x"},
+            headers={**org.headers, "content-type": "text/csv"},
+        )
+        job_id = UUID(response.json()["id"])
+        database: Database = app_of(client).state.runtime.database
+        async with database.session() as session:
+            await session.execute(
+                update(import_jobs)
+                .where(import_jobs.c.id == job_id)
+                .values(
+                    state="running", attempts=MAX_JOB_ATTEMPTS, heartbeat_at=datetime.now(UTC) - timedelta(minutes=5)
+                )
+            )
+        assert await ImportWorker(database, lease_s=60).claim() is None
+        job = (await client.get(f"/api/v1/import-jobs/{job_id}", headers=org.headers)).json()
+        assert job["state"] == "failed"
+        assert job["error"] == f"gave up after {MAX_JOB_ATTEMPTS} attempts"
+
+
+async def test_the_cli_imports_with_a_progress_bar(databases: DatabaseFactory) -> None:
+    url = await databases.new("discovery_cli")
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "discovery.cli",
+        "import",
+        str(DATASETS / "youtube_global_2023.csv"),
+        "--platform",
+        "youtube",
+        "--database-url",
+        url,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
+    assert process.returncode == 0, stderr.decode()
+    assert "read 995, imported 995 (created 995, updated 0, unchanged 0), rejected 0" in stdout.decode()
+    assert "995/995" in stderr.decode()
+    database = Database(url)
+    try:
+        async with database.sessionmaker() as session:
+            shared = await session.scalar(
+                select(func.count()).select_from(influencers).where(influencers.c.catalogue_id == UUID(int=0))
+            )
+        assert shared == 995
+    finally:
+        await database.dispose()

@@ -1,0 +1,252 @@
+"""Reading exports: encodings, formats, header matching, and each row's parsing."""
+
+from datetime import UTC, datetime
+
+import pytest
+
+from discovery.domain.importing import (
+    ColumnMapping,
+    ImportFormat,
+    RowError,
+    RowParser,
+    decode,
+    detect_format,
+    header_key,
+    merge,
+    read_records,
+    resolve_mapping,
+)
+from discovery.domain.profiles import Platform, ProfileFacts
+from servicekit.errors import InvalidField
+
+from .conftest import DATASETS
+
+
+def test_header_keys_ignore_case_and_punctuation() -> None:
+    assert header_key("#Followers") == "followers"
+    assert header_key("Eng. (Avg.)") == "engavg"
+    assert header_key("\ufeffrank") == "rank"
+    assert header_key(" Avg_Likes ") == "avglikes"
+
+
+def test_common_headers_are_matched_automatically() -> None:
+    mapping = resolve_mapping(
+        ["Username", "#Followers", "Eng. (Avg.)", "Country", "Category", "Rank"], {}, platform_given=True
+    )
+    assert mapping.fields == {
+        "handle": "Username",
+        "followers": "#Followers",
+        "avg_engagements": "Eng. (Avg.)",
+        "country": "Country",
+        "categories": "Category",
+    }
+    assert mapping.unmapped == ["Rank"]
+
+
+def test_the_real_exports_headers() -> None:
+    instagram = resolve_mapping(
+        ["rank", "channel_info", "influence_score", "posts", "followers", "avg_likes", "60d_eng_rate", "country"],
+        {},
+        platform_given=True,
+    )
+    assert instagram.fields["handle"] == "channel_info"
+    assert instagram.fields["engagement_rate"] == "60d_eng_rate"
+    youtube = resolve_mapping(
+        ["rank", "Youtuber", "subscribers", "video_views", "category", "Title", "uploads", "Country", "Abbreviation"],
+        {},
+        platform_given=True,
+    )
+    assert youtube.fields["handle"] == "Youtuber"
+    assert youtube.fields["display_name"] == "Title"
+    assert youtube.fields["followers"] == "subscribers"
+    assert youtube.fields["posts"] == "uploads"
+    assert youtube.fields["total_views"] == "video_views"
+
+
+def test_a_given_mapping_wins_and_null_unmaps() -> None:
+    mapping = resolve_mapping(
+        ["name", "Subs", "followers", "bio"],
+        {"handle": "name", "followers": "subs", "bio": None},
+        platform_given=True,
+    )
+    assert mapping.fields["handle"] == "name"
+    assert mapping.fields["followers"] == "Subs"
+    assert "bio" not in mapping.fields
+
+
+@pytest.mark.parametrize(
+    ("columns", "explicit", "platform_given", "field"),
+    [
+        (["handle", "followers"], {"likes_per_day": "x"}, True, "mapping.likes_per_day"),
+        (["handle", "followers"], {"followers": "Subs"}, True, "mapping.followers"),
+        (["followers", "bio"], {}, True, "mapping.handle"),
+        (["handle", "bio"], {}, True, "mapping.followers"),
+        (["handle", "followers"], {}, False, "platform"),
+    ],
+)
+def test_mapping_problems_name_the_field(
+    columns: list[str], explicit: dict[str, str], platform_given: bool, field: str
+) -> None:
+    with pytest.raises(InvalidField) as error:
+        resolve_mapping(columns, explicit, platform_given=platform_given)
+    assert error.value.field == field
+
+
+def test_encodings() -> None:
+    assert decode("\ufeffhandle,país\n".encode()) == ("handle,país\n", "utf-8-sig")
+    assert decode("handle,país\n".encode()) == ("handle,país\n", "utf-8")
+    assert decode("handle,país\n".encode("latin-1")) == ("handle,país\n", "latin-1")
+    assert decode("“quoted”".encode("cp1252")) == ("“quoted”", "cp1252")
+    assert decode("handle\tpaís\n".encode("utf-16")) == ("handle\tpaís\n", "utf-16")
+
+
+def test_the_youtube_export_is_latin_1_and_the_instagram_one_has_a_bom() -> None:
+    _, youtube = decode((DATASETS / "youtube_global_2023.csv").read_bytes())
+    text, instagram = decode((DATASETS / "instagram_top200.csv").read_bytes())
+    assert youtube == "latin-1"
+    assert instagram == "utf-8-sig"
+    assert text.startswith("rank,")
+
+
+def test_formats_from_name_type_or_word() -> None:
+    assert detect_format("text/csv; charset=utf-8", None, None) is ImportFormat.CSV
+    assert detect_format("application/octet-stream", "export.TSV", None) is ImportFormat.TSV
+    assert detect_format("application/x-ndjson", None, None) is ImportFormat.NDJSON
+    assert detect_format(None, None, "ndjson") is ImportFormat.NDJSON
+    with pytest.raises(InvalidField) as error:
+        detect_format("application/pdf", "x.pdf", None)
+    assert error.value.field == "format"
+
+
+def test_csv_records_carry_their_line_numbers() -> None:
+    text = 'handle,bio,followers\n\na,"two\nlines",10\nb,x,20,extra\nc,,30,\n'
+    source = read_records(text, ImportFormat.CSV)
+    records = list(source.records)
+    assert source.columns == ["handle", "bio", "followers"]
+    assert [(r.line, r.problem is None) for r in records] == [(3, True), (5, False), (6, True)]
+    assert records[0].values == {"handle": "a", "bio": "two\nlines", "followers": "10"}
+    assert records[1].problem == "row: has 4 cells, the header has 3"
+
+
+def test_ndjson_records_and_bad_lines() -> None:
+    source = read_records('{"handle": "a", "followers": 1}\n\nnot json\n[1]\n{"handle": "b"}\n', ImportFormat.NDJSON)
+    records = list(source.records)
+    assert source.columns == ["handle", "followers"]
+    assert [r.line for r in records] == [1, 3, 4, 5]
+    assert records[1].problem is not None
+    assert records[1].problem.startswith("line: not JSON")
+    assert records[2].problem == "line: not a JSON object"
+
+
+def parser(**fields: str) -> RowParser:
+    return RowParser(ColumnMapping(fields=fields, unmapped=[]), platform=Platform.INSTAGRAM, currency="USD")
+
+
+def test_a_messy_but_valid_row() -> None:
+    row = parser(
+        handle="u",
+        followers="f",
+        avg_likes="l",
+        engagement_rate="er",
+        country="c",
+        categories="cat",
+        audience_countries="ac",
+        audience_ages="aa",
+        **{"rate_card.post": "p", "rate_card.story": "s"},
+        last_refreshed_at="d",
+    ).parse(
+        {
+            "u": " @Jane.Doe ",
+            "f": "1.2m",
+            "l": "24,5k",
+            "er": "2.1%",
+            "c": "CÃ´te d'Ivoire",
+            "cat": "Beauty; Fashion | beauty",
+            "ac": "US:40%; United Kingdom:0.2",
+            "aa": "18 - 24:0.5;25-34:30%",
+            "p": "$1,200",
+            "s": "300",
+            "d": "2026-03-01",
+        }
+    )
+    facts = row.facts
+    assert facts.handle == "jane.doe"
+    assert facts.display_name == "@Jane.Doe"
+    assert facts.followers == 1_200_000
+    assert facts.avg_likes == 24_500
+    assert facts.reported_engagement_rate == pytest.approx(0.021)
+    assert facts.country == "CI"
+    assert facts.categories == ("beauty", "fashion")
+    assert facts.audience.countries == {"US": 0.4, "GB": 0.2}
+    assert facts.audience.ages == {"18-24": 0.5, "25-34": 0.3}
+    assert facts.rate_card is not None
+    assert facts.rate_card.prices == {"post": 120_000, "story": 30_000}
+    assert facts.last_refreshed_at == datetime(2026, 3, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"u": "", "f": "10"}, "handle"),
+        ({"u": "a", "f": ""}, "followers"),
+        ({"u": "a", "f": "12x"}, "followers"),
+        ({"u": "a", "f": "-3"}, "followers"),
+        ({"u": "a", "f": "10", "c": "Atlantis"}, "country"),
+        ({"u": "a", "f": "10", "ac": "US:0.8;GB:0.4"}, "audience.countries"),
+        ({"u": "a", "f": "10", "ac": "US"}, "audience.countries"),
+        ({"u": "a", "f": "10", "p": "$10", "cur": "EUR", "s": "€5"}, "rate_card"),
+        ({"u": "a", "f": "10", "d": "yesterday"}, "last_refreshed_at"),
+        ({"u": "a", "f": "10", "pl": "myspace"}, "platform"),
+    ],
+)
+def test_bad_rows_name_the_field(values: dict[str, str], field: str) -> None:
+    row_parser = parser(
+        handle="u",
+        followers="f",
+        country="c",
+        audience_countries="ac",
+        currency="cur",
+        platform="pl",
+        last_refreshed_at="d",
+        **{"rate_card.post": "p", "rate_card.story": "s"},
+    )
+    with pytest.raises(RowError) as error:
+        row_parser.parse(values)
+    assert error.value.field == field
+
+
+def test_averages_from_totals_unless_there_are_no_posts() -> None:
+    p = RowParser(
+        ColumnMapping(fields={"handle": "h", "followers": "f", "posts": "n", "total_views": "v"}, unmapped=[]),
+        platform=Platform.YOUTUBE,
+        currency="USD",
+    )
+    assert p.parse({"h": "a", "f": "1e6", "n": "100", "v": "2.28E+9"}).facts.avg_views == 22_800_000
+    assert p.parse({"h": "a", "f": "1e6", "n": "0", "v": "2.28E+9"}).facts.avg_views is None
+
+
+def test_ndjson_values_and_nested_objects() -> None:
+    p = parser(handle="handle", followers="followers", audience="audience", rate_card="rate_card", contact="contact")
+    facts = p.parse(
+        {
+            "handle": "a",
+            "followers": 1500,
+            "audience": {"genders": {"female": 0.6, "male": 0.4}, "countries": {"DE": 0.7}},
+            "rate_card": {"post": {"amount_minor": 9900, "currency": "EUR"}},
+            "contact": {"email": "a@example.com"},
+        }
+    ).facts
+    assert facts.audience.genders == {"female": 0.6, "male": 0.4}
+    assert facts.audience.countries == {"DE": 0.7}
+    assert facts.rate_card is not None
+    assert facts.rate_card.currency == "EUR"
+    assert facts.contact.email == "a@example.com"
+
+
+def test_an_import_changes_only_the_facts_its_row_states() -> None:
+    existing = ProfileFacts(Platform.INSTAGRAM, "a", 1_000, bio="keeps", country="FR")
+    row = parser(handle="h", followers="f", country="c").parse({"h": "a", "f": "2k", "c": ""})
+    merged = merge(existing, row)
+    assert merged.followers == 2_000
+    assert merged.bio == "keeps"
+    assert merged.country == "FR"
