@@ -21,6 +21,14 @@ class NotFound(DomainError):
         super().__init__(f"{what} {ident} not found")
 
 
+class Forbidden(DomainError):
+    """The caller may see the resource but may never do this (a 403); details go in the body."""
+
+    def __init__(self, message: str, **details: Any) -> None:
+        super().__init__(message)
+        self.details = details
+
+
 class Conflict(DomainError):
     """A state transition or change that the current state does not allow."""
 

@@ -31,26 +31,22 @@ class PageParams(BaseModel):
     after: list[Any] | None  # the sort-key values of the last item already seen
 
 
-def _bad_cursor() -> Problem:
-    return Problem(
-        400,
-        "cursor is not one this API issued",
-        errors=[{"field": "query.cursor", "message": "invalid cursor", "type": "value_error"}],
-    )
+def bad_cursor(field: str = "query.cursor", detail: str = "cursor is not one this API issued") -> Problem:
+    return Problem(400, detail, errors=[{"field": field, "message": "invalid cursor", "type": "value_error"}])
 
 
 def encode_cursor(values: list[Any]) -> str:
     return base64.urlsafe_b64encode(orjson.dumps(values)).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> list[Any]:
+def decode_cursor(cursor: str, field: str = "query.cursor") -> list[Any]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = orjson.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, orjson.JSONDecodeError):
         values = None
     if not isinstance(values, list):
-        raise _bad_cursor()
+        raise bad_cursor(field)
     return values
 
 
@@ -72,7 +68,7 @@ def created_key(page: PageParams) -> tuple[datetime, UUID] | None:
         created_at, last_id = page.after
         return datetime.fromisoformat(str(created_at)), UUID(str(last_id))
     except (ValueError, TypeError):
-        raise _bad_cursor() from None
+        raise bad_cursor() from None
 
 
 def page_by_created(

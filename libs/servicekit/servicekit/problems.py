@@ -8,7 +8,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
-from servicekit.errors import Conflict, InvalidField, NotFound
+from servicekit.errors import Conflict, Forbidden, InvalidField, NotFound
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
@@ -116,6 +116,11 @@ async def _on_not_found(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(Problem(404, str(exc)), request.url.path)
 
 
+async def _on_forbidden(request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, Forbidden)
+    return problem_response(Problem(403, str(exc), **exc.details), request.url.path)
+
+
 async def _on_conflict(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, Conflict)
     return problem_response(Problem(409, str(exc), **exc.details), request.url.path)
@@ -125,6 +130,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(InvalidField, _on_invalid_field)
     app.add_exception_handler(NotFound, _on_not_found)
+    app.add_exception_handler(Forbidden, _on_forbidden)
     app.add_exception_handler(Conflict, _on_conflict)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)

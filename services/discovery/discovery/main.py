@@ -1,26 +1,18 @@
 """The discovery service: `uvicorn discovery.main:create_app --factory`."""
 
-import gc
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-from starlette.responses import JSONResponse
+from fastapi import FastAPI
 
 from discovery.adapters.event_handlers import handlers
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.tables import messaging, metadata
 from discovery.api import imports, influencers, search, shortlists
-from discovery.domain.actors import NotAllowed
 from discovery.domain.text import text_similarity
 from discovery.settings import DiscoverySettings
 from servicekit.app import create_service_app
-from servicekit.problems import Problem, problem_response
 from servicekit.runtime import ServiceRuntime
-
-
-async def _on_not_allowed(request: Request, exc: Exception) -> JSONResponse:
-    return problem_response(Problem(403, str(exc)), request.url.path)
 
 
 def create_app(settings: DiscoverySettings | None = None) -> FastAPI:
@@ -39,11 +31,6 @@ def create_app(settings: DiscoverySettings | None = None) -> FastAPI:
     async def run_import_worker(app: FastAPI) -> AsyncIterator[None]:
         if settings.import_worker_enabled:
             worker.start()
-        # What start-up allocated (scikit-learn, numpy, SQLAlchemy, pydantic: some 10^5 objects) lives
-        # as long as the process; out of the collector's sight, a full collection no longer walks
-        # it, which took a search request from 40 ms to 150 ms now and then.
-        gc.collect()
-        gc.freeze()
         try:
             yield
         finally:
@@ -59,5 +46,4 @@ def create_app(settings: DiscoverySettings | None = None) -> FastAPI:
     )
     app.state.similarity = text_similarity(settings.text_similarity)
     app.state.import_worker = worker if settings.import_worker_enabled else None
-    app.add_exception_handler(NotAllowed, _on_not_allowed)
     return app

@@ -5,7 +5,6 @@ from fastapi import FastAPI
 from partnerships.adapters.event_handlers import event_handlers
 from partnerships.adapters.tables import messaging, metadata
 from partnerships.api import campaigns, message_templates, partnerships
-from partnerships.api.errors import install_domain_errors
 from partnerships.settings import PartnershipsSettings
 from servicekit.app import create_service_app
 from servicekit.outbox import Outbox
@@ -31,5 +30,4 @@ def create_app(settings: PartnershipsSettings | None = None) -> FastAPI:
         title="Partnerships",
         description="Campaigns, budgets, proposals and negotiation, contracts and the payment ledger.",
     )
-    install_domain_errors(app)
     return app

@@ -15,7 +15,7 @@ from discovery.domain.profiles import SHARED_CATALOGUE, Platform
 from discovery.domain.search import Visibility
 from servicekit.db import after_commit
 from servicekit.errors import NotFound
-from servicekit.pagination import Page, Pagination, encode_cursor
+from servicekit.pagination import Page, Pagination, bad_cursor, encode_cursor
 from servicekit.problems import Problem
 
 router = APIRouter(tags=["imports"])
@@ -202,7 +202,7 @@ async def list_rejections(job_id: UUID, uow: UnitOfWorkDep, page: Pagination) ->
     after_line = None
     if page.after:
         if not isinstance(page.after[0], int):
-            raise _field_problem(400, "query.cursor", "invalid cursor")
+            raise bad_cursor()
         after_line = page.after[0]
     found = list(await uow.imports.rejections(job_id, limit=page.limit + 1, after_line=after_line))
     shown = found[: page.limit]

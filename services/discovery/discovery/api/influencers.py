@@ -46,7 +46,7 @@ from discovery.domain.profiles import (
 )
 from discovery.domain.search import SearchFilters, ShareAtLeast, Sort, Visibility
 from servicekit.errors import InvalidField
-from servicekit.pagination import Page, Pagination, created_key, encode_cursor, page_by_created
+from servicekit.pagination import Page, Pagination, bad_cursor, created_key, encode_cursor, page_by_created
 from servicekit.problems import Problem
 
 router = APIRouter(prefix="/api/v1/influencers", tags=["influencers"])
@@ -259,20 +259,12 @@ async def list_influencers(
     after = None
     if page.after is not None:
         if len(page.after) != 3 or page.after[0] != sort.value:
-            raise Problem(
-                400,
-                "cursor is not one this API issued for this sort",
-                errors=[{"field": "query.cursor", "message": "invalid cursor", "type": "value_error"}],
-            )
+            raise bad_cursor(detail="cursor is not one this API issued for this sort")
         after = page.after[1:]
     try:
         found = list(await uow.influencers.search(filters, sort, limit=page.limit + 1, after=after))
     except ValueError:
-        raise Problem(
-            400,
-            "cursor is not one this API issued",
-            errors=[{"field": "query.cursor", "message": "invalid cursor", "type": "value_error"}],
-        ) from None
+        raise bad_cursor() from None
     shown = found[: page.limit]
     next_cursor = None
     if len(found) > page.limit:
@@ -306,11 +298,7 @@ async def list_snapshots(influencer_id: UUID, uow: UnitOfWorkDep, page: Paginati
         try:
             before = datetime.fromisoformat(str(page.after[0]))
         except ValueError:
-            raise Problem(
-                400,
-                "cursor is not one this API issued",
-                errors=[{"field": "query.cursor", "message": "invalid cursor", "type": "value_error"}],
-            ) from None
+            raise bad_cursor() from None
     found = list(await uow.influencers.snapshots(influencer_id, limit=page.limit + 1, before=before))
     if before is None:
         current = current_snapshot(influencer)

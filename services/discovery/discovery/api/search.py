@@ -11,8 +11,7 @@ from discovery.domain.ranking import Budget, RankingRequest, TargetAudience, Wei
 from discovery.domain.search import SearchFilters, ShareAtLeast
 from discovery.domain.text import ProfileText
 from servicekit.errors import InvalidField
-from servicekit.pagination import decode_cursor, encode_cursor
-from servicekit.problems import Problem
+from servicekit.pagination import bad_cursor, decode_cursor, encode_cursor
 
 router = APIRouter(prefix="/api/v1/influencers", tags=["search"])
 
@@ -57,16 +56,9 @@ def filters_of(body: FiltersIn, currency: str) -> SearchFilters:
 def _offset(cursor: str | None) -> int:
     if cursor is None:
         return 0
-    try:
-        values = decode_cursor(cursor)
-    except Problem:
-        values = []
+    values = decode_cursor(cursor, field="body.cursor")
     if len(values) != 2 or values[0] != "ranked" or not isinstance(values[1], int) or values[1] < 0:
-        raise Problem(
-            400,
-            "cursor is not one this API issued",
-            errors=[{"field": "body.cursor", "message": "invalid cursor", "type": "value_error"}],
-        )
+        raise bad_cursor("body.cursor")
     return values[1]
 
 

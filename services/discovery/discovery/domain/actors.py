@@ -5,10 +5,10 @@ from uuid import UUID
 
 from discovery.domain.profiles import SHARED_CATALOGUE, Influencer
 from discovery.domain.search import Visibility
-from servicekit.errors import DomainError
+from servicekit.errors import Forbidden
 
 
-class NotAllowed(DomainError):
+class NotAllowed(Forbidden):
     """Authenticated, but this caller may not do this (403)."""
 
 

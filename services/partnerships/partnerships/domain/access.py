@@ -11,14 +11,14 @@ from uuid import UUID
 
 from partnerships.domain.negotiation import Party
 from partnerships.domain.partnerships import Actor, Partnership
-from servicekit.errors import DomainError, NotFound
+from servicekit.errors import Forbidden, NotFound
 
 BRAND_READ_ROLES = frozenset({"owner", "manager", "analyst", "admin"})
 BRAND_WRITE_ROLES = frozenset({"owner", "manager", "admin"})
 CREATOR_ROLE = "creator"
 
 
-class PermissionDenied(DomainError):
+class PermissionDenied(Forbidden):
     """Authenticated, may see the resource, but may not do this (a 403)."""
 
 

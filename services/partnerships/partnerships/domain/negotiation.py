@@ -10,7 +10,7 @@ straight away, which accepts it; the contract is signed once the other party has
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
-from servicekit.errors import Conflict, DomainError
+from servicekit.errors import Conflict, Forbidden
 
 
 class PartnershipState(StrEnum):
@@ -125,12 +125,16 @@ class Negotiation:
     signed_by: frozenset[Party] = frozenset()
 
 
-class ActionNotPermitted(DomainError):
+class ActionNotPermitted(Forbidden):
     """The party may never take this action (a 403)."""
 
     def __init__(self, party: Party, action: Action) -> None:
         allowed = ", ".join(sorted(PARTY_ACTIONS[party])) or "nothing"
-        super().__init__(f"the {party} side cannot {action} a partnership (it may: {allowed})")
+        super().__init__(
+            f"the {party} side cannot {action} a partnership (it may: {allowed})",
+            action=action.value,
+            party=party.value,
+        )
         self.party = party
         self.action = action
 
