@@ -31,6 +31,8 @@ from servicekit.health import Check
 from servicekit.runtime import ServiceRuntime
 
 UPLOAD_PATHS = ("/api/v1/influencers/import",)
+# A path, not "gateway:migrations": pytest names the repo's gateway/ folder "gateway" too.
+MIGRATIONS = str(Path(__file__).with_name("migrations"))
 
 
 def _upstream_check(upstreams: Upstreams, service: str) -> Check:
@@ -50,8 +52,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         settings,
         metadata=metadata,
         messaging=messaging,
-        # A path, not "gateway:migrations": pytest names the repo's gateway/ folder "gateway" too.
-        migrations=str(Path(__file__).with_name("migrations")),
+        migrations=MIGRATIONS,
         handlers=webhook_handlers(lambda: dispatcher_box["dispatcher"].wake()),
         publishes_events=False,
     )

@@ -226,8 +226,9 @@ async def sign_up_creator(
 
 
 async def _require_profile(request: Request, influencer_id: UUID, org_id: UUID) -> None:
-    """Only a profile discovery knows (and shows this new org: the shared catalogue) is claimable."""
-    context = RequestContext(tenant_id=org_id, user_id=None, roles=frozenset({Role.CREATOR.value}))
+    """Only a profile discovery knows (and shows this new org: the shared catalogue) is claimable.
+    Asked as a reader of the new org, which sees the shared catalogue and nothing private."""
+    context = RequestContext(tenant_id=org_id, user_id=None, roles=frozenset({Role.ANALYST.value}))
     headers = context.headers(request.app.state.settings.internal_secret)
     upstreams: Upstreams = request.app.state.upstreams
     status_code, _ = await upstreams["discovery"].get_json(

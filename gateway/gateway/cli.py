@@ -1,0 +1,43 @@
+"""Operator commands: `python -m gateway.cli make-admin EMAIL` (or `revoke-admin EMAIL`).
+
+Platform admins write the shared influencer catalogue; the role is granted here, never over the API.
+"""
+
+import argparse
+import asyncio
+import sys
+
+from gateway.adapters.identity_repository import IdentityRepository
+from gateway.domain.identity import normalize_email
+from gateway.main import MIGRATIONS
+from gateway.settings import GatewaySettings
+from servicekit.db import Database
+from servicekit.migrations import upgrade_to_head
+
+
+async def set_admin(email: str, is_admin: bool) -> bool:
+    database = Database(GatewaySettings().database_url)
+    try:
+        await upgrade_to_head(database, MIGRATIONS)
+        async with database.session() as session:
+            return await IdentityRepository(session).set_platform_admin(normalize_email(email), is_admin)
+    finally:
+        await database.dispose()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gateway.cli")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name, text in (("make-admin", "grant"), ("revoke-admin", "take back")):
+        command = commands.add_parser(name, help=f"{text} the platform admin role of an existing user")
+        command.add_argument("email")
+    args = parser.parse_args(argv)
+    if not asyncio.run(set_admin(args.email, args.command == "make-admin")):
+        print(f"no user with email {args.email}", file=sys.stderr)
+        return 1
+    print(f"{args.email}: platform admin {'granted' if args.command == 'make-admin' else 'revoked'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

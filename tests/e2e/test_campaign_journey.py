@@ -1,0 +1,192 @@
+"""A campaign's journey through every service, as users make it through the gateway:
+an admin lists an influencer in the shared catalogue, the influencer signs up and claims it,
+a brand shortlists it (discovery -> Kafka -> a draft in partnerships), proposes, and both sides
+sign; the budget follows; webhooks tell the brand's integration."""
+
+import asyncio
+import os
+import sys
+import uuid
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import httpx
+
+from devstack.stack import Stack
+
+from .conftest import Org, sign_up
+
+PASSWORD = "correct horse battery staple"
+
+
+async def eventually(check: Callable[[], Awaitable[httpx.Response | None]], timeout_s: float = 20) -> httpx.Response:
+    deadline = asyncio.get_running_loop().time() + timeout_s
+    while True:
+        response = await check()
+        if response is not None:
+            return response
+        assert asyncio.get_running_loop().time() < deadline, "not reached in time"
+        await asyncio.sleep(0.1)
+
+
+async def platform_admin(gateway: httpx.AsyncClient, platform_stack: Stack) -> Org:
+    email = f"admin-{uuid.uuid4().hex[:6]}@platform.test"
+    signed_up = await gateway.post(
+        "/api/v1/orgs", json={"name": "Platform", "kind": "agency", "owner": {"email": email, "password": PASSWORD}}
+    )
+    assert signed_up.status_code == 201
+    env = {**os.environ, **platform_stack.env, **platform_stack.service_env["gateway"]}
+    granted = await asyncio.create_subprocess_exec(
+        str(Path(sys.executable).with_name("gateway-admin")),
+        "make-admin",
+        email,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    output, _ = await granted.communicate()
+    assert granted.returncode == 0, output.decode()
+    token = await gateway.post(
+        "/api/v1/auth/token", data={"grant_type": "password", "username": email, "password": PASSWORD}
+    )
+    return Org(id=signed_up.json()["org"]["id"], token=token.json()["access_token"])
+
+
+TERMS = {
+    "collaboration_type": "sponsored_post",
+    "deliverables": [{"type": "reel", "platform": "instagram", "count": 1}],
+    "fee": {"kind": "fixed", "amount": {"amount_minor": 250_000, "currency": "EUR"}},
+}
+
+
+async def test_shortlist_to_signed_contract(gateway: httpx.AsyncClient, platform_stack: Stack) -> None:
+    admin = await platform_admin(gateway, platform_stack)
+    listed = await gateway.post(
+        "/api/v1/influencers",
+        json={
+            "platform": "instagram",
+            "handle": f"trailrunner_{uuid.uuid4().hex[:6]}",
+            "display_name": "Trail Runner",
+            "followers": 85_000,
+            "bio": "Mountain running, gear reviews, sunrise trails",
+            "categories": ["sports", "outdoors"],
+            "country": "FR",
+        },
+        headers=admin.auth,
+    )
+    assert listed.status_code == 201, listed.text
+    influencer = listed.json()
+    assert influencer["visibility"] == "shared"
+
+    creator_email = f"runner-{uuid.uuid4().hex[:6]}@creators.test"
+    claimed = await gateway.post(
+        "/api/v1/creators",
+        json={
+            "email": creator_email,
+            "password": PASSWORD,
+            "display_name": "Trail Runner",
+            "influencer_id": influencer["id"],
+        },
+    )
+    assert claimed.status_code == 201, claimed.text
+    creator_token = await gateway.post(
+        "/api/v1/auth/token", data={"grant_type": "password", "username": creator_email, "password": PASSWORD}
+    )
+    creator = Org(id=claimed.json()["org"]["id"], token=creator_token.json()["access_token"])
+
+    brand = await sign_up(gateway, "Outdoorsy")
+    campaign = (
+        await gateway.post(
+            "/api/v1/campaigns",
+            json={
+                "name": "Summer trails",
+                "objective": "awareness",
+                "budget": {"amount_minor": 1_000_000, "currency": "EUR"},
+                "starts_on": "2027-06-01",
+                "ends_on": "2027-08-31",
+            },
+            headers=brand.auth,
+        )
+    ).json()
+
+    # Discovery learns of the campaign from partnerships' event; until then the shortlist is a 404.
+    async def shortlisted() -> httpx.Response | None:
+        response = await gateway.post(
+            f"/api/v1/campaigns/{campaign['id']}/shortlist",
+            json={"influencer_id": influencer["id"], "note": "great fit"},
+            headers=brand.auth,
+        )
+        return response if response.status_code in (200, 201) else None
+
+    await eventually(shortlisted)
+
+    # Partnerships offers a draft from discovery's shortlist.added.
+    async def drafted() -> httpx.Response | None:
+        response = await gateway.get(f"/api/v1/campaigns/{campaign['id']}/partnerships", headers=brand.auth)
+        return response if response.json()["items"] else None
+
+    draft = (await eventually(drafted)).json()["items"][0]
+    assert draft["state"] == "draft"
+    assert draft["influencer_id"] == influencer["id"]
+    # A draft is the brand's own: the creator does not see it yet.
+    assert (await gateway.get(f"/api/v1/partnerships/{draft['id']}", headers=creator.auth)).status_code == 404
+
+    proposed = await gateway.post(
+        f"/api/v1/partnerships/{draft['id']}/propose", json={"terms": TERMS}, headers=brand.auth
+    )
+    assert proposed.status_code == 200, proposed.text
+    version = proposed.json()["terms_version"]
+    budget = (await gateway.get(f"/api/v1/campaigns/{campaign['id']}/budget", headers=brand.auth)).json()
+    assert budget["reserved"]["amount_minor"] == 250_000
+
+    mine = (await gateway.get("/api/v1/partnerships", headers=creator.auth)).json()["items"]
+    assert [p["id"] for p in mine] == [draft["id"]]
+    accepted = await gateway.post(
+        f"/api/v1/partnerships/{draft['id']}/accept", json={"terms_version": version}, headers=creator.auth
+    )
+    assert accepted.status_code == 200, accepted.text
+    for signer in (creator, brand):
+        signed = await gateway.post(
+            f"/api/v1/partnerships/{draft['id']}/sign", json={"terms_version": version}, headers=signer.auth
+        )
+        assert signed.status_code == 200, signed.text
+    assert signed.json()["state"] == "signed"
+    budget = (await gateway.get(f"/api/v1/campaigns/{campaign['id']}/budget", headers=brand.auth)).json()
+    assert budget["committed"]["amount_minor"] == 250_000
+    assert budget["reserved"]["amount_minor"] == 0
+    assert budget["reconciled"] is True
+
+    # The creator cannot act as the brand, nor see the brand's campaign.
+    assert (await gateway.post(f"/api/v1/partnerships/{draft['id']}/complete", headers=creator.auth)).status_code == 403
+    assert (await gateway.get(f"/api/v1/campaigns/{campaign['id']}", headers=creator.auth)).status_code == 404
+
+    overview = (await gateway.get(f"/api/v1/campaigns/{campaign['id']}/overview", headers=brand.auth)).json()
+    assert [p["state"] for p in overview["partnerships"]] == ["signed"]
+
+
+async def test_an_orgs_private_profiles_and_imports_stay_its_own(
+    gateway: httpx.AsyncClient, org: Org, other_org: Org
+) -> None:
+    created = await gateway.post(
+        "/api/v1/influencers",
+        json={"platform": "tiktok", "handle": f"secret_{uuid.uuid4().hex[:6]}", "followers": 1200},
+        headers=org.auth,
+    )
+    assert created.status_code == 201, created.text
+    profile = created.json()
+    assert profile["visibility"] == "private"
+    job = await gateway.post(
+        "/api/v1/influencers/import?platform=tiktok",
+        content=b"handle,followers\nsomeone,3.3k\n",
+        headers={**org.auth, "content-type": "text/csv"},
+    )
+    assert job.status_code == 202, job.text
+    for path in (
+        f"/api/v1/influencers/{profile['id']}",
+        f"/api/v1/influencers/{profile['id']}/authenticity",
+        f"/api/v1/influencers/{profile['id']}/lookalikes",
+        f"/api/v1/import-jobs/{job.json()['id']}",
+    ):
+        assert (await gateway.get(path, headers=other_org.auth)).status_code == 404, path
+    found = (await gateway.get("/api/v1/influencers", params={"q": profile["handle"]}, headers=other_org.auth)).json()
+    assert found["items"] == []
