@@ -56,7 +56,13 @@ def upstream_app(upstream: Upstream) -> FastAPI:
     async def anything(request: Request, path: str) -> Response:
         body = await request.body()
         upstream.requests.append(
-            {"method": request.method, "path": "/" + path, "headers": dict(request.headers), "body": body}
+            {
+                "method": request.method,
+                "path": "/" + path,
+                "query": request.url.query,
+                "headers": dict(request.headers),
+                "body": body,
+            }
         )
         status, payload, delay = upstream.behaviour(request)
         if delay:

@@ -48,6 +48,15 @@ async def test_the_service_receives_the_callers_context_not_forged_headers(
     assert "authorization" not in seen["headers"]
 
 
+async def test_path_and_query_reach_the_service_as_sent(
+    gateway: httpx.AsyncClient, account: Account, upstream: Upstream
+) -> None:
+    response = await gateway.get("/api/v1/influencers?q=caf%C3%A9%20bar&tag=a&tag=b", headers=account.auth)
+    assert response.status_code == 200
+    seen = upstream.received("/api/v1/influencers")[-1]
+    assert seen["query"] == "q=caf%C3%A9%20bar&tag=a&tag=b"
+
+
 def _b64(part: dict[str, object]) -> str:
     return base64.urlsafe_b64encode(json.dumps(part).encode()).decode().rstrip("=")
 

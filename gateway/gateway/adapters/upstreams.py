@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import aiohttp
 import httpx
+import yarl
 
 from gateway.domain.circuit_breaker import CircuitBreaker
 from servicekit.problems import Problem
@@ -41,6 +42,7 @@ class Upstream:
     ) -> None:
         self.name = name
         self.base_url = base_url.rstrip("/")
+        self._base = yarl.URL(self.base_url)
         self.breaker = breaker
         self.timeout = aiohttp.ClientTimeout(total=timeout_s, sock_connect=connect_timeout_s)
         self.session: aiohttp.ClientSession | None = None
@@ -72,8 +74,20 @@ class Upstream:
                 upstream=self.name,
             )
 
+    def url(self, raw_path: str, raw_query: str = "") -> yarl.URL:
+        """The upstream URL of an already percent-encoded path and query, passed on as they came."""
+        base = self._base
+        return yarl.URL.build(
+            scheme=base.scheme,
+            host=base.raw_host or "",
+            port=base.port,
+            path=raw_path,
+            query_string=raw_query,
+            encoded=True,
+        )
+
     async def forward(
-        self, method: str, path_and_query: str, headers: Mapping[str, str], body: bytes, *, retries: int
+        self, method: str, url: yarl.URL, headers: Mapping[str, str], body: bytes, *, retries: int
     ) -> UpstreamResponse:
         """One call with retries; POST and PATCH are retried only when no connection was made."""
         assert self.session is not None, "Upstreams.start() was not awaited"
@@ -81,7 +95,7 @@ class Upstream:
         for attempt in range(1, attempts + 1):
             self._admit()
             try:
-                response = await self._send(method, path_and_query, headers, body)
+                response = await self._send(method, url, headers, body)
             except _Failure as failure:
                 self.breaker.record_failure(time.monotonic())
                 if attempt < attempts and (failure.retryable or method in IDEMPOTENT_METHODS):
@@ -98,13 +112,11 @@ class Upstream:
             return response
         raise AssertionError("unreachable")
 
-    async def _send(
-        self, method: str, path_and_query: str, headers: Mapping[str, str], body: bytes
-    ) -> UpstreamResponse:
+    async def _send(self, method: str, url: yarl.URL, headers: Mapping[str, str], body: bytes) -> UpstreamResponse:
         assert self.session is not None
         try:
             async with self.session.request(
-                method, self.base_url + path_and_query, headers=headers, data=body or None, allow_redirects=False
+                method, url, headers=headers, data=body or None, allow_redirects=False
             ) as response:
                 content = await response.read()
                 return UpstreamResponse(response.status, list(response.headers.items()), content)

@@ -21,7 +21,7 @@ from starlette.types import Receive, Scope, Send
 
 from gateway.adapters.idempotency_store import IdempotencyMiddleware
 from gateway.adapters.security import admit, client_address_of, service_context, take_rate_limit
-from gateway.adapters.upstreams import UpstreamResponse, Upstreams
+from gateway.adapters.upstreams import UpstreamResponse
 from gateway.domain.access import SAFE_METHODS
 from gateway.domain.identity import Principal
 from gateway.domain.routing import PublicRoute, route_for
@@ -109,10 +109,10 @@ async def forward(
     sent[REQUEST_ID_HEADER] = request_id_var.get() or ""
     sent[CORRELATION_ID_HEADER] = correlation_id_var.get() or ""
     sent["x-forwarded-for"] = client_address
-    upstreams: Upstreams = state.upstreams
-    query = scope.get("query_string", b"")
-    target = scope["path"] + (f"?{query.decode('latin-1')}" if query else "")
-    upstream = await upstreams[service].forward(scope["method"], target, sent, body, retries=settings.upstream_retries)
+    upstream_service = state.upstreams[service]
+    raw_path = scope.get("raw_path") or scope["path"].encode()
+    url = upstream_service.url(raw_path.decode("latin-1"), scope.get("query_string", b"").decode("latin-1"))
+    upstream = await upstream_service.forward(scope["method"], url, sent, body, retries=settings.upstream_retries)
     if upstream.status >= 500:
         raise Problem(502, f"the {service} service failed: {_problem_detail(upstream)}", upstream=service)
     raw_headers = [
