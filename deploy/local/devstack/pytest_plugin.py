@@ -10,7 +10,7 @@ import json
 import os
 import secrets
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 import pytest
 import uvicorn
+from aiokafka import AIOKafkaConsumer, ConsumerRecord, TopicPartition
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 
@@ -92,6 +93,30 @@ async def serve_in_process(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
         transport = httpx.ASGITransport(manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
             yield client
+
+
+async def read_topic_until(
+    bootstrap: str, topic: str, enough: Callable[[list[ConsumerRecord]], bool], timeout_s: float = 20
+) -> list[ConsumerRecord]:
+    """Every record of `topic` from the start, in partition order, until `enough` holds or the
+    time is up (no consumer group: no rebalance wait)."""
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
+    await consumer.start()
+    try:
+        partitions = consumer.partitions_for_topic(topic) or set()
+        while not partitions:
+            await consumer._client.force_metadata_update()
+            partitions = consumer.partitions_for_topic(topic) or set()
+        consumer.assign([TopicPartition(topic, p) for p in partitions])
+        await consumer.seek_to_beginning()
+        records: list[ConsumerRecord] = []
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        while not enough(records) and asyncio.get_running_loop().time() < deadline:
+            for partition_records in (await consumer.getmany(timeout_ms=200)).values():
+                records.extend(partition_records)
+        return records
+    finally:
+        await consumer.stop()
 
 
 @asynccontextmanager

@@ -6,7 +6,6 @@ dies mid-send leaves its deliveries to be retried once the lease runs out.
 """
 
 import asyncio
-import contextlib
 import logging
 import time
 from datetime import UTC, datetime, timedelta
@@ -18,6 +17,7 @@ from sqlalchemy import select, update
 from gateway.adapters.tables import webhook_deliveries, webhook_subscriptions
 from gateway.adapters.webhook_targets import ForbiddenTarget, check_target
 from gateway.domain import webhooks
+from servicekit.background import BackgroundLoop
 from servicekit.db import Database
 
 log = logging.getLogger(__name__)
@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=60)
 
 
-class WebhookDispatcher:
+class WebhookDispatcher(BackgroundLoop):
+    name = "webhook-dispatcher"
+
     def __init__(
         self,
         database: Database,
@@ -37,45 +39,20 @@ class WebhookDispatcher:
         batch_size: int = 50,
         poll_interval_s: float = 1.0,
     ) -> None:
+        super().__init__(poll_interval_s)
         self.database = database
         self.allow_private_targets = allow_private_targets
         self.max_attempts = max_attempts
         self.retry_base_s = retry_base_s
         self.batch_size = batch_size
-        self.poll_interval_s = poll_interval_s
         self.client = httpx.AsyncClient(timeout=timeout_s, follow_redirects=False)
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self._stopping = False
 
-    def wake(self) -> None:
-        self._wake.set()
-
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="webhook-dispatcher")
-
-    async def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._task is not None:
-            done, _ = await asyncio.wait({self._task}, timeout=10)
-            if not done:
-                self._task.cancel()
+    async def stop(self, grace_s: float = 10.0) -> None:
+        await super().stop(grace_s)
         await self.client.aclose()
 
-    async def _run(self) -> None:
-        while not self._stopping:
-            try:
-                sent = await self.deliver_due()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("webhook round failed")
-                sent = 0
-            if sent < self.batch_size:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._wake.wait(), self.poll_interval_s)
-                self._wake.clear()
+    async def run_once(self) -> bool:
+        return await self.deliver_due() >= self.batch_size
 
     async def deliver_due(self) -> int:
         claimed = await self._claim()

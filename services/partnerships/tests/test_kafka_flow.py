@@ -9,14 +9,14 @@ from typing import Any, TypeVar
 
 import httpx
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaProducer
 from sqlalchemy import select
 
 from contracts import Envelope, EventData, decode, encode, new_event
 from contracts.events.content import ContentApproved, ContentPublished
 from contracts.events.discovery import ShortlistAdded
 from devstack.databases import DatabaseFactory
-from devstack.pytest_plugin import serve_in_process, service_headers
+from devstack.pytest_plugin import read_topic_until, serve_in_process, service_headers
 from partnerships.adapters.tables import messaging
 from partnerships.main import create_app
 from partnerships.settings import PartnershipsSettings
@@ -71,25 +71,11 @@ def envelope(data: EventData, source: str, tenant_id: uuid.UUID, subject: uuid.U
 
 async def topic_events(bootstrap: str, topic: str, wanted: Callable[[list[Envelope]], bool]) -> list[Envelope]:
     """Reads the topic from the start until `wanted` holds for what was read."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap, enable_auto_commit=False, auto_offset_reset="earliest")
-    await consumer.start()
-    try:
-        partitions = consumer.partitions_for_topic(topic) or set()
-        while not partitions:
-            await consumer._client.force_metadata_update()
-            partitions = consumer.partitions_for_topic(topic) or set()
-        consumer.assign([TopicPartition(topic, p) for p in partitions])
-        await consumer.seek_to_beginning()
-        seen: list[Envelope] = []
-        deadline = asyncio.get_running_loop().time() + 30
-        while not wanted(seen):
-            if asyncio.get_running_loop().time() > deadline:
-                raise TimeoutError(f"{topic} never had the expected events: {[e.type for e in seen]}")
-            for records in (await consumer.getmany(timeout_ms=200)).values():
-                seen.extend(decode(r.value) for r in records)
-        return seen
-    finally:
-        await consumer.stop()
+    records = await read_topic_until(bootstrap, topic, lambda read: wanted([decode(r.value) for r in read]), 30)
+    seen = [decode(r.value) for r in records]
+    if not wanted(seen):
+        raise TimeoutError(f"{topic} never had the expected events: {[e.type for e in seen]}")
+    return seen
 
 
 async def test_shortlist_to_paid_milestones_across_kafka(
