@@ -8,17 +8,16 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from gateway.adapters.credentials import ApiKeyRecord, ApiKeyRepository
 from gateway.adapters.security import Caller
 from gateway.domain.access import KNOWN_SCOPES
-from gateway.domain.identity import Principal, Role
+from gateway.domain.administration import require_key_admin
+from gateway.domain.identity import Principal
 from servicekit.app import DbSession
 from servicekit.errors import InvalidField, NotFound
-from servicekit.problems import Problem
 
 router = APIRouter(prefix="/api/v1/api-keys", tags=["identity"])
 
 
 def _key_admin(caller: Caller) -> Principal:
-    if caller.is_api_key or not caller.roles & {Role.OWNER, Role.MANAGER, Role.ADMIN}:
-        raise Problem(403, "API keys are managed by the org's owners and managers")
+    require_key_admin(caller)
     return caller
 
 

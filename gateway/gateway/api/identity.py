@@ -8,6 +8,7 @@ from gateway.adapters.identity_repository import IdentityRepository, OrgRecord, 
 from gateway.adapters.passwords import Passwords
 from gateway.adapters.security import Caller, limit_anonymous
 from gateway.adapters.upstreams import Upstreams
+from gateway.domain.administration import check_member_role, check_removal, require_member_manager, require_own_org
 from gateway.domain.identity import OrgKind, Role, check_password, normalize_email
 from servicekit.app import DbSession
 from servicekit.context import RequestContext
@@ -15,8 +16,6 @@ from servicekit.errors import Conflict, InvalidField, NotFound
 from servicekit.problems import Problem
 
 router = APIRouter(prefix="/api/v1", tags=["identity"])
-
-MEMBER_ROLES = (Role.OWNER, Role.MANAGER, Role.ANALYST)
 
 
 class OwnerCreate(BaseModel):
@@ -108,16 +107,10 @@ async def sign_up_org(body: OrgCreate, session: DbSession, request: Request, res
     return OrgSignup(org=_org(org), owner=_user(user))
 
 
-def _own_org(caller: Caller, org_id: UUID) -> None:
-    # Another org's id is not found, never forbidden: ids of other tenants stay secret.
-    if caller.org_id != org_id and Role.ADMIN not in caller.roles:
-        raise NotFound("org", org_id)
-
-
 @router.get("/orgs/{org_id}/members")
 async def list_members(org_id: UUID, caller: Caller, session: DbSession) -> list[MemberPublic]:
     """The org's members and their roles."""
-    _own_org(caller, org_id)
+    require_own_org(caller, org_id)
     repo = IdentityRepository(session)
     return [
         MemberPublic(user=_user(user), role=membership.role, joined_at=membership.created_at)
@@ -130,15 +123,9 @@ async def add_member(
     org_id: UUID, body: MemberCreate, caller: Caller, session: DbSession, request: Request
 ) -> MemberPublic:
     """Add a user to the org with a role (creating the user if the email is new). Owners only."""
-    _own_org(caller, org_id)
-    if Role.OWNER not in caller.roles and Role.ADMIN not in caller.roles:
-        raise Problem(403, "only the org's owners manage its members")
-    if body.role not in MEMBER_ROLES:
-        raise Problem(
-            422,
-            "role must be owner, manager or analyst",
-            errors=[{"field": "body.role", "message": "not a member role", "type": "value_error"}],
-        )
+    require_own_org(caller, org_id)
+    require_member_manager(caller)
+    check_member_role(body.role)
     email = normalize_email(body.email)
     repo = IdentityRepository(session)
     user = await repo.user_by_email(email)
@@ -160,15 +147,13 @@ async def add_member(
 @router.delete("/orgs/{org_id}/members/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def remove_member(org_id: UUID, user_id: UUID, caller: Caller, session: DbSession) -> None:
     """Remove a member. Owners only; the last owner cannot be removed."""
-    _own_org(caller, org_id)
-    if Role.OWNER not in caller.roles and Role.ADMIN not in caller.roles:
-        raise Problem(403, "only the org's owners manage its members")
+    require_own_org(caller, org_id)
+    require_member_manager(caller)
     repo = IdentityRepository(session)
     membership = await repo.membership(org_id, user_id)
     if membership is None:
         raise NotFound("member", user_id)
-    if membership.role is Role.OWNER and await repo.count_owners(org_id) <= 1:
-        raise Conflict("the last owner of an org cannot be removed")
+    check_removal(membership.role, await repo.count_owners(org_id))
     await repo.remove_membership(org_id, user_id)
 
 

@@ -10,12 +10,12 @@ from gateway.adapters.security import Caller
 from gateway.adapters.webhook_repository import Delivery, Subscription, WebhookRepository
 from gateway.adapters.webhook_targets import ForbiddenTarget, check_target
 from gateway.domain import webhooks
-from gateway.domain.identity import Principal, Role
+from gateway.domain.administration import require_webhook_admin
+from gateway.domain.identity import Principal
 from servicekit.app import DbSession
 from servicekit.db import after_commit
 from servicekit.errors import InvalidField, NotFound
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
-from servicekit.problems import Problem
 
 router = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 
@@ -23,9 +23,7 @@ KNOWN_TYPES = frozenset(model.event_type for model in REGISTRY.models())
 
 
 def _manager(caller: Caller) -> Principal:
-    """Webhooks carry every event of the org: only its owners, managers or a key scoped for them."""
-    if not caller.is_api_key and not caller.roles & {Role.OWNER, Role.MANAGER, Role.ADMIN}:
-        raise Problem(403, "managing webhooks needs the role owner or manager")
+    require_webhook_admin(caller)
     return caller
 
 
