@@ -51,6 +51,7 @@ def start(app: list[str], app_dir: Path, port: int, env: dict[str, str], log: Pa
             "--port",
             str(port),
             "--no-access-log",
+            "--no-proxy-headers",
             "--log-level",
             "warning",
         ],

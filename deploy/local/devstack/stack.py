@@ -68,6 +68,8 @@ class Stack:
                 "--port",
                 str(self.ports[name]),
                 "--no-access-log",
+                # The gateway reads X-Forwarded-For itself, only when told to trust it.
+                "--no-proxy-headers",
                 "--timeout-graceful-shutdown",
                 "10",
             ],
