@@ -67,7 +67,12 @@ async def run_import(args: argparse.Namespace, path: Path, content: bytes) -> Im
                     visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
                 ),
             )
-        worker = ImportWorker(database, chunk_rows=settings.import_chunk_rows, lease_s=settings.import_lease_s)
+        worker = ImportWorker(
+            database,
+            chunk_rows=settings.import_chunk_rows,
+            lease_s=settings.import_lease_s,
+            pipeline_min_bytes=settings.import_pipeline_min_bytes,
+        )
         if await worker.claim(job.id) is None:
             raise RuntimeError(f"job {job.id} was taken by a running service; follow it with the API")
         with tqdm(total=_records(content, fmt), unit=" rows", desc=path.name, disable=args.quiet) as bar:

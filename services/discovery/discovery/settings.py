@@ -17,6 +17,9 @@ class DiscoverySettings(ServiceSettings):
     ranking_pool: int = 300
     import_max_bytes: int = 50 * 1024 * 1024
     import_chunk_rows: int = 2000
+    # On PostgreSQL, files from this size on are parsed by a child process while the worker writes
+    # (import_pipeline); above import_max_bytes: never.
+    import_pipeline_min_bytes: int = 1024 * 1024
     import_worker_enabled: bool = True
     # A running job whose worker sent no heartbeat for this long is taken over and resumed.
     import_lease_s: float = 60.0

@@ -343,6 +343,32 @@ async def test_filters(service: httpx.AsyncClient, org: Org) -> None:
     assert await handles(service, org, sort="-engagement_rate") == ["f-nano", "f-mid", "f-micro", "f-mega", "f-macro"]
 
 
+async def test_free_text_finds_part_of_a_name_or_the_beginning_of_a_word(service: httpx.AsyncClient, org: Org) -> None:
+    await create(service, org, "q-baker", display_name="The Crusty Loaf", bio="Sourdough every morning")
+    await create(
+        service, org, "q-cook", display_name="Kitchen Notes", bio="Crème brûlée, three ways", categories=["Food"]
+    )
+    await create(service, org, "q-hiker", bio="Weekend 2024 hikes", past_sponsors=["Acme Outdoors"])
+
+    async def found(q: str) -> list[str]:
+        response = await service.get(
+            "/api/v1/influencers", params={"q": q, "visibility": "private"}, headers=org.headers
+        )
+        assert response.status_code == 200, response.text
+        return sorted(i["handle"] for i in response.json()["items"])
+
+    assert await found("sourd") == ["q-baker"]  # the beginning of a word of the bio
+    assert await found("dough") == []  # not the beginning of one
+    assert await found("rusty") == ["q-baker"]  # any part of the name
+    assert await found("creme brulee") == ["q-cook"]  # accents and case do not matter
+    assert await found("food kitchen") == ["q-cook"]  # a category and the name
+    assert await found("acme") == ["q-hiker"]  # past sponsors are words of the profile too
+    assert await found("three") == []  # stop words and bare numbers are looked for in names only
+    assert await found("2024") == []
+    assert await found("the") == ["q-baker"]
+    assert await found("q-") == ["q-baker", "q-cook", "q-hiker"]
+
+
 async def test_pages_follow_each_sort_without_gaps(service: httpx.AsyncClient, org: Org) -> None:
     for i in range(7):
         await create(service, org, f"paged-{i}", bio="paging", followers=1_000 * (i % 3), avg_likes=10 * i)

@@ -3,6 +3,8 @@
 Each chunk of rows is upserted in one transaction together with the job's counters and its
 checkpoint (`records_done`), so a job whose process died resumes after the last committed chunk
 once its lease expires; upserts by (platform, handle) make even a repeated chunk change nothing.
+On PostgreSQL, a large file's chunks are worked out by a child process while this one writes
+(import_pipeline); should that fail, the job goes on here from its last checkpoint.
 """
 
 import asyncio
@@ -15,8 +17,9 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from discovery.adapters import import_repository
+from discovery.adapters.import_pipeline import PlannedChunk, planned_chunks
 from discovery.adapters.influencer_repository import InfluencerRepository
-from discovery.domain.import_actions import Chunk, import_chunk, read_chunks
+from discovery.domain.import_actions import Chunk, plan_chunk, read_chunks
 from discovery.domain.imports import ImportCounts, ImportJob, ImportState
 from servicekit.db import Database
 
@@ -40,9 +43,13 @@ class ImportWorker:
         lease_s: float = 60.0,
         poll_interval_s: float = 2.0,
         worker_id: str | None = None,
+        pipeline_min_bytes: int | None = 1024 * 1024,
     ) -> None:
         self.database = database
         self.chunk_rows = chunk_rows
+        # Files from this size on are read by a child process (PostgreSQL only; below it, one
+        # costs more than it saves); None: never.
+        self.pipeline_min_bytes = pipeline_min_bytes
         self.lease = timedelta(seconds=lease_s)
         self.poll_interval_s = poll_interval_s
         self.worker_id = worker_id or f"{socket.gethostname()}-{uuid.uuid4().hex[:8]}"
@@ -120,10 +127,57 @@ class ImportWorker:
             return (await import_repository.load_job(session, job_id))[0]
 
     async def _process(self, job: ImportJob, content: bytes, progress: Progress | None) -> None:
+        if self._pipelined(content) and await self._process_pipelined(job, content, progress):
+            return
         for chunk in read_chunks(job, content, self.chunk_rows):
             await self._commit_chunk(job, chunk)
             if progress is not None:
                 progress(chunk.records_done)
+
+    def _pipelined(self, content: bytes) -> bool:
+        return (
+            not self.database.is_sqlite
+            and self.pipeline_min_bytes is not None
+            and len(content) >= self.pipeline_min_bytes
+        )
+
+    async def _process_pipelined(self, job: ImportJob, content: bytes, progress: Progress | None) -> bool:
+        """True if the whole file went through the pipeline; False if it broke off (the job's
+        checkpoint says where), for the caller to go on in-process."""
+        async with contextlib.aclosing(planned_chunks(self.database.url, job, content, self.chunk_rows)) as chunks:
+            while True:
+                try:
+                    chunk = await anext(chunks)
+                except StopAsyncIteration:
+                    return True
+                except Exception as exc:
+                    log.warning("import %s: going on in-process after %r", job.id, exc)
+                    return False
+                try:
+                    await self._commit_planned(job, chunk)
+                except LostLease:
+                    raise
+                except Exception as exc:
+                    log.warning("import %s: chunk failed (%r); going on in-process", job.id, exc)
+                    return False
+                if progress is not None:
+                    progress(chunk.records_done)
+
+    async def _commit_planned(self, job: ImportJob, chunk: PlannedChunk) -> None:
+        async with self.database.session() as session:
+            mine = await import_repository.record_chunk(
+                session,
+                job.id,
+                self.worker_id,
+                counts=chunk.counts,
+                rejections=chunk.rejections,
+                records_done=chunk.records_done,
+                at=datetime.now(UTC),
+            )
+            if not mine:
+                raise LostLease(job.id)
+            await InfluencerRepository(session, job.tenant_id).write_rows(chunk.rows)
+        job.records_done = chunk.records_done
 
     async def _commit_chunk(self, job: ImportJob, chunk: Chunk) -> None:
         for attempt in range(1, CHUNK_ATTEMPTS + 1):
@@ -131,20 +185,21 @@ class ImportWorker:
                 async with self.database.session() as session:
                     at = datetime.now(UTC)
                     store = InfluencerRepository(session, job.tenant_id)
-                    result = await import_chunk(store, job.catalogue_id, chunk.rows, at)
+                    plan = await plan_chunk(store, job.catalogue_id, chunk.rows, at)
                     counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections))
-                    counts.add(result.counts)
+                    counts.add(plan.counts)
                     mine = await import_repository.record_chunk(
                         session,
                         job.id,
                         self.worker_id,
                         counts=counts,
-                        rejections=[*chunk.rejections, *result.rejections],
+                        rejections=[*chunk.rejections, *plan.rejections],
                         records_done=chunk.records_done,
                         at=at,
                     )
                     if not mine:
                         raise LostLease(job.id)
+                    await store.write_changes(plan.changes)
                 job.records_done = chunk.records_done
                 return
             except LostLease:

@@ -1,7 +1,9 @@
 """Profiles in SQL: one org sees the shared catalogue and its own; searches and ranking candidates."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 from uuid import UUID
 
@@ -10,30 +12,29 @@ import numpy.typing as npt
 import orjson
 from sqlalchemy import (
     ARRAY,
-    Column,
     ColumnElement,
-    MetaData,
     Select,
     String,
     Table,
+    Text,
     Uuid,
     and_,
     bindparam,
+    cast,
     delete,
     exists,
     false,
     func,
     insert,
     literal,
+    literal_column,
     or_,
     select,
-    text,
     true,
     type_coerce,
     union_all,
 )
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.dialects.postgresql import JSONB, TSQUERY
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from discovery.adapters.tables import (
@@ -45,6 +46,7 @@ from discovery.adapters.tables import (
     influencers,
     performance_records,
 )
+from discovery.domain.imports import ProfileChanges, StaleProfiles
 from discovery.domain.performance import PerformanceRecord
 from discovery.domain.ports import ProfileKey
 from discovery.domain.profiles import (
@@ -59,10 +61,11 @@ from discovery.domain.profiles import (
     ProfileFacts,
     RateCard,
     Snapshot,
+    StoredProfile,
     fingerprint,
 )
 from discovery.domain.ranking import Candidate, CandidatePool
-from discovery.domain.search import SearchFilters, Sort, Visibility
+from discovery.domain.search import SearchFilters, Sort, Visibility, query_terms, search_name
 from discovery.domain.text import ProfileText, profile_document
 
 _AGE_COLUMN = dict(zip(AGE_BUCKETS, AGE_COLUMNS, strict=True))
@@ -125,87 +128,130 @@ def _candidate_columns(with_text: bool, share_countries: Sequence[str]) -> list[
     ]
 
 
+# The expression of the GIN index on terms (migration 0003), spelled as the index is.
+_TERMS = func.array_to_tsvector(func.string_to_array(influencers.c.terms, literal_column("' '")))
+
+
 def search_text(facts: ProfileFacts) -> str:
     parts = [facts.handle, facts.display_name or "", facts.bio or "", " ".join(facts.categories)]
     return " ".join(p for p in parts if p).lower()
 
 
-def to_row(influencer: Influencer) -> dict[str, Any]:
+def _same(value: Any) -> Any:
+    return value
+
+
+def _json_text(value: Any) -> str:
+    return orjson.dumps(value).decode() if value else _EMPTY_JSON[type(value)]
+
+
+_EMPTY_JSON = {tuple: "[]", list: "[]", dict: "{}"}
+
+
+def _values(influencer: Influencer, json: Callable[[Any], Any], key: Callable[[UUID], Any]) -> list[Any]:
+    """The profile's row in column order; `json` renders the JSON columns and `key` the ids (as
+    SQLAlchemy takes them, or as COPY does: JSON text, ids as text, which pickle the fastest)."""
     facts = influencer.facts
     audience = facts.audience
+    ages = audience.ages
+    genders = audience.genders
     card = facts.rate_card
-    row: dict[str, Any] = {
-        "id": influencer.id,
-        "catalogue_id": influencer.catalogue_id,
-        "platform": facts.platform.value,
-        "handle": facts.handle,
-        "display_name": facts.display_name,
-        "bio": facts.bio,
-        "categories": list(facts.categories),
-        "country": facts.country,
-        "language": facts.language,
-        "followers": facts.followers,
-        "following": facts.following,
-        "posts": facts.posts,
-        "avg_likes": facts.avg_likes,
-        "avg_comments": facts.avg_comments,
-        "avg_views": facts.avg_views,
-        "avg_shares": facts.avg_shares,
-        "avg_engagements": facts.avg_engagements,
-        "reported_engagement_rate": facts.reported_engagement_rate,
-        "engagement_rate": influencer.engagement_rate,
-        "engagement_rate_source": influencer.engagement_rate_source,
-        "engagement_sort": -1.0 if influencer.engagement_rate is None else influencer.engagement_rate,
-        "tier": influencer.tier.value,
-        "audience": audience.as_dict(),
-        "audience_countries_known": bool(audience.countries),
-        "rate_card": {"currency": card.currency, "prices": dict(card.prices)} if card else None,
-        "price_minor": card.reference_price if card else None,
-        "price_currency": card.currency if card else None,
-        "past_sponsors": list(facts.past_sponsors),
-        "contact": facts.contact.as_dict(),
-        "last_refreshed_at": facts.last_refreshed_at,
-        "authenticity_score": float(influencer.authenticity_score),
-        "performance_score": influencer.performance_score,
-        "prior_score": influencer.prior_score,
-        "search_text": search_text(facts),
-        "terms": profile_document(facts.display_name, facts.bio, facts.categories, facts.past_sponsors).terms,
-        "content_hash": fingerprint(facts),
-        "created_by": influencer.created_by,
-        "created_at": influencer.created_at,
-        "updated_at": influencer.updated_at,
-    }
-    for bucket, column in _AGE_COLUMN.items():
-        row[column] = audience.ages.get(bucket, 0.0) if audience.ages else None
-    for gender, column in _GENDER_COLUMN.items():
-        row[column] = audience.genders.get(gender, 0.0) if audience.genders else None
+    rate = influencer.engagement_rate
+    created_by = influencer.created_by
+    return [
+        key(influencer.id),
+        key(influencer.catalogue_id),
+        facts.platform.value,
+        facts.handle,
+        facts.display_name,
+        facts.bio,
+        json(facts.categories),
+        facts.country,
+        facts.language,
+        facts.followers,
+        facts.following,
+        facts.posts,
+        facts.avg_likes,
+        facts.avg_comments,
+        facts.avg_views,
+        facts.avg_shares,
+        facts.avg_engagements,
+        facts.reported_engagement_rate,
+        rate,
+        influencer.engagement_rate_source,
+        -1.0 if rate is None else rate,
+        influencer.tier.value,
+        json({"ages": ages, "genders": genders, "countries": audience.countries}),
+        *([ages.get(bucket, 0.0) for bucket in AGE_BUCKETS] if ages else _NO_AGES),
+        *([genders.get(gender, 0.0) for gender in GENDERS] if genders else _NO_GENDERS),
+        bool(audience.countries),
+        None if card is None else json({"currency": card.currency, "prices": card.prices}),
+        None if card is None else card.reference_price,
+        None if card is None else card.currency,
+        json(facts.past_sponsors),
+        json(facts.contact.as_dict()),
+        facts.last_refreshed_at,
+        float(influencer.authenticity_score),
+        influencer.performance_score,
+        influencer.prior_score,
+        search_text(facts),
+        search_name(facts.handle, facts.display_name),
+        profile_document(facts.display_name, facts.bio, facts.categories, facts.past_sponsors).terms,
+        fingerprint(facts),
+        None if created_by is None else key(created_by),
+        influencer.created_at,
+        influencer.updated_at,
+    ]
+
+
+_NO_AGES = (None,) * len(AGE_BUCKETS)
+_NO_GENDERS = (None,) * len(GENDERS)
+
+
+def to_row(influencer: Influencer) -> dict[str, Any]:
+    row = dict(zip(_ROW_COLUMNS, _values(influencer, _same, _same), strict=True))
+    row["categories"] = list(row["categories"])
+    row["past_sponsors"] = list(row["past_sponsors"])
     return row
+
+
+def _hex(key: UUID) -> str:
+    return key.hex
+
+
+def copy_record(influencer: Influencer) -> tuple[Any, ...]:
+    """The profile's row as COPY takes it (ids as hexadecimal text, which asyncpg reads)."""
+    return tuple(_values(influencer, _json_text, _hex))
 
 
 def from_row(row: Any) -> Influencer:
     card = row.rate_card
-    facts = ProfileFacts(
-        platform=PLATFORMS[row.platform],
-        handle=row.handle,
-        followers=row.followers,
-        display_name=row.display_name,
-        bio=row.bio,
-        categories=tuple(row.categories),
-        country=row.country,
-        language=row.language,
-        following=row.following,
-        posts=row.posts,
-        avg_likes=row.avg_likes,
-        avg_comments=row.avg_comments,
-        avg_views=row.avg_views,
-        avg_shares=row.avg_shares,
-        avg_engagements=row.avg_engagements,
-        reported_engagement_rate=row.reported_engagement_rate,
-        audience=Audience.from_dict(row.audience),
-        rate_card=RateCard(currency=card["currency"], prices=dict(card["prices"])) if card else None,
-        past_sponsors=tuple(row.past_sponsors),
-        contact=Contact(**row.contact),
-        last_refreshed_at=row.last_refreshed_at,
+    audience = row.audience
+    contact = row.contact
+    facts = ProfileFacts.of(
+        PLATFORMS[row.platform],
+        row.handle,
+        row.followers,
+        {
+            "display_name": row.display_name,
+            "bio": row.bio,
+            "categories": tuple(row.categories),
+            "country": row.country,
+            "language": row.language,
+            "following": row.following,
+            "posts": row.posts,
+            "avg_likes": row.avg_likes,
+            "avg_comments": row.avg_comments,
+            "avg_views": row.avg_views,
+            "avg_shares": row.avg_shares,
+            "avg_engagements": row.avg_engagements,
+            "reported_engagement_rate": row.reported_engagement_rate,
+            "audience": Audience.from_dict(audience) if _has_audience(audience) else _NO_AUDIENCE,
+            "rate_card": RateCard(currency=card["currency"], prices=dict(card["prices"])) if card else None,
+            "past_sponsors": tuple(row.past_sponsors),
+            "contact": Contact(**contact) if contact else _NO_CONTACT,
+            "last_refreshed_at": row.last_refreshed_at,
+        },
     )
     return Influencer(
         id=row.id,
@@ -221,6 +267,45 @@ def from_row(row: Any) -> Influencer:
         updated_at=row.updated_at,
         created_by=row.created_by,
     )
+
+
+_NO_AUDIENCE = Audience()
+_NO_CONTACT = Contact()
+
+
+def _has_audience(audience: dict[str, Any] | None) -> bool:
+    return bool(audience) and any(audience.values())  # type: ignore[union-attr]
+
+
+def _stored_parts(row: Any) -> list[Any]:
+    """fingerprint_parts of from_row(row).facts, from the row's columns as they are."""
+    audience = row.audience or {}
+    card = row.rate_card
+    return [
+        row.platform,
+        row.handle,
+        row.followers,
+        row.display_name,
+        row.bio,
+        row.categories,
+        row.country,
+        row.language,
+        row.following,
+        row.posts,
+        row.avg_likes,
+        row.avg_comments,
+        row.avg_views,
+        row.avg_shares,
+        row.avg_engagements,
+        row.reported_engagement_rate,
+        audience.get("ages") or {},
+        audience.get("genders") or {},
+        audience.get("countries") or {},
+        [card["currency"], card["prices"]] if card else None,
+        row.past_sponsors,
+        {k: v for k, v in row.contact.items() if v},
+        row.last_refreshed_at,
+    ]
 
 
 def pool_from_rows(rows: Sequence[Any], share_countries: Sequence[str]) -> CandidatePool:
@@ -297,6 +382,16 @@ class InfluencerRepository:
         return {row.id: from_row(row) for row in rows}
 
     async def in_catalogue(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, Influencer]:
+        return {key: from_row(row) for key, row in (await self._by_key(catalogue_id, keys, influencers.c)).items()}
+
+    async def import_targets(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, StoredProfile]:
+        rows = await self._by_key(catalogue_id, keys, _TARGET_COLUMNS)
+        return {
+            key: StoredProfile(row.id, row.content_hash, _stored_parts(row), partial(from_row, row))
+            for key, row in rows.items()
+        }
+
+    async def _by_key(self, catalogue_id: UUID, keys: Sequence[ProfileKey], columns: Any) -> dict[ProfileKey, Any]:
         if not keys:
             return {}
         wanted = set(keys)
@@ -312,21 +407,29 @@ class InfluencerRepository:
                 .table_valued("platform", "handle")
                 .render_derived(name="wanted")
             )
-            query = select(influencers).join(
-                unnested,
-                and_(influencers.c.platform == unnested.c.platform, influencers.c.handle == unnested.c.handle),
+            query = (
+                select(*columns)
+                .select_from(influencers)
+                .join(
+                    unnested,
+                    and_(influencers.c.platform == unnested.c.platform, influencers.c.handle == unnested.c.handle),
+                )
             )
         else:
-            query = select(influencers).where(
-                influencers.c.platform.in_(sorted({p.value for p, _ in wanted})),
-                influencers.c.handle.in_(sorted({h for _, h in wanted})),
+            query = (
+                select(*columns)
+                .select_from(influencers)
+                .where(
+                    influencers.c.platform.in_(sorted({p.value for p, _ in wanted})),
+                    influencers.c.handle.in_(sorted({h for _, h in wanted})),
+                )
             )
         rows = await self.session.execute(query.where(influencers.c.catalogue_id == catalogue_id))
-        found: dict[ProfileKey, Influencer] = {}
+        found: dict[ProfileKey, Any] = {}
         for row in rows:
             key = (PLATFORMS[row.platform], row.handle)
             if key in wanted:
-                found[key] = from_row(row)
+                found[key] = row
         return found
 
     async def histories(self, influencer_ids: Sequence[UUID]) -> dict[UUID, list[Snapshot]]:
@@ -365,36 +468,66 @@ class InfluencerRepository:
                 insert(influencer_snapshots), [snapshot_row(influencer.id, s) for s in snapshots]
             )
 
-    async def upsert_many(
-        self,
-        created: Sequence[Influencer],
-        changed: Sequence[Influencer],
-        snapshots: Sequence[tuple[UUID, Snapshot]],
-    ) -> None:
-        """One upsert for the batch: INSERT … ON CONFLICT (catalogue, platform, handle) DO UPDATE, and
-        only where the content changed. On PostgreSQL the rows reach a temporary staging table by
-        COPY first: binding 50 columns per row through executemany costs more than the insert itself."""
-        batch = [*created, *changed]
-        if not batch:
-            return
-        rows = [to_row(i) for i in batch]
-        statement = _upsert(postgresql if self._postgres else sqlite)
+    async def write_changes(self, changes: ProfileChanges) -> None:
         if self._postgres:
-            await self.session.execute(_CREATE_STAGING)
-            await self._copy(_STAGING.name, _ROW_COLUMNS, [_record(row) for row in rows])
-            await self.session.execute(statement.from_select(_ROW_COLUMNS, select(_STAGING)))
-        else:
-            await self.session.execute(statement, rows)
-        if changed:
-            await self._delete_audience_countries([i.id for i in changed])
-        await self._insert_audience_countries(batch)
-        if snapshots:
-            await self._insert(influencer_snapshots, _SNAPSHOT_COLUMNS, [snapshot_row(i, s) for i, s in snapshots])
+            await self.write_rows(change_rows(changes))
+            return
+        if changes.created:
+            await self.session.execute(insert(influencers), [to_row(i) for i in changes.created])
+        for update in changes.updated:
+            before = update.before
+            row = {k: v for k, v in to_row(update.after).items() if k not in _UPSERT_KEEP}
+            result = await self.session.execute(
+                influencers.update()
+                .where(
+                    influencers.c.id == before.id,
+                    influencers.c.updated_at == before.updated_at,
+                    influencers.c.performance_score.is_not_distinct_from(before.performance_score),
+                )
+                .values(row)
+            )
+            if result.rowcount != 1:
+                raise StaleProfiles(before.id)
+        replaced = _audience_replaced(changes)
+        if replaced:
+            await self._delete_audience_countries([i.id for i in replaced])
+        await self._insert_audience_countries([*changes.created, *replaced])
+        if changes.snapshots:
+            await self.session.execute(insert(influencer_snapshots), [snapshot_row(i, s) for i, s in changes.snapshots])
 
-    async def _copy(self, table: str, columns: Sequence[str], records: Sequence[Sequence[Any]]) -> None:
+    async def write_rows(self, rows: "ChangeRows") -> None:
+        """A chunk's changes on PostgreSQL, by COPY: new profiles straight into the table (a handle
+        taken meanwhile fails the chunk, which is then read again); updates through a staging table,
+        applied only to the profiles still as they were read."""
+        connection = await self._driver()
+        if rows.created:
+            await connection.copy_records_to_table("influencers", records=rows.created, columns=_ROW_COLUMNS)
+        if rows.updated:
+            await connection.execute(_CREATE_CHANGES)
+            await connection.copy_records_to_table(_CHANGES, records=rows.updated, columns=_CHANGE_COLUMNS)
+            status = await connection.execute(_APPLY_CHANGES)
+            if int(status.rsplit(" ", 1)[1]) != len(rows.updated):
+                raise StaleProfiles()
+        if rows.audience_replaced:
+            await connection.execute(
+                "DELETE FROM audience_countries WHERE influencer_id = ANY($1::uuid[])", rows.audience_replaced
+            )
+        if rows.audience:
+            await connection.copy_records_to_table("audience_countries", records=rows.audience, columns=_AUDIENCE)
+        if rows.snapshots:
+            await connection.copy_records_to_table(
+                "influencer_snapshots", records=rows.snapshots, columns=_SNAPSHOT_COLUMNS
+            )
+
+    async def _driver(self) -> Any:
+        """The asyncpg connection under the session, inside the session's transaction."""
         connection = await self.session.connection()
         raw = await connection.get_raw_connection()
-        await raw.driver_connection.copy_records_to_table(table, records=records, columns=list(columns))
+        return raw.driver_connection
+
+    async def _copy(self, table: str, columns: Sequence[str], records: Sequence[Sequence[Any]]) -> None:
+        connection = await self._driver()
+        await connection.copy_records_to_table(table, records=records, columns=list(columns))
 
     async def _insert(self, table: Table, columns: Sequence[str], rows: list[dict[str, Any]]) -> None:
         if self._postgres:
@@ -464,7 +597,7 @@ class InfluencerRepository:
                 where.append(c.price_minor <= filters.max_price_minor)
         if filters.text:
             for term in filters.text.lower().split():
-                where.append(c.search_text.like(f"%{_escape_like(term)}%", escape="\\"))
+                where.append(self._has_word(term))
         if filters.tags:
             where.append(
                 c.id.in_(
@@ -476,6 +609,18 @@ class InfluencerRepository:
         if filters.exclude_ids:
             where.append(c.id.not_in(list(filters.exclude_ids)))
         return where
+
+    def _has_word(self, word: str) -> ColumnElement[bool]:
+        """In handle or name, or the beginning of a term (of each of the word's terms)."""
+        in_name = influencers.c.search_name.like(f"%{_escape_like(word)}%", escape="\\")
+        terms = query_terms(word)
+        if not terms:
+            return in_name
+        if self._postgres:
+            query = " & ".join("'" + t.replace("'", "''") + "':*" for t in terms)
+            return or_(in_name, _TERMS.op("@@")(cast(literal(query, Text), TSQUERY)))
+        padded = literal(" ") + influencers.c.terms
+        return or_(in_name, and_(*(padded.like(f"% {_escape_like(t)}%", escape="\\") for t in terms)))
 
     def _has_category(self, category: str) -> ColumnElement[bool]:
         if self._postgres:
@@ -640,34 +785,60 @@ class InfluencerRepository:
 
 
 _ROW_COLUMNS = [c.name for c in influencers.c]
-_JSON_COLUMNS = frozenset({"categories", "audience", "rate_card", "past_sponsors", "contact"})
+# What an import reads of the profiles its rows name: what from_row and the fingerprint need.
+_TARGET_COLUMNS = [
+    c
+    for c in influencers.c
+    if c.name not in {"search_text", "search_name", "terms", "engagement_sort", "price_minor"}
+    and c.name not in {"price_currency", "audience_countries_known", *AGE_COLUMNS, *GENDER_COLUMNS}
+]
 _SNAPSHOT_COLUMNS = ("influencer_id", "taken_at", *_SNAPSHOT_FIELDS)
-_STAGING = Table("influencers_staging", MetaData(), *(Column(c.name, c.type) for c in influencers.c))
-_CREATE_STAGING = text(
-    "CREATE TEMPORARY TABLE IF NOT EXISTS influencers_staging "
-    "(LIKE influencers INCLUDING DEFAULTS) ON COMMIT DELETE ROWS"
+_AUDIENCE = ("influencer_id", "country", "share")
+_CHANGES = "influencer_changes"
+_CHANGE_COLUMNS = [*_ROW_COLUMNS, "expected_updated_at", "expected_performance"]
+_CREATE_CHANGES = (
+    f"CREATE TEMPORARY TABLE IF NOT EXISTS {_CHANGES} (LIKE influencers INCLUDING DEFAULTS, "
+    "expected_updated_at timestamptz, expected_performance double precision) ON COMMIT DELETE ROWS"
+)
+_APPLY_CHANGES = (
+    "UPDATE influencers SET "
+    + ", ".join(f"{c} = c.{c}" for c in _ROW_COLUMNS if c not in _UPSERT_KEEP)
+    + f" FROM {_CHANGES} AS c WHERE influencers.id = c.id AND influencers.updated_at = c.expected_updated_at"
+    " AND influencers.performance_score IS NOT DISTINCT FROM c.expected_performance"
 )
 
 
-_JSON_POSITIONS = [i for i, c in enumerate(_ROW_COLUMNS) if c in _JSON_COLUMNS]
+@dataclass
+class ChangeRows:
+    """A chunk's changes as COPY records: plain values, cheap to pickle from the process that
+    works them out to the one that writes them."""
+
+    created: list[tuple[Any, ...]]
+    # Each with the updated_at and performance_score the profile had when read.
+    updated: list[tuple[Any, ...]]
+    audience_replaced: list[str]
+    audience: list[tuple[str, str, float]]
+    snapshots: list[tuple[Any, ...]]
 
 
-def _record(row: dict[str, Any]) -> list[Any]:
-    """A row as COPY takes it: values in column order, JSON columns as text."""
-    values = [row[c] for c in _ROW_COLUMNS]
-    for i in _JSON_POSITIONS:
-        if values[i] is not None:
-            values[i] = orjson.dumps(values[i]).decode()
-    return values
+def _audience_replaced(changes: ProfileChanges) -> list[Influencer]:
+    return [u.after for u in changes.updated if u.after.facts.audience.countries != u.before.facts.audience.countries]
 
 
-def _upsert(dialect: Any) -> Any:
-    statement = dialect.insert(influencers)
-    excluded = statement.excluded
-    return statement.on_conflict_do_update(
-        index_elements=["catalogue_id", "platform", "handle"],
-        set_={c.name: excluded[c.name] for c in influencers.c if c.name not in _UPSERT_KEEP},
-        where=influencers.c.content_hash != excluded.content_hash,
+def change_rows(changes: ProfileChanges) -> ChangeRows:
+    replaced = _audience_replaced(changes)
+    return ChangeRows(
+        created=[copy_record(i) for i in changes.created],
+        updated=[(*copy_record(u.after), u.before.updated_at, u.before.performance_score) for u in changes.updated],
+        audience_replaced=[i.id.hex for i in replaced],
+        audience=[
+            (key, country, share)
+            for i in (*changes.created, *replaced)
+            if i.facts.audience.countries
+            for key in (i.id.hex,)
+            for country, share in i.facts.audience.countries.items()
+        ],
+        snapshots=[(i.hex, s.taken_at, *(getattr(s, name) for name in _SNAPSHOT_FIELDS)) for i, s in changes.snapshots],
     )
 
 

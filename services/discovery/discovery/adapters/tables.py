@@ -77,9 +77,13 @@ influencers = Table(
     Column("authenticity_score", Float, nullable=False),
     Column("performance_score", Float, nullable=True),
     Column("prior_score", Float, nullable=False),
-    # Lower-cased handle, name, bio and categories for free-text search (trigram index on PostgreSQL).
+    # Lower-cased handle, name, bio and categories: the text that embeddings compare.
     Column("search_text", Text, nullable=False),
-    # The analysed words of name, bio, categories and sponsors, for TF-IDF.
+    # Lower-cased handle and name, whose substrings free-text search (`q`) finds (trigram index on
+    # PostgreSQL).
+    Column("search_name", Text, nullable=False),
+    # The analysed words of name, bio, categories and sponsors, for TF-IDF, and whose beginnings
+    # free-text search finds (a GIN index over them as a tsvector on PostgreSQL).
     Column("terms", Text, nullable=False),
     Column("content_hash", String(40), nullable=False),
     Column("created_by", Uuid, nullable=True),
@@ -96,10 +100,12 @@ influencers = Table(
     Index("ix_influencers_created", "created_at", "id"),
 )
 
+# Each profile's audience share per country, written with the profile (without a foreign key on
+# PostgreSQL: checking it cost imports more than any index; see migration 0003).
 audience_countries = Table(
     "audience_countries",
     metadata,
-    Column("influencer_id", Uuid, ForeignKey("influencers.id", ondelete="CASCADE"), nullable=False),
+    Column("influencer_id", Uuid, nullable=False),
     Column("country", String(2), nullable=False),
     Column("share", Float, nullable=False),
     PrimaryKeyConstraint("influencer_id", "country", name="pk_audience_countries"),

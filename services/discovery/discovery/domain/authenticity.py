@@ -86,6 +86,9 @@ def _engagement_against_benchmark(
 
 
 def _follower_spikes(snapshots: list[Snapshot], reasons: list[Reason], not_assessed: list[str]) -> None:
+    if len(snapshots) < 2:
+        not_assessed.append("follower_spikes")
+        return
     ordered = sorted(snapshots, key=lambda s: s.taken_at)
     pairs = [(a, b) for a, b in itertools.pairwise(ordered) if b.taken_at - a.taken_at <= SPIKE_WINDOW]
     if not pairs:

@@ -20,17 +20,17 @@ from discovery.domain.importing import (
     read_records,
     resolve_mapping,
 )
-from discovery.domain.imports import ImportCounts, ImportJob, ImportState, Rejection
+from discovery.domain.imports import ImportCounts, ImportJob, ImportState, ProfileChanges, Rejection, Update
 from discovery.domain.ports import InfluencerStore, ProfileKey, UnitOfWork
 from discovery.domain.profiles import (
     SHARED_CATALOGUE,
     Influencer,
     Platform,
-    Snapshot,
-    fingerprint,
+    fingerprint_of,
     new_id,
     new_ids,
     now,
+    with_facts,
 )
 from discovery.domain.search import Visibility
 from servicekit.errors import InvalidField
@@ -144,56 +144,51 @@ def read_chunks(job: ImportJob, content: bytes, chunk_rows: int) -> Iterator[Chu
 
 
 @dataclass(frozen=True)
-class ChunkResult:
+class ChunkPlan:
+    changes: ProfileChanges
     counts: ImportCounts
     rejections: list[Rejection]
 
 
-async def import_chunk(
+async def plan_chunk(
     store: InfluencerStore, catalogue_id: UUID, rows: Sequence[tuple[int, ParsedRow]], at: datetime
-) -> ChunkResult:
-    """Upserts valid rows by (platform, handle) into the catalogue: new profiles are created, changed
-    ones updated (with snapshots when their counts moved), unchanged ones left alone. An org's import
-    never touches the shared catalogue: a row naming a shared profile is rejected."""
+) -> ChunkPlan:
+    """What a chunk of valid rows changes, read from the store but not yet written: new profiles
+    are created, changed ones updated (with snapshots when their counts moved), unchanged ones left
+    alone, by (platform, handle) in the catalogue. An org's import never touches the shared
+    catalogue: a row naming a shared profile is rejected."""
     counts = ImportCounts()
     rejections: list[Rejection] = []
     keys = [(row.facts.platform, row.facts.handle) for _, row in rows]
-    existing = await store.in_catalogue(catalogue_id, keys)
-    shared = await store.in_catalogue(SHARED_CATALOGUE, keys) if catalogue_id != SHARED_CATALOGUE else {}
-    created: list[Influencer] = []
+    existing = await store.import_targets(catalogue_id, keys)
+    shared = await store.import_targets(SHARED_CATALOGUE, keys) if catalogue_id != SHARED_CATALOGUE else {}
+    changes = ProfileChanges()
     ids = iter(new_ids(len(rows)))
     changed: list[tuple[Influencer, ParsedRow]] = []
     for line, row in rows:
-        key = (row.facts.platform, row.facts.handle)
-        if key in shared and key not in existing:
-            rejections.append(
-                Rejection(
-                    line,
-                    "handle",
-                    f"{key[1]!r} is in the shared catalogue ({shared[key].id}); imports do not change it",
-                )
-            )
-            continue
-        current = existing.get(key)
-        if current is None:
-            figures = derive(row.facts, history=[], performance_score=None, at=at)
-            created.append(profile_from(next(ids), catalogue_id, row.facts, figures, None, at))
-        elif fingerprint(merge(current.facts, row)) == fingerprint(current.facts):
-            counts.rows_unchanged += 1
+        facts = row.facts
+        key = (facts.platform, facts.handle)
+        stored = existing.get(key)
+        if stored is None:
+            if key in shared:
+                reason = f"{key[1]!r} is in the shared catalogue ({shared[key].id}); imports do not change it"
+                rejections.append(Rejection(line, "handle", reason))
+                continue
+            figures = derive(facts, history=(), performance_score=None, at=at)
+            changes.created.append(profile_from(next(ids), catalogue_id, facts, figures, None, at))
+        elif fingerprint_of(with_facts(stored.parts, facts, row.stated)) == stored.content_hash:
+            counts.rows_unchanged += 1  # the fingerprint of the profile merged with the row's facts
         else:
-            changed.append((current, row))
+            changed.append((stored.load(), row))
     histories = await store.histories([current.id for current, _ in changed]) if changed else {}
-    updated: list[Influencer] = []
-    snapshots: list[tuple[UUID, Snapshot]] = []
     for current, row in changed:
         facts = merge(current.facts, row)
         history, baseline = history_with_baseline(current, histories.get(current.id, []))
         figures = derive(facts, history=history, performance_score=current.performance_score, at=at)
-        updated.append(profile_from(current.id, catalogue_id, facts, figures, current, at))
-        snapshots.extend((current.id, s) for s in snapshots_to_store(history, baseline, figures))
-    await store.upsert_many(created, updated, snapshots)
-    counts.rows_created = len(created)
-    counts.rows_updated = len(changed)
+        changes.updated.append(Update(current, profile_from(current.id, catalogue_id, facts, figures, current, at)))
+        changes.snapshots.extend((current.id, s) for s in snapshots_to_store(history, baseline, figures))
+    counts.rows_created = len(changes.created)
+    counts.rows_updated = len(changes.updated)
     counts.rows_imported = counts.rows_created + counts.rows_updated + counts.rows_unchanged
     counts.rows_rejected = len(rejections)
-    return ChunkResult(counts=counts, rejections=rejections)
+    return ChunkPlan(changes=changes, counts=counts, rejections=rejections)

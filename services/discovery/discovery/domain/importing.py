@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -211,8 +211,7 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"
 
 
-@dataclass(frozen=True)
-class SourceRecord:
+class SourceRecord(NamedTuple):
     line: int
     values: Mapping[str, Any] | None
     problem: str | None = None
@@ -244,7 +243,7 @@ def _read_delimited(text: str, delimiter: str) -> RecordSource:
         for row in reader:
             line = last_line + 1
             last_line = reader.line_num
-            if not any(cell.strip() for cell in row):
+            if not (row and row[0].strip()) and not any(cell.strip() for cell in row):
                 continue
             if len(row) > width and any(cell.strip() for cell in row[width:]):
                 yield SourceRecord(line, None, f"row: has {len(row)} cells, the header has {width}")
@@ -342,8 +341,10 @@ class RowError(ValueError):
         self.message = message
 
 
-@dataclass(frozen=True)
-class ParsedRow:
+_FOLLOWERS = frozenset({"followers"})
+
+
+class ParsedRow(NamedTuple):
     facts: ProfileFacts
     # The facts the row states: an import changes only these on an existing profile.
     stated: frozenset[str]
@@ -376,6 +377,17 @@ _AGE_SPELLINGS = {b.replace(" ", ""): b for b in AGE_BUCKETS}
 _GENDER_SPELLINGS = {"f": "female", "women": "female", "woman": "female", "m": "male", "men": "male", "man": "male"}
 
 
+def _share(raw: Any) -> float | None:
+    """A share as parse_rate reads it; a plain fraction (`0.354`) without the general path."""
+    if isinstance(raw, str):
+        try:
+            share = float(raw)
+        except ValueError:
+            return parse_rate(raw)
+        return share if 0.0 <= share <= 1.0 else parse_rate(raw)
+    return parse_number(raw)
+
+
 def _shares(value: Any, field: str, *, keys: str) -> dict[str, float]:
     """`US:40%;GB:0.2` or a JSON object; country keys become ISO codes."""
     if isinstance(value, dict):
@@ -383,14 +395,16 @@ def _shares(value: Any, field: str, *, keys: str) -> dict[str, float]:
     else:
         pairs = []
         for part in _split_list(value):
-            if ":" not in part and "=" not in part:
+            if "=" in part:
+                part = part.replace("=", ":")
+            elif ":" not in part:
                 raise RowError(field, f"{part.strip()!r} is not segment:share")
-            key, _, share = part.replace("=", ":").rpartition(":")
+            key, _, share = part.rpartition(":")
             pairs.append((key.strip(), share.strip()))
     shares: dict[str, float] = {}
     for key, raw_share in pairs:
         try:
-            share = parse_rate(raw_share) if isinstance(raw_share, str) else parse_number(raw_share)
+            share = _share(raw_share)
         except NumberFormatError as exc:
             raise RowError(f"{field}.{key}", str(exc)) from None
         if share is None:
@@ -415,19 +429,34 @@ def _shares(value: Any, field: str, *, keys: str) -> dict[str, float]:
 _COUNT_FACTS = ("following", "posts")
 _AVERAGE_FACTS = ("avg_likes", "avg_comments", "avg_views", "avg_shares", "avg_engagements")
 _AUDIENCE_FIELDS = ("audience", "audience_countries", "audience_ages", "audience_genders")
+_AUDIENCE_SOURCES = (("countries", "country"), ("ages", "age"), ("genders", "gender"))
 _CONTACT_FIELDS = ("contact", "email", "phone", "website", "agent")
+_CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
 
 
 class RowParser:
     """Turns one source record into profile facts, or raises RowError naming the bad field.
 
-    Only the mapped fields are read (the column of each is looked up once, not per row)."""
+    Only the mapped fields are read, each through a column and a reader looked up once, not per
+    row: imports parse hundreds of thousands of rows. Fields are read, and their errors reported,
+    in a fixed order (platform, handle, followers, text, places, numbers, audience, prices...)."""
 
     def __init__(self, mapping: ColumnMapping, *, platform: Platform | None, currency: str) -> None:
         self.mapping = mapping.fields
         self.platform = platform
         self.currency = currency.upper()
         fields = self.mapping
+        self._platform_column = fields.get("platform")
+        self._handle_column = fields["handle"]
+        self._followers_column = fields["followers"]
+        self._name_column = fields.get("display_name")
+        self._bio_column = fields.get("bio")
+        self._categories_column = fields.get("categories")
+        self._places = [
+            (name, fields[name], reader)
+            for name, reader in (("country", normalize_country), ("language", normalize_language))
+            if name in fields
+        ]
         self._counts = [(name, fields[name]) for name in _COUNT_FACTS if name in fields]
         self._averages = [(name, fields[name]) for name in _AVERAGE_FACTS if name in fields]
         self._totals = [
@@ -435,35 +464,37 @@ class RowParser:
             for total, average in (("total_likes", "avg_likes"), ("total_views", "avg_views"))
             if total in fields
         ]
-        self._places = [
-            (name, fields[name], reader)
-            for name, reader in (("country", normalize_country), ("language", normalize_language))
-            if name in fields
-        ]
+        self._rate_column = fields.get("engagement_rate")
+        self._audience_columns = (
+            fields.get("audience"),
+            *(fields.get(f"audience_{key}") for key, _ in _AUDIENCE_SOURCES),
+        )
         self._audience_on = any(f in fields for f in _AUDIENCE_FIELDS)
-        self._rate_fields = [f for f in _RATE_FIELDS if f in fields]
+        self._rate_fields = [(f, f.split(".", 1)[1], fields[f]) for f in _RATE_FIELDS if f in fields]
         self._rate_card_on = "rate_card" in fields or bool(self._rate_fields)
+        self._sponsors_column = fields.get("past_sponsors")
         self._contact_on = any(f in fields for f in _CONTACT_FIELDS)
+        self._refreshed_column = fields.get("last_refreshed_at")
+        # Cells that repeat from row to row, read once: platforms and category lists.
+        self._platforms: dict[str, Platform] = {}
+        self._categories: dict[str, tuple[str, ...]] = {}
 
     def _cell(self, values: Mapping[str, Any], field: str) -> Any:
         column = self.mapping.get(field)
         return None if column is None else values.get(column)
 
     def parse(self, values: Mapping[str, Any]) -> ParsedRow:
-        fields = self.mapping
+        get = values.get
         facts: dict[str, Any] = {}
 
-        raw_platform = values.get(fields["platform"]) if "platform" in fields else None
+        raw_platform = None if self._platform_column is None else get(self._platform_column)
         if is_missing(raw_platform):
             if self.platform is None:
                 raise RowError("platform", "missing")
             platform = self.platform
         else:
-            try:
-                platform = parse_platform(raw_platform)
-            except ValueError as exc:
-                raise RowError("platform", str(exc)) from None
-        handle_text = _text(values.get(fields["handle"]))
+            platform = self._platform_of(raw_platform)
+        handle_text = _text(get(self._handle_column))
         if handle_text is None:
             raise RowError("handle", "missing")
         try:
@@ -471,51 +502,49 @@ class RowParser:
         except InvalidField as exc:
             raise RowError("handle", exc.message) from None
         try:
-            followers = parse_count(values.get(fields["followers"]))
+            followers = parse_count(get(self._followers_column))
         except NumberFormatError as exc:
             raise RowError("followers", str(exc)) from None
         if followers is None:
             raise RowError("followers", "missing")
 
-        display_name = _text(values.get(fields["display_name"])) if "display_name" in fields else None
+        display_name = None if self._name_column is None else _text(get(self._name_column))
         if display_name or handle_text != handle:
             facts["display_name"] = display_name or handle_text
-        if "bio" in fields:
-            bio = _text(values.get(fields["bio"]))
+        if self._bio_column is not None:
+            bio = _text(get(self._bio_column))
             if bio:
                 facts["bio"] = bio[:5000]
-        if "categories" in fields:
-            try:
-                categories = normalize_categories(_split_list(values.get(fields["categories"])))
-            except InvalidField as exc:
-                raise RowError("categories", exc.message) from None
+        if self._categories_column is not None:
+            categories = self._categories_of(get(self._categories_column))
             if categories:
                 facts["categories"] = categories
         for name, column, reader in self._places:
             try:
-                place = reader(values.get(column))
+                place = reader(get(column))
             except UnknownPlace as exc:
                 raise RowError(name, str(exc)) from None
             if place is not None:
                 facts[name] = place
+        name = ""
         try:
             for name, column in self._counts:
-                count = parse_count(values.get(column))
+                count = parse_count(get(column))
                 if count is not None:
                     facts[name] = count
             for name, column in self._averages:
-                average = parse_average(values.get(column))
+                average = parse_average(get(column))
                 if average is not None:
                     facts[name] = average
             posts = facts.get("posts")
             for total_name, average_name, column in self._totals:
                 name = total_name
-                amount = parse_average(values.get(column))
+                amount = parse_average(get(column))
                 if average_name not in facts and amount is not None and posts:
                     facts[average_name] = amount / posts
-            if "engagement_rate" in fields:
+            if self._rate_column is not None:
                 name = "engagement_rate"
-                rate = parse_rate(values.get(fields[name]))
+                rate = parse_rate(get(self._rate_column))
                 if rate is not None:
                     facts["reported_engagement_rate"] = rate
         except NumberFormatError as exc:
@@ -528,43 +557,62 @@ class RowParser:
             card = self._rate_card(values)
             if card is not None:
                 facts["rate_card"] = card
-        if "past_sponsors" in fields:
-            sponsors = tuple(s.strip() for s in _split_list(values.get(fields["past_sponsors"])))[:50]
+        if self._sponsors_column is not None:
+            sponsors = tuple(s.strip() for s in _split_list(get(self._sponsors_column)))[:50]
             if sponsors:
                 facts["past_sponsors"] = sponsors
         if self._contact_on:
             contact = self._contact(values)
             if contact is not None:
                 facts["contact"] = contact
-        if "last_refreshed_at" in fields:
+        if self._refreshed_column is not None:
             refreshed = self._timestamp(values)
             if refreshed is not None:
                 facts["last_refreshed_at"] = refreshed
+        stated = frozenset(facts)
         try:
-            return ParsedRow(
-                facts=ProfileFacts(platform=platform, handle=handle, followers=followers, **facts),
-                stated=frozenset(facts) | {"followers"},
-            )
+            return ParsedRow(facts=ProfileFacts.of(platform, handle, followers, facts), stated=stated | _FOLLOWERS)
         except InvalidField as exc:
             raise RowError(exc.field, exc.message) from None
 
+    def _platform_of(self, raw: object) -> Platform:
+        if isinstance(raw, str):
+            known = self._platforms.get(raw)
+            if known is not None:
+                return known
+        try:
+            platform = parse_platform(raw)
+        except ValueError as exc:
+            raise RowError("platform", str(exc)) from None
+        if isinstance(raw, str) and len(self._platforms) < 64:
+            self._platforms[raw] = platform
+        return platform
+
+    def _categories_of(self, raw: object) -> tuple[str, ...]:
+        if isinstance(raw, str):
+            known = self._categories.get(raw)
+            if known is not None:
+                return known
+        try:
+            categories = normalize_categories(_split_list(raw))
+        except InvalidField as exc:
+            raise RowError("categories", exc.message) from None
+        if isinstance(raw, str):
+            if len(self._categories) >= 4096:
+                self._categories.clear()
+            self._categories[raw] = categories
+        return categories
+
     def _audience(self, values: Mapping[str, Any]) -> Audience | None:
-        nested = self._cell(values, "audience")
-        sources = {
-            "countries": self._cell(values, "audience_countries"),
-            "ages": self._cell(values, "audience_ages"),
-            "genders": self._cell(values, "audience_genders"),
-        }
-        if isinstance(nested, dict):
-            for key in sources:
-                if sources[key] is None and nested.get(key) is not None:
-                    sources[key] = nested[key]
-        kinds = {"countries": "country", "ages": "age", "genders": "gender"}
-        parsed = {
-            key: _shares(value, f"audience.{key}", keys=kinds[key])
-            for key, value in sources.items()
-            if not is_missing(value)
-        }
+        nested_column, *columns = self._audience_columns
+        nested = None if nested_column is None else values.get(nested_column)
+        parsed: dict[str, dict[str, float]] = {}
+        for (key, kind), column in zip(_AUDIENCE_SOURCES, columns, strict=True):
+            value = None if column is None else values.get(column)
+            if value is None and isinstance(nested, dict):
+                value = nested.get(key)
+            if not is_missing(value):
+                parsed[key] = _shares(value, f"audience.{key}", keys=kind)
         if not any(parsed.values()):
             return None
         try:
@@ -574,7 +622,7 @@ class RowParser:
 
     def _rate_card(self, values: Mapping[str, Any]) -> RateCard | None:
         currency = _text(self._cell(values, "currency")) or self.currency
-        if currency != self.currency and not re.fullmatch(r"[A-Za-z]{3}", currency):
+        if currency != self.currency and not _CURRENCY_CODE.fullmatch(currency):
             raise RowError("currency", f"{currency!r} is not an ISO 4217 code")
         prices: dict[str, tuple[int, str]] = {}
         nested = self._cell(values, "rate_card")
@@ -590,13 +638,13 @@ class RowParser:
                             prices[str(deliverable)] = money
                 except (NumberFormatError, TypeError, ValueError) as exc:
                     raise RowError(f"rate_card.{deliverable}", str(exc)) from None
-        for field in self._rate_fields:
+        for field, deliverable, column in self._rate_fields:
             try:
-                money = parse_money(values.get(self.mapping[field]), currency)
+                money = parse_money(values.get(column), currency)
             except NumberFormatError as exc:
                 raise RowError(field, str(exc)) from None
             if money is not None:
-                prices[field.split(".", 1)[1]] = money
+                prices[deliverable] = money
         if not prices:
             return None
         currencies = {c for _, c in prices.values()}

@@ -6,6 +6,8 @@ from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
+from discovery.domain.profiles import Influencer, Snapshot
+
 
 class ImportState(StrEnum):
     QUEUED = "queued"
@@ -57,3 +59,23 @@ class ImportJob:
     started_at: datetime | None = None
     finished_at: datetime | None = None
     heartbeat_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class Update:
+    before: Influencer
+    after: Influencer
+
+
+@dataclass
+class ProfileChanges:
+    """What a chunk of an import writes, decided against the catalogue as it was read: written only
+    if none of the updated profiles changed since (else StaleProfiles, and the chunk is read again)."""
+
+    created: list[Influencer] = field(default_factory=list)
+    updated: list[Update] = field(default_factory=list)
+    snapshots: list[tuple[UUID, Snapshot]] = field(default_factory=list)
+
+
+class StaleProfiles(Exception):
+    """A profile an import was about to update changed after the import read it."""

@@ -15,6 +15,7 @@ _SUFFIXES = {
     "bn": 1e9,
     "t": 1e12,
 }
+_SUFFIX_SCALES = {c: _SUFFIXES[c.lower()] for c in "kKmMbB"}
 _NUMBER = re.compile(r"^([+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?)([a-z]*)$")
 _THOUSANDS_WITH_COMMA = re.compile(r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 _DIGIT_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'_")
@@ -22,6 +23,7 @@ _DIGIT_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009'_")
 # ISO 4217 currencies whose minor unit is not a hundredth.
 _MINOR_DIGITS = {"JPY": 0, "KRW": 0, "VND": 0, "CLP": 0, "ISK": 0, "HUF": 2, "KWD": 3, "BHD": 3, "JOD": 3, "OMR": 3}
 _CURRENCY_SYMBOLS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₩": "KRW", "r$": "BRL"}
+_SYMBOLS_LONGEST_FIRST = sorted(_CURRENCY_SYMBOLS.items(), key=lambda item: -len(item[0]))
 
 
 class NumberFormatError(ValueError):
@@ -61,13 +63,18 @@ def parse_number(raw: object) -> float | None:
             return None
         raise NumberFormatError(f"{raw!r} is not a number")
     if isinstance(raw, str):
-        try:
-            value = float(raw)  # the common case: 1234, 2.28E+11
-        except ValueError:
-            text = raw.strip()
-            if text.lower() in MISSING:
-                return None
-            value = _parse_written(text)
+        # The common cases first, without raising: 1234, 2.28E+11, then 12.3k, 475.8m (and no
+        # attempt at what float() never reads: 1,234).
+        if "," in raw:
+            value = _parse_text(raw)
+        else:
+            scale = _SUFFIX_SCALES.get(raw[-1:])
+            try:
+                value = float(raw) if scale is None else float(raw[:-1]) * scale
+            except ValueError:
+                value = _parse_text(raw)
+        if value is None:
+            return None
     elif isinstance(raw, int | float):
         value = float(raw)
     else:
@@ -77,6 +84,13 @@ def parse_number(raw: object) -> float | None:
     if not math.isfinite(value):
         raise NumberFormatError(f"{raw!r} is not a finite number")
     return value
+
+
+def _parse_text(raw: str) -> float | None:
+    text = raw.strip()
+    if text.lower() in MISSING:
+        return None
+    return _parse_written(text)
 
 
 def _parse_written(text: str) -> float:
@@ -146,7 +160,7 @@ def parse_money(raw: object, default_currency: str) -> tuple[int, str] | None:
     currency = default_currency.upper()
     text = str(raw).strip()
     lowered = text.lower()
-    for symbol, code in sorted(_CURRENCY_SYMBOLS.items(), key=lambda item: -len(item[0])):
+    for symbol, code in _SYMBOLS_LONGEST_FIRST:
         if lowered.startswith(symbol) or lowered.endswith(symbol):
             currency = code
             text = text[len(symbol) :] if lowered.startswith(symbol) else text[: -len(symbol)]

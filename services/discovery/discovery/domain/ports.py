@@ -6,10 +6,10 @@ from typing import Protocol
 from uuid import UUID
 
 from contracts import EventData
-from discovery.domain.imports import ImportJob, Rejection
+from discovery.domain.imports import ImportJob, ProfileChanges, Rejection
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
-from discovery.domain.profiles import Influencer, Platform, Snapshot
+from discovery.domain.profiles import Influencer, Platform, Snapshot, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
 from discovery.domain.search import SearchFilters, Sort
 from discovery.domain.shortlists import Campaign, ShortlistEntry
@@ -26,18 +26,20 @@ class InfluencerStore(Protocol):
 
     async def in_catalogue(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, Influencer]: ...
 
+    async def import_targets(
+        self, catalogue_id: UUID, keys: Sequence[ProfileKey]
+    ) -> dict[ProfileKey, StoredProfile]: ...
+
     async def histories(self, influencer_ids: Sequence[UUID]) -> dict[UUID, list[Snapshot]]: ...
 
     async def add(self, influencer: Influencer) -> None: ...
 
     async def save(self, influencer: Influencer, snapshots: Sequence[Snapshot]) -> None: ...
 
-    async def upsert_many(
-        self,
-        created: Sequence[Influencer],
-        changed: Sequence[Influencer],
-        snapshots: Sequence[tuple[UUID, Snapshot]],
-    ) -> None: ...
+    async def write_changes(self, changes: ProfileChanges) -> None:
+        """Creates and updates profiles in bulk; raises StaleProfiles (writing nothing more) if an
+        updated profile is no longer as it was read."""
+        ...
 
     async def search(
         self, filters: SearchFilters, sort: Sort, *, limit: int, after: list[object] | None

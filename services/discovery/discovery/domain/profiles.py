@@ -3,10 +3,12 @@
 import hashlib
 import math
 import os
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID, uuid4
 
 import orjson
@@ -105,13 +107,16 @@ class Audience:
         )
 
 
+_NUMBER_TYPES = (int, float)
+
+
 def _check_shares(name: str, shares: dict[str, float], allowed: tuple[str, ...] | None) -> None:
     for key, share in shares.items():
         if allowed is not None and key not in allowed:
             raise InvalidField(f"{name}.{key}", f"unknown segment; one of {', '.join(allowed)}")
         if allowed is None and not (len(key) == 2 and key.isupper() and key.isalpha()):
             raise InvalidField(f"{name}.{key}", "not an ISO 3166-1 alpha-2 country code")
-        if not isinstance(share, int | float) or math.isnan(share) or not 0 <= share <= 1:
+        if not isinstance(share, _NUMBER_TYPES) or math.isnan(share) or not 0 <= share <= 1:
             raise InvalidField(f"{name}.{key}", f"share must be between 0 and 1, got {share!r}")
     total = sum(shares.values())
     if total > 1 + _SHARE_TOLERANCE:
@@ -191,7 +196,54 @@ class ProfileFacts:
                 raise InvalidField(name, "must not be negative")
 
     def with_changes(self, **changes: Any) -> "ProfileFacts":
-        return replace(self, **changes)
+        if not changes.keys() <= _FACT_FIELDS:
+            return replace(self, **changes)  # raises TypeError naming the unknown fields
+        changed = object.__new__(ProfileFacts)
+        changed.__dict__.update(self.__dict__)
+        changed.__dict__.update(changes)
+        changed.__post_init__()
+        return changed
+
+    @classmethod
+    def of(cls, platform: Platform, handle: str, followers: int, facts: dict[str, Any]) -> "ProfileFacts":
+        """ProfileFacts(platform, handle, followers, **facts) for an import's every row, built
+        without the frozen dataclass's keyword call (which costs more than parsing the numbers)."""
+        if not facts.keys() <= _FACT_DEFAULTS.keys():
+            raise TypeError(f"not facts: {', '.join(sorted(facts.keys() - _FACT_DEFAULTS.keys()))}")
+        self = object.__new__(cls)
+        state = self.__dict__
+        state.update(_FACT_DEFAULTS)
+        state["platform"] = platform
+        state["handle"] = handle
+        state["followers"] = followers
+        state.update(facts)
+        self.__post_init__()
+        return self
+
+
+# Defaults of the optional facts; the empty audience and contact are shared (both are frozen).
+_FACT_DEFAULTS: dict[str, Any] = {
+    "display_name": None,
+    "bio": None,
+    "categories": (),
+    "country": None,
+    "language": None,
+    "following": None,
+    "posts": None,
+    "avg_likes": None,
+    "avg_comments": None,
+    "avg_views": None,
+    "avg_shares": None,
+    "avg_engagements": None,
+    "reported_engagement_rate": None,
+    "audience": Audience(),
+    "rate_card": None,
+    "past_sponsors": (),
+    "contact": Contact(),
+    "last_refreshed_at": None,
+}
+_FACT_FIELDS = frozenset(ProfileFacts.__dataclass_fields__)
+assert _FACT_DEFAULTS.keys() == _FACT_FIELDS - {"platform", "handle", "followers"}
 
 
 def normalize_handle(raw: str) -> str:
@@ -298,10 +350,17 @@ def new_id() -> UUID:
 
 
 def new_ids(count: int) -> list[UUID]:
-    """Random (version 4) ids from one read of the system's randomness, which costs as much as 16
-    bytes do: imports take thousands at a time."""
-    data = os.urandom(16 * count)
-    return [UUID(bytes=data[i : i + 16], version=4) for i in range(0, 16 * count, 16)]
+    """Ids for an import's new profiles, ascending: time-ordered (version 7: the milliseconds since
+    the epoch, then 74 random bits), so that they land at the end of the indexes that begin with
+    them instead of anywhere (a tenth of an import's database time). From one read of the system's
+    randomness, which costs as much as 16 bytes do."""
+    head = (time.time_ns() // 1_000_000) << 80 | 0x7 << 76 | 0x2 << 62
+    data = os.urandom(10 * count)
+    values = sorted(int.from_bytes(data[i : i + 10]) for i in range(0, 10 * count, 10))
+    return [UUID(int=head | (v >> 68) << 64 | (v & _LOW_62)) for v in values]
+
+
+_LOW_62 = (1 << 62) - 1
 
 
 def now() -> datetime:
@@ -310,34 +369,102 @@ def now() -> datetime:
 
 def fingerprint(facts: ProfileFacts) -> str:
     """Equal for equal facts: an import that states nothing new leaves the profile untouched."""
+    return fingerprint_of(fingerprint_parts(facts))
+
+
+def fingerprint_of(parts: list[Any]) -> str:
+    canonical = orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)
+    return hashlib.sha1(canonical, usedforsecurity=False).hexdigest()
+
+
+def fingerprint_parts(facts: ProfileFacts) -> list[Any]:
+    """What the fingerprint is taken of, fact by fact (see FINGERPRINT_PARTS)."""
     card = facts.rate_card
     audience = facts.audience
-    canonical = orjson.dumps(
-        [
-            facts.platform.value,
-            facts.handle,
-            facts.followers,
-            facts.display_name,
-            facts.bio,
-            facts.categories,
-            facts.country,
-            facts.language,
-            facts.following,
-            facts.posts,
-            facts.avg_likes,
-            facts.avg_comments,
-            facts.avg_views,
-            facts.avg_shares,
-            facts.avg_engagements,
-            facts.reported_engagement_rate,
-            audience.ages,
-            audience.genders,
-            audience.countries,
-            [card.currency, card.prices] if card else None,
-            facts.past_sponsors,
-            facts.contact.as_dict(),
-            facts.last_refreshed_at,
-        ],
-        option=orjson.OPT_SORT_KEYS,
+    return [
+        facts.platform.value,
+        facts.handle,
+        facts.followers,
+        facts.display_name,
+        facts.bio,
+        facts.categories,
+        facts.country,
+        facts.language,
+        facts.following,
+        facts.posts,
+        facts.avg_likes,
+        facts.avg_comments,
+        facts.avg_views,
+        facts.avg_shares,
+        facts.avg_engagements,
+        facts.reported_engagement_rate,
+        audience.ages,
+        audience.genders,
+        audience.countries,
+        [card.currency, card.prices] if card else None,
+        facts.past_sponsors,
+        facts.contact.as_dict(),
+        facts.last_refreshed_at,
+    ]
+
+
+# Where each fact stands in fingerprint_parts; the audience takes three places.
+FINGERPRINT_PARTS = {
+    name: position
+    for position, name in enumerate(
+        (
+            "platform",
+            "handle",
+            "followers",
+            "display_name",
+            "bio",
+            "categories",
+            "country",
+            "language",
+            "following",
+            "posts",
+            "avg_likes",
+            "avg_comments",
+            "avg_views",
+            "avg_shares",
+            "avg_engagements",
+            "reported_engagement_rate",
+            "audience",
+            "audience.genders",
+            "audience.countries",
+            "rate_card",
+            "past_sponsors",
+            "contact",
+            "last_refreshed_at",
+        )
     )
-    return hashlib.sha1(canonical, usedforsecurity=False).hexdigest()
+}
+
+
+def with_facts(parts: list[Any], facts: ProfileFacts, names: Iterable[str]) -> list[Any]:
+    """The fingerprint parts of a profile whose facts `names` are replaced by those of `facts`."""
+    changed = parts.copy()
+    for name in names:
+        if name == "audience":
+            audience = facts.audience
+            changed[16:19] = (audience.ages, audience.genders, audience.countries)
+        elif name == "rate_card":
+            card = facts.rate_card
+            changed[19] = [card.currency, card.prices] if card else None
+        elif name == "contact":
+            changed[21] = facts.contact.as_dict()
+        elif name == "platform":
+            changed[0] = facts.platform.value
+        else:
+            changed[FINGERPRINT_PARTS[name]] = getattr(facts, name)
+    return changed
+
+
+class StoredProfile(NamedTuple):
+    """A profile as an import finds it: its fingerprint's parts tell whether a row changes it, and
+    only a changed one is loaded whole."""
+
+    id: UUID
+    content_hash: str
+    parts: list[Any]
+    load: Callable[[], "Influencer"]

@@ -1,9 +1,11 @@
 """What a search may ask for: filters shared by filtered and ranked search, and the sort orders."""
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from discovery.domain.profiles import TIER_BOUNDS, Platform, Tier
+from discovery.domain.text import analyze, fold
 
 
 class Sort(StrEnum):
@@ -63,3 +65,24 @@ class SearchFilters:
             if r_high is None or r_low < r_high:
                 ranges.append((r_low, r_high))
         return ranges
+
+
+# Free text (`q`): each word of the query must be part of the handle or the name, or begin one of
+# the profile's terms: the words of name, bio, categories and past sponsors as text similarity
+# analyses them (lower case, accents dropped, without stop words and bare numbers; `analyze`).
+MAX_WORD = 100  # longer ones are no word a search would name
+_PART = re.compile(r"[^\W_]+")
+
+
+def search_name(handle: str, display_name: str | None) -> str:
+    return f"{handle} {display_name}".lower() if display_name else handle.lower()
+
+
+def query_terms(word: str) -> list[str]:
+    """The terms that a word of the query must each begin. None (empty) when a part of the word can
+    be no term (`ok.three`: `three` is a stop word; `t-series`, `2024`): such a word is looked for
+    in handle and name only."""
+    terms = analyze(word)
+    if len(terms) != len(_PART.findall(fold(word))) or any(len(t) > MAX_WORD for t in terms):
+        return []
+    return terms
