@@ -92,8 +92,13 @@ def runtime_of(request: Request) -> ServiceRuntime:
 
 
 async def _session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with runtime_of(request).database.session() as session:
+    # GET and HEAD only read (on SQLite, then, they neither wait for writers nor hold them up).
+    read_only = request.method in _READING_METHODS
+    async with runtime_of(request).database.session(read_only=read_only) as session:
         yield session
+
+
+_READING_METHODS = frozenset({"GET", "HEAD"})
 
 
 def _outbox(request: Request) -> Outbox:

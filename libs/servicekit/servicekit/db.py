@@ -73,11 +73,20 @@ class Database:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
             event.listen(self.engine.sync_engine, "begin", _sqlite_begin)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False, sync_session_class=CallbackSession)
+        # Sessions that only read: on SQLite they begin deferred, so they neither wait for a
+        # writer nor make one wait (same pool; the option marks their connections' transactions).
+        self._read_sessionmaker = async_sessionmaker(
+            self.engine.execution_options(**{_READ_ONLY: True}),
+            expire_on_commit=False,
+            sync_session_class=CallbackSession,
+        )
 
     @asynccontextmanager
-    async def session(self) -> AsyncIterator[AsyncSession]:
-        """A unit of work: commits once when the block ends, rolls back if it raises."""
-        async with self.sessionmaker() as session:
+    async def session(self, *, read_only: bool = False) -> AsyncIterator[AsyncSession]:
+        """A unit of work: commits once when the block ends, rolls back if it raises.
+        `read_only`: the block only reads (on SQLite it then takes no write lock)."""
+        maker = self._read_sessionmaker if read_only else self.sessionmaker
+        async with maker() as session:
             try:
                 yield session
                 await session.commit()
@@ -107,8 +116,12 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cursor.close()
 
 
+_READ_ONLY = "servicekit_read_only"
+
+
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # Deferred for readers: WAL gives them a snapshot without any lock a writer waits for.
+    conn.exec_driver_sql("BEGIN" if conn.get_execution_options().get(_READ_ONLY) else "BEGIN IMMEDIATE")
 
 
 class UtcDateTime(TypeDecorator[datetime]):
