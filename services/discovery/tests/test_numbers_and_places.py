@@ -46,6 +46,14 @@ def test_garbage_is_refused(raw: object) -> None:
         parse_count(raw)
 
 
+def test_a_percentage_where_a_count_belongs_is_named_as_such() -> None:
+    # An `Eng. (Avg.)` column is average engagements; a rate in it is a mapping mistake to show.
+    with pytest.raises(NumberFormatError, match=r"'1\.39%' is a percentage, not a count or an amount"):
+        parse_count("1.39%")
+    with pytest.raises(NumberFormatError, match="is a percentage"):
+        parse_number(" 12,5 % ")
+
+
 def test_negative_counts_are_refused() -> None:
     with pytest.raises(NumberFormatError, match="negative"):
         parse_count("-5")

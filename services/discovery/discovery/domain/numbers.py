@@ -104,6 +104,8 @@ def _parse_written(text: str) -> float:
     normalised = _normalise_separators(lowered.translate(_DIGIT_SPACES))
     match = _NUMBER.match(normalised)
     if match is None:
+        if text.endswith("%"):  # rates are read by parse_rate; here a column was mapped amiss
+            raise NumberFormatError(f"{text!r} is a percentage, not a count or an amount")
         raise NumberFormatError(f"{text!r} is not a number")
     digits, suffix = match.groups()
     if suffix and suffix not in _SUFFIXES:
