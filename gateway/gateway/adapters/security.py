@@ -144,7 +144,7 @@ async def authorized_caller(request: Request) -> Principal:
 def limit_anonymous(limit_class: str):  # type: ignore[no-untyped-def]
     """Dependency for routes without a caller (sign-up, token): limited per client address."""
 
-    def check(request: Request) -> None:
+    async def check(request: Request) -> None:
         enforce_rate_limit(request, f"ip:{client_address(request)}", limit_class)
 
     return Depends(check)

@@ -16,7 +16,7 @@ from servicekit.errors import InvalidField, NotFound
 router = APIRouter(prefix="/api/v1/api-keys", tags=["identity"])
 
 
-def _key_admin(caller: Caller) -> Principal:
+async def _key_admin(caller: Caller) -> Principal:
     require_key_admin(caller)
     return caller
 

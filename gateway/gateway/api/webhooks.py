@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 KNOWN_TYPES = frozenset(model.event_type for model in REGISTRY.models())
 
 
-def _manager(caller: Caller) -> Principal:
+async def _manager(caller: Caller) -> Principal:
     require_webhook_admin(caller)
     return caller
 

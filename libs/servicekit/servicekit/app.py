@@ -1,11 +1,13 @@
 """Builds a service's FastAPI app: lifespan, middleware, problem errors, health and metrics."""
 
 import gc
-from collections.abc import AsyncIterator, Callable, Sequence
+import inspect
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -101,7 +103,7 @@ async def _session(request: Request) -> AsyncIterator[AsyncSession]:
 _READING_METHODS = frozenset({"GET", "HEAD"})
 
 
-def _outbox(request: Request) -> Outbox:
+async def _outbox(request: Request) -> Outbox:
     return runtime_of(request).outbox
 
 
@@ -109,3 +111,30 @@ def _outbox(request: Request) -> Outbox:
 # so a failed commit answers an error instead of a success that did not happen.
 DbSession = Annotated[AsyncSession, Depends(_session, scope="function")]
 OutboxWriter = Annotated[Outbox, Depends(_outbox)]
+
+
+def threadpool_dependencies(app: Any) -> list[str]:
+    """`path: dependency` for each dependency (or endpoint) of `app`'s routes that FastAPI would
+    run in its thread pool, being a plain `def`: a thread hop per call, where none is needed for
+    work that never blocks. Dependencies here are `async def`; tests hold them to it."""
+    found: list[str] = []
+    for route in _api_routes(app):
+        for call in _calls(route.dependant):
+            if not (inspect.iscoroutinefunction(call) or inspect.isasyncgenfunction(call)):
+                found.append(f"{route.path}: {call.__module__}.{call.__qualname__}")
+    return sorted(set(found))
+
+
+def _api_routes(router: Any) -> Iterator[APIRoute]:
+    for route in getattr(router, "routes", []):
+        if isinstance(route, APIRoute):
+            yield route
+        elif hasattr(route, "original_router"):  # a router included by reference (FastAPI 0.16x)
+            yield from _api_routes(route.original_router)
+
+
+def _calls(dependant: Dependant) -> Iterator[Callable[..., Any]]:
+    for sub in dependant.dependencies:
+        yield from _calls(sub)
+    if dependant.call is not None:
+        yield dependant.call

@@ -92,7 +92,8 @@ def _split(raw: str | None) -> frozenset[str]:
     return frozenset(part for part in raw.replace(",", " ").split() if part)
 
 
-def read_context(request: Request) -> RequestContext:
+def context_of(request: Request) -> RequestContext:
+    """The context the gateway sent with the request."""
     return RequestContext(
         tenant_id=_uuid_header(request, TENANT_HEADER),
         user_id=_uuid_header(request, USER_HEADER),
@@ -104,9 +105,14 @@ def read_context(request: Request) -> RequestContext:
     )
 
 
-def tenant_context(request: Request) -> RequestContext:
+# Dependencies are coroutines: a plain `def` one would cost a thread hop per request.
+async def read_context(request: Request) -> RequestContext:
+    return context_of(request)
+
+
+async def tenant_context(request: Request) -> RequestContext:
     """A caller acting for an org; services scope every query to its tenant."""
-    context = read_context(request)
+    context = context_of(request)
     if context.tenant_id is None:
         raise Problem(401, "no tenant in the request context")
     return context
@@ -119,7 +125,7 @@ TenantContext = Annotated[RequestContext, Depends(tenant_context)]
 def require_roles(*roles: str) -> object:
     """Dependency: the caller holds one of `roles` (or is a platform admin)."""
 
-    def check(context: TenantContext) -> RequestContext:
+    async def check(context: TenantContext) -> RequestContext:
         if not context.has_role(*roles, "admin"):
             raise Problem(403, f"this action needs one of the roles: {', '.join(roles)}")
         return context

@@ -50,7 +50,7 @@ def decode_cursor(cursor: str, field: str = "query.cursor") -> list[Any]:
     return values
 
 
-def _page_params(
+async def _page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = DEFAULT_LIMIT,
     cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
 ) -> PageParams:

@@ -15,17 +15,17 @@ CanRead = require_roles("owner", "manager", "analyst")
 CanWrite = require_roles("owner", "manager")
 
 
-def _actor(context: TenantContext) -> Actor:
+async def _actor(context: TenantContext) -> Actor:
     assert context.tenant_id is not None
     return Actor(tenant_id=context.tenant_id, user_id=context.user_id, is_admin=context.is_admin)
 
 
-def _similarity(request: Request) -> TextSimilarity:
+async def _similarity(request: Request) -> TextSimilarity:
     similarity: TextSimilarity = request.app.state.similarity
     return similarity
 
 
-def _settings(request: Request) -> DiscoverySettings:
+async def _settings(request: Request) -> DiscoverySettings:
     settings: DiscoverySettings = request.app.state.runtime.settings
     return settings
 

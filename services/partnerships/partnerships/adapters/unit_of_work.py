@@ -35,7 +35,7 @@ class SqlUnitOfWork:
         return SqlUnitOfWork(self.session, self.outbox, tenant_id)
 
 
-def _unit_of_work(session: DbSession, outbox: OutboxWriter, context: TenantContext) -> SqlUnitOfWork:
+async def _unit_of_work(session: DbSession, outbox: OutboxWriter, context: TenantContext) -> SqlUnitOfWork:
     assert context.tenant_id is not None
     return SqlUnitOfWork(session, outbox, context.tenant_id)
 

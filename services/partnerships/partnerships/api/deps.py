@@ -11,7 +11,7 @@ CanManage = require_roles("owner", "manager")
 CanRead = require_roles("owner", "manager", "analyst")
 
 
-def _caller(context: TenantContext) -> Caller:
+async def _caller(context: TenantContext) -> Caller:
     assert context.tenant_id is not None
     return Caller(
         tenant_id=context.tenant_id,
