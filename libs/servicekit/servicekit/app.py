@@ -75,6 +75,8 @@ def create_service_app(
     }
     if readiness_checks is not None:
         checks = readiness_checks
+    if critical_checks is None and not settings.ready_requires_broker:
+        critical_checks = frozenset(checks) - {"broker"}
     app.include_router(health_router(checks, critical_checks))
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
     # Listed innermost first; request ids and metrics wrap them all.

@@ -26,6 +26,7 @@ SHARED_ENV = {
     "kafka_sasl_password": "KAFKA_SASL_PASSWORD",
     "kafka_ssl_cafile": "KAFKA_SSL_CAFILE",
     "log_level": "LOG_LEVEL",
+    "ready_requires_broker": "READY_REQUIRES_BROKER",
 }
 
 
@@ -63,6 +64,9 @@ class ServiceSettings(BaseSettings):
     outbox_retention_hours: int = 72
     log_level: str = "INFO"
     log_json: bool = True
+    # /readyz answers 503 while the broker is away (the default); false: it reports "degraded"
+    # and the service stays in rotation, its writes waiting in the outbox (see deploy/k8s).
+    ready_requires_broker: bool = True
 
     @model_validator(mode="before")
     @classmethod
