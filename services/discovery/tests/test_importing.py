@@ -3,12 +3,17 @@
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from discovery.domain.importing import (
     ColumnMapping,
     ImportFormat,
     RowError,
     RowParser,
+    _any_shares,
+    _plain_shares,
+    _shares,
     decode,
     detect_format,
     header_key,
@@ -250,3 +255,51 @@ def test_an_import_changes_only_the_facts_its_row_states() -> None:
     assert merged.followers == 2_000
     assert merged.bio == "keeps"
     assert merged.country == "FR"
+
+
+# The one-pass reading of `US:0.35;GB:0.2` (imports parse it on most rows) must agree with the
+# general reading wherever it answers at all; anything it does not answer goes the general way.
+_SEGMENT_SPELLINGS = {
+    "country": ["US", "GB", " de ", "Germany", "USA", "CÃ´te d'Ivoire", "Atlantis", "", "U=S"],
+    "age": ["18-24", "25 - 34", "65+", "13-17", "old", ""],
+    "gender": ["female", "F", "men", "other", "Women ", ""],
+}
+_SHARE_SPELLINGS = st.one_of(
+    st.floats(min_value=0, max_value=1, allow_nan=False).map(lambda f: f"{f:.3f}"),
+    st.sampled_from(["35%", "35", "1.5", "-0.1", "nan", "", " 0.2 ", "1e-1", "x", "inf", "1,5"]),
+)
+
+
+@given(
+    keys=st.sampled_from(sorted(_SEGMENT_SPELLINGS)),
+    data=st.data(),
+    separator=st.sampled_from([";", ",", "|", "; "]),
+    colon=st.sampled_from([":", "=", ": "]),
+)
+@settings(max_examples=400, deadline=None)
+def test_the_fast_reading_of_shares_agrees_with_the_general_one(
+    keys: str, data: st.DataObject, separator: str, colon: str
+) -> None:
+    pairs = data.draw(
+        st.lists(st.tuples(st.sampled_from(_SEGMENT_SPELLINGS[keys]), _SHARE_SPELLINGS), min_size=1, max_size=4)
+    )
+    cell = separator.join(f"{key}{colon}{share}" for key, share in pairs)
+    fast = _plain_shares(cell, keys)
+    if fast is None:
+        return
+    assert fast == _any_shares(cell, "audience", keys=keys)
+
+
+def test_shares_read_the_same_on_the_fast_path_and_off_it() -> None:
+    assert _shares("US:0.354;TR:0.318;IN:0.098", "audience.countries", keys="country") == {
+        "US": 0.354,
+        "TR": 0.318,
+        "IN": 0.098,
+    }
+    # Off it: a percentage, a repeated country (summed), spelled-out names.
+    assert _shares("United States:40%;usa:0.1;Germany=0.2", "audience.countries", keys="country") == {
+        "US": 0.5,
+        "DE": 0.2,
+    }
+    with pytest.raises(RowError, match="'Atlantis' is not a known country"):
+        _shares("US:0.2;Atlantis:0.1", "audience.countries", keys="country")

@@ -390,6 +390,14 @@ def _share(raw: Any) -> float | None:
 
 def _shares(value: Any, field: str, *, keys: str) -> dict[str, float]:
     """`US:40%;GB:0.2` or a JSON object; country keys become ISO codes."""
+    if isinstance(value, str):
+        fast = _plain_shares(value, keys)
+        if fast is not None:
+            return fast
+    return _any_shares(value, field, keys=keys)
+
+
+def _any_shares(value: Any, field: str, *, keys: str) -> dict[str, float]:
     if isinstance(value, dict):
         pairs = list(value.items())
     else:
@@ -417,13 +425,59 @@ def _shares(value: Any, field: str, *, keys: str) -> dict[str, float]:
             if code is not None:
                 shares[code] = shares.get(code, 0.0) + share
         else:
-            segment = str(key).strip().lower()
-            if keys == "age":
-                segment = _AGE_SPELLINGS.get(segment.replace(" ", ""), segment)
-            elif keys == "gender":
-                segment = _GENDER_SPELLINGS.get(segment, segment)
-            shares[segment] = share
+            shares[_segment(str(key), keys)] = share
     return shares
+
+
+def _segment(key: str, keys: str) -> str:
+    segment = key.strip().lower()
+    if keys == "age":
+        return _AGE_SPELLINGS.get(segment.replace(" ", ""), segment)
+    if keys == "gender":
+        return _GENDER_SPELLINGS.get(segment, segment)
+    return segment
+
+
+# Segment spellings already read, per kind of key: exports repeat a handful of them on every row.
+_KNOWN_SEGMENTS: dict[str, dict[str, str]] = {"country": {}, "age": {}, "gender": {}}
+
+
+def _plain_shares(value: str, keys: str) -> dict[str, float] | None:
+    """The common form (`US:0.354;GB:0.2`: known segments, plain fractions, none twice) in one
+    pass; None for anything else, which the general path reads and, if need be, refuses."""
+    known = _KNOWN_SEGMENTS[keys]
+    shares: dict[str, float] = {}
+    for part in _LIST_SEPARATORS.split(value):
+        key, colon, raw_share = part.rpartition(":")
+        segment = known.get(key)
+        if segment is None:
+            if not colon or "=" in key or not key.strip():
+                return None
+            segment = _learn_segment(known, key, keys)
+            if segment is None:
+                return None
+        try:
+            share = float(raw_share)
+        except ValueError:
+            return None
+        if not 0.0 <= share <= 1.0 or segment in shares:
+            return None
+        shares[segment] = share
+    return shares
+
+
+def _learn_segment(known: dict[str, str], key: str, keys: str) -> str | None:
+    """The segment a key as written names (remembered), or None if it names none."""
+    if keys == "country":
+        try:
+            segment = normalize_country(key.strip())
+        except UnknownPlace:
+            return None
+    else:
+        segment = _segment(key, keys)
+    if segment is not None and len(known) < 1024:
+        known[key] = segment
+    return segment
 
 
 _COUNT_FACTS = ("following", "posts")
