@@ -4,7 +4,7 @@ UTF-16 or Latin-1, headers as each tool names them, numbers as people write them
 import csv
 import io
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -506,8 +506,9 @@ class RowParser:
         self._name_column = fields.get("display_name")
         self._bio_column = fields.get("bio")
         self._categories_column = fields.get("categories")
-        self._places = [
-            (name, fields[name], reader)
+        # Each with the cells already read: a file names a few hundred countries and languages.
+        self._places: list[tuple[str, str, Callable[[object], str | None], dict[str, str]]] = [
+            (name, fields[name], reader, {})
             for name, reader in (("country", normalize_country), ("language", normalize_language))
             if name in fields
         ]
@@ -573,11 +574,16 @@ class RowParser:
             categories = self._categories_of(get(self._categories_column))
             if categories:
                 facts["categories"] = categories
-        for name, column, reader in self._places:
-            try:
-                place = reader(get(column))
-            except UnknownPlace as exc:
-                raise RowError(name, str(exc)) from None
+        for name, column, reader, known in self._places:
+            raw = get(column)
+            place = known.get(raw) if isinstance(raw, str) else None
+            if place is None:
+                try:
+                    place = reader(raw)
+                except UnknownPlace as exc:
+                    raise RowError(name, str(exc)) from None
+                if place is not None and isinstance(raw, str) and len(known) < 4096:
+                    known[raw] = place
             if place is not None:
                 facts[name] = place
         name = ""

@@ -16,7 +16,7 @@ import numpy.typing as npt
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 _TOKEN = re.compile(r"[^\W_]{2,}")
-_ASCII_TOKEN = re.compile(r"[^\W_]{2,}", re.ASCII)  # the same on ASCII text, and faster
+_ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # the same on folded ASCII text, and faster
 _STOP_WORDS = frozenset(ENGLISH_STOP_WORDS) | {"https", "http", "www", "com"}
 
 Vector = npt.NDArray[np.float64]
