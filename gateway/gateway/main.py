@@ -17,6 +17,7 @@ from gateway.adapters.idempotency_store import IdempotencyMiddleware, Idempotenc
 from gateway.adapters.middleware import RateLimitHeaders, RequestSizeLimit
 from gateway.adapters.openapi_merge import ServiceDocs, merge
 from gateway.adapters.passwords import Passwords
+from gateway.adapters.rate_limit_sharing import RateLimitSharing
 from gateway.adapters.security import Authenticator
 from gateway.adapters.tables import messaging, metadata
 from gateway.adapters.tokens import TokenSigner
@@ -71,6 +72,12 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         allow_private_targets=settings.allow_private_webhook_targets,
     )
     idempotency = IdempotencyStore(runtime.database, timedelta(seconds=settings.idempotency_ttl_s))
+    rate_limiter = RateLimiter(settings.limits())
+    sharing = (
+        RateLimitSharing(runtime.database, rate_limiter, interval_s=settings.rate_limit_share_interval_s)
+        if settings.rate_limit_share_interval_s > 0
+        else None
+    )
     service_docs = ServiceDocs(upstreams)
 
     @asynccontextmanager
@@ -78,6 +85,8 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         await upstreams.start()
         dispatcher.start()
         service_docs.start()
+        if sharing is not None:
+            sharing.start()
         housekeeping = asyncio.create_task(_purge_idempotency_keys(idempotency), name="idempotency-purge")
         try:
             yield
@@ -85,6 +94,8 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
             housekeeping.cancel()
             await asyncio.gather(housekeeping, return_exceptions=True)
             await service_docs.stop()
+            if sharing is not None:
+                await sharing.stop()
             await dispatcher.stop()
             await upstreams.close()
 
@@ -151,7 +162,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
     app.state.signer = signer
     app.state.passwords = Passwords(time_cost=settings.password_time_cost, memory_kib=settings.password_memory_kib)
     app.state.authenticator = Authenticator(signer, runtime.database, ApiKeyCache(settings.api_key_cache_ttl_s))
-    app.state.rate_limiter = RateLimiter(settings.limits())
+    app.state.rate_limiter = rate_limiter
     app.state.idempotency = idempotency
     app.state.webhook_dispatcher = dispatcher
     _serve_merged_openapi(app, service_docs)

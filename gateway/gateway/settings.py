@@ -34,7 +34,9 @@ class GatewaySettings(ServiceSettings):
     password_memory_kib: int = 65536
     api_key_cache_ttl_s: float = 30.0
 
-    # Token buckets per caller and route class, in each gateway replica.
+    # Token buckets per caller and route class, held across replicas: each replica hands the others
+    # what it used every rate_limit_share_interval_s through the database (0: each on its own).
+    rate_limit_share_interval_s: float = 1.0
     rate_limits: dict[str, dict[str, int]] = {
         "read": {"per_minute": 1200, "burst": 200},
         "brand_write": {"per_minute": 300, "burst": 60},

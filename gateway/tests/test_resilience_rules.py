@@ -38,6 +38,41 @@ def test_limiter_forgets_full_buckets() -> None:
     assert set(limiter.buckets) == {("d", "read")}
 
 
+def test_replicas_that_share_their_usage_hold_a_caller_to_one_limit() -> None:
+    # Two gateway replicas, a burst of 10 each: apart, the caller gets 20 through.
+    first, second = RateLimiter({"read": Limit(60, 10)}), RateLimiter({"read": Limit(60, 10)})
+    assert all(first.check("key:a", "read", 0.0).allowed for _ in range(6))  # type: ignore[union-attr]
+    assert all(second.check("key:a", "read", 0.0).allowed for _ in range(3))  # type: ignore[union-attr]
+    first_used, second_used = first.take_usage(), second.take_usage()
+    assert first_used == {("key:a", "read"): 6}
+    assert second_used == {("key:a", "read"): 3}
+    assert first.take_usage() == {}  # each use is handed over once
+    first.add_usage(second_used, 0.0)
+    second.add_usage(first_used, 0.0)
+    verdict = second.check("key:a", "read", 0.0)
+    assert verdict is not None
+    assert verdict.allowed
+    assert verdict.remaining == 0
+    first.add_usage(second.take_usage(), 0.0)
+    assert not first.check("key:a", "read", 0.0).allowed  # type: ignore[union-attr]
+    assert first.check("key:a", "read", 1.0).allowed  # type: ignore[union-attr]  # refilled one a second
+
+
+def test_usage_elsewhere_counts_for_a_caller_not_seen_here_yet() -> None:
+    limiter = RateLimiter({"read": Limit(60, 5)})
+    limiter.add_usage({("key:b", "read"): 5, ("key:b", "unlimited-class"): 3}, 0.0)
+    assert not limiter.check("key:b", "read", 0.0).allowed  # type: ignore[union-attr]
+    assert limiter.take_usage() == {}  # a refusal uses nothing
+
+
+def test_a_flood_elsewhere_costs_at_most_one_extra_burst() -> None:
+    limiter = RateLimiter({"read": Limit(60, 5)})
+    limiter.add_usage({("key:c", "read"): 1_000}, 0.0)
+    # In debt by at most a burst: back after (5 + 1) s at one token a second, not after 1000 s.
+    assert not limiter.check("key:c", "read", 5.5).allowed  # type: ignore[union-attr]
+    assert limiter.check("key:c", "read", 6.0).allowed  # type: ignore[union-attr]
+
+
 def test_breaker_opens_after_repeated_failures_and_tries_again_after_cooldown() -> None:
     breaker = CircuitBreaker(threshold=3, cooldown_s=10)
     for t in range(3):

@@ -13,7 +13,7 @@ from sqlalchemy import (
 )
 
 from servicekit.db import UtcDateTime, new_metadata
-from servicekit.messaging_tables import messaging_tables
+from servicekit.messaging_tables import OutboxId, messaging_tables
 
 metadata = new_metadata()
 messaging = messaging_tables(metadata)
@@ -136,4 +136,18 @@ webhook_deliveries = Table(
     UniqueConstraint("subscription_id", "event_id", name="uq_webhook_deliveries_subscription_event"),
     Index("ix_webhook_deliveries_due", "state", "next_attempt_at"),
     Index("ix_webhook_deliveries_subscription", "subscription_id", "created_at"),
+)
+
+# Tokens each gateway replica took, per caller and route class, a row per sync round: the other
+# replicas read them within seconds (adapters/rate_limit_sharing), then the rows are deleted.
+rate_limit_usage = Table(
+    "rate_limit_usage",
+    metadata,
+    Column("id", OutboxId, primary_key=True, autoincrement=True),
+    Column("replica", String(64), nullable=False),
+    Column("identity", String(200), nullable=False),
+    Column("route_class", String(32), nullable=False),
+    Column("used", Integer, nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Index("ix_rate_limit_usage_at", "at"),
 )
