@@ -92,9 +92,7 @@ class RateLimiter:
             limit = self.limits.get(key[1])
             if limit is None:
                 continue
-            bucket = self.buckets.get(key)
-            if bucket is None:
-                bucket = self.buckets[key] = TokenBucket(limit, now)
+            bucket = self.buckets.get(key) or self._new_bucket(key, limit, now)
             bucket.spend(count, now)
 
     def check(self, identity: str, route_class: str, now: float) -> Verdict | None:
@@ -102,16 +100,18 @@ class RateLimiter:
         if limit is None:
             return None
         key = (identity, route_class)
-        bucket = self.buckets.get(key)
-        if bucket is None:
-            self._since_sweep += 1
-            if self._since_sweep >= self._sweep_every:
-                self._sweep(now)
-            bucket = self.buckets[key] = TokenBucket(limit, now)
+        bucket = self.buckets.get(key) or self._new_bucket(key, limit, now)
         verdict = bucket.take(now)
         if verdict.allowed:
             self._used[key] = self._used.get(key, 0) + 1
         return verdict
+
+    def _new_bucket(self, key: Key, limit: Limit, now: float) -> TokenBucket:
+        self._since_sweep += 1
+        if self._since_sweep >= self._sweep_every:
+            self._sweep(now)
+        bucket = self.buckets[key] = TokenBucket(limit, now)
+        return bucket
 
     def _sweep(self, now: float) -> None:
         # A full bucket holds no state worth keeping: dropping it bounds memory.
