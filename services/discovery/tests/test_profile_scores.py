@@ -181,6 +181,11 @@ def test_audience_shares_are_validated_per_dimension() -> None:
     with pytest.raises(InvalidField) as code:
         Audience(countries={"usa": 0.1})
     assert code.value.field == "audience.countries.usa"
+    with pytest.raises(InvalidField) as not_a_number:
+        Audience(countries={"US": float("nan")})
+    assert not_a_number.value.field == "audience.countries.US"
+    with pytest.raises(InvalidField, match="between 0 and 1"):
+        Audience(genders={"female": "0.5"})  # type: ignore[dict-item]
 
 
 def test_rate_card_reference_price_is_a_post_else_the_cheapest() -> None:

@@ -66,7 +66,8 @@ def parse_number(raw: object) -> float | None:
         # The common cases first, without raising: 1234, 2.28E+11, then 12.3k, 475.8m (and no
         # attempt at what float() never reads: 1,234).
         if "," in raw:
-            value = _parse_text(raw)
+            # 1,234 as most exports write it, without the general path; 1.234,5 and the rest by it.
+            value = float(raw.replace(",", "")) if _THOUSANDS_WITH_COMMA.match(raw) else _parse_text(raw)
         else:
             scale = _SUFFIX_SCALES.get(raw[-1:])
             try:

@@ -1,7 +1,6 @@
 """Influencer profiles: who they are, how big, how engaged, whom they reach and what they cost."""
 
 import hashlib
-import math
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -108,15 +107,20 @@ class Audience:
 
 
 _NUMBER_TYPES = (int, float)
+_SEGMENT_SETS = {segments: frozenset(segments) for segments in (AGE_BUCKETS, GENDERS)}
 
 
 def _check_shares(name: str, shares: dict[str, float], allowed: tuple[str, ...] | None) -> None:
+    if not shares:
+        return
+    known = None if allowed is None else (_SEGMENT_SETS.get(allowed) or frozenset(allowed))
     for key, share in shares.items():
-        if allowed is not None and key not in allowed:
-            raise InvalidField(f"{name}.{key}", f"unknown segment; one of {', '.join(allowed)}")
-        if allowed is None and not (len(key) == 2 and key.isupper() and key.isalpha()):
+        if known is not None and key not in known:
+            raise InvalidField(f"{name}.{key}", f"unknown segment; one of {', '.join(allowed or ())}")
+        if known is None and not (len(key) == 2 and key.isupper() and key.isalpha()):
             raise InvalidField(f"{name}.{key}", "not an ISO 3166-1 alpha-2 country code")
-        if not isinstance(share, _NUMBER_TYPES) or math.isnan(share) or not 0 <= share <= 1:
+        # NaN fails the range check too.
+        if not isinstance(share, _NUMBER_TYPES) or not 0 <= share <= 1:
             raise InvalidField(f"{name}.{key}", f"share must be between 0 and 1, got {share!r}")
     total = sum(shares.values())
     if total > 1 + _SHARE_TOLERANCE:
