@@ -658,7 +658,7 @@ class RowParser:
         except InvalidField as exc:
             raise RowError("categories", exc.message) from None
         if isinstance(raw, str):
-            if len(self._categories) >= 4096:
+            if len(self._categories) >= 32_768:
                 self._categories.clear()
             self._categories[raw] = categories
         return categories
