@@ -133,7 +133,11 @@ _TERMS = func.array_to_tsvector(func.string_to_array(influencers.c.terms, litera
 
 
 def search_text(facts: ProfileFacts) -> str:
-    parts = [facts.handle, facts.display_name or "", facts.bio or "", " ".join(facts.categories)]
+    return _search_text(facts.handle, facts.display_name, facts.bio, facts.categories)
+
+
+def _search_text(handle: str, display_name: str | None, bio: str | None, categories: Sequence[str]) -> str:
+    parts = [handle, display_name or "", bio or "", " ".join(categories)]
     return " ".join(p for p in parts if p).lower()
 
 
@@ -148,7 +152,9 @@ def _json_text(value: Any) -> str:
 _EMPTY_JSON = {tuple: "[]", list: "[]", dict: "{}"}
 
 
-def _values(influencer: Influencer, json: Callable[[Any], Any], key: Callable[[UUID], Any]) -> list[Any]:
+def _values(
+    influencer: Influencer, json: Callable[[Any], Any], key: Callable[[UUID], Any], *, text: bool = True
+) -> list[Any]:
     """The profile's row in column order; `json` renders the JSON columns and `key` the ids (as
     SQLAlchemy takes them, or as COPY does: JSON text, ids as text, which pickle the fastest)."""
     facts = influencer.facts
@@ -194,9 +200,9 @@ def _values(influencer: Influencer, json: Callable[[Any], Any], key: Callable[[U
         float(influencer.authenticity_score),
         influencer.performance_score,
         influencer.prior_score,
-        search_text(facts),
-        search_name(facts.handle, facts.display_name),
-        profile_document(facts.display_name, facts.bio, facts.categories, facts.past_sponsors).terms,
+        search_text(facts) if text else None,
+        search_name(facts.handle, facts.display_name) if text else None,
+        profile_document(facts.display_name, facts.bio, facts.categories, facts.past_sponsors).terms if text else None,
         fingerprint(facts),
         None if created_by is None else key(created_by),
         influencer.created_at,
@@ -220,8 +226,21 @@ def _hex(key: UUID) -> str:
 
 
 def copy_record(influencer: Influencer) -> tuple[Any, ...]:
-    """The profile's row as COPY takes it (ids as hexadecimal text, which asyncpg reads)."""
-    return tuple(_values(influencer, _json_text, _hex))
+    """The profile's row as COPY takes it (ids as hexadecimal text, which asyncpg reads), but for
+    its search texts, which `with_search_texts` fills in."""
+    return tuple(_values(influencer, _json_text, _hex, text=False))
+
+
+def with_search_texts(record: tuple[Any, ...]) -> tuple[Any, ...]:
+    """A COPY record with the search texts filled in from its own columns (see ChangeRows)."""
+    handle, name, bio = record[_AT_HANDLE], record[_AT_NAME], record[_AT_BIO]
+    categories: list[str] = orjson.loads(record[_AT_CATEGORIES])
+    sponsors: list[str] = orjson.loads(record[_AT_SPONSORS])
+    values = list(record)
+    values[_AT_SEARCH_TEXT] = _search_text(handle, name, bio, categories)
+    values[_AT_SEARCH_NAME] = search_name(handle, name)
+    values[_AT_TERMS] = profile_document(name, bio, categories, sponsors).terms
+    return tuple(values)
 
 
 def from_row(row: Any) -> Influencer:
@@ -501,10 +520,12 @@ class InfluencerRepository:
         applied only to the profiles still as they were read."""
         connection = await self._driver()
         if rows.created:
-            await connection.copy_records_to_table("influencers", records=rows.created, columns=_ROW_COLUMNS)
+            created = [with_search_texts(record) for record in rows.created]
+            await connection.copy_records_to_table("influencers", records=created, columns=_ROW_COLUMNS)
         if rows.updated:
+            updated = [with_search_texts(record) for record in rows.updated]
             await connection.execute(_CREATE_CHANGES)
-            await connection.copy_records_to_table(_CHANGES, records=rows.updated, columns=_CHANGE_COLUMNS)
+            await connection.copy_records_to_table(_CHANGES, records=updated, columns=_CHANGE_COLUMNS)
             status = await connection.execute(_APPLY_CHANGES)
             if int(status.rsplit(" ", 1)[1]) != len(rows.updated):
                 raise StaleProfiles()
@@ -785,6 +806,19 @@ class InfluencerRepository:
 
 
 _ROW_COLUMNS = [c.name for c in influencers.c]
+(_AT_HANDLE, _AT_NAME, _AT_BIO, _AT_CATEGORIES, _AT_SPONSORS, _AT_SEARCH_TEXT, _AT_SEARCH_NAME, _AT_TERMS) = (
+    _ROW_COLUMNS.index(name)
+    for name in (
+        "handle",
+        "display_name",
+        "bio",
+        "categories",
+        "past_sponsors",
+        "search_text",
+        "search_name",
+        "terms",
+    )
+)
 # What an import reads of the profiles its rows name: what from_row and the fingerprint need.
 _TARGET_COLUMNS = [
     c
@@ -811,7 +845,8 @@ _APPLY_CHANGES = (
 @dataclass
 class ChangeRows:
     """A chunk's changes as COPY records: plain values, cheap to pickle from the process that
-    works them out to the one that writes them."""
+    works them out to the one that writes them. Their search texts are left out (None) and filled
+    in by the writer (write_rows), which has time to spare while the planning process is busy."""
 
     created: list[tuple[Any, ...]]
     # Each with the updated_at and performance_score the profile had when read.
