@@ -21,6 +21,7 @@ from discovery.adapters.import_pipeline import PlannedChunk, planned_chunks
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.domain.import_actions import Chunk, plan_chunk, read_chunks
 from discovery.domain.imports import ImportCounts, ImportJob, ImportState
+from servicekit.background import BackgroundLoop
 from servicekit.db import Database
 
 log = logging.getLogger(__name__)
@@ -34,7 +35,9 @@ class LostLease(Exception):
     """Another worker took the job over (this one was presumed dead)."""
 
 
-class ImportWorker:
+class ImportWorker(BackgroundLoop):
+    name = "import-worker"
+
     def __init__(
         self,
         database: Database,
@@ -45,44 +48,22 @@ class ImportWorker:
         worker_id: str | None = None,
         pipeline_min_bytes: int | None = 1024 * 1024,
     ) -> None:
+        super().__init__(poll_interval_s)
         self.database = database
         self.chunk_rows = chunk_rows
         # Files from this size on are read by a child process (PostgreSQL only; below it, one
         # costs more than it saves); None: never.
         self.pipeline_min_bytes = pipeline_min_bytes
         self.lease = timedelta(seconds=lease_s)
-        self.poll_interval_s = poll_interval_s
         self.worker_id = worker_id or f"{socket.gethostname()}-{uuid.uuid4().hex[:8]}"
-        self._wake = asyncio.Event()
-        self._task: asyncio.Task[None] | None = None
-        self._stopping = False
 
-    def wake(self) -> None:
-        self._wake.set()
+    async def run_once(self) -> bool:
+        """Runs the next job, if any; busy while there was one (another may be waiting)."""
+        return await self.run_next() is not None
 
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="import-worker")
-
-    async def stop(self) -> None:
-        self._stopping = True
-        self._wake.set()
-        if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
-
-    async def _run(self) -> None:
-        while not self._stopping:
-            try:
-                if await self.run_next() is None:
-                    with contextlib.suppress(TimeoutError):
-                        await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval_s)
-                    self._wake.clear()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("import worker")
-                await asyncio.sleep(self.poll_interval_s)
+    async def stop(self, grace_s: float = 0.0) -> None:
+        """Stops at once: a job cut short is resumed from its last chunk once its lease expires."""
+        await super().stop(grace_s)
 
     async def claim(self, job_id: UUID | None = None) -> UUID | None:
         at = datetime.now(UTC)
