@@ -31,7 +31,6 @@ from servicekit.app import create_service_app
 from servicekit.health import Check
 from servicekit.runtime import ServiceRuntime
 
-UPLOAD_PATHS = ("/api/v1/influencers/import",)
 # A path, not "gateway:migrations": pytest names the repo's gateway/ folder "gateway" too.
 MIGRATIONS = str(Path(__file__).with_name("migrations"))
 
@@ -127,11 +126,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
     middleware.append(
         (
             RequestSizeLimit,
-            {
-                "max_bytes": settings.max_request_bytes,
-                "upload_max_bytes": settings.max_upload_bytes,
-                "upload_paths": UPLOAD_PATHS,
-            },
+            {"limit_for": settings.body_limit},
         )
     )
     app = create_service_app(

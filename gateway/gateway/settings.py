@@ -2,6 +2,7 @@ from pydantic import model_validator
 from pydantic_settings import SettingsConfigDict
 
 from gateway.domain.rate_limit import Limit
+from gateway.domain.routing import UPLOAD_PATHS
 from servicekit.settings import PLACEHOLDER_SECRETS, ServiceSettings
 
 DEV_JWT_SECRET = "dev-jwt-secret-change-me-0123456789abcdef"
@@ -77,6 +78,10 @@ class GatewaySettings(ServiceSettings):
         if self.webhook_allow_private_targets is not None:
             return self.webhook_allow_private_targets
         return self.environment in ("development", "test")
+
+    def body_limit(self, path: str) -> int:
+        """The largest request body the gateway takes for this path."""
+        return self.max_upload_bytes if path in UPLOAD_PATHS else self.max_request_bytes
 
     def limits(self) -> dict[str, Limit]:
         return {name: Limit(per_minute=v["per_minute"], burst=v["burst"]) for name, v in self.rate_limits.items()}

@@ -139,6 +139,28 @@ async def test_oversized_body_is_413_before_the_service_sees_it(
     assert upstream.received("/api/v1/campaigns") == []
 
 
+async def test_an_oversized_body_with_an_idempotency_key_is_413_too_streamed_or_not(
+    gateway: httpx.AsyncClient, account: Account, upstream: Upstream
+) -> None:
+    limit = gateway.app.state.settings.max_request_bytes  # type: ignore[attr-defined]
+
+    async def streamed() -> AsyncIterator[bytes]:  # no Content-Length: counted as it arrives
+        for _ in range(limit // 65536 + 2):
+            yield b"x" * 65536
+
+    for content in (b"x" * (limit + 1), streamed()):
+        headers = {**account.auth, "idempotency-key": "too-big-1"}
+        response = await gateway.post("/api/v1/campaigns", content=content, headers=headers)
+        assert response.status_code == 413, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+    assert upstream.received("/api/v1/campaigns") == []
+    # Nothing was stored for the key: a proper request with it goes through.
+    response = await gateway.post(
+        "/api/v1/campaigns", json={"name": "Fits"}, headers={**account.auth, "idempotency-key": "too-big-1"}
+    )
+    assert response.status_code < 300
+
+
 async def test_idempotent_methods_are_retried_and_posts_are_not(
     gateway: httpx.AsyncClient, account: Account, upstream: Upstream
 ) -> None:

@@ -10,6 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from gateway.adapters.middleware import read_body
 from gateway.adapters.tables import idempotency_keys
 from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint
 from servicekit.db import Database
@@ -126,7 +127,12 @@ class IdempotencyMiddleware:
             return
         state = scope["app"].state
         principal = await self._principal(state, headers, scope)
-        body = await _read_body(receive)
+        try:
+            # Bounded here too: on the proxy path no size-limit middleware stands in front.
+            body = await read_body(receive, headers, state.settings.body_limit(scope["path"]))
+        except Problem as problem:
+            await problem_response(problem, scope["path"])(scope, receive, send)
+            return
         request_fingerprint = fingerprint("POST", scope["path"], scope.get("query_string", b"").decode("latin-1"), body)
         store: IdempotencyStore = state.idempotency
         outcome, stored = await store.begin(principal, key, request_fingerprint)
@@ -185,18 +191,6 @@ class IdempotencyMiddleware:
         except Problem:
             client = scope.get("client")
             return f"anonymous:{client[0] if client else 'unknown'}"
-
-
-async def _read_body(receive: Receive) -> bytes:
-    chunks = []
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
 
 
 async def _send_stored(send: Send, stored: StoredResponse) -> None:

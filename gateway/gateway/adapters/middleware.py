@@ -1,5 +1,7 @@
 """ASGI middleware of the gateway: request size limit and rate-limit headers on every answer."""
 
+from collections.abc import Callable, Mapping
+
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from servicekit.problems import Problem, problem_response
@@ -9,21 +11,38 @@ class _TooLarge(Exception):
     pass
 
 
+async def read_body(receive: Receive, headers: Mapping[str, str], limit: int) -> bytes:
+    """The whole request body, or a 413 problem as soon as it (declared or received) passes `limit`."""
+    declared = headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise Problem(413, f"the request body is over {limit} bytes")
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            raise Problem(400, "the client went away before sending its body")
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise Problem(413, f"the request body is over {limit} bytes")
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
 class RequestSizeLimit:
     """413 before reading a body whose Content-Length is over the limit, or as soon as a
     streamed body passes it. Upload paths have a larger limit of their own."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int, upload_max_bytes: int, upload_paths: tuple[str, ...]) -> None:
+    def __init__(self, app: ASGIApp, limit_for: Callable[[str], int]) -> None:
         self.app = app
-        self.max_bytes = max_bytes
-        self.upload_max_bytes = upload_max_bytes
-        self.upload_paths = upload_paths
+        self.limit_for = limit_for
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.upload_max_bytes if scope["path"] in self.upload_paths else self.max_bytes
+        limit = self.limit_for(scope["path"])
         declared = dict(scope["headers"]).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await self._refuse(scope, receive, send, limit)

@@ -20,6 +20,7 @@ from starlette.datastructures import State
 from starlette.types import Receive, Scope, Send
 
 from gateway.adapters.idempotency_store import IdempotencyMiddleware
+from gateway.adapters.middleware import read_body
 from gateway.adapters.security import admit, client_address_of, service_context, take_rate_limit
 from gateway.adapters.upstreams import UpstreamResponse
 from gateway.domain.access import SAFE_METHODS
@@ -61,25 +62,6 @@ DROPPED_RESPONSE_HEADERS = HOP_BY_HOP | {"x-request-id", "server", "date"}
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 # Served by the gateway itself, under paths that otherwise belong to a service.
 OWN_SUFFIXES = ("/overview",)
-UPLOAD_PATHS = frozenset({"/api/v1/influencers/import"})
-
-
-async def read_body(receive: Receive, headers: Mapping[str, str], limit: int) -> bytes:
-    declared = headers.get("content-length")
-    if declared is not None and declared.isdigit() and int(declared) > limit:
-        raise Problem(413, f"the request body is over {limit} bytes")
-    chunks, size = [], 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            raise Problem(400, "the client went away before sending its body")
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise Problem(413, f"the request body is over {limit} bytes")
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -175,8 +157,7 @@ class ServiceProxy:
                     limit_headers = take_rate_limit(state.rate_limiter, f"ip:{address}", "public")
                 else:
                     caller, limit_headers = await admit(state, headers, scope["method"], scope["path"])
-                limit = settings.max_upload_bytes if scope["path"] in UPLOAD_PATHS else settings.max_request_bytes
-                body = await read_body(receive, headers, limit)
+                body = await read_body(receive, headers, settings.body_limit(scope["path"]))
                 status, response_headers, content = await forward(
                     state, scope, headers, route.service, caller, body, address
                 )

@@ -22,6 +22,9 @@ class PublicRoute:
         return re.compile(f"^{body}(?:/.*)?$")
 
 
+# Paths that take file uploads, under a larger body limit than the rest (max_upload_bytes).
+UPLOAD_PATHS = frozenset({"/api/v1/influencers/import"})
+
 ROUTES: tuple[PublicRoute, ...] = (
     PublicRoute("/api/v1/campaigns/{id}/shortlist", "discovery"),
     PublicRoute("/api/v1/campaigns/{id}/metrics", "metrics"),
