@@ -1,7 +1,5 @@
 """The gateway: `uvicorn gateway.main:create_app --factory`."""
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -13,7 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from gateway.adapters.credentials import ApiKeyCache
 from gateway.adapters.event_handlers import webhook_handlers
-from gateway.adapters.idempotency_store import IdempotencyMiddleware, IdempotencyStore
+from gateway.adapters.idempotency_store import IdempotencyMiddleware, IdempotencyPurge, IdempotencyStore
 from gateway.adapters.middleware import RateLimitHeaders, RequestSizeLimit
 from gateway.adapters.openapi_merge import ServiceDocs, merge
 from gateway.adapters.passwords import Passwords
@@ -71,6 +69,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         allow_private_targets=settings.allow_private_webhook_targets,
     )
     idempotency = IdempotencyStore(runtime.database, timedelta(seconds=settings.idempotency_ttl_s))
+    purge = IdempotencyPurge(idempotency)
     rate_limiter = RateLimiter(settings.limits())
     sharing = (
         RateLimitSharing(runtime.database, rate_limiter, interval_s=settings.rate_limit_share_interval_s)
@@ -86,13 +85,12 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         service_docs.start()
         if sharing is not None:
             sharing.start()
-        housekeeping = asyncio.create_task(_purge_idempotency_keys(idempotency), name="idempotency-purge")
+        purge.start()
         try:
             yield
         finally:
-            housekeeping.cancel()
-            await asyncio.gather(housekeeping, return_exceptions=True)
-            await service_docs.stop()
+            await purge.stop(grace_s=0)
+            await service_docs.stop(grace_s=0)
             if sharing is not None:
                 await sharing.stop()
             await dispatcher.stop()
@@ -176,10 +174,3 @@ def _serve_merged_openapi(app: FastAPI, service_docs: ServiceDocs) -> None:
         return cache["doc"]
 
     app.openapi = merged_openapi  # type: ignore[method-assign]
-
-
-async def _purge_idempotency_keys(store: IdempotencyStore) -> None:
-    while True:
-        await asyncio.sleep(3600)
-        with contextlib.suppress(Exception):
-            await store.purge_expired()

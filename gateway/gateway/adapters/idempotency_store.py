@@ -13,6 +13,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from gateway.adapters.middleware import read_body
 from gateway.adapters.tables import idempotency_keys
 from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint
+from servicekit.background import BackgroundLoop
 from servicekit.db import Database
 from servicekit.problems import Problem, problem_response
 
@@ -94,6 +95,20 @@ class IdempotencyStore:
     async def purge_expired(self) -> None:
         async with self.database.session() as session:
             await session.execute(delete(idempotency_keys).where(idempotency_keys.c.expires_at <= datetime.now(UTC)))
+
+
+class IdempotencyPurge(BackgroundLoop):
+    """Deletes expired keys now and then."""
+
+    name = "idempotency-purge"
+
+    def __init__(self, store: IdempotencyStore, interval_s: float = 3600.0) -> None:
+        super().__init__(interval_s)
+        self.store = store
+
+    async def run_once(self) -> bool:
+        await self.store.purge_expired()
+        return False
 
 
 class IdempotencyMiddleware:

@@ -1,13 +1,13 @@
 """One OpenAPI document for the whole API: the gateway's own operations and every service's,
 under their public paths (services serve the same paths the gateway exposes)."""
 
-import asyncio
 import copy
 import json
 import logging
 from typing import Any
 
 from gateway.adapters.upstreams import Upstreams
+from servicekit.background import BackgroundLoop
 
 log = logging.getLogger(__name__)
 
@@ -75,23 +75,22 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
     return doc
 
 
-class ServiceDocs:
+class ServiceDocs(BackgroundLoop):
     """Each service's OpenAPI document, fetched at start-up and refreshed in the background."""
 
+    name = "openapi-refresh"
+
     def __init__(self, upstreams: Upstreams, refresh_s: float = 300.0) -> None:
+        super().__init__(refresh_s)
         self.upstreams = upstreams
         self.refresh_s = refresh_s
         self.docs: dict[str, dict[str, Any]] = {}
         self.version = 0
-        self._task: asyncio.Task[None] | None = None
 
-    def start(self) -> None:
-        self._task = asyncio.create_task(self._run(), name="openapi-refresh")
-
-    async def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+    async def run_once(self) -> bool:
+        # A service that did not answer is asked again soon, the others at the refresh interval.
+        self.poll_interval_s = self.refresh_s if await self.fetch_all() else 5.0
+        return False
 
     async def fetch_all(self) -> bool:
         complete = True
@@ -108,8 +107,3 @@ class ServiceDocs:
                 self.docs[name] = document
                 self.version += 1
         return complete
-
-    async def _run(self) -> None:
-        while True:
-            complete = await self.fetch_all()
-            await asyncio.sleep(self.refresh_s if complete else 5.0)
