@@ -57,12 +57,6 @@ async def test_two_replicas_hold_a_caller_to_one_limit(database: Database) -> No
     assert first.buckets[(CALLER, "read")].tokens == pytest.approx(tokens, abs=0.05)
 
 
-async def test_replicas_apart_would_let_the_caller_through_twice(database: Database) -> None:
-    first, second = RateLimiter(LIMITS), RateLimiter(LIMITS)
-    assert take(first, 10) == [True] * 10
-    assert take(second, 10) == [True] * 10  # what sharing prevents
-
-
 async def test_usage_that_could_not_be_written_goes_with_the_next_round(
     database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,5 +1,6 @@
 """Who may act: orgs, users and their roles; the rules for passwords and tokens."""
 
+import functools
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -51,8 +52,8 @@ class Principal:
     influencer_id: UUID | None = None
     is_api_key: bool = False
 
-    @property
-    def rate_limit_identity(self) -> str:
+    @functools.cached_property
+    def rate_limit_identity(self) -> str:  # once per principal: the verified-token cache reuses it
         return f"{'key' if self.is_api_key else 'user'}:{self.user_id}"
 
 
