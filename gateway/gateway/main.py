@@ -58,6 +58,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         settings.upstream_urls(),
         timeout_s=settings.upstream_timeout_s,
         connect_timeout_s=settings.upstream_connect_timeout_s,
+        idle_timeout_s=settings.upstream_idle_timeout_s,
         breaker_threshold=settings.breaker_threshold,
         breaker_cooldown_s=settings.breaker_cooldown_s,
     )
@@ -80,7 +81,6 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
 
     @asynccontextmanager
     async def gateway_parts(_app: FastAPI) -> AsyncIterator[None]:
-        await upstreams.start()
         dispatcher.start()
         service_docs.start()
         if sharing is not None:

@@ -21,6 +21,9 @@ class GatewaySettings(ServiceSettings):
     metrics_url: str = "http://127.0.0.1:8004"
     upstream_timeout_s: float = 10.0
     upstream_connect_timeout_s: float = 2.0
+    # Kept-alive connections to a service idle longer than this are not reused: under uvicorn's
+    # own 5 s, so the gateway never sends on a connection the service is closing.
+    upstream_idle_timeout_s: float = 4.0
     max_request_bytes: int = 10 * 1024 * 1024
 
     # Signing keys by key id; tokens are signed with the active one and verified with any.

@@ -1,32 +1,29 @@
-"""The services behind the gateway: one pooled client per upstream, a circuit breaker each,
+"""The services behind the gateway: pooled connections per upstream, a circuit breaker each,
 retries for idempotent methods, and their failures mapped to problems.
 
-The proxy's hot path uses aiohttp: on this machine httpx keeps about a tenth of an upstream's
-throughput through a pass-through proxy (httpcore scans its whole pool per request,
-encode/httpx#3215), aiohttp about 0.84. httpx stays the client for composites and webhooks.
+The proxy's hot path uses the gateway's own keep-alive pool (adapters/upstream_http; why there).
+httpx stays the client for composites: it is easier to use and they are not the hot path.
 """
 
 import asyncio
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-import aiohttp
 import httpx
-import yarl
 
+from gateway.adapters.upstream_http import (
+    IDEMPOTENT_METHODS,
+    ConnectionPool,
+    UpstreamBroken,
+    UpstreamResponse,
+    UpstreamTimeout,
+    UpstreamUnreachable,
+)
 from gateway.domain.circuit_breaker import CircuitBreaker
 from servicekit.problems import Problem
 
-IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 RETRYABLE_STATUS = frozenset({502, 503, 504})
-
-
-@dataclass(frozen=True)
-class UpstreamResponse:
-    status: int
-    headers: list[tuple[str, str]]
-    body: bytes
 
 
 class _Failure(Exception):
@@ -38,29 +35,37 @@ class _Failure(Exception):
 
 class Upstream:
     def __init__(
-        self, name: str, base_url: str, *, timeout_s: float, connect_timeout_s: float, breaker: CircuitBreaker
+        self,
+        name: str,
+        base_url: str,
+        *,
+        timeout_s: float,
+        connect_timeout_s: float,
+        idle_timeout_s: float,
+        breaker: CircuitBreaker,
     ) -> None:
         self.name = name
         self.base_url = base_url.rstrip("/")
-        self._base = yarl.URL(self.base_url)
         self.breaker = breaker
-        self.timeout = aiohttp.ClientTimeout(total=timeout_s, sock_connect=connect_timeout_s)
-        self.session: aiohttp.ClientSession | None = None
+        self.timeout_s = timeout_s
+        url = urlsplit(self.base_url)
+        if url.scheme not in ("http", "https") or not url.hostname or url.path:
+            raise ValueError(f"the {name} service URL must be http(s)://host[:port], not {base_url!r}")
+        self.pool = ConnectionPool(
+            url.scheme,
+            url.hostname,
+            url.port or (443 if url.scheme == "https" else 80),
+            connect_timeout_s=connect_timeout_s,
+            idle_timeout_s=idle_timeout_s,
+        )
         self.http = httpx.AsyncClient(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout_s, connect=connect_timeout_s),
             limits=httpx.Limits(max_connections=100, max_keepalive_connections=50),
         )
 
-    async def start(self) -> None:
-        connector = aiohttp.TCPConnector(limit=256, keepalive_timeout=30, enable_cleanup_closed=True)
-        self.session = aiohttp.ClientSession(
-            connector=connector, timeout=self.timeout, auto_decompress=False, skip_auto_headers=("User-Agent",)
-        )
-
     async def close(self) -> None:
-        if self.session is not None:
-            await self.session.close()
+        await self.pool.close()
         await self.http.aclose()
 
     def _admit(self) -> None:
@@ -74,28 +79,16 @@ class Upstream:
                 upstream=self.name,
             )
 
-    def url(self, raw_path: str, raw_query: str = "") -> yarl.URL:
-        """The upstream URL of an already percent-encoded path and query, passed on as they came."""
-        base = self._base
-        return yarl.URL.build(
-            scheme=base.scheme,
-            host=base.raw_host or "",
-            port=base.port,
-            path=raw_path,
-            query_string=raw_query,
-            encoded=True,
-        )
-
     async def forward(
-        self, method: str, url: yarl.URL, headers: Mapping[str, str], body: bytes, *, retries: int
+        self, method: str, target: str, headers: dict[str, str], body: bytes, *, retries: int
     ) -> UpstreamResponse:
-        """One call with retries; POST and PATCH are retried only when no connection was made."""
-        assert self.session is not None, "Upstreams.start() was not awaited"
+        """One call to `target` (path and query as they came, percent-encoded) with retries;
+        POST and PATCH are retried only when no connection was made."""
         attempts = 1 + retries
         for attempt in range(1, attempts + 1):
             self._admit()
             try:
-                response = await self._send(method, url, headers, body)
+                response = await self._send(method, target, headers, body)
             except _Failure as failure:
                 self.breaker.record_failure(time.monotonic())
                 if attempt < attempts and (failure.retryable or method in IDEMPOTENT_METHODS):
@@ -112,25 +105,20 @@ class Upstream:
             return response
         raise AssertionError("unreachable")
 
-    async def _send(self, method: str, url: yarl.URL, headers: Mapping[str, str], body: bytes) -> UpstreamResponse:
-        assert self.session is not None
+    async def _send(self, method: str, target: str, headers: dict[str, str], body: bytes) -> UpstreamResponse:
         try:
-            async with self.session.request(
-                method, url, headers=headers, data=body or None, allow_redirects=False
-            ) as response:
-                content = await response.read()
-                return UpstreamResponse(response.status, list(response.headers.items()), content)
-        except aiohttp.ClientConnectorError:
+            return await self.pool.request(method, target, headers, body, timeout_s=self.timeout_s)
+        except UpstreamUnreachable:
             # Nothing reached the service: safe to retry any method.
             raise _Failure(Problem(503, f"the {self.name} service is unavailable", upstream=self.name), True) from None
-        except TimeoutError:
+        except UpstreamTimeout:
             raise _Failure(
                 Problem(504, f"the {self.name} service did not answer in time", upstream=self.name), False
             ) from None
-        except aiohttp.ClientError as exc:
-            raise _Failure(
-                Problem(502, f"the {self.name} service failed: {type(exc).__name__}", upstream=self.name), False
-            ) from None
+        except UpstreamBroken as exc:
+            raise _Failure(Problem(502, f"the {self.name} service failed: {exc}", upstream=self.name), False) from None
+        except ValueError as exc:  # a header the caller sent cannot be passed on
+            raise Problem(400, f"the request cannot be passed on: {exc}") from None
 
     async def get_json(self, path: str, headers: Mapping[str, str], timeout_s: float) -> tuple[int, object]:
         """For composites (httpx): the status and parsed body, through the same breaker."""
@@ -162,6 +150,7 @@ class Upstreams:
         *,
         timeout_s: float,
         connect_timeout_s: float,
+        idle_timeout_s: float,
         breaker_threshold: int,
         breaker_cooldown_s: float,
     ) -> None:
@@ -171,6 +160,7 @@ class Upstreams:
                 url,
                 timeout_s=timeout_s,
                 connect_timeout_s=connect_timeout_s,
+                idle_timeout_s=idle_timeout_s,
                 breaker=CircuitBreaker(threshold=breaker_threshold, cooldown_s=breaker_cooldown_s),
             )
             for name, url in urls.items()
@@ -178,10 +168,6 @@ class Upstreams:
 
     def __getitem__(self, name: str) -> Upstream:
         return self.by_name[name]
-
-    async def start(self) -> None:
-        for upstream in self.by_name.values():
-            await upstream.start()
 
     async def close(self) -> None:
         for upstream in self.by_name.values():

@@ -22,7 +22,7 @@ from starlette.types import Receive, Scope, Send
 from gateway.adapters.idempotency_store import IdempotencyMiddleware
 from gateway.adapters.middleware import read_body
 from gateway.adapters.security import admit, client_address_of, service_context, take_rate_limit
-from gateway.adapters.upstreams import UpstreamResponse
+from gateway.adapters.upstream_http import UpstreamResponse
 from gateway.domain.access import SAFE_METHODS
 from gateway.domain.identity import Principal
 from gateway.domain.routing import PublicRoute, route_for
@@ -55,10 +55,14 @@ HOP_BY_HOP = frozenset(
 )
 # Never forwarded: the gateway alone speaks for the caller.
 DROPPED_REQUEST_HEADERS = (
-    HOP_BY_HOP | set(CONTEXT_HEADERS) | {"authorization", "cookie", "x-api-key", "x-forwarded-for", REQUEST_ID_HEADER}
+    HOP_BY_HOP
+    | set(CONTEXT_HEADERS)
+    | {"authorization", "cookie", "x-api-key", "x-forwarded-for", REQUEST_ID_HEADER}
+    # The gateway has the whole body before it calls the service: nothing to wait for.
+    | {"expect"}
 )
 DROPPED_REQUEST_HEADERS_RAW = frozenset(name.encode() for name in DROPPED_REQUEST_HEADERS)
-DROPPED_RESPONSE_HEADERS = HOP_BY_HOP | {"x-request-id", "server", "date"}
+DROPPED_RESPONSE_HEADERS = frozenset(name.encode() for name in HOP_BY_HOP | {"x-request-id", "server", "date"})
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 # Served by the gateway itself, under paths that otherwise belong to a service.
 OWN_SUFFIXES = ("/overview",)
@@ -91,17 +95,15 @@ async def forward(
     sent[REQUEST_ID_HEADER] = request_id_var.get() or ""
     sent[CORRELATION_ID_HEADER] = correlation_id_var.get() or ""
     sent["x-forwarded-for"] = client_address
-    upstream_service = state.upstreams[service]
-    raw_path = scope.get("raw_path") or scope["path"].encode()
-    url = upstream_service.url(raw_path.decode("latin-1"), scope.get("query_string", b"").decode("latin-1"))
-    upstream = await upstream_service.forward(scope["method"], url, sent, body, retries=settings.upstream_retries)
+    target = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
+    if query := scope.get("query_string"):
+        target += "?" + query.decode("latin-1")
+    upstream = await state.upstreams[service].forward(
+        scope["method"], target, sent, body, retries=settings.upstream_retries
+    )
     if upstream.status >= 500:
         raise Problem(502, f"the {service} service failed: {_problem_detail(upstream)}", upstream=service)
-    raw_headers = [
-        (k.lower().encode("latin-1"), v.encode("latin-1"))
-        for k, v in upstream.headers
-        if k.lower() not in DROPPED_RESPONSE_HEADERS
-    ]
+    raw_headers = [(name, value) for name, value in upstream.headers if name not in DROPPED_RESPONSE_HEADERS]
     return upstream.status, raw_headers, upstream.body
 
 
