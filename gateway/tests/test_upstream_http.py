@@ -249,3 +249,39 @@ async def test_a_header_value_with_a_line_break_is_refused_before_sending() -> N
             await upstream.request("GET", "/", {"x-request-id": "a\r\nx-roles: admin"}, b"", timeout_s=2)
         await upstream.close()
     assert accepted == []
+
+
+async def test_requests_that_give_up_waiting_for_a_connection_leave_the_pool_whole() -> None:
+    release = asyncio.Event()
+
+    async def held(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while True:
+            await read_request(reader)
+            await release.wait()
+            writer.write(OK)
+
+    async with raw_server(held) as (port, accepted):
+        upstream = pool(port, max_connections=2)
+        busy = [asyncio.create_task(upstream.request("GET", "/", {}, b"", timeout_s=5)) for _ in range(2)]
+        await asyncio.sleep(0.05)
+        with pytest.raises(UpstreamTimeout):  # both connections are taken: no slot in time
+            await upstream.request("GET", "/", {}, b"", timeout_s=0.1)
+        waiting = asyncio.create_task(upstream.request("GET", "/", {}, b"", timeout_s=5))
+        await asyncio.sleep(0.05)
+        waiting.cancel()
+        release.set()
+        assert [r.status for r in await asyncio.gather(*busy)] == [200, 200]
+        answers = await asyncio.gather(*(upstream.request("GET", "/", {}, b"", timeout_s=2) for _ in range(6)))
+        await upstream.close()
+    assert [a.status for a in answers] == [200] * 6
+    assert len(accepted) == 2
+
+
+async def test_a_closed_connection_passes_its_slot_to_a_waiting_request() -> None:
+    closing = b"HTTP/1.1 200 OK\r\nconnection: close\r\ncontent-length: 2\r\n\r\nok"
+    async with raw_server(answering(closing, keep_open=False)) as (port, accepted):
+        upstream = pool(port, max_connections=1)
+        answers = await asyncio.gather(*(upstream.request("GET", "/", {}, b"", timeout_s=2) for _ in range(5)))
+        await upstream.close()
+    assert [a.body for a in answers] == [b"ok"] * 5
+    assert len(accepted) == 5
