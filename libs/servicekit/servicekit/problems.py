@@ -77,7 +77,13 @@ def field_errors(errors: Any) -> list[dict[str, Any]]:
     listed = []
     for err in errors:
         location = [str(part) for part in err.get("loc", ())]
-        listed.append({"field": ".".join(location), "message": err.get("msg", ""), "type": err.get("type", "")})
+        message = err.get("msg", "")
+        if err.get("type") == "json_invalid" and location[:1] == ["body"]:
+            # FastAPI puts the character offset where the field would be: say it in the message.
+            reason = (err.get("ctx") or {}).get("error", "")
+            message = f"not valid JSON at character {location[1]}: {reason}" if len(location) > 1 else message
+            location = ["body"]
+        listed.append({"field": ".".join(location), "message": message, "type": err.get("type", "")})
     return listed
 
 

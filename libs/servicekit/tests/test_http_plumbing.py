@@ -71,6 +71,16 @@ async def test_invalid_body_names_each_field(client: httpx.AsyncClient) -> None:
     assert {e["field"] for e in body["errors"]} == {"path.thing_id", "body.name", "body.size"}
 
 
+async def test_a_body_that_is_not_json_is_named_with_where_it_breaks(client: httpx.AsyncClient) -> None:
+    headers = {**CALLER, "content-type": "application/json"}
+    response = await client.post("/things/1", content=b'{"name": "a",}', headers=headers)
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert error["field"] == "body"
+    assert error["message"] == "not valid JSON at character 13: Expecting property name enclosed in double quotes"
+    assert response.json()["detail"] == "Invalid fields: body"
+
+
 async def test_domain_errors_map_to_problems(client: httpx.AsyncClient) -> None:
     conflict = await client.post("/things/1", json={"name": "taken", "size": 1}, headers=CALLER)
     assert conflict.status_code == 409
