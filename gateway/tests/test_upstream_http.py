@@ -285,3 +285,20 @@ async def test_a_closed_connection_passes_its_slot_to_a_waiting_request() -> Non
         await upstream.close()
     assert [a.body for a in answers] == [b"ok"] * 5
     assert len(accepted) == 5
+
+
+async def test_a_large_upload_arrives_whole() -> None:
+    sizes: list[int] = []
+
+    async def count(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        _, _, body = await read_request(reader)
+        sizes.append(len(body))
+        writer.write(OK)
+        await reader.read()
+
+    upload = bytes(range(256)) * (32 * 1024)  # 8 MiB
+    async with raw_server(count) as (port, _):
+        upstream = pool(port)
+        assert (await upstream.request("POST", "/import", {}, upload, timeout_s=10)).status == 200
+        await upstream.close()
+    assert sizes == [len(upload)]
