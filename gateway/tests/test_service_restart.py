@@ -46,17 +46,18 @@ async def test_a_service_that_dies_and_comes_back_under_load(make_gateway: Gatew
             partnerships_url=url, breaker_threshold=5, breaker_cooldown_s=0.3, upstream_timeout_s=1.0
         ) as gateway:
             account = await sign_up(gateway)
-            answers: list[tuple[str, int, str]] = []  # (phase, status, content type or upstream)
+            answers: list[tuple[str, int, str]] = []  # (phase asked in, status, content type and upstream)
             phase = "up"
             stop = asyncio.Event()
 
             async def caller() -> None:
                 while not stop.is_set():
+                    asked_in = phase
                     response = await gateway.get("/api/v1/campaigns/c1", headers=account.auth)
                     detail = response.headers["content-type"]
                     if response.status_code != 200:
                         detail += " " + str(response.json().get("upstream"))
-                    answers.append((phase, response.status_code, detail))
+                    answers.append((asked_in, response.status_code, detail))
                     # An open circuit answers without awaiting anything: let the test's clock run.
                     await asyncio.sleep(0.002)
 
