@@ -445,20 +445,26 @@ FINGERPRINT_PARTS = {
 }
 
 
+_AUDIENCE_AT, _RATE_CARD_AT, _CONTACT_AT, _PLATFORM_AT = (
+    FINGERPRINT_PARTS[name] for name in ("audience", "rate_card", "contact", "platform")
+)
+
+
 def with_facts(parts: list[Any], facts: ProfileFacts, names: Iterable[str]) -> list[Any]:
     """The fingerprint parts of a profile whose facts `names` are replaced by those of `facts`."""
     changed = parts.copy()
     for name in names:
         if name == "audience":
             audience = facts.audience
-            changed[16:19] = (audience.ages, audience.genders, audience.countries)
+            at = _AUDIENCE_AT
+            changed[at : at + 3] = (audience.ages, audience.genders, audience.countries)
         elif name == "rate_card":
             card = facts.rate_card
-            changed[19] = [card.currency, card.prices] if card else None
+            changed[_RATE_CARD_AT] = [card.currency, card.prices] if card else None
         elif name == "contact":
-            changed[21] = facts.contact.as_dict()
+            changed[_CONTACT_AT] = facts.contact.as_dict()
         elif name == "platform":
-            changed[0] = facts.platform.value
+            changed[_PLATFORM_AT] = facts.platform.value
         else:
             changed[FINGERPRINT_PARTS[name]] = getattr(facts, name)
     return changed
