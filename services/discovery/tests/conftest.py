@@ -5,6 +5,7 @@ import os
 import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from contracts.events.partnerships import CampaignCreated
 from devstack.databases import DatabaseFactory
 from devstack.pytest_plugin import serve_in_process, service_headers
 from discovery.adapters.event_handlers import handlers
+from discovery.domain.profiles import Audience, Contact, Platform, ProfileFacts, RateCard
 from discovery.main import create_app
 from discovery.settings import DiscoverySettings
 
@@ -31,6 +33,33 @@ def _datasets() -> Path:
 
 
 DATASETS = _datasets()
+
+
+def every_fact(platform: Platform = Platform.TIKTOK, handle: str = "every.fact") -> ProfileFacts:
+    """A profile stating every fact there is, each with a value of its own."""
+    return ProfileFacts(
+        platform,
+        handle,
+        20_000,
+        display_name="Every Fact",
+        bio="bio",
+        categories=("food", "travel"),
+        country="FR",
+        language="fr",
+        following=1,
+        posts=2,
+        avg_likes=3.5,
+        avg_comments=4.0,
+        avg_views=5.0,
+        avg_shares=6.0,
+        avg_engagements=7.0,
+        reported_engagement_rate=0.05,
+        audience=Audience(ages={"18-24": 0.5}, genders={"female": 0.6}, countries={"FR": 0.7, "BE": 0.1}),
+        rate_card=RateCard("EUR", {"post": 10_000}),
+        past_sponsors=("Acme",),
+        contact=Contact(email="a@b.test", website="https://every.test"),
+        last_refreshed_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
 
 
 @asynccontextmanager

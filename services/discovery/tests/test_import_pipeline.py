@@ -28,11 +28,7 @@ from discovery.domain.importing import ParsedRow, RowParser, resolve_mapping
 from discovery.domain.imports import ImportJob, StaleProfiles
 from discovery.domain.profiles import (
     SHARED_CATALOGUE,
-    Audience,
-    Contact,
     Platform,
-    ProfileFacts,
-    RateCard,
     fingerprint,
     fingerprint_of,
     fingerprint_parts,
@@ -41,6 +37,8 @@ from discovery.domain.profiles import (
 from servicekit.db import Database
 from servicekit.migrations import upgrade_to_head
 from servicekit.outbox import Outbox
+
+from .conftest import every_fact
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -198,29 +196,7 @@ async def test_an_update_planned_on_a_profile_changed_since_is_not_written(datab
 async def test_a_stored_profile_reads_back_as_the_fingerprint_it_was_stored_under(database: Database) -> None:
     # An import compares a row against these parts: any fact read back differently would make
     # every import of an unchanged profile rewrite it.
-    facts = ProfileFacts(
-        Platform.TIKTOK,
-        "every.fact",
-        20_000,
-        display_name="Every Fact",
-        bio="bio",
-        categories=("food", "travel"),
-        country="FR",
-        language="fr",
-        following=1,
-        posts=2,
-        avg_likes=3.5,
-        avg_comments=4.0,
-        avg_views=5.0,
-        avg_shares=6.0,
-        avg_engagements=7.0,
-        reported_engagement_rate=0.05,
-        audience=Audience(ages={"18-24": 0.5}, genders={"female": 0.6}, countries={"FR": 0.7, "BE": 0.1}),
-        rate_card=RateCard("EUR", {"post": 10_000}),
-        past_sponsors=("Acme",),
-        contact=Contact(email="a@b.test", phone=None, website="https://every.test"),
-        last_refreshed_at=datetime(2026, 1, 1, tzinfo=UTC),
-    )
+    facts = every_fact()
     at = datetime.now(UTC)
     figures = derive(facts, history=[], performance_score=None, at=at)
     profile = profile_from(new_id(), SHARED_CATALOGUE, facts, figures, None, at)

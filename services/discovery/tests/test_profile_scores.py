@@ -12,7 +12,6 @@ from discovery.domain.performance import PerformanceRecord, performance_score, s
 from discovery.domain.profiles import (
     FINGERPRINT_PARTS,
     Audience,
-    Contact,
     Platform,
     ProfileFacts,
     RateCard,
@@ -23,6 +22,8 @@ from discovery.domain.profiles import (
     with_facts,
 )
 from servicekit.errors import InvalidField
+
+from .conftest import every_fact
 
 T0 = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -281,29 +282,7 @@ def test_scope_names() -> None:
 
 def test_replacing_every_fact_of_a_fingerprint_gives_the_fingerprint_of_the_new_facts() -> None:
     before = ProfileFacts(Platform.INSTAGRAM, "old", 10)
-    after = ProfileFacts(
-        Platform.TIKTOK,
-        "new",
-        20_000,
-        display_name="New",
-        bio="bio",
-        categories=("food",),
-        country="FR",
-        language="fr",
-        following=1,
-        posts=2,
-        avg_likes=3.0,
-        avg_comments=4.0,
-        avg_views=5.0,
-        avg_shares=6.0,
-        avg_engagements=7.0,
-        reported_engagement_rate=0.05,
-        audience=Audience(ages={"18-24": 0.5}, genders={"female": 0.6}, countries={"FR": 0.7}),
-        rate_card=RateCard("EUR", {"post": 10_000}),
-        past_sponsors=("Acme",),
-        contact=Contact(email="a@b.test"),
-        last_refreshed_at=datetime(2026, 1, 1, tzinfo=UTC),
-    )
+    after = every_fact()
     names = [name for name in FINGERPRINT_PARTS if "." not in name]
     assert with_facts(fingerprint_parts(before), after, names) == fingerprint_parts(after)
     for name in names:  # each fact lands in its own place only
