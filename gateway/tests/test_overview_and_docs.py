@@ -67,6 +67,30 @@ async def test_a_slow_or_failing_part_is_reported_missing(gateway: httpx.AsyncCl
     assert body["campaign"]["name"] == "Spring"
 
 
+async def test_an_api_key_sees_only_the_parts_its_scopes_cover(gateway: httpx.AsyncClient, upstream: Upstream) -> None:
+    # The overview needs campaigns:read; its partnerships part carries terms and fees
+    # (partnerships:read) and its KPIs are metrics (metrics:read).
+    account = await sign_up(gateway)
+    created = await gateway.post(
+        "/api/v1/api-keys", json={"name": "reporting", "scopes": ["campaigns:read"]}, headers=account.auth
+    )
+    assert created.status_code == 201, created.text
+    upstream.behaviour = services_answering
+    response = await gateway.get(
+        "/api/v1/campaigns/6b8e1f1e-0000-4000-8000-000000000001/overview",
+        headers={"x-api-key": created.json()["key"]},
+    )
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["campaign"]["name"] == "Spring"
+    assert body["partnerships"] is None
+    assert body["kpis"] is None
+    reasons = {m["part"]: m["reason"] for m in body["missing"]}
+    assert "partnerships:read" in reasons["partnerships"]
+    assert "metrics:read" in reasons["kpis"]
+    assert not [r for r in upstream.requests if r["path"].endswith(("/partnerships", "/metrics"))]
+
+
 async def test_overview_of_an_unknown_campaign_is_404(gateway: httpx.AsyncClient, upstream: Upstream) -> None:
     account = await sign_up(gateway)
     upstream.behaviour = lambda request: (404, {"title": "Not found"}, 0.0)

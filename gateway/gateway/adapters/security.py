@@ -11,9 +11,10 @@ from starlette.datastructures import State
 
 from gateway.adapters.credentials import API_KEY_PREFIX, ApiKeyCache, ApiKeyRepository
 from gateway.adapters.tokens import InvalidToken, TokenSigner
-from gateway.domain.access import authorize, route_class, service_roles
+from gateway.domain.access import class_of, decide, roles_for_services
 from gateway.domain.identity import Principal
 from gateway.domain.rate_limit import RateLimiter, Verdict
+from gateway.domain.routing import Action, Route, resolve
 from servicekit.context import RequestContext
 from servicekit.db import Database
 from servicekit.logs import correlation_id_var, request_id_var
@@ -120,21 +121,24 @@ def enforce_rate_limit(request: Request, identity: str, limit_class: str) -> Non
 
 
 async def admit(
-    state: State, headers: Mapping[str, str], method: str, path: str
+    state: State, headers: Mapping[str, str], method: str, path: str, route: Route | None
 ) -> tuple[Principal, dict[str, str] | None]:
-    """Authenticates, checks the route class and scope, and takes a rate-limit token."""
+    """Authenticates, checks the route class and scope of `route` (the request's entry in the
+    route table), and takes a rate-limit token."""
     authenticator: Authenticator = state.authenticator
     principal = await authenticator.principal(headers)
-    decision = authorize(principal, method, path)
+    decision = decide(principal, route, method, path)
     if not decision.allowed:
         raise Problem(403, decision.reason)
-    limit_headers = take_rate_limit(state.rate_limiter, principal.rate_limit_identity, route_class(method, path).value)
+    limit_class = class_of(route, method).value
+    limit_headers = take_rate_limit(state.rate_limiter, principal.rate_limit_identity, limit_class)
     return principal, limit_headers
 
 
 async def authorized_caller(request: Request) -> Principal:
     """FastAPI dependency: the admitted caller of one of the gateway's own routes."""
-    principal, limit_headers = await admit(request.app.state, request.headers, request.method, request.url.path)
+    method, path = request.method, request.url.path
+    principal, limit_headers = await admit(request.app.state, request.headers, method, path, resolve(method, path))
     if limit_headers:
         request.state.rate_limit_headers = limit_headers
     request.state.principal = principal
@@ -150,11 +154,12 @@ def limit_anonymous(limit_class: str):  # type: ignore[no-untyped-def]
     return Depends(check)
 
 
-def service_context(principal: Principal, method: str, path: str) -> RequestContext:
+def service_context(principal: Principal, action: Action) -> RequestContext:
+    """What a service is told of the caller of an operation with this action."""
     return RequestContext(
         tenant_id=principal.org_id,
         user_id=principal.user_id,
-        roles=service_roles(principal, method, path),
+        roles=roles_for_services(principal, action),
         scopes=principal.scopes,
         influencer_id=principal.influencer_id,
         request_id=request_id_var.get(),

@@ -10,6 +10,7 @@ from gateway.adapters.security import Caller
 from gateway.domain.access import KNOWN_SCOPES
 from gateway.domain.administration import require_key_admin
 from gateway.domain.identity import Principal
+from gateway.domain.routing import SCOPE_RESOURCES
 from servicekit.app import DbSession
 from servicekit.errors import InvalidField, NotFound
 
@@ -28,7 +29,12 @@ class ApiKeyCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: str = Field(min_length=1, max_length=200, examples=["Shopify conversions"])
-    scopes: list[str] = Field(min_length=1, examples=[["conversions:write"]])
+    scopes: list[str] = Field(
+        min_length=1,
+        examples=[["conversions:write"]],
+        description="`<resource>:read` or `<resource>:write`, resources: "
+        + "; ".join(f"`{name}` ({covers})" for name, covers in SCOPE_RESOURCES.items()),
+    )
     expires_at: datetime | None = None
 
     @field_validator("scopes")

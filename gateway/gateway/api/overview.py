@@ -9,7 +9,9 @@ from fastapi import APIRouter, Request
 
 from gateway.adapters.security import Caller, service_context
 from gateway.adapters.upstreams import Upstreams
+from gateway.domain.access import decide
 from gateway.domain.overview import Overview, Part, summarize_deliverables
+from gateway.domain.routing import Action, resolve
 from servicekit.errors import NotFound
 from servicekit.problems import Problem
 
@@ -31,9 +33,13 @@ async def campaign_overview(campaign_id: UUID, caller: Caller, request: Request)
     upstreams: Upstreams = request.app.state.upstreams
     settings = request.app.state.settings
     timeout = settings.overview_part_timeout_s
-    headers = service_context(caller, "GET", request.url.path).headers(settings.internal_secret)
+    headers = service_context(caller, Action.READ).headers(settings.internal_secret)
 
     async def fetch(service: str, path: str) -> Any:
+        # Each part is an operation of the API: the caller gets it only where it may call that.
+        decision = decide(caller, resolve("GET", path.partition("?")[0]), "GET", path.partition("?")[0])
+        if not decision.allowed:
+            raise _PartFailed(decision.reason)
         try:
             status, body = await asyncio.wait_for(upstreams[service].get_json(path, headers, timeout), timeout)
         except TimeoutError:

@@ -23,9 +23,9 @@ from gateway.adapters.idempotency_store import IdempotencyMiddleware
 from gateway.adapters.middleware import read_body
 from gateway.adapters.security import admit, client_address_of, service_context, take_rate_limit
 from gateway.adapters.upstream_http import UpstreamResponse
-from gateway.domain.access import SAFE_METHODS
+from gateway.domain.access import action_of
 from gateway.domain.identity import Principal
-from gateway.domain.routing import PublicRoute, route_for
+from gateway.domain.routing import Action, Route, resolve
 from servicekit.context import (
     CONTEXT_HEADERS,
     CORRELATION_ID_HEADER,
@@ -64,16 +64,13 @@ DROPPED_REQUEST_HEADERS = (
 DROPPED_REQUEST_HEADERS_RAW = frozenset(name.encode() for name in DROPPED_REQUEST_HEADERS)
 DROPPED_RESPONSE_HEADERS = frozenset(name.encode() for name in HOP_BY_HOP | {"x-request-id", "server", "date"})
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
-# Served by the gateway itself, under paths that otherwise belong to a service.
-OWN_SUFFIXES = ("/overview",)
+GATEWAY = "gateway"  # the service of the gateway's own operations: its FastAPI app answers them
 
 
 @functools.lru_cache(maxsize=8192)
-def _context_headers(principal: Principal, method_is_safe: bool, secret: str) -> tuple[tuple[str, str], ...]:
+def _context_headers(principal: Principal, action: Action, secret: str) -> tuple[tuple[str, str], ...]:
     """A caller's context headers, the same on each of its requests but for the request ids."""
-    method = "GET" if method_is_safe else "POST"
-    context = service_context(principal, method, "")
-    return tuple(context.headers(secret).items())
+    return tuple(service_context(principal, action).headers(secret).items())
 
 
 async def forward(
@@ -82,6 +79,7 @@ async def forward(
     headers: Mapping[str, str],
     service: str,
     caller: Principal | None,
+    action: Action,
     body: bytes,
     client_address: str,
 ) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
@@ -91,7 +89,7 @@ async def forward(
     if caller is None:
         sent[INTERNAL_TOKEN_HEADER] = settings.internal_secret
     else:
-        sent.update(_context_headers(caller, scope["method"] in SAFE_METHODS, settings.internal_secret))
+        sent.update(_context_headers(caller, action, settings.internal_secret))
     sent[REQUEST_ID_HEADER] = request_id_var.get() or ""
     sent[CORRELATION_ID_HEADER] = correlation_id_var.get() or ""
     sent["x-forwarded-for"] = client_address
@@ -125,8 +123,8 @@ class ServiceProxy:
         self._idempotent = IdempotencyMiddleware(self._proxy_routed)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = route_for(scope["path"]) if scope["type"] == "http" else None
-        if route is None or scope["method"] not in METHODS or scope["path"].endswith(OWN_SUFFIXES):
+        route = resolve(scope["method"], scope["path"]) if scope["type"] == "http" else None
+        if route is None or route.service == GATEWAY or scope["method"] not in METHODS:
             await self.app(scope, receive, send)
             return
         scope["app"] = self.app
@@ -136,11 +134,11 @@ class ServiceProxy:
         await self._proxy(scope, receive, send, route)
 
     async def _proxy_routed(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = route_for(scope["path"])
+        route = resolve(scope["method"], scope["path"])
         assert route is not None
         await self._proxy(scope, receive, send, route)
 
-    async def _proxy(self, scope: Scope, receive: Receive, send: Send, route: PublicRoute) -> None:
+    async def _proxy(self, scope: Scope, receive: Receive, send: Send, route: Route) -> None:
         started = time.perf_counter()
         # ASGI servers give header names lowercased; one dict serves every lookup below.
         headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
@@ -158,10 +156,11 @@ class ServiceProxy:
                     caller = None
                     limit_headers = take_rate_limit(state.rate_limiter, f"ip:{address}", "public")
                 else:
-                    caller, limit_headers = await admit(state, headers, scope["method"], scope["path"])
+                    caller, limit_headers = await admit(state, headers, scope["method"], scope["path"], route)
                 body = await read_body(receive, headers, settings.body_limit(scope["path"]))
+                action = action_of(route, scope["method"])
                 status, response_headers, content = await forward(
-                    state, scope, headers, route.service, caller, body, address
+                    state, scope, headers, route.service, caller, action, body, address
                 )
                 response_headers.append((b"content-length", str(len(content)).encode()))
             except Problem as problem:
@@ -177,7 +176,7 @@ class ServiceProxy:
             await send({"type": "http.response.body", "body": content})
         finally:
             elapsed = time.perf_counter() - started
-            observe_request(settings.service_name, scope["method"], route.pattern, status, elapsed)
+            observe_request(settings.service_name, scope["method"], route.path, status, elapsed)
             request_id_var.reset(request_token)
             correlation_id_var.reset(correlation_token)
 

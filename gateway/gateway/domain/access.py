@@ -1,23 +1,22 @@
-"""Who may call which route: route classes, the roles each admits, and API-key scopes.
+"""Who may call which operation: the roles each route class admits and the scope an API key
+needs, both read from the route table (domain/routing.py).
 
 Services check ownership (this partnership is yours); the gateway checks the coarse rule first,
 so a role that may never write is refused before any service is asked.
 """
 
-import re
 from dataclasses import dataclass
-from enum import StrEnum
 
 from gateway.domain.identity import Principal, Role
-
-
-class RouteClass(StrEnum):
-    READ = "read"
-    BRAND_WRITE = "brand_write"  # a brand changes its campaigns, proposals, shortlists, links
-    CREATOR_WRITE = "creator_write"  # actions both sides take: counter, accept, sign, submit drafts
-    PARTNER_WRITE = "partner_write"  # shops and platforms report conversions and post insights
-    PUBLIC = "public"  # the tracking redirect
-
+from gateway.domain.routing import (
+    ANY_CALLER,
+    SCOPE_RESOURCES,
+    Action,
+    Operation,
+    Route,
+    RouteClass,
+    resolve,
+)
 
 ALLOWED_ROLES: dict[RouteClass, frozenset[str]] = {
     RouteClass.READ: frozenset({Role.OWNER, Role.MANAGER, Role.ANALYST, Role.CREATOR, Role.ADMIN}),
@@ -27,59 +26,9 @@ ALLOWED_ROLES: dict[RouteClass, frozenset[str]] = {
     RouteClass.PUBLIC: frozenset(),
 }
 
-_ID = "[^/]+"
-# Writes are brand writes unless listed here.
-_WRITE_CLASSES: tuple[tuple[re.Pattern[str], RouteClass], ...] = tuple(
-    (re.compile(f"^{pattern}$"), route_class)
-    for pattern, route_class in (
-        (f"/api/v1/partnerships/{_ID}/(counter|accept|decline|sign)", RouteClass.CREATOR_WRITE),
-        (f"/api/v1/partnerships/{_ID}/messages", RouteClass.CREATOR_WRITE),
-        (f"/api/v1/deliverables/{_ID}/(submissions|publish)", RouteClass.CREATOR_WRITE),
-        ("/api/v1/conversions", RouteClass.PARTNER_WRITE),
-        (f"/api/v1/posts/{_ID}/insights", RouteClass.PARTNER_WRITE),
-    )
-)
-
-# The resource an API-key scope names, by the first path segment after /api/v1.
-SCOPE_RESOURCES = {
-    "campaigns": "campaigns",
-    "partnerships": "partnerships",
-    "message-templates": "partnerships",
-    "influencers": "influencers",
-    "import-jobs": "influencers",
-    "deliverables": "content",
-    "submissions": "content",
-    "assets": "content",
-    "tracking-links": "tracking-links",
-    "conversions": "conversions",
-    "posts": "insights",
-    "webhooks": "webhooks",
-}
-KNOWN_SCOPES = frozenset(
-    f"{resource}:{action}" for resource in set(SCOPE_RESOURCES.values()) for action in ("read", "write")
-)
+KNOWN_SCOPES = frozenset(f"{resource}:{action}" for resource in SCOPE_RESOURCES for action in Action)
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-
-
-def route_class(method: str, path: str) -> RouteClass:
-    if path.startswith("/r/"):
-        return RouteClass.PUBLIC
-    if method.upper() in SAFE_METHODS:
-        return RouteClass.READ
-    for pattern, route in _WRITE_CLASSES:
-        if pattern.match(path):
-            return route
-    return RouteClass.BRAND_WRITE
-
-
-def required_scope(method: str, path: str) -> str | None:
-    """The scope an API key needs here, e.g. `campaigns:read`, `conversions:write`."""
-    parts = path.removeprefix("/api/v1/").split("/", 1)
-    resource = SCOPE_RESOURCES.get(parts[0]) if parts and parts[0] else None
-    if resource is None:
-        return None
-    return f"{resource}:{'read' if method.upper() in SAFE_METHODS else 'write'}"
 
 
 @dataclass(frozen=True)
@@ -88,24 +37,75 @@ class Decision:
     reason: str = ""
 
 
-def authorize(principal: Principal, method: str, path: str) -> Decision:
-    route = route_class(method, path)
-    if route is RouteClass.PUBLIC:
+def class_of(route: Route | None, method: str) -> RouteClass:
+    """An operation's class. A path the table lacks (planned, not built; or a method the path does
+    not have) is a read for people when it is a GET and a brand write otherwise; never for keys."""
+    if isinstance(route, Operation):
+        return route.route_class
+    if route is not None and route.public:
+        return RouteClass.PUBLIC
+    return RouteClass.READ if method in SAFE_METHODS else RouteClass.BRAND_WRITE
+
+
+def decide(principal: Principal, route: Route | None, method: str, path: str) -> Decision:
+    route_cls = class_of(route, method)
+    if route_cls is RouteClass.PUBLIC:
         return Decision(True)
     if principal.is_api_key:
-        scope = required_scope(method, path)
-        if scope is None or scope not in principal.scopes:
-            return Decision(False, f"this API key lacks the scope {scope or 'for this path'}")
+        return _decide_for_key(principal, route, method, path)
+    if principal.roles & ALLOWED_ROLES[route_cls]:
         return Decision(True)
-    if principal.roles & ALLOWED_ROLES[route]:
+    needed = ", ".join(sorted(ALLOWED_ROLES[route_cls]))
+    return Decision(False, f"{method} {path} needs one of the roles: {needed}")
+
+
+def _decide_for_key(principal: Principal, route: Route | None, method: str, path: str) -> Decision:
+    if not isinstance(route, Operation):
+        return Decision(False, f"no API-key scope covers {method} {path}")
+    if route.resource == ANY_CALLER:
         return Decision(True)
-    needed = ", ".join(sorted(ALLOWED_ROLES[route]))
-    return Decision(False, f"{method.upper()} {path} needs one of the roles: {needed}")
+    scope = route.scope
+    if scope is None:
+        return Decision(False, f"{method} {route.path} is for people, not API keys")
+    if scope not in principal.scopes:
+        return Decision(False, f"this API key lacks the scope {scope}")
+    return Decision(True)
+
+
+def action_of(route: Route | None, method: str) -> Action:
+    if isinstance(route, Operation):
+        return route.action
+    return Action.READ if class_of(route, method) in (RouteClass.READ, RouteClass.PUBLIC) else Action.WRITE
+
+
+def roles_for_services(principal: Principal, action: Action) -> frozenset[str]:
+    """The roles services see. An API key acts as a manager where it may write and as an analyst
+    where it may read: services then apply one rule for people and keys."""
+    if not principal.is_api_key:
+        return principal.roles
+    return _KEY_ROLES[action]
+
+
+_KEY_ROLES = {Action.WRITE: frozenset({Role.MANAGER.value}), Action.READ: frozenset({Role.ANALYST.value})}
+
+
+# By method and path, for callers that have no resolved route at hand.
+def authorize(principal: Principal, method: str, path: str) -> Decision:
+    method = method.upper()
+    return decide(principal, resolve(method, path), method, path)
+
+
+def route_class(method: str, path: str) -> RouteClass:
+    method = method.upper()
+    return class_of(resolve(method, path), method)
+
+
+def required_scope(method: str, path: str) -> str | None:
+    """The scope an API key needs here, e.g. `campaigns:read`, `conversions:write`."""
+    route = resolve(method.upper(), path)
+    return route.scope if isinstance(route, Operation) else None
 
 
 def service_roles(principal: Principal, method: str, path: str) -> frozenset[str]:
-    """The roles services see. An API key acts as a manager where its scopes let it write, and
-    as an analyst where they let it read: services then apply one rule for people and keys."""
-    if not principal.is_api_key:
-        return principal.roles
-    return frozenset({Role.MANAGER if method.upper() not in SAFE_METHODS else Role.ANALYST})
+    method = method.upper()
+    return roles_for_services(principal, action_of(resolve(method, path), method))
