@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
-from devstack.stack import Stack
+from devstack.stack import SERVICES, Stack
 
 
 @dataclass
@@ -46,3 +46,14 @@ async def org(gateway: httpx.AsyncClient) -> Org:
 @pytest.fixture
 async def other_org(gateway: httpx.AsyncClient) -> Org:
     return await sign_up(gateway, "Globex")
+
+
+@pytest.fixture(scope="session")
+def internal_addresses(platform_stack: Stack) -> tuple[str, ...]:
+    """Where the services listen: no answer of the gateway may name one."""
+    return tuple(f"{host}:{platform_stack.ports[name]}" for name in SERVICES for host in ("127.0.0.1", "localhost"))
+
+
+def revealed_addresses(response: httpx.Response, addresses: tuple[str, ...]) -> list[str]:
+    text = response.text + "".join(f"{name}: {value}" for name, value in response.headers.items())
+    return [address for address in addresses if address in text]

@@ -64,6 +64,9 @@ def create_service_app(
         version=version,
         lifespan=lifespan,
         generate_unique_id_function=operation_id,
+        # A redirect's Location would be built from the Host the service was called by: behind the
+        # gateway, the service's own internal address. A path with a trailing slash is a 404.
+        redirect_slashes=False,
     )
     app.state.runtime = runtime
     install_problem_handlers(app)
