@@ -50,3 +50,10 @@ async def test_the_database_is_always_required(tmp_path: Path) -> None:
     response = await readyz(tmp_path, ready_requires_broker=False)
     assert response.status_code == 503
     assert response.json()["checks"]["database"].startswith("unavailable")
+
+
+async def test_the_report_names_no_address(tmp_path: Path) -> None:
+    # /readyz may be reachable from outside; where the broker and database live stays in the logs.
+    response = await readyz(tmp_path)
+    assert response.json()["checks"]["broker"] == "unavailable: KafkaConnectionError"
+    assert "127.0.0.1" not in response.text

@@ -12,9 +12,9 @@ the FastAPI app and its middleware.
 import functools
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from urllib.parse import urlsplit, urlunsplit
 
-import orjson
 from fastapi import FastAPI
 from starlette.datastructures import State
 from starlette.types import Receive, Scope, Send
@@ -22,7 +22,6 @@ from starlette.types import Receive, Scope, Send
 from gateway.adapters.idempotency_store import IdempotencyMiddleware
 from gateway.adapters.middleware import read_body
 from gateway.adapters.security import admit, client_address_of, service_context, take_rate_limit
-from gateway.adapters.upstream_http import UpstreamResponse
 from gateway.domain.access import action_of
 from gateway.domain.identity import Principal
 from gateway.domain.routing import Action, Route, resolve
@@ -63,6 +62,7 @@ DROPPED_REQUEST_HEADERS = (
 )
 DROPPED_REQUEST_HEADERS_RAW = frozenset(name.encode() for name in DROPPED_REQUEST_HEADERS)
 DROPPED_RESPONSE_HEADERS = frozenset(name.encode() for name in HOP_BY_HOP | {"x-request-id", "server", "date"})
+LOCATION_HEADERS = frozenset({b"location", b"content-location"})
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 GATEWAY = "gateway"  # the service of the gateway's own operations: its FastAPI app answers them
 
@@ -100,17 +100,36 @@ async def forward(
         scope["method"], target, sent, body, retries=settings.upstream_retries
     )
     if upstream.status >= 500:
-        raise Problem(502, f"the {service} service failed: {_problem_detail(upstream)}", upstream=service)
-    raw_headers = [(name, value) for name, value in upstream.headers if name not in DROPPED_RESPONSE_HEADERS]
+        # Not its detail: a failure's text may name an internal host (the service logged it).
+        raise Problem(502, f"the {service} service failed (HTTP {upstream.status})", upstream=service)
+    raw_headers = [
+        (name, _public_location(value, state.upstream_authorities) if name in LOCATION_HEADERS else value)
+        for name, value in upstream.headers
+        if name not in DROPPED_RESPONSE_HEADERS
+    ]
     return upstream.status, raw_headers, upstream.body
 
 
-def _problem_detail(response: UpstreamResponse) -> str:
-    try:
-        body = orjson.loads(response.body)
-        return str(body.get("detail") or body.get("title") or response.status)
-    except (orjson.JSONDecodeError, AttributeError):
-        return f"HTTP {response.status}"
+def _public_location(value: bytes, upstream_authorities: frozenset[str]) -> bytes:
+    """A URL at a service (one it built from the address the gateway called it at) as a path of
+    the public API; any other URL (the tracking redirect's landing page) as it is."""
+    url = urlsplit(value.decode("latin-1"))
+    if not url.netloc or url.netloc.lower() not in upstream_authorities:
+        return value
+    return urlunsplit(("", "", url.path or "/", url.query, url.fragment)).encode("latin-1")
+
+
+def upstream_authorities(urls: Iterable[str]) -> frozenset[str]:
+    """`host:port` of each service, as written in a URL built from the Host header it was sent."""
+    found = set()
+    for url in urls:
+        parts = urlsplit(url)
+        default_port = 443 if parts.scheme == "https" else 80
+        host = (parts.hostname or "").lower()
+        found |= {parts.netloc.lower(), f"{host}:{parts.port or default_port}"}
+        if parts.port in (None, default_port):
+            found.add(host)
+    return frozenset(found)
 
 
 class ServiceProxy:
@@ -119,6 +138,7 @@ class ServiceProxy:
     def __init__(self, app: FastAPI) -> None:
         self.app = app
         self.state = app.state
+        self.state.upstream_authorities = upstream_authorities(self.state.settings.upstream_urls().values())
         # POSTs with an Idempotency-Key go through the idempotency store first.
         self._idempotent = IdempotencyMiddleware(self._proxy_routed)
 

@@ -100,6 +100,32 @@ async def test_a_job_that_keeps_killing_its_workers_is_given_up(
         assert job["error"] == f"gave up after {MAX_JOB_ATTEMPTS} attempts"
 
 
+async def test_a_failed_job_tells_its_owner_no_internal_address(
+    databases: DatabaseFactory, messaging_settings: dict[str, object], internal_secret: str
+) -> None:
+    async with discovery_service(
+        databases, messaging_settings, "discovery_failed_job", import_worker_enabled=False
+    ) as client:
+        org = Org(internal_secret)
+        response = await client.post(
+            "/api/v1/influencers/import",
+            content=b"handle,followers\na,1\n",
+            params={"platform": "x"},
+            headers={**org.headers, "content-type": "text/csv"},
+        )
+        job_id = UUID(response.json()["id"])
+        worker = ImportWorker(app_of(client).state.runtime.database, lease_s=60)
+        assert await worker.claim() == job_id
+
+        def database_gone(done: int) -> None:
+            raise ConnectionRefusedError(111, "Connect call failed ('10.0.0.5', 5432)")
+
+        await worker.run(job_id, progress=database_gone)
+        job = (await client.get(f"/api/v1/import-jobs/{job_id}", headers=org.headers)).json()
+        assert job["state"] == "failed"
+        assert job["error"] == "the import failed (ConnectionRefusedError); the error is logged"
+
+
 async def test_the_cli_imports_with_a_progress_bar(databases: DatabaseFactory) -> None:
     url = await databases.new("discovery_cli")
     process = await asyncio.create_subprocess_exec(

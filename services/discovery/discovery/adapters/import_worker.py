@@ -88,9 +88,10 @@ class ImportWorker(BackgroundLoop):
             job, content = await import_repository.load_job(session, job_id)
         try:
             if content is None:
-                raise ValueError("the uploaded file is gone")
-            await self._process(job, content, progress)
-            state, error = ImportState.SUCCEEDED, None
+                state, error = ImportState.FAILED, "the uploaded file is gone"
+            else:
+                await self._process(job, content, progress)
+                state, error = ImportState.SUCCEEDED, None
         except LostLease:
             log.warning("import %s was taken over by another worker", job_id)
             async with self.database.sessionmaker() as session:
@@ -99,7 +100,8 @@ class ImportWorker(BackgroundLoop):
             raise
         except Exception as exc:
             log.exception("import %s failed", job_id)
-            state, error = ImportState.FAILED, f"{type(exc).__name__}: {exc}"
+            # Not the text: it may name the database's host, and the job's owner reads this.
+            state, error = ImportState.FAILED, f"the import failed ({type(exc).__name__}); the error is logged"
         async with self.database.session() as session:
             await import_repository.finish(
                 session, job_id, self.worker_id, state=state, error=error, at=datetime.now(UTC)
