@@ -6,6 +6,9 @@ import uuid
 import httpx
 import pytest
 
+from gateway.adapters.openapi_merge import INTERNAL_PATHS
+from gateway.domain.routing import OPERATIONS
+
 from .conftest import Org
 
 PASSWORD = "correct horse battery staple"
@@ -65,6 +68,24 @@ async def test_overview_through_the_real_services(gateway: httpx.AsyncClient, or
     body = response.json()
     assert body["campaign"]["id"] == campaign["id"]
     assert "missing" in body
+
+
+async def test_the_route_table_is_the_api_the_gateway_serves(gateway: httpx.AsyncClient) -> None:
+    # Every operation of /openapi.json has its entry in gateway/domain/routing.py, and no other.
+    table = {(operation.method, operation.path) for operation in OPERATIONS}
+    for _ in range(100):  # the gateway fetches the services' documents after start-up
+        doc = (await gateway.get("/openapi.json")).json()
+        served = {
+            (method.upper(), path)
+            for path, operations in doc["paths"].items()
+            if path not in INTERNAL_PATHS
+            for method in operations
+        }
+        if served >= table:
+            break
+        await asyncio.sleep(0.2)
+    assert sorted(served - table) == [], "operations without an entry in the route table"
+    assert sorted(table - served) == [], "entries of the route table without an operation"
 
 
 async def test_merged_openapi_lists_every_service(gateway: httpx.AsyncClient) -> None:
