@@ -96,3 +96,11 @@ async def test_readiness_names_no_upstream_address(gateway: httpx.AsyncClient, s
     assert checks["metrics"] == "ok"
     assert "127.0.0.1" not in response.text
     assert "10.9.8.7" not in response.text
+
+
+async def test_a_service_out_of_reach_is_named_not_located(gateway: httpx.AsyncClient) -> None:
+    account = await sign_up(gateway)
+    response = await gateway.get("/api/v1/influencers", headers=account.auth)
+    assert response.status_code == 503
+    assert response.json()["upstream"] == "discovery"
+    assert "127.0.0.1" not in response.text
