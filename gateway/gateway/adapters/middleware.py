@@ -7,10 +7,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from servicekit.problems import Problem, problem_response
 
 
-class _TooLarge(Exception):
-    pass
-
-
 async def read_body(receive: Receive, headers: Mapping[str, str], limit: int) -> bytes:
     """The whole request body, or a 413 problem as soon as it (declared or received) passes `limit`."""
     declared = headers.get("content-length")
@@ -32,7 +28,10 @@ async def read_body(receive: Receive, headers: Mapping[str, str], limit: int) ->
 
 class RequestSizeLimit:
     """413 before reading a body whose Content-Length is over the limit, or as soon as a
-    streamed body passes it. Upload paths have a larger limit of their own."""
+    streamed body passes it. Upload paths have a larger limit of their own.
+
+    The body is read here, whole, before the app sees it: an error raised while the app reads
+    would reach FastAPI's body parsing, which answers every such error with a 400."""
 
     def __init__(self, app: ASGIApp, limit_for: Callable[[str], int]) -> None:
         self.app = app
@@ -42,40 +41,22 @@ class RequestSizeLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.limit_for(scope["path"])
-        declared = dict(scope["headers"]).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > limit:
-            await self._refuse(scope, receive, send, limit)
-            return
-        received = 0
-        response_started = False
-
-        async def counting_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > limit:
-                    raise _TooLarge
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            if message["type"] == "http.response.start":
-                response_started = True
-            await send(message)
-
+        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
         try:
-            await self.app(scope, counting_receive, tracking_send)
-        except _TooLarge:
-            if response_started:
-                raise
-            await self._refuse(scope, receive, send, limit)
+            body = await read_body(receive, headers, self.limit_for(scope["path"]))
+        except Problem as problem:
+            await problem_response(problem, scope["path"])(scope, receive, send)
+            return
+        delivered = False
 
-    @staticmethod
-    async def _refuse(scope: Scope, receive: Receive, send: Send, limit: int) -> None:
-        response = problem_response(Problem(413, f"the request body is over {limit} bytes"), scope["path"])
-        await response(scope, receive, send)
+        async def replay_then_receive() -> Message:
+            nonlocal delivered
+            if delivered:
+                return await receive()  # e.g. the client going away
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay_then_receive, send)
 
 
 class RateLimitHeaders:

@@ -8,6 +8,7 @@ from typing import Any
 
 from gateway.adapters.upstreams import Upstreams
 from servicekit.background import BackgroundLoop
+from servicekit.problem_docs import add_problems, operations
 
 log = logging.getLogger(__name__)
 
@@ -24,6 +25,7 @@ SECURITY_SCHEMES = {
     "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key", "description": "A partner integration's key"},
 }
 SECURITY = [{"oauth2": []}, {"apiKey": []}]
+UPSTREAM_FAILURES = (502, 503, 504)
 # Paths that need no caller.
 PUBLIC_OPERATIONS = frozenset({("/api/v1/orgs", "post"), ("/api/v1/auth/token", "post"), ("/api/v1/creators", "post")})
 
@@ -58,21 +60,38 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
         service_doc = _rename_refs(service_doc, renames)
         for name, schema in service_doc.get("components", {}).get("schemas", {}).items():
             schemas.setdefault(renames.get(name, name), schema)
-        for path, operations in service_doc.get("paths", {}).items():
+        for path, service_operations in service_doc.get("paths", {}).items():
             if path in INTERNAL_PATHS:
                 continue
             target = paths.setdefault(path, {})
-            for method, operation in operations.items():
+            for method, operation in service_operations.items():
                 operation = dict(operation)
                 operation["tags"] = [*operation.get("tags", []), service]
-                target.setdefault(method, operation)
-    for path, operations in paths.items():
-        for method, operation in operations.items():
-            if path in INTERNAL_PATHS or (path, method) in PUBLIC_OPERATIONS or path.startswith("/r/"):
-                continue
-            operation.setdefault("security", SECURITY)
+                if method not in target:
+                    # Through the gateway a service's failure is a 502, 503 or 504 problem.
+                    add_problems(operation, UPSTREAM_FAILURES)
+                    target[method] = operation
+    for path, method, operation in operations(doc):
+        if path in INTERNAL_PATHS:
+            continue
+        add_problems(operation, _gateway_problems(path, method, operation))
+        if (path, method) in PUBLIC_OPERATIONS or path.startswith("/r/"):
+            continue
+        operation.setdefault("security", SECURITY)
     doc["components"].setdefault("securitySchemes", {}).update(SECURITY_SCHEMES)
     return doc
+
+
+def _gateway_problems(path: str, method: str, operation: dict[str, Any]) -> list[int]:
+    """What the gateway itself may answer before or instead of the operation."""
+    statuses = [429]  # every route class has a rate limit
+    if (path, method) not in PUBLIC_OPERATIONS and not path.startswith("/r/"):
+        statuses += [401, 403]
+    if method == "post":
+        statuses += [400, 409]  # an Idempotency-Key that is malformed, or reused with another body
+    if method in ("post", "put", "patch") or "requestBody" in operation:
+        statuses.append(413)
+    return statuses
 
 
 class ServiceDocs(BackgroundLoop):

@@ -24,7 +24,7 @@ from gateway.adapters.middleware import read_body
 from gateway.adapters.security import admit, client_address_of, service_context, take_rate_limit
 from gateway.domain.access import action_of
 from gateway.domain.identity import Principal
-from gateway.domain.routing import Action, Route, resolve
+from gateway.domain.routing import Action, Operation, Route, methods_of, resolve
 from servicekit.context import (
     CONTEXT_HEADERS,
     CORRELATION_ID_HEADER,
@@ -63,7 +63,7 @@ DROPPED_REQUEST_HEADERS = (
 DROPPED_REQUEST_HEADERS_RAW = frozenset(name.encode() for name in DROPPED_REQUEST_HEADERS)
 DROPPED_RESPONSE_HEADERS = frozenset(name.encode() for name in HOP_BY_HOP | {"x-request-id", "server", "date"})
 LOCATION_HEADERS = frozenset({b"location", b"content-location"})
-METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
 GATEWAY = "gateway"  # the service of the gateway's own operations: its FastAPI app answers them
 
 
@@ -96,9 +96,9 @@ async def forward(
     target = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
     if query := scope.get("query_string"):
         target += "?" + query.decode("latin-1")
-    upstream = await state.upstreams[service].forward(
-        scope["method"], target, sent, body, retries=settings.upstream_retries
-    )
+    # A HEAD is the GET without its body: services are asked the GET (proxy drops the body).
+    method = "GET" if scope["method"] == "HEAD" else scope["method"]
+    upstream = await state.upstreams[service].forward(method, target, sent, body, retries=settings.upstream_retries)
     if upstream.status >= 500:
         # Not its detail: a failure's text may name an internal host (the service logged it).
         raise Problem(502, f"the {service} service failed (HTTP {upstream.status})", upstream=service)
@@ -143,8 +143,16 @@ class ServiceProxy:
         self._idempotent = IdempotencyMiddleware(self._proxy_routed)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = resolve(scope["method"], scope["path"]) if scope["type"] == "http" else None
-        if route is None or route.service == GATEWAY or scope["method"] not in METHODS:
+        route = resolve(_table_method(scope["method"]), scope["path"]) if scope["type"] == "http" else None
+        if route is None or route.service == GATEWAY:
+            await self.app(scope, receive, send)
+            return
+        if not isinstance(route, Operation) and not _cors_preflight(scope):
+            allowed = methods_of(scope["path"])
+            if allowed:  # a path of the API, not with this method: no service need be asked
+                await _method_not_allowed(scope, receive, send, allowed)
+                return
+        if scope["method"] not in METHODS:
             await self.app(scope, receive, send)
             return
         scope["app"] = self.app
@@ -154,7 +162,7 @@ class ServiceProxy:
         await self._proxy(scope, receive, send, route)
 
     async def _proxy_routed(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = resolve(scope["method"], scope["path"])
+        route = resolve(_table_method(scope["method"]), scope["path"])
         assert route is not None
         await self._proxy(scope, receive, send, route)
 
@@ -193,12 +201,29 @@ class ServiceProxy:
             if limit_headers and status != 429:
                 response_headers += [(k.lower().encode(), v.encode()) for k, v in limit_headers.items()]
             await send({"type": "http.response.start", "status": status, "headers": response_headers})
-            await send({"type": "http.response.body", "body": content})
+            await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else content})
         finally:
             elapsed = time.perf_counter() - started
             observe_request(settings.service_name, scope["method"], route.path, status, elapsed)
             request_id_var.reset(request_token)
             correlation_id_var.reset(correlation_token)
+
+
+def _table_method(method: str) -> str:
+    """The table lists GETs; a HEAD is the GET without its body."""
+    return "GET" if method == "HEAD" else method
+
+
+def _cors_preflight(scope: Scope) -> bool:
+    """An OPTIONS the CORS middleware of the gateway's app answers."""
+    return scope["method"] == "OPTIONS" and any(
+        name == b"access-control-request-method" for name, _ in scope["headers"]
+    )
+
+
+async def _method_not_allowed(scope: Scope, receive: Receive, send: Send, allowed: frozenset[str]) -> None:
+    problem = Problem(405, f"{scope['method']} is not allowed here", headers={"Allow": ", ".join(sorted(allowed))})
+    await problem_response(problem, scope["path"])(scope, receive, send)
 
 
 def _problem_parts(problem: Problem, path: str) -> tuple[int, list[tuple[bytes, bytes]], bytes]:

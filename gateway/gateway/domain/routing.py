@@ -246,6 +246,26 @@ class RouteTable:
             return None
         return _deepest_prefix(self._root, segments)
 
+    def methods(self, path: str) -> frozenset[str]:
+        """Every method the table has for this path (HEAD wherever GET is): what a 405 allows."""
+        if not path.startswith("/"):
+            return frozenset()
+        found = _methods(self._root, _segments(path), 0)
+        return found | {"HEAD"} if "GET" in found else found
+
+
+def _methods(node: _Node, segments: list[str], index: int) -> frozenset[str]:
+    if index == len(segments):
+        return frozenset(node.operations)
+    segment = segments[index]
+    found: frozenset[str] = frozenset()
+    child = node.literal.get(segment)
+    if child is not None:
+        found = _methods(child, segments, index + 1)
+    if node.parameter is not None and segment:
+        found |= _methods(node.parameter, segments, index + 1)
+    return found
+
 
 def _walk(node: _Node, segments: list[str], method: str) -> Operation | None:
     """The common case in one loop: each segment a literal of the tree, or else its parameter."""
@@ -289,6 +309,7 @@ def _deepest_prefix(node: _Node, segments: list[str]) -> Prefix | None:
 ROUTE_TABLE = RouteTable(OPERATIONS, PREFIXES)
 resolve = ROUTE_TABLE.resolve
 operation_for = ROUTE_TABLE.operation
+methods_of = ROUTE_TABLE.methods
 
 
 def service_for(path: str, method: str = "GET") -> str | None:

@@ -11,10 +11,13 @@ from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from servicekit.api_docs import docs_router
 from servicekit.context import RequestContextMiddleware
 from servicekit.health import Check, check_broker, health_router
+from servicekit.http_methods import HeadAsGet
 from servicekit.logs import configure_logging
 from servicekit.outbox import Outbox
+from servicekit.problem_docs import document_service_problems
 from servicekit.problems import install_problem_handlers
 from servicekit.prometheus import PrometheusMiddleware, metrics_endpoint
 from servicekit.runtime import ServiceRuntime
@@ -67,11 +70,15 @@ def create_service_app(
         # A redirect's Location would be built from the Host the service was called by: behind the
         # gateway, the service's own internal address. A path with a trailing slash is a 404.
         redirect_slashes=False,
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.runtime = runtime
     install_problem_handlers(app)
     for router in routers:
         app.include_router(router)
+    app.include_router(docs_router(app))
+    _document_problems(app)
     checks: dict[str, Check] = {
         "database": runtime.database.ping,
         "broker": lambda: check_broker(settings.kafka_bootstrap_servers, settings.kafka_security()),
@@ -89,8 +96,20 @@ def create_service_app(
         RequestContextMiddleware,
         internal_secret=settings.internal_secret if require_internal_credential else None,
     )
+    app.add_middleware(HeadAsGet)
     app.add_middleware(PrometheusMiddleware, service=settings.service_name)
     return app
+
+
+def _document_problems(app: FastAPI) -> None:
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            app.openapi_schema = document_service_problems(generate())
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def runtime_of(request: Request) -> ServiceRuntime:

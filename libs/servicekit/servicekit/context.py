@@ -32,7 +32,8 @@ CONTEXT_HEADERS = (
     INFLUENCER_HEADER,
 )
 
-OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/docs", "/openapi.json", "/docs/oauth2-redirect"})
+OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/docs", "/openapi.json"})
+OPEN_PREFIXES = ("/docs/assets/",)
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class RequestContextMiddleware:
             if (
                 self.secret is not None
                 and scope["path"] not in OPEN_PATHS
+                and not scope["path"].startswith(OPEN_PREFIXES)
                 and not hmac.compare_digest(token, self.secret)
             ):
                 response = problem_response(

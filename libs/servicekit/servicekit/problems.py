@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import JSONResponse
 
 from servicekit.errors import Conflict, Forbidden, InvalidField, NotFound
+from servicekit.http_methods import allowed_methods
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
@@ -104,6 +105,9 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     headers = dict(exc.headers) if exc.headers else None
     detail = exc.detail if isinstance(exc.detail, str) else None
+    if exc.status_code == 405:
+        # Starlette names only the first route that matched the path: list them all.
+        headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request.app.router.routes, request.scope))}
     return problem_response(Problem(exc.status_code, detail, headers=headers), request.url.path)
 
 
