@@ -129,3 +129,12 @@ async def test_a_method_a_service_path_lacks_is_405_from_the_gateway(
     answer = await gateway.delete("/api/v1/campaigns/6b8e1f1e-0000-4000-8000-000000000001/launch")
     assert answer.headers["allow"] == "POST"
     assert upstream.requests == []
+
+
+async def test_a_body_that_is_not_utf8_names_the_body(gateway: httpx.AsyncClient) -> None:
+    account = await sign_up(gateway)
+    answer = await gateway.post(
+        "/api/v1/webhooks", content=b'{"url": "\xff"}', headers={**account.auth, "content-type": "application/json"}
+    )
+    assert answer.status_code == 422
+    assert answer.json()["errors"][0]["field"] == "body"

@@ -136,15 +136,11 @@ async def serve_over_http(app: Any) -> AsyncIterator[str]:
         await task
 
 
-@pytest.fixture(scope="session")
-async def platform_stack(
-    tmp_path_factory: pytest.TempPathFactory,
-    databases: DatabaseFactory,
-    kafka_bootstrap: str,
-    kafka_idempotent: bool,
-    internal_secret: str,
+@asynccontextmanager
+async def running_platform(
+    log_dir: Path, databases: DatabaseFactory, kafka_bootstrap: str, kafka_idempotent: bool, internal_secret: str
 ) -> AsyncIterator[Stack]:
-    """The whole platform as processes on free ports, as `make run` starts it."""
+    """The whole platform as processes on free ports, as `make run` starts it, each on a new database."""
     ports = {name: free_port() for name in (*SERVICES, "gateway")}
     env = {
         "PLATFORM_ENV": "test",
@@ -171,9 +167,23 @@ async def platform_stack(
         }
         for name in (*SERVICES, "gateway")
     }
-    stack = Stack(ports=ports, env=env, service_env=service_env, log_dir=Path(tmp_path_factory.mktemp("stack-logs")))
+    stack = Stack(ports=ports, env=env, service_env=service_env, log_dir=log_dir)
     try:
         stack.start(timeout_s=120)
         yield stack
     finally:
         stack.stop()
+
+
+@pytest.fixture(scope="session")
+async def platform_stack(
+    tmp_path_factory: pytest.TempPathFactory,
+    databases: DatabaseFactory,
+    kafka_bootstrap: str,
+    kafka_idempotent: bool,
+    internal_secret: str,
+) -> AsyncIterator[Stack]:
+    """The whole platform as processes on free ports, as `make run` starts it."""
+    log_dir = Path(tmp_path_factory.mktemp("stack-logs"))
+    async with running_platform(log_dir, databases, kafka_bootstrap, kafka_idempotent, internal_secret) as stack:
+        yield stack

@@ -91,6 +91,8 @@ def document_service_problems(doc: dict[str, Any]) -> dict[str, Any]:
             statuses.add(422)
         if "{" in path:
             statuses.add(404)
+        if any(parameter.get("name") == "cursor" for parameter in operation.get("parameters", [])):
+            statuses.add(400)  # a cursor this API did not issue
         if method in ("post", "put", "patch", "delete"):
             statuses.add(409)
         add_problems(operation, sorted(statuses))

@@ -101,10 +101,17 @@ async def _on_validation(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(problem, request.url.path)
 
 
+_FASTAPI_BODY_ERROR = "There was an error parsing the body"
+
+
 async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     headers = dict(exc.headers) if exc.headers else None
     detail = exc.detail if isinstance(exc.detail, str) else None
+    if exc.status_code == 400 and detail == _FASTAPI_BODY_ERROR:
+        # FastAPI's answer to a body it could not decode (not UTF-8): name the field, as for bad JSON.
+        errors = [{"field": "body", "message": "is not UTF-8 encoded JSON", "type": "json_invalid"}]
+        return problem_response(Problem(422, "Invalid fields: body", errors=errors), request.url.path)
     if exc.status_code == 405:
         # Starlette names only the first route that matched the path: list them all.
         headers = {**(headers or {}), "Allow": ", ".join(allowed_methods(request.app.router.routes, request.scope))}
