@@ -16,6 +16,7 @@ from gateway.adapters.middleware import RateLimitHeaders, RequestSizeLimit
 from gateway.adapters.openapi_merge import ServiceDocs, merge
 from gateway.adapters.passwords import Passwords
 from gateway.adapters.rate_limit_sharing import RateLimitSharing
+from gateway.adapters.revocations import Revocations, RevocationSync
 from gateway.adapters.security import Authenticator
 from gateway.adapters.tables import messaging, metadata
 from gateway.adapters.tokens import TokenSigner
@@ -24,6 +25,7 @@ from gateway.adapters.webhook_dispatcher import WebhookDispatcher
 from gateway.api import api_keys, auth, identity, overview, webhooks
 from gateway.api.proxy import ServiceProxy
 from gateway.domain.rate_limit import RateLimiter
+from gateway.domain.revocation import RevocationList
 from gateway.settings import GatewaySettings
 from servicekit.app import create_service_app
 from servicekit.health import Check
@@ -78,9 +80,18 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         else None
     )
     service_docs = ServiceDocs(upstreams)
+    revocations = Revocations(
+        RevocationList(),
+        ApiKeyCache(settings.api_key_cache_ttl_s),
+        timedelta(seconds=settings.access_token_ttl_s),
+    )
+    revocation_sync = RevocationSync(runtime.database, revocations, interval_s=settings.revocation_sync_interval_s)
 
     @asynccontextmanager
     async def gateway_parts(_app: FastAPI) -> AsyncIterator[None]:
+        # Every revocation still in force before the first request is let in.
+        await revocation_sync.run_once()
+        revocation_sync.start()
         dispatcher.start()
         service_docs.start()
         if sharing is not None:
@@ -94,6 +105,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
             if sharing is not None:
                 await sharing.stop()
             await dispatcher.stop()
+            await revocation_sync.stop(grace_s=0)
             await upstreams.close()
 
     checks: dict[str, Check] = {"database": runtime.database.ping}
@@ -154,7 +166,8 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
     app.state.upstreams = upstreams
     app.state.signer = signer
     app.state.passwords = Passwords(time_cost=settings.password_time_cost, memory_kib=settings.password_memory_kib)
-    app.state.authenticator = Authenticator(signer, runtime.database, ApiKeyCache(settings.api_key_cache_ttl_s))
+    app.state.authenticator = Authenticator(signer, runtime.database, revocations.key_cache, revocations.revoked)
+    app.state.revocations = revocations
     app.state.rate_limiter = rate_limiter
     app.state.idempotency = idempotency
     app.state.webhook_dispatcher = dispatcher

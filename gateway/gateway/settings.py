@@ -1,4 +1,4 @@
-from pydantic import model_validator
+from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from gateway.domain.rate_limit import Limit
@@ -37,6 +37,9 @@ class GatewaySettings(ServiceSettings):
     password_time_cost: int = 3
     password_memory_kib: int = 65536
     api_key_cache_ttl_s: float = 30.0
+    # How often each replica reads the revocations the others wrote (access taken away ends on
+    # every replica within about this long).
+    revocation_sync_interval_s: float = Field(default=1.0, gt=0)
 
     # Token buckets per caller and route class, held across replicas: each replica hands the others
     # what it used every rate_limit_share_interval_s through the database (0: each on its own).

@@ -158,3 +158,14 @@ async def log_in(client: httpx.AsyncClient, email: str, org_id: str, password: s
     body = token.json()
     user_id = jwt.decode(body["access_token"], options={"verify_signature": False})["sub"]
     return Account(org_id, user_id, email, body["access_token"], body["refresh_token"])
+
+
+async def join_org(client: httpx.AsyncClient, owner: Account, role: str) -> Account:
+    email = f"{role}-{uuid.uuid4().hex[:8]}@members.test"
+    added = await client.post(
+        f"/api/v1/orgs/{owner.org_id}/members",
+        json={"email": email, "role": role, "password": PASSWORD},
+        headers=owner.auth,
+    )
+    assert added.status_code == 201, added.text
+    return await log_in(client, email, owner.org_id)

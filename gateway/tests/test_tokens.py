@@ -2,6 +2,7 @@ import base64
 import json
 import time
 import uuid
+from dataclasses import replace
 
 import jwt
 import pytest
@@ -18,13 +19,34 @@ def signer(**overrides: object) -> TokenSigner:
     return TokenSigner({"k1": KEY}, "k1", **options)  # type: ignore[arg-type]
 
 
-PRINCIPAL = Principal(user_id=uuid.uuid4(), org_id=uuid.uuid4(), roles=frozenset({"owner"}))
+PRINCIPAL = Principal(
+    user_id=uuid.uuid4(),
+    org_id=uuid.uuid4(),
+    roles=frozenset({"owner"}),
+    session_id=uuid.uuid4(),
+    grant_id=uuid.uuid4(),
+)
+API_KEY = Principal(
+    user_id=uuid.uuid4(), org_id=uuid.uuid4(), roles=frozenset(), scopes=frozenset({"campaigns:read"}), is_api_key=True
+)
 
 
-def test_issued_token_verifies_to_the_same_principal() -> None:
-    token = signer().issue(PRINCIPAL)
+@pytest.mark.parametrize("principal", [PRINCIPAL, API_KEY], ids=["person", "api key"])
+def test_issued_token_verifies_to_the_same_principal(principal: Principal) -> None:
+    token = signer().issue(principal)
     assert jwt.get_unverified_header(token)["kid"] == "k1"
-    assert signer().verify(token) == PRINCIPAL
+    assert signer().verify(token) == principal
+    claims = jwt.decode(token, options={"verify_signature": False})
+    assert {"iat", "jti"} <= set(claims)
+
+
+@pytest.mark.parametrize("missing", ["session_id", "grant_id"])
+def test_a_persons_token_that_could_not_be_revoked_is_refused(missing: str) -> None:
+    """Access is revoked by the login and the membership a token names: one naming neither
+    would outlive a removal, so it is not taken."""
+    token = signer().issue(replace(PRINCIPAL, **{missing: None}))
+    with pytest.raises(InvalidToken):
+        signer().verify(token)
 
 
 def b64(part: dict[str, object]) -> str:

@@ -16,7 +16,7 @@ from uuid import UUID
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.adapters.tables import api_keys, refresh_tokens
+from gateway.adapters.tables import api_keys, refresh_tokens, users
 from gateway.domain.identity import Principal
 
 API_KEY_PREFIX = "ik_"
@@ -48,6 +48,8 @@ class ApiKeyRecord:
     created_at: datetime
     expires_at: datetime | None
     revoked_at: datetime | None
+    created_by: UUID | None = None
+    created_by_email: str | None = None
 
 
 def _record(row: object) -> ApiKeyRecord:
@@ -60,6 +62,8 @@ def _record(row: object) -> ApiKeyRecord:
         created_at=row.created_at,  # type: ignore[attr-defined]
         expires_at=row.expires_at,  # type: ignore[attr-defined]
         revoked_at=row.revoked_at,  # type: ignore[attr-defined]
+        created_by=row.created_by,  # type: ignore[attr-defined]
+        created_by_email=row.created_by_email,  # type: ignore[attr-defined]
     )
 
 
@@ -80,6 +84,7 @@ class ApiKeyRepository:
             created_at=datetime.now(UTC),
             expires_at=expires_at,
             revoked_at=None,
+            created_by=created_by,
         )
         await self.session.execute(
             insert(api_keys).values(
@@ -98,9 +103,27 @@ class ApiKeyRepository:
 
     async def for_org(self, org_id: UUID) -> list[ApiKeyRecord]:
         rows = await self.session.execute(
-            select(api_keys).where(api_keys.c.org_id == org_id).order_by(api_keys.c.created_at.desc())
+            select(api_keys, users.c.email.label("created_by_email"))
+            .outerjoin(users, users.c.id == api_keys.c.created_by)
+            .where(api_keys.c.org_id == org_id)
+            .order_by(api_keys.c.created_at.desc())
         )
         return [_record(row) for row in rows]
+
+    async def revoke_made_by(self, org_id: UUID, user_id: UUID) -> list[UUID]:
+        """Revokes the live keys a member made in an org; their ids."""
+        made = list(
+            await self.session.scalars(
+                select(api_keys.c.id).where(
+                    api_keys.c.org_id == org_id, api_keys.c.created_by == user_id, api_keys.c.revoked_at.is_(None)
+                )
+            )
+        )
+        if made:
+            await self.session.execute(
+                update(api_keys).where(api_keys.c.id.in_(made)).values(revoked_at=datetime.now(UTC))
+            )
+        return made
 
     async def revoke(self, org_id: UUID, key_id: UUID) -> bool:
         result = await self.session.execute(
@@ -130,7 +153,17 @@ class ApiKeyRepository:
 
 
 class InvalidRefreshToken(Exception):
-    pass
+    def __init__(self, message: str, reused_family: UUID | None = None) -> None:
+        super().__init__(message)
+        self.reused_family = reused_family
+
+
+@dataclass(frozen=True)
+class RefreshGrant:
+    token: str
+    user_id: UUID
+    org_id: UUID
+    family_id: UUID  # the login; access tokens issued from it carry it as `sid`
 
 
 class RefreshTokenRepository:
@@ -140,13 +173,14 @@ class RefreshTokenRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def issue(self, user_id: UUID, org_id: UUID, ttl: timedelta, family_id: UUID | None = None) -> str:
+    async def issue(self, user_id: UUID, org_id: UUID, ttl: timedelta, family_id: UUID | None = None) -> RefreshGrant:
         token = secrets.token_urlsafe(48)
         now = datetime.now(UTC)
+        grant = RefreshGrant(token, user_id, org_id, family_id or uuid.uuid4())
         await self.session.execute(
             insert(refresh_tokens).values(
                 id=uuid.uuid4(),
-                family_id=family_id or uuid.uuid4(),
+                family_id=grant.family_id,
                 user_id=user_id,
                 org_id=org_id,
                 token_hash=hash_secret(token),
@@ -154,28 +188,50 @@ class RefreshTokenRepository:
                 expires_at=now + ttl,
             )
         )
-        return token
+        return grant
 
-    async def rotate(self, token: str, ttl: timedelta) -> tuple[UUID, UUID, str]:
-        """Returns (user id, org id, new refresh token)."""
+    async def rotate(self, token: str, ttl: timedelta) -> RefreshGrant:
+        """The new refresh token of the same login; InvalidRefreshToken (naming the family when
+        a spent token came back: the caller must revoke that login) if this one is not usable."""
         row = (
             await self.session.execute(select(refresh_tokens).where(refresh_tokens.c.token_hash == hash_secret(token)))
         ).first()
         now = datetime.now(UTC)
         if row is None:
             raise InvalidRefreshToken("unknown refresh token")
-        if row.revoked_at is not None:
+        if row.expires_at <= now:
+            raise InvalidRefreshToken("refresh token expired")
+        spent = await self.session.execute(
+            update(refresh_tokens)
+            .where(refresh_tokens.c.id == row.id, refresh_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=now)
+        )
+        if not spent.rowcount:  # used before (or by a concurrent request just now)
             await self.session.execute(
                 update(refresh_tokens)
                 .where(refresh_tokens.c.family_id == row.family_id, refresh_tokens.c.revoked_at.is_(None))
                 .values(revoked_at=now)
             )
-            raise InvalidRefreshToken("refresh token already used; every token of this login is now revoked")
-        if row.expires_at <= now:
-            raise InvalidRefreshToken("refresh token expired")
-        await self.session.execute(update(refresh_tokens).where(refresh_tokens.c.id == row.id).values(revoked_at=now))
-        new_token = await self.issue(row.user_id, row.org_id, ttl, family_id=row.family_id)
-        return row.user_id, row.org_id, new_token
+            raise InvalidRefreshToken(
+                "refresh token already used or revoked; every token of this login is now revoked",
+                reused_family=row.family_id,
+            )
+        return await self.issue(row.user_id, row.org_id, ttl, family_id=row.family_id)
+
+    async def revoke_member(self, user_id: UUID, org_id: UUID) -> list[UUID]:
+        """Revokes a user's live refresh tokens for one org; the logins (families) they belonged to."""
+        live = (refresh_tokens.c.user_id == user_id, refresh_tokens.c.org_id == org_id)
+        families = list(
+            await self.session.scalars(
+                select(refresh_tokens.c.family_id).where(*live, refresh_tokens.c.revoked_at.is_(None)).distinct()
+            )
+        )
+        await self.session.execute(
+            update(refresh_tokens)
+            .where(*live, refresh_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=datetime.now(UTC))
+        )
+        return families
 
 
 class ApiKeyCache:
@@ -199,4 +255,7 @@ class ApiKeyCache:
         self._entries[hash_secret(full_key)] = (time.monotonic() + self.ttl_s, principal)
 
     def forget(self, key_id: UUID) -> None:
-        self._entries = {h: e for h, e in self._entries.items() if e[1] is None or e[1].user_id != key_id}
+        self.forget_all({key_id})
+
+    def forget_all(self, key_ids: set[UUID]) -> None:
+        self._entries = {h: e for h, e in self._entries.items() if e[1] is None or e[1].user_id not in key_ids}

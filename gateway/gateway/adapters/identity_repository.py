@@ -3,7 +3,7 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
 
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import Row, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -36,14 +36,15 @@ class MembershipRecord:
     user_id: UUID
     role: Role
     created_at: datetime
+    grant_id: UUID
 
 
 class IdentityRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def add_org(self, name: str, kind: OrgKind) -> OrgRecord:
-        org = OrgRecord(id=uuid4(), name=name, kind=kind, created_at=datetime.now(UTC))
+    async def add_org(self, name: str, kind: OrgKind, org_id: UUID | None = None) -> OrgRecord:
+        org = OrgRecord(id=org_id or uuid4(), name=name, kind=kind, created_at=datetime.now(UTC))
         await self.session.execute(
             insert(orgs).values(id=org.id, name=name, kind=kind.value, created_at=org.created_at)
         )
@@ -75,11 +76,48 @@ class IdentityRepository:
         return user
 
     async def add_membership(self, org_id: UUID, user_id: UUID, role: Role) -> MembershipRecord:
-        record = MembershipRecord(org_id=org_id, user_id=user_id, role=role, created_at=datetime.now(UTC))
-        await self.session.execute(
-            insert(memberships).values(org_id=org_id, user_id=user_id, role=role.value, created_at=record.created_at)
+        record = MembershipRecord(
+            org_id=org_id, user_id=user_id, role=role, created_at=datetime.now(UTC), grant_id=uuid4()
         )
+        try:
+            async with self.session.begin_nested():
+                await self.session.execute(
+                    insert(memberships).values(
+                        org_id=org_id,
+                        user_id=user_id,
+                        role=role.value,
+                        created_at=record.created_at,
+                        grant_id=record.grant_id,
+                    )
+                )
+        except IntegrityError:
+            raise Conflict("already a member of this org") from None
         return record
+
+    async def change_role(self, membership: MembershipRecord, role: Role) -> MembershipRecord:
+        """The membership with its new role and a new grant: tokens naming the old one can be revoked."""
+        changed = MembershipRecord(
+            org_id=membership.org_id,
+            user_id=membership.user_id,
+            role=role,
+            created_at=membership.created_at,
+            grant_id=uuid4(),
+        )
+        await self.session.execute(
+            update(memberships)
+            .where(memberships.c.org_id == membership.org_id, memberships.c.user_id == membership.user_id)
+            .values(role=role.value, grant_id=changed.grant_id)
+        )
+        return changed
+
+    async def renew_grants(self, user_id: UUID) -> list[UUID]:
+        """New grants for every membership of a user (their platform role changed); the old ones."""
+        old = list(await self.session.scalars(select(memberships.c.grant_id).where(memberships.c.user_id == user_id)))
+        for grant_id in old:
+            await self.session.execute(
+                update(memberships).where(memberships.c.grant_id == grant_id).values(grant_id=uuid4())
+            )
+        return old
 
     async def membership(self, org_id: UUID, user_id: UUID) -> MembershipRecord | None:
         row = (
@@ -94,6 +132,7 @@ class IdentityRepository:
             select(
                 memberships.c.role,
                 memberships.c.created_at.label("joined_at"),
+                memberships.c.grant_id,
                 users.c.id,
                 users.c.email,
                 users.c.password_hash,
@@ -107,7 +146,9 @@ class IdentityRepository:
         )
         return [
             (
-                MembershipRecord(org_id=org_id, user_id=r.id, role=Role(r.role), created_at=r.joined_at),
+                MembershipRecord(
+                    org_id=org_id, user_id=r.id, role=Role(r.role), created_at=r.joined_at, grant_id=r.grant_id
+                ),
                 UserRecord(
                     id=r.id,
                     email=r.email,
@@ -121,12 +162,14 @@ class IdentityRepository:
         ]
 
     async def count_owners(self, org_id: UUID) -> int:
-        return int(
-            await self.session.scalar(
-                select(func.count()).where(memberships.c.org_id == org_id, memberships.c.role == Role.OWNER.value)
-            )
-            or 0
+        """Locks the owners' rows till the commit: two owners demoting each other at once must
+        not leave the org without one (SQLite's writers take turns anyway)."""
+        owners = await self.session.scalars(
+            select(memberships.c.user_id)
+            .where(memberships.c.org_id == org_id, memberships.c.role == Role.OWNER.value)
+            .with_for_update()
         )
+        return len(owners.all())
 
     async def remove_membership(self, org_id: UUID, user_id: UUID) -> None:
         await self.session.execute(
@@ -183,4 +226,6 @@ class IdentityRepository:
 
 
 def _membership(row: Row[Any]) -> MembershipRecord:
-    return MembershipRecord(org_id=row.org_id, user_id=row.user_id, role=Role(row.role), created_at=row.created_at)
+    return MembershipRecord(
+        org_id=row.org_id, user_id=row.user_id, role=Role(row.role), created_at=row.created_at, grant_id=row.grant_id
+    )

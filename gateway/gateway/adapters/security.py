@@ -14,6 +14,7 @@ from gateway.adapters.tokens import InvalidToken, TokenSigner
 from gateway.domain.access import class_of, decide, roles_for_services
 from gateway.domain.identity import Principal
 from gateway.domain.rate_limit import RateLimiter, Verdict
+from gateway.domain.revocation import RevocationList
 from gateway.domain.routing import Action, Route, resolve
 from servicekit.context import RequestContext
 from servicekit.db import Database
@@ -23,11 +24,18 @@ from servicekit.problems import Problem
 BEARER_CHALLENGE = {"WWW-Authenticate": 'Bearer realm="influencer-platform"'}
 
 
+REVOKED = "this access was revoked (a role changed, a member or key was removed, or the login ended); sign in again"
+
+
 class Authenticator:
-    def __init__(self, signer: TokenSigner, database: Database, key_cache: ApiKeyCache) -> None:
+    def __init__(
+        self, signer: TokenSigner, database: Database, key_cache: ApiKeyCache, revoked: RevocationList | None = None
+    ) -> None:
         self.signer = signer
         self.database = database
         self.key_cache = key_cache
+        # Checked on every request, cached tokens and keys included (adapters/revocations fills it).
+        self.revoked = revoked if revoked is not None else RevocationList()
         # Verified tokens until they expire: a client sends the same token many times, and
         # verifying it is a fifth of a proxied request. Keyed by the whole token, signature
         # included, so a changed token is verified afresh.
@@ -56,13 +64,16 @@ class Authenticator:
         if scheme.lower() != "bearer" or not token:
             raise Problem(401, "send a bearer token (POST /api/v1/auth/token) or an API key", headers=BEARER_CHALLENGE)
         try:
-            return self._verify_token(token)
+            principal = self._verify_token(token)
         except InvalidToken as exc:
             raise Problem(
                 401,
                 f"the bearer token is not valid: {exc}",
                 headers={"WWW-Authenticate": 'Bearer error="invalid_token"'},
             ) from None
+        if self.revoked.refuses(principal):
+            raise Problem(401, REVOKED, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        return principal
 
     async def _api_key_principal(self, full_key: str) -> Principal:
         cached, principal = self.key_cache.get(full_key)
@@ -70,7 +81,7 @@ class Authenticator:
             async with self.database.sessionmaker() as session:
                 principal = await ApiKeyRepository(session).principal(full_key, datetime.now(UTC))
             self.key_cache.put(full_key, principal)
-        if principal is None:
+        if principal is None or self.revoked.refuses(principal):
             raise Problem(401, "the API key is unknown, revoked or expired", headers=BEARER_CHALLENGE)
         return principal
 

@@ -45,6 +45,8 @@ memberships = Table(
     Column("user_id", Uuid, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
     Column("role", String(16), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+    # Replaced at each role change: tokens name it, so that revoking it ends the old role's tokens.
+    Column("grant_id", Uuid, nullable=False),
     Index("ix_memberships_user_id", "user_id"),
 )
 
@@ -150,4 +152,57 @@ rate_limit_usage = Table(
     Column("used", Integer, nullable=False),
     Column("at", UtcDateTime(), nullable=False),
     Index("ix_rate_limit_usage_at", "at"),
+)
+
+# An org's owner asks someone to join; the person accepts (signed in as the email, or by the
+# token the owner passes on plus a confirmation mailed to the email). Tokens are stored hashed.
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("org_id", Uuid, ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False),
+    Column("email", String(320), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("invited_by", Uuid, nullable=True),
+    Column("state", String(16), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("decided_at", UtcDateTime(), nullable=True),
+    Index("ix_invitations_email", "email", "state"),
+    Index("ix_invitations_org_id", "org_id", "state"),
+)
+
+# A sign-up (or a join by invitation token) waiting for the link mailed to its email.
+signups = Table(
+    "signups",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("purpose", String(16), nullable=False),
+    Column("email", String(320), nullable=False),
+    Column("password_hash", String(200), nullable=False),
+    Column("display_name", String(200), nullable=True),
+    Column("org_id", Uuid, nullable=True),  # chosen up front for a new org
+    Column("org_name", String(200), nullable=True),
+    Column("org_kind", String(16), nullable=True),
+    Column("influencer_id", Uuid, nullable=True),
+    Column("invitation_id", Uuid, ForeignKey("invitations.id", ondelete="CASCADE"), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Index("ix_signups_expires_at", "expires_at"),
+)
+
+# Access taken away (adapters/revocations): every replica reads new rows within seconds and
+# refuses the tokens they name until `expires_at`, when those tokens have expired anyway.
+revocations = Table(
+    "revocations",
+    metadata,
+    Column("id", OutboxId, primary_key=True, autoincrement=True),
+    Column("kind", String(16), nullable=False),
+    Column("subject", Uuid, nullable=False),
+    Column("at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Index("ix_revocations_at", "at"),
+    Index("ix_revocations_expires_at", "expires_at"),
 )

@@ -6,10 +6,12 @@ from fastapi import APIRouter, Depends, Request, Response, status
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from gateway.adapters.credentials import ApiKeyRecord, ApiKeyRepository
+from gateway.adapters.revocations import Revocations
 from gateway.adapters.security import Caller
 from gateway.domain.access import KNOWN_SCOPES
 from gateway.domain.administration import require_key_admin
 from gateway.domain.identity import Principal
+from gateway.domain.revocation import RevocationKind
 from gateway.domain.routing import SCOPE_RESOURCES
 from servicekit.app import DbSession
 from servicekit.errors import InvalidField, NotFound
@@ -46,12 +48,18 @@ class ApiKeyCreate(BaseModel):
         return scopes
 
 
+class ApiKeyCreator(BaseModel):
+    id: UUID
+    email: str | None = Field(description="None once the user no longer exists")
+
+
 class ApiKeyPublic(BaseModel):
     id: UUID
     name: str
     prefix: str
     scopes: list[str]
     created_at: datetime
+    created_by: ApiKeyCreator | None = Field(description="The member who made the key and saw its secret")
     expires_at: datetime | None
     revoked_at: datetime | None
 
@@ -67,6 +75,7 @@ def _public(record: ApiKeyRecord) -> ApiKeyPublic:
         prefix=record.prefix,
         scopes=record.scopes,
         created_at=record.created_at,
+        created_by=(ApiKeyCreator(id=record.created_by, email=record.created_by_email) if record.created_by else None),
         expires_at=record.expires_at,
         revoked_at=record.revoked_at,
     )
@@ -95,7 +104,9 @@ async def list_api_keys(caller: KeyAdmin, session: DbSession) -> list[ApiKeyPubl
 
 @router.delete("/{key_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def revoke_api_key(key_id: UUID, caller: KeyAdmin, session: DbSession, request: Request) -> None:
-    """Revoke a key: refused at once here, by other gateway replicas within their key cache's TTL."""
+    """Revoke a key and the tokens issued for it: refused at once here, by the other gateway
+    replicas within a second or two."""
     if not await ApiKeyRepository(session).revoke(caller.org_id, key_id):
         raise NotFound("API key", key_id)
-    request.app.state.authenticator.key_cache.forget(key_id)
+    revocations: Revocations = request.app.state.revocations
+    await revocations.revoke(session, RevocationKind.API_KEY, [key_id])

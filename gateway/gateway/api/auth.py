@@ -7,6 +7,7 @@
   carrying the key's scopes.
 """
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from typing import Annotated
 from uuid import UUID
@@ -16,12 +17,13 @@ from pydantic import BaseModel
 
 from gateway.adapters.credentials import ApiKeyRepository, InvalidRefreshToken, RefreshTokenRepository, key_prefix
 from gateway.adapters.identity_repository import IdentityRepository, UserRecord
+from gateway.adapters.revocations import Revocations
 from gateway.adapters.security import limit_anonymous
 from gateway.adapters.tokens import TokenSigner
 from gateway.api.identity import passwords_of
 from gateway.domain.identity import Principal, Role, normalize_email
+from gateway.domain.revocation import RevocationKind
 from servicekit.app import DbSession
-from servicekit.errors import InvalidField
 from servicekit.problems import Problem
 
 router = APIRouter(prefix="/api/v1/auth", tags=["identity"])
@@ -42,6 +44,7 @@ def _invalid_grant(detail: str) -> Problem:
 
 
 async def principal_for_user(repo: IdentityRepository, user: UserRecord, org_id: UUID | None) -> Principal:
+    """The user as a member of `org_id` (or of their first org); the login is added by the caller."""
     memberships = await repo.memberships_of(user.id)
     if org_id is not None:
         memberships = [m for m in memberships if m.org_id == org_id]
@@ -50,7 +53,13 @@ async def principal_for_user(repo: IdentityRepository, user: UserRecord, org_id:
     membership = memberships[0]
     roles = {membership.role.value} | ({Role.ADMIN.value} if user.is_platform_admin else set())
     influencer_id = await repo.influencer_of(user.id) if membership.role is Role.CREATOR else None
-    return Principal(user_id=user.id, org_id=membership.org_id, roles=frozenset(roles), influencer_id=influencer_id)
+    return Principal(
+        user_id=user.id,
+        org_id=membership.org_id,
+        roles=frozenset(roles),
+        influencer_id=influencer_id,
+        grant_id=membership.grant_id,
+    )
 
 
 @router.post("/token", dependencies=[limit_anonymous("auth")])
@@ -77,30 +86,36 @@ async def issue_token(
             raise Problem(400, "username and password are required", error="invalid_request")
         try:
             email = normalize_email(username)
-        except InvalidField:
+        except ValueError:
             email = username
+        # An unknown email costs the same hash check as a known one: the answer and its timing
+        # do not tell whether the email is registered.
         user = await repo.user_by_email(email)
         valid = await passwords_of(request).verify(user.password_hash if user else None, password)
         if not valid or user is None:
             raise _invalid_grant("wrong username or password")
         principal = await principal_for_user(repo, user, org_id)
         refresh = await RefreshTokenRepository(session).issue(user.id, principal.org_id, refresh_ttl)
-        return TokenResponse(access_token=signer.issue(principal), expires_in=expires_in, refresh_token=refresh)
+        principal = replace(principal, session_id=refresh.family_id)
+        return TokenResponse(access_token=signer.issue(principal), expires_in=expires_in, refresh_token=refresh.token)
 
     if grant_type == "refresh_token":
         if not refresh_token:
             raise Problem(400, "refresh_token is required", error="invalid_request")
         try:
-            user_id, token_org, new_refresh = await RefreshTokenRepository(session).rotate(refresh_token, refresh_ttl)
+            refresh = await RefreshTokenRepository(session).rotate(refresh_token, refresh_ttl)
         except InvalidRefreshToken as exc:
-            # The family revocation must stick even though the request fails.
+            if exc.reused_family is not None:
+                revocations: Revocations = request.app.state.revocations
+                await revocations.revoke(session, RevocationKind.SESSION, [exc.reused_family])
+            # The login's revocation must stick even though the request fails.
             await session.commit()
             raise _invalid_grant(str(exc)) from None
-        user = await repo.user(user_id)
+        user = await repo.user(refresh.user_id)
         if user is None:
             raise _invalid_grant("the user of this refresh token no longer exists")
-        principal = await principal_for_user(repo, user, token_org)
-        return TokenResponse(access_token=signer.issue(principal), expires_in=expires_in, refresh_token=new_refresh)
+        principal = replace(await principal_for_user(repo, user, refresh.org_id), session_id=refresh.family_id)
+        return TokenResponse(access_token=signer.issue(principal), expires_in=expires_in, refresh_token=refresh.token)
 
     if grant_type == "client_credentials":
         if not client_secret:

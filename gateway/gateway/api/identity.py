@@ -1,14 +1,23 @@
 from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Request, Response, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
+from gateway.adapters import membership_changes
 from gateway.adapters.identity_repository import IdentityRepository, OrgRecord, UserRecord
 from gateway.adapters.passwords import Passwords
+from gateway.adapters.revocations import Revocations
 from gateway.adapters.security import Caller, limit_anonymous
 from gateway.adapters.upstreams import Upstreams
-from gateway.domain.administration import check_member_role, check_removal, require_member_manager, require_own_org
+from gateway.domain.administration import (
+    check_member_role,
+    check_removal,
+    check_role_change,
+    require_member_manager,
+    require_own_org,
+)
 from gateway.domain.identity import OrgKind, Role, check_password, normalize_email
 from servicekit.app import DbSession
 from servicekit.context import RequestContext
@@ -56,7 +65,7 @@ class MemberCreate(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     email: str = Field(max_length=320)
-    role: Role = Field(description="owner, manager or analyst")
+    role: Annotated[Role, AfterValidator(check_member_role)] = Field(description="owner, manager or analyst")
     password: str | None = Field(
         default=None, max_length=200, description="Initial password for a new user; not needed for an existing one"
     )
@@ -78,9 +87,21 @@ class Me(BaseModel):
     api_key: bool
 
 
+def revocations_of(request: Request) -> Revocations:
+    revocations: Revocations = request.app.state.revocations
+    return revocations
+
+
 def passwords_of(request: Request) -> Passwords:
     passwords: Passwords = request.app.state.passwords
     return passwords
+
+
+def _field(name: str, rule, value):  # type: ignore[no-untyped-def]
+    try:
+        return rule(value)
+    except ValueError as exc:
+        raise InvalidField(name, str(exc)) from None
 
 
 def _org(org: OrgRecord) -> OrgPublic:
@@ -96,8 +117,8 @@ async def sign_up_org(body: OrgCreate, session: DbSession, request: Request, res
     """Sign up a brand or agency org with its owner user."""
     if body.kind not in (OrgKind.BRAND, OrgKind.AGENCY):
         raise Problem(422, "an org is a brand or an agency; creators sign up at /api/v1/creators")
-    email = normalize_email(body.owner.email)
-    check_password(body.owner.password)
+    email = _field("email", normalize_email, body.owner.email)
+    _field("password", check_password, body.owner.password)
     repo = IdentityRepository(session)
     password_hash = await passwords_of(request).hash(body.owner.password)
     org = await repo.add_org(body.name, body.kind)
@@ -125,8 +146,7 @@ async def add_member(
     """Add a user to the org with a role (creating the user if the email is new). Owners only."""
     require_own_org(caller, org_id)
     require_member_manager(caller)
-    check_member_role(body.role)
-    email = normalize_email(body.email)
+    email = _field("body.email", normalize_email, body.email)
     repo = IdentityRepository(session)
     user = await repo.user_by_email(email)
     if user is None:
@@ -136,7 +156,7 @@ async def add_member(
                 "a new user needs an initial password",
                 errors=[{"field": "body.password", "message": "required for a new user", "type": "missing"}],
             )
-        check_password(body.password)
+        _field("body.password", check_password, body.password)
         user = await repo.add_user(email, await passwords_of(request).hash(body.password), body.display_name)
     if await repo.membership(org_id, user.id) is not None:
         raise Conflict(f"{email} is already a member of this org")
@@ -144,9 +164,36 @@ async def add_member(
     return MemberPublic(user=_user(user), role=membership.role, joined_at=membership.created_at)
 
 
+class MemberUpdate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Annotated[Role, AfterValidator(check_member_role)] = Field(description="owner, manager or analyst")
+
+
+@router.patch("/orgs/{org_id}/members/{user_id}")
+async def change_member_role(
+    org_id: UUID, user_id: UUID, body: MemberUpdate, caller: Caller, session: DbSession, request: Request
+) -> MemberPublic:
+    """Change a member's role. Owners only; the last owner cannot step down. Their tokens
+    carrying the old role stop working at once (a refresh gives the new role)."""
+    require_own_org(caller, org_id)
+    require_member_manager(caller)
+    repo = IdentityRepository(session)
+    membership = await repo.membership(org_id, user_id)
+    user = await repo.user(user_id)
+    if membership is None or user is None:
+        raise NotFound("member", user_id)
+    if membership.role is body.role:
+        return MemberPublic(user=_user(user), role=membership.role, joined_at=membership.created_at)
+    check_role_change(membership.role, body.role, await repo.count_owners(org_id))
+    changed = await membership_changes.change_role(session, revocations_of(request), membership, body.role)
+    return MemberPublic(user=_user(user), role=changed.role, joined_at=changed.created_at)
+
+
 @router.delete("/orgs/{org_id}/members/{user_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def remove_member(org_id: UUID, user_id: UUID, caller: Caller, session: DbSession) -> None:
-    """Remove a member. Owners only; the last owner cannot be removed."""
+async def remove_member(org_id: UUID, user_id: UUID, caller: Caller, session: DbSession, request: Request) -> None:
+    """Remove a member. Owners only; the last owner cannot be removed. Their tokens for the org,
+    their refresh tokens and the API keys they made stop working at once."""
     require_own_org(caller, org_id)
     require_member_manager(caller)
     repo = IdentityRepository(session)
@@ -154,7 +201,7 @@ async def remove_member(org_id: UUID, user_id: UUID, caller: Caller, session: Db
     if membership is None:
         raise NotFound("member", user_id)
     check_removal(membership.role, await repo.count_owners(org_id))
-    await repo.remove_membership(org_id, user_id)
+    await membership_changes.remove_member(session, revocations_of(request), membership)
 
 
 @router.get("/me")
@@ -196,8 +243,8 @@ async def sign_up_creator(
 ) -> CreatorSignup:
     """An influencer signs up and claims a profile; the role `creator` sees only its own
     partnerships and content. A profile can be claimed once."""
-    email = normalize_email(body.email)
-    check_password(body.password)
+    email = _field("email", normalize_email, body.email)
+    _field("password", check_password, body.password)
     repo = IdentityRepository(session)
     if await repo.influencer_claimed(body.influencer_id):
         raise Conflict("this influencer profile is already claimed")

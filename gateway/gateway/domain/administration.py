@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from gateway.domain.identity import Principal, Role
-from servicekit.errors import Conflict, Forbidden, InvalidField, NotFound
+from servicekit.errors import Conflict, Forbidden, NotFound
 
 MEMBER_ROLES = frozenset({Role.OWNER, Role.MANAGER, Role.ANALYST})
 ORG_ADMINS = frozenset({Role.OWNER, Role.MANAGER, Role.ADMIN})
@@ -20,14 +20,32 @@ def require_member_manager(principal: Principal) -> None:
         raise Forbidden("only the org's owners manage its members")
 
 
-def check_member_role(role: Role) -> None:
+def check_member_role(role: Role) -> Role:
     if role not in MEMBER_ROLES:
-        raise InvalidField("body.role", "must be owner, manager or analyst")
+        raise ValueError("must be owner, manager or analyst")
+    return role
 
 
 def check_removal(removed_role: Role, owners_left: int) -> None:
     if removed_role is Role.OWNER and owners_left <= 1:
         raise Conflict("the last owner of an org cannot be removed")
+
+
+def check_role_change(current: Role, new: Role, owners: int) -> None:
+    if current is Role.OWNER and new is not Role.OWNER and owners <= 1:
+        raise Conflict("the last owner of an org cannot step down; make another member an owner first")
+
+
+def keeps_api_keys(role: Role) -> bool:
+    """The keys a member made stay only while their role may manage keys: each key's secret was
+    shown to them, so a member who may no longer hold one must not keep it."""
+    return role in ORG_ADMINS
+
+
+def require_person(principal: Principal) -> None:
+    """Acting on one's own account (invitations): a person, never an API key."""
+    if principal.is_api_key:
+        raise Forbidden("an API key has no account of its own")
 
 
 def require_key_admin(principal: Principal) -> None:
