@@ -10,6 +10,7 @@ import httpx
 import pytest
 
 from devstack.databases import DatabaseFactory
+from gateway.cli import set_admin
 
 from .conftest import Account, GatewayFactory, join_org, log_in, sign_up
 
@@ -178,3 +179,20 @@ async def test_the_owner_sees_who_created_each_api_key(replicas: tuple[httpx.Asy
     assert listed.status_code == 200
     [key] = listed.json()
     assert key["created_by"] == {"id": manager.user_id, "email": manager.email}
+
+
+async def test_a_platform_admin_role_taken_back_by_the_operator_ends_their_tokens(
+    replicas: tuple[httpx.AsyncClient, httpx.AsyncClient],
+) -> None:
+    first, second = replicas
+    staff = await sign_up(first, "Platform")
+    settings = first.app.state.settings  # type: ignore[attr-defined]
+    assert await set_admin(staff.email, True, settings)
+    admin = await log_in(second, staff.email, staff.org_id)
+    assert "admin" in (await second.get("/api/v1/me", headers=admin.auth)).json()["roles"]
+
+    assert await set_admin(staff.email, False, settings)  # the CLI, outside any gateway process
+    for client in replicas:
+        await refused_within(lambda client=client: client.get("/api/v1/me", headers=admin.auth))
+    again = await log_in(first, staff.email, staff.org_id)
+    assert (await first.get("/api/v1/me", headers=again.auth)).json()["roles"] == ["owner"]
