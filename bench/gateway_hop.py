@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "deploy" / "local"))
 
 from devstack.broker import EmbeddedBroker  # noqa: E402
+from devstack.mailbox import Mailbox, sign_up_sync  # noqa: E402
 from devstack.ports import free_port  # noqa: E402
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
@@ -195,6 +196,7 @@ def main() -> None:
                 "GATEWAY_JWT_ACTIVE_KID": "bench",
                 "GATEWAY_PASSWORD_TIME_COST": "1",
                 "GATEWAY_PASSWORD_MEMORY_KIB": "8192",
+                "GATEWAY_MAIL_DIR": str(tmp / f"mail-{scenario}"),
                 # The benchmark measures the hop, not the limiter's refusals.
                 "GATEWAY_RATE_LIMITS": json.dumps({"read": {"per_minute": 10**9, "burst": 10**9}}),
             }
@@ -209,12 +211,12 @@ def main() -> None:
             gateway_url = f"http://127.0.0.1:{gateway_port}"
             wait_healthy(gateway_url)
             email = f"bench-{uuid.uuid4().hex[:6]}@bench.test"
-            signup = httpx.post(
-                gateway_url + "/api/v1/orgs",
-                json={"name": "Bench", "kind": "brand", "owner": {"email": email, "password": "benchmark password"}},
+            confirmed = sign_up_sync(
+                gateway_url,
+                Mailbox(tmp / f"mail-{scenario}"),
+                {"name": "Bench", "kind": "brand", "owner": {"email": email, "password": "benchmark password"}},
             )
-            signup.raise_for_status()
-            org_id = signup.json()["org"]["id"]
+            org_id = confirmed["org"]["id"]
             token = httpx.post(
                 gateway_url + "/api/v1/auth/token",
                 data={"grant_type": "password", "username": email, "password": "benchmark password"},

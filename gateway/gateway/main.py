@@ -12,6 +12,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from gateway.adapters.credentials import ApiKeyCache
 from gateway.adapters.event_handlers import webhook_handlers
 from gateway.adapters.idempotency_store import IdempotencyMiddleware, IdempotencyPurge, IdempotencyStore
+from gateway.adapters.mail import FileMailer, Mailer, MailQueue, SmtpMailer
 from gateway.adapters.middleware import RateLimitHeaders, RequestSizeLimit
 from gateway.adapters.openapi_merge import ServiceDocs, merge
 from gateway.adapters.passwords import Passwords
@@ -22,7 +23,7 @@ from gateway.adapters.tables import messaging, metadata
 from gateway.adapters.tokens import TokenSigner
 from gateway.adapters.upstreams import Upstreams
 from gateway.adapters.webhook_dispatcher import WebhookDispatcher
-from gateway.api import api_keys, auth, identity, overview, webhooks
+from gateway.api import api_keys, auth, identity, invitations, overview, signup, webhooks
 from gateway.api.proxy import ServiceProxy
 from gateway.domain.rate_limit import RateLimiter
 from gateway.domain.revocation import RevocationList
@@ -42,6 +43,19 @@ def _upstream_check(upstreams: Upstreams, service: str) -> Check:
             raise RuntimeError(f"{service} answered {response.status_code}: {response.text[:200]}")
 
     return check
+
+
+def _mailer(settings: GatewaySettings) -> Mailer:
+    if settings.smtp_host:
+        return SmtpMailer(
+            settings.smtp_host,
+            settings.smtp_port,
+            settings.mail_from,
+            security=settings.smtp_security,
+            username=settings.smtp_username,
+            password=settings.smtp_password,
+        )
+    return FileMailer(Path(settings.mail_dir), settings.mail_from)
 
 
 def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
@@ -80,6 +94,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         else None
     )
     service_docs = ServiceDocs(upstreams)
+    mail = MailQueue(_mailer(settings))
     revocations = Revocations(
         RevocationList(),
         ApiKeyCache(settings.api_key_cache_ttl_s),
@@ -106,6 +121,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
                 await sharing.stop()
             await dispatcher.stop()
             await revocation_sync.stop(grace_s=0)
+            await mail.drain()
             await upstreams.close()
 
     checks: dict[str, Check] = {"database": runtime.database.ping}
@@ -142,7 +158,15 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
     app = create_service_app(
         runtime,
         # Paths of the services are answered by ServiceProxy before this app sees them.
-        [identity.router, auth.router, api_keys.router, webhooks.router, overview.router],
+        [
+            signup.router,
+            identity.router,
+            invitations.router,
+            auth.router,
+            api_keys.router,
+            webhooks.router,
+            overview.router,
+        ],
         title="Influencer campaign platform API",
         description=(
             "The one REST API of the platform: identity, discovery, partnerships, content and metrics. "
@@ -168,6 +192,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
     app.state.passwords = Passwords(time_cost=settings.password_time_cost, memory_kib=settings.password_memory_kib)
     app.state.authenticator = Authenticator(signer, runtime.database, revocations.key_cache, revocations.revoked)
     app.state.revocations = revocations
+    app.state.mail = mail
     app.state.rate_limiter = rate_limiter
     app.state.idempotency = idempotency
     app.state.webhook_dispatcher = dispatcher

@@ -1,3 +1,5 @@
+from typing import Literal
+
 from pydantic import Field, model_validator
 from pydantic_settings import SettingsConfigDict
 
@@ -40,6 +42,22 @@ class GatewaySettings(ServiceSettings):
     # How often each replica reads the revocations the others wrote (access taken away ends on
     # every replica within about this long).
     revocation_sync_interval_s: float = Field(default=1.0, gt=0)
+
+    # Mail (sign-up confirmations, invitations): through SMTP when smtp_host is set, else each
+    # message is a file in mail_dir and a log line (development and tests).
+    mail_from: str = "Influencer platform <no-reply@localhost>"
+    mail_dir: str = "var/mail"
+    smtp_host: str | None = None
+    smtp_port: int = 587
+    smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    # The API as a mail's reader reaches it, and the front end whose /confirm and /join pages
+    # take a token from the URL fragment (without one, mails show the API call).
+    public_url: str = "http://127.0.0.1:8000"
+    frontend_url: str | None = None
+    signup_ttl_s: int = Field(default=24 * 3600, gt=0)
+    invitation_ttl_s: int = Field(default=7 * 24 * 3600, gt=0)
 
     # Token buckets per caller and route class, held across replicas: each replica hands the others
     # what it used every rate_limit_share_interval_s through the database (0: each on its own).

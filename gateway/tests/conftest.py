@@ -14,7 +14,9 @@ import jwt
 import pytest
 from fastapi import FastAPI, Request, Response
 
+from devstack import mailbox
 from devstack.databases import DatabaseFactory
+from devstack.mailbox import Mailbox
 from devstack.pytest_plugin import serve_in_process, serve_over_http
 from gateway.main import create_app
 from gateway.settings import GatewaySettings
@@ -96,13 +98,17 @@ LIMIT_CLASSES = ("read", "brand_write", "creator_write", "partner_write", "publi
 
 @pytest.fixture(scope="module")
 def make_gateway(
-    databases: DatabaseFactory, messaging_settings: dict[str, object], upstream: Upstream
+    databases: DatabaseFactory,
+    messaging_settings: dict[str, object],
+    upstream: Upstream,
+    tmp_path_factory: pytest.TempPathFactory,
 ) -> GatewayFactory:
     @asynccontextmanager
     async def make(**overrides: object) -> AsyncIterator[httpx.AsyncClient]:
         options: dict[str, object] = {
             **messaging_settings,
             "database_url": await databases.new("gateway"),
+            "mail_dir": str(tmp_path_factory.mktemp("mail")),
             "discovery_url": upstream.url,
             "partnerships_url": upstream.url,
             "content_url": upstream.url,
@@ -141,18 +147,22 @@ class Account:
 PASSWORD = "correct horse battery staple"
 
 
+def mailbox_of(client: httpx.AsyncClient) -> Mailbox:
+    """Where the gateway behind `client` writes its mail."""
+    return Mailbox(client.app.state.settings.mail_dir)  # type: ignore[attr-defined]
+
+
 async def sign_up(client: httpx.AsyncClient, name: str = "Acme") -> Account:
     email = f"{uuid.uuid4().hex[:10]}@{name.lower()}.test"
-    created = await client.post(
-        "/api/v1/orgs", json={"name": name, "kind": "brand", "owner": {"email": email, "password": PASSWORD}}
-    )
-    assert created.status_code == 201, created.text
-    return await log_in(client, email, org_id=created.json()["org"]["id"])
+    body = {"name": name, "kind": "brand", "owner": {"email": email, "password": PASSWORD}}
+    confirmed = await mailbox.sign_up(client, mailbox_of(client), body)
+    return await log_in(client, email, org_id=confirmed["org"]["id"])
 
 
 async def log_in(client: httpx.AsyncClient, email: str, org_id: str, password: str = PASSWORD) -> Account:
     token = await client.post(
-        "/api/v1/auth/token", data={"grant_type": "password", "username": email, "password": password}
+        "/api/v1/auth/token",
+        data={"grant_type": "password", "username": email, "password": password, "org_id": org_id},
     )
     assert token.status_code == 200, token.text
     body = token.json()
@@ -161,11 +171,17 @@ async def log_in(client: httpx.AsyncClient, email: str, org_id: str, password: s
 
 
 async def join_org(client: httpx.AsyncClient, owner: Account, role: str) -> Account:
+    """A new person joins the owner's org by invitation (token, password, mailed confirmation)."""
     email = f"{role}-{uuid.uuid4().hex[:8]}@members.test"
-    added = await client.post(
-        f"/api/v1/orgs/{owner.org_id}/members",
-        json={"email": email, "role": role, "password": PASSWORD},
-        headers=owner.auth,
+    invited = await client.post(
+        f"/api/v1/orgs/{owner.org_id}/members", json={"email": email, "role": role}, headers=owner.auth
     )
-    assert added.status_code == 201, added.text
+    assert invited.status_code == 201, invited.text
+    joining = await client.post(
+        "/api/v1/invitations/join", json={"token": invited.json()["token"], "password": PASSWORD}
+    )
+    assert joining.status_code == 202, joining.text
+    token = await mailbox_of(client).token(email)
+    confirmed = await client.post("/api/v1/signups/confirm", json={"token": token})
+    assert confirmed.status_code == 201, confirmed.text
     return await log_in(client, email, owner.org_id)

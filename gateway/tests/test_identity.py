@@ -6,7 +6,9 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from .conftest import PASSWORD, GatewayFactory, Upstream, log_in, sign_up
+from devstack import mailbox
+
+from .conftest import PASSWORD, GatewayFactory, Upstream, join_org, log_in, mailbox_of, sign_up
 
 
 @pytest.fixture(scope="module")
@@ -20,34 +22,79 @@ async def test_sign_up_refuses_bad_input_naming_each_field(gateway: httpx.AsyncC
         "/api/v1/orgs", json={"name": "", "kind": "cartel", "owner": {"email": "x@y.test", "password": "pw"}}
     )
     assert response.status_code == 422
-    assert {e["field"] for e in response.json()["errors"]} == {"body.name", "body.kind"}
-    weak = await gateway.post(
-        "/api/v1/orgs", json={"name": "A", "kind": "brand", "owner": {"email": "a@b.test", "password": "short"}}
+    assert {e["field"] for e in response.json()["errors"]} == {"body.name", "body.kind", "body.owner.password"}
+    creator_org = await gateway.post(
+        "/api/v1/orgs", json={"name": "A", "kind": "creator", "owner": {"email": "a@b.test", "password": PASSWORD}}
     )
-    assert weak.status_code == 422
-    assert weak.json()["errors"][0]["field"] == "password"
-    not_email = await gateway.post(
-        "/api/v1/orgs", json={"name": "A", "kind": "brand", "owner": {"email": "nobody", "password": PASSWORD}}
+    assert [e["field"] for e in creator_org.json()["errors"]] == ["body.kind"]
+    assert "/api/v1/creators" in creator_org.json()["errors"][0]["message"]
+    spaces = await gateway.post(
+        "/api/v1/creators",
+        json={"email": "a@@b", "password": f" {PASSWORD} ", "influencer_id": "nope", "extra": 1},
     )
-    assert not_email.json()["errors"][0]["field"] == "email"
+    assert {e["field"] for e in spaces.json()["errors"]} == {
+        "body.email",
+        "body.password",
+        "body.influencer_id",
+        "body.extra",
+    }
 
 
-async def test_an_email_signs_up_once(gateway: httpx.AsyncClient) -> None:
+async def test_a_sign_up_exists_once_its_mailed_link_is_confirmed(gateway: httpx.AsyncClient) -> None:
+    email = f"{uuid.uuid4().hex[:8]}@acme.test"
+    body = {"name": "Acme", "kind": "brand", "owner": {"email": email, "password": PASSWORD}}
+    pending = await gateway.post("/api/v1/orgs", json=body)
+    assert pending.status_code == 202
+    assert pending.json()["email"] == email
+    signing_in = {"grant_type": "password", "username": email, "password": PASSWORD}
+    assert (await gateway.post("/api/v1/auth/token", data=signing_in)).status_code == 401
+
+    token = await mailbox_of(gateway).token(email)
+    confirmed = await gateway.post("/api/v1/signups/confirm", json={"token": token})
+    assert confirmed.status_code == 201, confirmed.text
+    assert confirmed.json()["role"] == "owner"
+    assert confirmed.json()["existing_account"] is False
+    assert confirmed.headers["location"] == f"/api/v1/orgs/{confirmed.json()['org']['id']}"
+    assert (await gateway.post("/api/v1/auth/token", data=signing_in)).status_code == 200
+
+    again = await gateway.post("/api/v1/signups/confirm", json={"token": token})
+    assert again.status_code == 422
+    assert again.json()["errors"][0]["field"] == "body.token"
+
+
+async def test_a_registered_email_signing_up_again_gets_the_org_on_its_account(gateway: httpx.AsyncClient) -> None:
+    """Sign-up answers every email alike; the confirmation, which only the email's owner reads,
+    adds the new org to the account the email has, and the password stays the account's own."""
     account = await sign_up(gateway)
-    again = await gateway.post(
-        "/api/v1/orgs",
-        json={"name": "Again", "kind": "agency", "owner": {"email": account.email.upper(), "password": PASSWORD}},
-    )
-    assert again.status_code == 409
-
-
-async def test_wrong_password_and_unknown_grant(gateway: httpx.AsyncClient) -> None:
-    account = await sign_up(gateway)
+    body = {
+        "name": "Second",
+        "kind": "agency",
+        "owner": {"email": account.email.upper(), "password": "another password"},
+    }
+    confirmed = await mailbox.sign_up(gateway, mailbox_of(gateway), body)
+    assert confirmed["existing_account"] is True
+    assert confirmed["user"]["id"] == account.user_id
+    second = await log_in(gateway, account.email, confirmed["org"]["id"])
+    me = (await gateway.get("/api/v1/me", headers=second.auth)).json()
+    assert (me["org"]["name"], me["roles"]) == ("Second", ["owner"])
     wrong = await gateway.post(
-        "/api/v1/auth/token", data={"grant_type": "password", "username": account.email, "password": "nope nope nope"}
+        "/api/v1/auth/token",
+        data={"grant_type": "password", "username": account.email, "password": "another password"},
     )
     assert wrong.status_code == 401
-    assert wrong.json()["error"] == "invalid_grant"
+
+
+async def test_wrong_password_and_unknown_user_answer_alike(gateway: httpx.AsyncClient) -> None:
+    account = await sign_up(gateway)
+    answers = [
+        await gateway.post(
+            "/api/v1/auth/token", data={"grant_type": "password", "username": username, "password": "nope nope nope"}
+        )
+        for username in (account.email, f"{uuid.uuid4().hex[:8]}@nobody.test")
+    ]
+    assert [a.status_code for a in answers] == [401, 401]
+    assert answers[0].json() == answers[1].json()
+    assert answers[0].json()["error"] == "invalid_grant"
     unknown = await gateway.post("/api/v1/auth/token", data={"grant_type": "implicit"})
     assert unknown.status_code == 400
     assert unknown.json()["error"] == "unsupported_grant_type"
@@ -77,47 +124,58 @@ async def test_refresh_tokens_rotate_and_a_reused_one_revokes_the_login(gateway:
 async def test_members_and_their_roles(gateway: httpx.AsyncClient) -> None:
     owner = await sign_up(gateway)
     members_path = f"/api/v1/orgs/{owner.org_id}/members"
-    email = f"analyst-{uuid.uuid4().hex[:6]}@acme.test"
-    added = await gateway.post(
-        members_path, json={"email": email, "role": "analyst", "password": PASSWORD}, headers=owner.auth
-    )
-    assert added.status_code == 201, added.text
-    analyst = await log_in(gateway, email, owner.org_id)
+    analyst = await join_org(gateway, owner, "analyst")
     me = (await gateway.get("/api/v1/me", headers=analyst.auth)).json()
     assert me["roles"] == ["analyst"]
     assert me["org"]["id"] == owner.org_id
 
-    # An analyst reads but neither writes nor manages members.
+    # An analyst reads but neither writes nor manages members; a manager does not manage them either.
+    manager = await join_org(gateway, owner, "manager")
     assert (await gateway.get(members_path, headers=analyst.auth)).status_code == 200
     assert (await gateway.post("/api/v1/campaigns", json={}, headers=analyst.auth)).status_code == 403
-    refused = await gateway.post(
-        members_path, json={"email": "x@acme.test", "role": "owner", "password": PASSWORD}, headers=analyst.auth
-    )
-    assert refused.status_code == 403
+    for member in (analyst, manager):
+        refused = await gateway.post(members_path, json={"email": "x@acme.test", "role": "owner"}, headers=member.auth)
+        assert refused.status_code == 403
+        role_change = await gateway.patch(
+            f"{members_path}/{owner.user_id}", json={"role": "analyst"}, headers=member.auth
+        )
+        assert role_change.status_code == 403
 
-    duplicate = await gateway.post(members_path, json={"email": email, "role": "manager"}, headers=owner.auth)
+    duplicate = await gateway.post(members_path, json={"email": analyst.email, "role": "manager"}, headers=owner.auth)
     assert duplicate.status_code == 409
-    no_password = await gateway.post(
-        members_path, json={"email": "new@acme.test", "role": "manager"}, headers=owner.auth
+    with_password = await gateway.post(
+        members_path, json={"email": "new@acme.test", "role": "admin", "password": PASSWORD}, headers=owner.auth
     )
-    assert no_password.json()["errors"][0]["field"] == "body.password"
+    assert {e["field"] for e in with_password.json()["errors"]} == {"body.role", "body.password"}
 
     last_owner = await gateway.delete(f"{members_path}/{owner.user_id}", headers=owner.auth)
     assert last_owner.status_code == 409
-    removed = await gateway.delete(f"{members_path}/{analyst.user_id}", headers=owner.auth)
+    promoted = await gateway.patch(f"{members_path}/{manager.user_id}", json={"role": "owner"}, headers=owner.auth)
+    assert promoted.json()["role"] == "owner"
+    stepped_down = await gateway.patch(f"{members_path}/{owner.user_id}", json={"role": "manager"}, headers=owner.auth)
+    assert stepped_down.status_code == 200  # another owner is left
+    # Their own token carried the owner role: it ended with it.
+    assert (await gateway.get(members_path, headers=owner.auth)).status_code == 401
+    new_owner = await log_in(gateway, manager.email, owner.org_id)
+    removed = await gateway.delete(f"{members_path}/{analyst.user_id}", headers=new_owner.auth)
     assert removed.status_code == 204
-    assert len((await gateway.get(members_path, headers=owner.auth)).json()) == 1
+    remaining = (await gateway.get(members_path, headers=new_owner.auth)).json()
+    assert sorted((m["user"]["email"], m["role"]) for m in remaining) == sorted(
+        [(owner.email, "manager"), (manager.email, "owner")]
+    )
 
 
 async def test_another_orgs_members_are_not_found(gateway: httpx.AsyncClient) -> None:
     ann, bob = await sign_up(gateway, "Ann"), await sign_up(gateway, "Bob")
     assert (await gateway.get(f"/api/v1/orgs/{ann.org_id}/members", headers=bob.auth)).status_code == 404
     sneaky = await gateway.post(
-        f"/api/v1/orgs/{ann.org_id}/members",
-        json={"email": "bob2@bob.test", "role": "owner", "password": PASSWORD},
-        headers=bob.auth,
+        f"/api/v1/orgs/{ann.org_id}/members", json={"email": "bob2@bob.test", "role": "owner"}, headers=bob.auth
     )
     assert sneaky.status_code == 404
+    demote = await gateway.patch(
+        f"/api/v1/orgs/{ann.org_id}/members/{ann.user_id}", json={"role": "analyst"}, headers=bob.auth
+    )
+    assert demote.status_code == 404
 
 
 async def test_a_creator_claims_a_profile_once_and_acts_as_creator(
@@ -127,9 +185,9 @@ async def test_a_creator_claims_a_profile_once_and_acts_as_creator(
     upstream.behaviour = lambda request: (200, {"id": known}, 0.0) if known in request.url.path else (404, {}, 0.0)
     email = f"creator-{uuid.uuid4().hex[:6]}@gram.test"
     body = {"email": email, "password": PASSWORD, "display_name": "Gram", "influencer_id": known}
-    created = await gateway.post("/api/v1/creators", json=body)
-    assert created.status_code == 201, created.text
-    creator = await log_in(gateway, email, created.json()["org"]["id"])
+    created = await mailbox.sign_up(gateway, mailbox_of(gateway), body, "/api/v1/creators")
+    assert (created["role"], created["influencer_id"]) == ("creator", known)
+    creator = await log_in(gateway, email, created["org"]["id"])
     me = (await gateway.get("/api/v1/me", headers=creator.auth)).json()
     assert me["roles"] == ["creator"]
     assert me["influencer_id"] == known
@@ -147,4 +205,18 @@ async def test_a_creator_claims_a_profile_once_and_acts_as_creator(
         "/api/v1/creators", json={**body, "email": "x@gram.test", "influencer_id": str(uuid.uuid4())}
     )
     assert unknown.status_code == 422
-    assert unknown.json()["errors"][0]["field"] == "influencer_id"
+    assert unknown.json()["errors"][0]["field"] == "body.influencer_id"
+
+
+async def test_two_pending_claims_of_one_profile_confirm_once(gateway: httpx.AsyncClient, upstream: Upstream) -> None:
+    known = str(uuid.uuid4())
+    upstream.behaviour = lambda request: (200, {"id": known}, 0.0)
+    emails = [f"c{i}-{uuid.uuid4().hex[:6]}@gram.test" for i in range(2)]
+    for email in emails:
+        body = {"email": email, "password": PASSWORD, "influencer_id": known}
+        assert (await gateway.post("/api/v1/creators", json=body)).status_code == 202
+    tokens = [await mailbox_of(gateway).token(email) for email in emails]
+    first = await gateway.post("/api/v1/signups/confirm", json={"token": tokens[0]})
+    assert first.status_code == 201
+    second = await gateway.post("/api/v1/signups/confirm", json={"token": tokens[1]})
+    assert second.status_code == 409

@@ -5,13 +5,18 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
+from devstack import mailbox as devstack_mailbox
+from devstack.mailbox import Mailbox
 from devstack.stack import SERVICES, Stack
+
+PASSWORD = "correct horse battery staple"
 
 
 @dataclass
 class Org:
     id: str
     token: str
+    email: str = ""
 
     @property
     def auth(self) -> dict[str, str]:
@@ -24,28 +29,52 @@ async def gateway(platform_stack: Stack) -> AsyncIterator[httpx.AsyncClient]:
         yield client
 
 
-async def sign_up(gateway: httpx.AsyncClient, name: str = "Acme") -> Org:
+@pytest.fixture(scope="session")
+def mailbox(platform_stack: Stack) -> Mailbox:
+    return Mailbox(platform_stack.service_env["gateway"]["GATEWAY_MAIL_DIR"])
+
+
+async def sign_up(gateway: httpx.AsyncClient, mailbox: Mailbox, name: str = "Acme", kind: str = "brand") -> Org:
     email = f"owner-{uuid.uuid4().hex[:8]}@{name.lower()}.test"
-    password = "correct horse battery staple"
-    response = await gateway.post(
-        "/api/v1/orgs", json={"name": name, "kind": "brand", "owner": {"email": email, "password": password}}
-    )
-    assert response.status_code == 201, response.text
+    owner = {"email": email, "password": PASSWORD}
+    confirmed = await devstack_mailbox.sign_up(gateway, mailbox, {"name": name, "kind": kind, "owner": owner})
+    return await log_in(gateway, email, confirmed["org"]["id"])
+
+
+async def log_in(gateway: httpx.AsyncClient, email: str, org_id: str) -> Org:
     token = await gateway.post(
-        "/api/v1/auth/token", data={"grant_type": "password", "username": email, "password": password}
+        "/api/v1/auth/token",
+        data={"grant_type": "password", "username": email, "password": PASSWORD, "org_id": org_id},
     )
     assert token.status_code == 200, token.text
-    return Org(id=response.json()["org"]["id"], token=token.json()["access_token"])
+    return Org(id=org_id, token=token.json()["access_token"], email=email)
+
+
+async def join(gateway: httpx.AsyncClient, mailbox: Mailbox, owner: Org, role: str) -> Org:
+    """A new person joins the owner's org by invitation: its token, a password, the mailed link."""
+    email = f"{role}-{uuid.uuid4().hex[:6]}@{owner.email.partition('@')[2] or 'members.test'}"
+    invited = await gateway.post(
+        f"/api/v1/orgs/{owner.id}/members", json={"email": email, "role": role}, headers=owner.auth
+    )
+    assert invited.status_code == 201, invited.text
+    seen = mailbox.latest_token(email)
+    joining = await gateway.post(
+        "/api/v1/invitations/join", json={"token": invited.json()["token"], "password": PASSWORD}
+    )
+    assert joining.status_code == 202, joining.text
+    confirmed = await gateway.post("/api/v1/signups/confirm", json={"token": await mailbox.token(email, seen=seen)})
+    assert confirmed.status_code == 201, confirmed.text
+    return await log_in(gateway, email, owner.id)
 
 
 @pytest.fixture
-async def org(gateway: httpx.AsyncClient) -> Org:
-    return await sign_up(gateway, "Acme")
+async def org(gateway: httpx.AsyncClient, mailbox: Mailbox) -> Org:
+    return await sign_up(gateway, mailbox, "Acme")
 
 
 @pytest.fixture
-async def other_org(gateway: httpx.AsyncClient) -> Org:
-    return await sign_up(gateway, "Globex")
+async def other_org(gateway: httpx.AsyncClient, mailbox: Mailbox) -> Org:
+    return await sign_up(gateway, mailbox, "Globex")
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,11 @@ from pathlib import Path
 
 import httpx
 
+from devstack import mailbox as devstack_mailbox
+from devstack.mailbox import Mailbox
 from devstack.stack import Stack
 
-from .conftest import Org, sign_up
+from .conftest import Org, log_in, sign_up
 
 PASSWORD = "correct horse battery staple"
 
@@ -29,27 +31,20 @@ async def eventually(check: Callable[[], Awaitable[httpx.Response | None]], time
         await asyncio.sleep(0.1)
 
 
-async def platform_admin(gateway: httpx.AsyncClient, platform_stack: Stack) -> Org:
-    email = f"admin-{uuid.uuid4().hex[:6]}@platform.test"
-    signed_up = await gateway.post(
-        "/api/v1/orgs", json={"name": "Platform", "kind": "agency", "owner": {"email": email, "password": PASSWORD}}
-    )
-    assert signed_up.status_code == 201
+async def platform_admin(gateway: httpx.AsyncClient, platform_stack: Stack, mailbox: Mailbox) -> Org:
+    signed_up = await sign_up(gateway, mailbox, "Platform", "agency")
     env = {**os.environ, **platform_stack.env, **platform_stack.service_env["gateway"]}
     granted = await asyncio.create_subprocess_exec(
         str(Path(sys.executable).with_name("gateway-admin")),
         "make-admin",
-        email,
+        signed_up.email,
         env=env,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.STDOUT,
     )
     output, _ = await granted.communicate()
     assert granted.returncode == 0, output.decode()
-    token = await gateway.post(
-        "/api/v1/auth/token", data={"grant_type": "password", "username": email, "password": PASSWORD}
-    )
-    return Org(id=signed_up.json()["org"]["id"], token=token.json()["access_token"])
+    return await log_in(gateway, signed_up.email, signed_up.id)
 
 
 TERMS = {
@@ -59,8 +54,10 @@ TERMS = {
 }
 
 
-async def test_shortlist_to_signed_contract(gateway: httpx.AsyncClient, platform_stack: Stack) -> None:
-    admin = await platform_admin(gateway, platform_stack)
+async def test_shortlist_to_signed_contract(
+    gateway: httpx.AsyncClient, platform_stack: Stack, mailbox: Mailbox
+) -> None:
+    admin = await platform_admin(gateway, platform_stack, mailbox)
     listed = await gateway.post(
         "/api/v1/influencers",
         json={
@@ -79,22 +76,20 @@ async def test_shortlist_to_signed_contract(gateway: httpx.AsyncClient, platform
     assert influencer["visibility"] == "shared"
 
     creator_email = f"runner-{uuid.uuid4().hex[:6]}@creators.test"
-    claimed = await gateway.post(
-        "/api/v1/creators",
-        json={
+    claimed = await devstack_mailbox.sign_up(
+        gateway,
+        mailbox,
+        {
             "email": creator_email,
             "password": PASSWORD,
             "display_name": "Trail Runner",
             "influencer_id": influencer["id"],
         },
+        "/api/v1/creators",
     )
-    assert claimed.status_code == 201, claimed.text
-    creator_token = await gateway.post(
-        "/api/v1/auth/token", data={"grant_type": "password", "username": creator_email, "password": PASSWORD}
-    )
-    creator = Org(id=claimed.json()["org"]["id"], token=creator_token.json()["access_token"])
+    creator = await log_in(gateway, creator_email, claimed["org"]["id"])
 
-    brand = await sign_up(gateway, "Outdoorsy")
+    brand = await sign_up(gateway, mailbox, "Outdoorsy")
     campaign = (
         await gateway.post(
             "/api/v1/campaigns",

@@ -1,31 +1,15 @@
 """Who may do what, through the real gateway in front of the real services."""
 
 import asyncio
-import uuid
 
 import httpx
 import pytest
 
+from devstack.mailbox import Mailbox
 from gateway.adapters.openapi_merge import INTERNAL_PATHS
 from gateway.domain.routing import OPERATIONS
 
-from .conftest import Org
-
-PASSWORD = "correct horse battery staple"
-
-
-async def member(gateway: httpx.AsyncClient, owner: Org, role: str) -> Org:
-    email = f"{role}-{uuid.uuid4().hex[:6]}@acme.test"
-    added = await gateway.post(
-        f"/api/v1/orgs/{owner.id}/members",
-        json={"email": email, "role": role, "password": PASSWORD},
-        headers=owner.auth,
-    )
-    assert added.status_code == 201, added.text
-    token = await gateway.post(
-        "/api/v1/auth/token", data={"grant_type": "password", "username": email, "password": PASSWORD}
-    )
-    return Org(id=owner.id, token=token.json()["access_token"])
+from .conftest import Org, join
 
 
 async def api_key(gateway: httpx.AsyncClient, owner: Org, *scopes: str) -> dict[str, str]:
@@ -37,8 +21,10 @@ async def api_key(gateway: httpx.AsyncClient, owner: Org, *scopes: str) -> dict[
 
 
 @pytest.mark.parametrize(("role", "may_create"), [("owner", True), ("manager", True), ("analyst", False)])
-async def test_roles_on_campaigns(gateway: httpx.AsyncClient, org: Org, role: str, may_create: bool) -> None:
-    caller = org if role == "owner" else await member(gateway, org, role)
+async def test_roles_on_campaigns(
+    gateway: httpx.AsyncClient, mailbox: Mailbox, org: Org, role: str, may_create: bool
+) -> None:
+    caller = org if role == "owner" else await join(gateway, mailbox, org, role)
     created = await gateway.post(
         "/api/v1/campaigns", json={"name": f"by {role}", "objective": "awareness"}, headers=caller.auth
     )

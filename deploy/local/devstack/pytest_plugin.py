@@ -167,6 +167,10 @@ async def running_platform(
         }
         for name in (*SERVICES, "gateway")
     }
+    # Sign-ups are confirmed by mail: tests read it with devstack.mailbox.
+    mail_dir = log_dir / "mail"
+    mail_dir.mkdir(parents=True, exist_ok=True)
+    service_env["gateway"]["GATEWAY_MAIL_DIR"] = str(mail_dir)
     stack = Stack(ports=ports, env=env, service_env=service_env, log_dir=log_dir)
     try:
         stack.start(timeout_s=120)

@@ -1,14 +1,19 @@
-"""A member removed or their role changed: the change, and the end of every access it takes away
-(tokens, refresh tokens, API keys), written in one transaction."""
+"""A member joins, leaves or changes role: the change and, when it takes access away, the end of
+every access it took (tokens, refresh tokens, API keys), written in one transaction."""
+
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.adapters.credentials import ApiKeyRepository, RefreshTokenRepository
 from gateway.adapters.identity_repository import IdentityRepository, MembershipRecord
+from gateway.adapters.onboarding_repository import InvitationRecord, InvitationRepository
 from gateway.adapters.revocations import Revocations
 from gateway.domain.administration import keeps_api_keys
 from gateway.domain.identity import Role
+from gateway.domain.onboarding import InvitationState
 from gateway.domain.revocation import RevocationKind
+from servicekit.errors import Conflict
 
 
 async def remove_member(session: AsyncSession, revocations: Revocations, membership: MembershipRecord) -> None:
@@ -34,3 +39,12 @@ async def change_role(
 async def _revoke_keys_made_by(session: AsyncSession, revocations: Revocations, membership: MembershipRecord) -> None:
     keys = await ApiKeyRepository(session).revoke_made_by(membership.org_id, membership.user_id)
     await revocations.revoke(session, RevocationKind.API_KEY, keys)
+
+
+async def join(session: AsyncSession, invitation: InvitationRecord, user_id: UUID) -> MembershipRecord:
+    """The invited user becomes a member with the invitation's role (a 409 if it was answered
+    meanwhile, or if they are a member already)."""
+    membership = await IdentityRepository(session).add_membership(invitation.org_id, user_id, invitation.role)
+    if not await InvitationRepository(session).decide(invitation.id, InvitationState.ACCEPTED):
+        raise Conflict("this invitation was answered meanwhile")
+    return membership

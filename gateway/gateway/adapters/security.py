@@ -156,6 +156,19 @@ async def authorized_caller(request: Request) -> Principal:
     return principal
 
 
+async def signed_in_person(request: Request) -> Principal:
+    """FastAPI dependency for a person acting on their own account (answering an invitation to
+    another org): authenticated and rate-limited like any caller, but no route class applies,
+    since whatever their role in their current org, it is theirs to answer."""
+    authenticator: Authenticator = request.app.state.authenticator
+    principal = await authenticator.principal(request.headers)
+    if principal.is_api_key:
+        raise Problem(403, "an API key has no account of its own: sign in as the person")
+    enforce_rate_limit(request, principal.rate_limit_identity, route_class(request.method, request.url.path).value)
+    request.state.principal = principal
+    return principal
+
+
 def limit_anonymous(limit_class: str):  # type: ignore[no-untyped-def]
     """Dependency for routes without a caller (sign-up, token): limited per client address."""
 
@@ -179,3 +192,4 @@ def service_context(principal: Principal, action: Action) -> RequestContext:
 
 
 Caller = Annotated[Principal, Depends(authorized_caller)]
+Person = Annotated[Principal, Depends(signed_in_person)]

@@ -20,7 +20,7 @@ from gateway.adapters.identity_repository import IdentityRepository, UserRecord
 from gateway.adapters.revocations import Revocations
 from gateway.adapters.security import limit_anonymous
 from gateway.adapters.tokens import TokenSigner
-from gateway.api.identity import passwords_of
+from gateway.api.identity_schemas import passwords_of
 from gateway.domain.identity import Principal, Role, normalize_email
 from gateway.domain.revocation import RevocationKind
 from servicekit.app import DbSession

@@ -1,0 +1,41 @@
+"""How people come in: a sign-up waits for the link mailed to its email; an invitation waits for
+the invited person's consent. Neither answer tells whether an email has an account."""
+
+from datetime import datetime
+from enum import StrEnum
+from uuid import UUID
+
+from servicekit.errors import Conflict, NotFound
+
+
+class SignupPurpose(StrEnum):
+    ORG = "org"  # a brand or agency with its owner
+    CREATOR = "creator"  # an influencer claiming a profile
+    JOIN = "join"  # an invited person, by the invitation's token
+
+
+class InvitationState(StrEnum):
+    PENDING = "pending"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    REVOKED = "revoked"
+
+
+def invitation_is_open(state: InvitationState, expires_at: datetime, now: datetime) -> bool:
+    return state is InvitationState.PENDING and expires_at > now
+
+
+def check_answerable(
+    invitation_id: UUID, invited_email: str, state: InvitationState, expires_at: datetime, email: str, now: datetime
+) -> None:
+    """Only the invited email answers an invitation; to anyone else it does not exist."""
+    if invited_email != email:
+        raise NotFound("invitation", invitation_id)
+    if not invitation_is_open(state, expires_at, now):
+        raise Conflict(f"this invitation is {_closed(state, expires_at, now)}")
+
+
+def _closed(state: InvitationState, expires_at: datetime, now: datetime) -> str:
+    if state is InvitationState.PENDING and expires_at <= now:
+        return "expired"
+    return state.value
