@@ -127,6 +127,15 @@ class IdentityRepository:
         ).first()
         return _membership(row) if row else None
 
+    async def has_member(self, org_id: UUID, email: str) -> bool:
+        """One query whether or not the email has an account: it takes as long either way."""
+        found = await self.session.scalar(
+            select(memberships.c.user_id)
+            .join(users, users.c.id == memberships.c.user_id)
+            .where(memberships.c.org_id == org_id, users.c.email == email)
+        )
+        return found is not None
+
     async def members(self, org_id: UUID) -> list[tuple[MembershipRecord, UserRecord]]:
         rows = await self.session.execute(
             select(

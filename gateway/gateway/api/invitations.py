@@ -119,8 +119,7 @@ async def invite_member(
     org = await repo.org(org_id)
     if org is None:
         raise NotFound("org", org_id)
-    user = await repo.user_by_email(body.email)
-    if user is not None and await repo.membership(org_id, user.id) is not None:
+    if await repo.has_member(org_id, body.email):
         raise Conflict(f"{body.email} is already a member of this org")  # the owner sees the members anyway
     ttl = timedelta(seconds=settings_of(request).invitation_ttl_s)
     invitation, token = await InvitationRepository(session).add(

@@ -1,0 +1,70 @@
+"""The gateway's migrations: an existing database upgrades (memberships made before grants get
+one each), and the schema they build is the one the code's tables describe."""
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, insert, select
+
+from devstack.databases import DatabaseFactory
+from gateway.adapters.tables import memberships, metadata, orgs, users
+from gateway.main import MIGRATIONS
+from servicekit.db import Database
+from servicekit.migrations import alembic_config, upgrade_to_head
+
+
+@pytest.fixture
+async def database(databases: DatabaseFactory) -> AsyncIterator[Database]:
+    database = Database(await databases.new("gateway_migrations"))
+    try:
+        yield database
+    finally:
+        await database.dispose()
+
+
+async def test_memberships_made_before_grants_get_one_each(database: Database) -> None:
+    config = alembic_config(MIGRATIONS, database.url)
+
+    def upgrade_to_0003(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0003")
+
+    async with database.engine.begin() as connection:
+        await connection.run_sync(upgrade_to_0003)
+    now = datetime.now(UTC)
+    org_id, user_ids = uuid.uuid4(), [uuid.uuid4(), uuid.uuid4()]
+    async with database.session() as session:
+        await session.execute(insert(orgs).values(id=org_id, name="Old", kind="brand", created_at=now))
+        for n, user_id in enumerate(user_ids):
+            await session.execute(
+                insert(users).values(
+                    id=user_id, email=f"u{n}@old.test", password_hash="x", is_platform_admin=False, created_at=now
+                )
+            )
+            # Written as 0003 knew the table: without a grant.
+            await session.execute(
+                insert(memberships).values(org_id=org_id, user_id=user_id, role="owner", created_at=now)
+            )
+
+    await upgrade_to_head(database, MIGRATIONS)
+    async with database.sessionmaker() as session:
+        grants = list(await session.scalars(select(memberships.c.grant_id)))
+    assert len(grants) == 2
+    assert None not in grants
+    assert len(set(grants)) == 2
+
+
+async def test_the_migrations_build_the_tables_the_code_describes(database: Database) -> None:
+    await upgrade_to_head(database, MIGRATIONS)
+
+    def differences(connection: Connection) -> list[object]:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        return [d for d in compare_metadata(context, metadata) if "alembic_version" not in str(d)]
+
+    async with database.engine.connect() as connection:
+        assert await connection.run_sync(differences) == []
