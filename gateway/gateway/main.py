@@ -1,5 +1,6 @@
 """The gateway: `uvicorn gateway.main:create_app --factory`."""
 
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
@@ -32,6 +33,8 @@ from servicekit.app import create_service_app
 from servicekit.health import Check
 from servicekit.runtime import ServiceRuntime
 
+log = logging.getLogger(__name__)
+
 # A path, not "gateway:migrations": pytest names the repo's gateway/ folder "gateway" too.
 MIGRATIONS = str(Path(__file__).with_name("migrations"))
 
@@ -55,6 +58,8 @@ def _mailer(settings: GatewaySettings) -> Mailer:
             username=settings.smtp_username,
             password=settings.smtp_password,
         )
+    if settings.environment in ("staging", "production"):
+        log.warning("GATEWAY_SMTP_HOST is not set: sign-up and invitation mails go to %s", settings.mail_dir)
     return FileMailer(Path(settings.mail_dir), settings.mail_from)
 
 
