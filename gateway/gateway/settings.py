@@ -69,6 +69,7 @@ class GatewaySettings(ServiceSettings):
         "partner_write": {"per_minute": 3000, "burst": 500},
         "public": {"per_minute": 6000, "burst": 1000},  # the tracking redirect, per client address
         "auth": {"per_minute": 30, "burst": 10},  # sign-up and token, per client address
+        "personal": {"per_minute": 60, "burst": 20},  # a person answering invitations to them
     }
     trust_forwarded_for: bool = False
     cors_origins: list[str] = []

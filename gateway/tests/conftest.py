@@ -93,7 +93,7 @@ def reset_upstream(request: pytest.FixtureRequest) -> None:
 GatewayFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]
 
 
-LIMIT_CLASSES = ("read", "brand_write", "creator_write", "partner_write", "public", "auth")
+LIMIT_CLASSES = ("read", "brand_write", "creator_write", "partner_write", "public", "auth", "personal")
 
 
 @pytest.fixture(scope="module")

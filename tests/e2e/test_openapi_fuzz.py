@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from devstack.databases import DatabaseFactory
+from devstack.mailbox import Mailbox
 from devstack.pytest_plugin import running_platform
 from devstack.stack import Stack
 
@@ -55,8 +56,9 @@ async def _merged_document(gateway: httpx.AsyncClient) -> None:
 
 async def test_the_api_answers_as_its_openapi_says(fuzzed_platform: Stack, tmp_path: Path) -> None:
     base = fuzzed_platform.url("gateway")
+    mailbox = Mailbox(fuzzed_platform.service_env["gateway"]["GATEWAY_MAIL_DIR"])
     async with httpx.AsyncClient(base_url=base, timeout=15) as gateway:
-        org = await sign_up(gateway, "Fuzzco")
+        org = await sign_up(gateway, mailbox, "Fuzzco")
         await _merged_document(gateway)
     command = [
         str(SCHEMATHESIS),

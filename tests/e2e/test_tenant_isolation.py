@@ -18,12 +18,12 @@ from typing import Any
 
 import httpx
 
+from devstack.mailbox import Mailbox
 from gateway.domain.access import KNOWN_SCOPES
 from gateway.domain.routing import OPERATIONS, Operation
 
 from .conftest import Org, revealed_addresses, sign_up
 
-PASSWORD = "correct horse battery staple"
 PARAMETER = re.compile(r"\{([^}]+)\}")
 TERMS = {
     "collaboration_type": "sponsored_post",
@@ -50,8 +50,8 @@ def bodies(ids: dict[str, str]) -> dict[str, Any]:
         "POST /api/v1/orgs/{org_id}/members": {
             "email": f"intruder-{uuid.uuid4().hex[:6]}@globex.test",
             "role": "manager",
-            "password": PASSWORD,
         },
+        "PATCH /api/v1/orgs/{org_id}/members/{user_id}": {"role": "analyst"},
     }
 
 
@@ -119,6 +119,12 @@ async def make_one_of_everything(gateway: httpx.AsyncClient, a: Org) -> dict[str
     )
     ids["template_id"] = template["id"]
     ids["key_id"] = (await made("POST", "/api/v1/api-keys", json={"name": "A's", "scopes": ["campaigns:read"]}))["id"]
+    invited = await made(
+        "POST",
+        f"/api/v1/orgs/{a.id}/members",
+        json={"email": f"new-{uuid.uuid4().hex[:6]}@acme.test", "role": "analyst"},
+    )
+    ids["invitation_id"] = invited["id"]
     await eventually(  # discovery shortlists for campaigns it has heard of
         lambda: gateway.post(
             f"/api/v1/campaigns/{campaign['id']}/shortlist", json={"influencer_id": profile["id"]}, headers=a.auth
@@ -148,10 +154,10 @@ async def call(
 
 
 async def test_another_org_reaches_no_object_of_an_org_through_any_route(
-    gateway: httpx.AsyncClient, internal_addresses: tuple[str, ...]
+    gateway: httpx.AsyncClient, mailbox: Mailbox, internal_addresses: tuple[str, ...]
 ) -> None:
-    a = await sign_up(gateway, "Acme")
-    b = await sign_up(gateway, "Globex")
+    a = await sign_up(gateway, mailbox, "Acme")
+    b = await sign_up(gateway, mailbox, "Globex")
     ids = await make_one_of_everything(gateway, a)
     missing = {kind: str(uuid.uuid4()) for kind in ids}
     swept = [operation for operation in OPERATIONS if PARAMETER.search(operation.path)]
@@ -210,4 +216,6 @@ async def a_still_has_everything(
     keys = (await gateway.get("/api/v1/api-keys", headers=a.auth)).json()
     assert [k["revoked_at"] for k in keys if k["id"] == ids["key_id"]] == [None]
     members = (await gateway.get(f"/api/v1/orgs/{a.id}/members", headers=a.auth)).json()
-    assert len(members) == 1
+    assert [member["role"] for member in members] == ["owner"]
+    invitations = (await gateway.get(f"/api/v1/orgs/{a.id}/invitations", headers=a.auth)).json()
+    assert [invitation["id"] for invitation in invitations] == [ids["invitation_id"]]

@@ -156,7 +156,7 @@ async def running_platform(
         "GATEWAY_RATE_LIMITS": json.dumps(
             {
                 name: {"per_minute": 100_000, "burst": 10_000}
-                for name in ("read", "brand_write", "creator_write", "partner_write", "public", "auth")
+                for name in ("read", "brand_write", "creator_write", "partner_write", "public", "auth", "personal")
             }
         ),
     }

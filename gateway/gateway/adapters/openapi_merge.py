@@ -7,6 +7,7 @@ import logging
 from typing import Any
 
 from gateway.adapters.upstreams import Upstreams
+from gateway.domain.routing import OPERATIONS
 from servicekit.background import BackgroundLoop
 from servicekit.problem_docs import add_problems, operations
 
@@ -27,7 +28,9 @@ SECURITY_SCHEMES = {
 SECURITY = [{"oauth2": []}, {"apiKey": []}]
 UPSTREAM_FAILURES = (502, 503, 504)
 # Paths that need no caller.
-PUBLIC_OPERATIONS = frozenset({("/api/v1/orgs", "post"), ("/api/v1/auth/token", "post"), ("/api/v1/creators", "post")})
+PUBLIC_OPERATIONS = frozenset(
+    (operation.path, operation.method.lower()) for operation in OPERATIONS if operation.public
+)
 
 
 def _rename_refs(node: Any, renames: dict[str, str]) -> Any:

@@ -158,15 +158,9 @@ async def authorized_caller(request: Request) -> Principal:
 
 async def signed_in_person(request: Request) -> Principal:
     """FastAPI dependency for a person acting on their own account (answering an invitation to
-    another org): authenticated and rate-limited like any caller, but no route class applies,
-    since whatever their role in their current org, it is theirs to answer."""
-    authenticator: Authenticator = request.app.state.authenticator
-    principal = await authenticator.principal(request.headers)
-    if principal.is_api_key:
-        raise Problem(403, "an API key has no account of its own: sign in as the person")
-    enforce_rate_limit(request, principal.rate_limit_identity, route_class(request.method, request.url.path).value)
-    request.state.principal = principal
-    return principal
+    another org): the route class `personal` admits every role, whatever they hold in their current
+    org, and no API key (it has no account of its own)."""
+    return await authorized_caller(request)
 
 
 def limit_anonymous(limit_class: str):  # type: ignore[no-untyped-def]

@@ -24,6 +24,7 @@ ALLOWED_ROLES: dict[RouteClass, frozenset[str]] = {
     RouteClass.CREATOR_WRITE: frozenset({Role.OWNER, Role.MANAGER, Role.CREATOR, Role.ADMIN}),
     RouteClass.PARTNER_WRITE: frozenset({Role.OWNER, Role.MANAGER, Role.ADMIN}),
     RouteClass.PUBLIC: frozenset(),
+    RouteClass.PERSONAL: frozenset({Role.OWNER, Role.MANAGER, Role.ANALYST, Role.CREATOR, Role.ADMIN}),
 }
 
 KNOWN_SCOPES = frozenset(f"{resource}:{action}" for resource in SCOPE_RESOURCES for action in Action)

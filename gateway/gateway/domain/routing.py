@@ -23,9 +23,11 @@ class RouteClass(StrEnum):
     CREATOR_WRITE = "creator_write"  # actions both sides take: counter, accept, sign, submit drafts
     PARTNER_WRITE = "partner_write"  # shops and platforms report conversions and post insights
     PUBLIC = "public"  # no caller: sign-up, the token endpoint, the tracking redirect
+    PERSONAL = "personal"  # a person acting on their own account (an invitation to them): any role
 
 
 READ, BRAND, CREATOR, PUBLIC = RouteClass.READ, RouteClass.BRAND_WRITE, RouteClass.CREATOR_WRITE, RouteClass.PUBLIC
+PERSONAL = RouteClass.PERSONAL
 
 # Resources an operation may name besides a scope resource:
 PEOPLE_ONLY = None  # no API-key scope reaches it (members, API keys)
@@ -59,7 +61,7 @@ class Operation:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "public", self.route_class is RouteClass.PUBLIC)
-        reads = self.route_class in (RouteClass.READ, RouteClass.PUBLIC)
+        reads = self.route_class in (RouteClass.READ, RouteClass.PUBLIC) or self.method == "GET"
         object.__setattr__(self, "action", Action.READ if reads else Action.WRITE)
 
     @property
@@ -138,11 +140,19 @@ _OPERATIONS: tuple[tuple[str, str, str, str | None, RouteClass], ...] = (
     # the gateway's own
     ("POST", "/api/v1/orgs", "gateway", PEOPLE_ONLY, PUBLIC),
     ("POST", "/api/v1/creators", "gateway", PEOPLE_ONLY, PUBLIC),
+    ("POST", "/api/v1/signups/confirm", "gateway", PEOPLE_ONLY, PUBLIC),
     ("POST", "/api/v1/auth/token", "gateway", PEOPLE_ONLY, PUBLIC),
     ("GET", "/api/v1/me", "gateway", ANY_CALLER, READ),
     ("GET", "/api/v1/orgs/{org_id}/members", "gateway", PEOPLE_ONLY, READ),
     ("POST", "/api/v1/orgs/{org_id}/members", "gateway", PEOPLE_ONLY, BRAND),
+    ("PATCH", "/api/v1/orgs/{org_id}/members/{user_id}", "gateway", PEOPLE_ONLY, BRAND),
     ("DELETE", "/api/v1/orgs/{org_id}/members/{user_id}", "gateway", PEOPLE_ONLY, BRAND),
+    ("GET", "/api/v1/orgs/{org_id}/invitations", "gateway", PEOPLE_ONLY, READ),
+    ("DELETE", "/api/v1/orgs/{org_id}/invitations/{invitation_id}", "gateway", PEOPLE_ONLY, BRAND),
+    ("GET", "/api/v1/me/invitations", "gateway", PEOPLE_ONLY, PERSONAL),
+    ("POST", "/api/v1/invitations/{invitation_id}/accept", "gateway", PEOPLE_ONLY, PERSONAL),
+    ("POST", "/api/v1/invitations/{invitation_id}/decline", "gateway", PEOPLE_ONLY, PERSONAL),
+    ("POST", "/api/v1/invitations/join", "gateway", PEOPLE_ONLY, PUBLIC),
     ("GET", "/api/v1/api-keys", "gateway", PEOPLE_ONLY, READ),
     ("POST", "/api/v1/api-keys", "gateway", PEOPLE_ONLY, BRAND),
     ("DELETE", "/api/v1/api-keys/{key_id}", "gateway", PEOPLE_ONLY, BRAND),
