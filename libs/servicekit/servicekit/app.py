@@ -40,8 +40,10 @@ def create_service_app(
     require_internal_credential: bool = True,
     extra_lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]] | None = None,
     middleware: Sequence[tuple[type, dict[str, Any]]] = (),
+    invalid_field_prefix: str = "",
 ) -> FastAPI:
-    """`require_internal_credential=False` is for the gateway, the one public door."""
+    """`require_internal_credential=False` is for the gateway, the one public door;
+    `invalid_field_prefix` as servicekit.problems.install_problem_handlers takes it."""
     settings = runtime.settings
     configure_logging(settings.service_name, settings.log_level, settings.log_json)
 
@@ -74,7 +76,7 @@ def create_service_app(
         redoc_url=None,
     )
     app.state.runtime = runtime
-    install_problem_handlers(app)
+    install_problem_handlers(app, invalid_field_prefix)
     for router in routers:
         app.include_router(router)
     app.include_router(docs_router(app))

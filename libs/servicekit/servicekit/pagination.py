@@ -12,9 +12,11 @@ from fastapi import Depends, Query
 from pydantic import BaseModel
 
 from servicekit.problems import Problem
+from servicekit.schemas import MAX_SAFE_INTEGER
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
+CURSOR_MAX_LENGTH = 1_000
 
 
 T = TypeVar("T")
@@ -45,14 +47,23 @@ def decode_cursor(cursor: str, field: str = "query.cursor") -> list[Any]:
         values = orjson.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, orjson.JSONDecodeError):
         values = None
-    if not isinstance(values, list):
+    # What this API issues: plain values, integers within what a double holds exactly.
+    if not isinstance(values, list) or not all(_plain(value) for value in values):
         raise bad_cursor(field)
     return values
 
 
+def _plain(value: Any) -> bool:
+    if isinstance(value, int):
+        return -MAX_SAFE_INTEGER <= value <= MAX_SAFE_INTEGER
+    return value is None or isinstance(value, str | float)
+
+
 async def _page_params(
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page")] = DEFAULT_LIMIT,
-    cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+    cursor: Annotated[
+        str | None, Query(max_length=CURSOR_MAX_LENGTH, description="next_cursor of the previous page")
+    ] = None,
 ) -> PageParams:
     return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
 

@@ -84,6 +84,8 @@ def field_errors(errors: Any) -> list[dict[str, Any]]:
             reason = (err.get("ctx") or {}).get("error", "")
             message = f"not valid JSON at character {location[1]}: {reason}" if len(location) > 1 else message
             location = ["body"]
+        # A ValueError raised by a validator reads "Value error, <its message>": the message is enough.
+        message = message.removeprefix("Value error, ")
         listed.append({"field": ".".join(location), "message": message, "type": err.get("type", "")})
     return listed
 
@@ -123,10 +125,14 @@ async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(Problem(500, "An unexpected error occurred; it has been logged."), request.url.path)
 
 
-async def _on_invalid_field(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, InvalidField)
-    errors = [{"field": exc.field, "message": exc.message, "type": "value_error"}]
-    return problem_response(Problem(422, str(exc), errors=errors), request.url.path)
+def _invalid_field_handler(prefix: str) -> Any:
+    async def on_invalid_field(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, InvalidField)
+        field = prefix + exc.field if exc.field else prefix.rstrip(".")
+        errors = [{"field": field, "message": exc.message, "type": "value_error"}]
+        return problem_response(Problem(422, f"{field}: {exc.message}", errors=errors), request.url.path)
+
+    return on_invalid_field
 
 
 async def _on_not_found(request: Request, exc: Exception) -> JSONResponse:
@@ -143,9 +149,11 @@ async def _on_conflict(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(Problem(409, str(exc), **exc.details), request.url.path)
 
 
-def install_problem_handlers(app: FastAPI) -> None:
+def install_problem_handlers(app: FastAPI, invalid_field_prefix: str = "") -> None:
+    """`invalid_field_prefix`: where the fields a domain's InvalidField names are found, "body."
+    for a service whose domain checks only request bodies (errors then read body.terms.fee)."""
     app.add_exception_handler(Problem, _on_problem)
-    app.add_exception_handler(InvalidField, _on_invalid_field)
+    app.add_exception_handler(InvalidField, _invalid_field_handler(invalid_field_prefix))
     app.add_exception_handler(NotFound, _on_not_found)
     app.add_exception_handler(Forbidden, _on_forbidden)
     app.add_exception_handler(Conflict, _on_conflict)

@@ -12,7 +12,18 @@ def test_cursor_round_trip() -> None:
     assert decode_cursor(encode_cursor(values)) == values
 
 
-@pytest.mark.parametrize("cursor", ["%%%", "bm90IGpzb24", encode_cursor({"a": 1})])  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        "%%%",
+        "bm90IGpzb24",
+        encode_cursor({"a": 1}),  # type: ignore[arg-type]
+        encode_cursor([2**63]),  # would overflow a 64-bit column
+        encode_cursor([-(2**53)]),
+        encode_cursor([[1, 2]]),
+        encode_cursor([{"a": 1}]),
+    ],
+)
 def test_foreign_cursor_is_a_400_naming_the_field(cursor: str) -> None:
     with pytest.raises(Problem) as info:
         decode_cursor(cursor)
