@@ -1,5 +1,6 @@
 """Profiles in SQL: one org sees the shared catalogue and its own; searches and ranking candidates."""
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -911,6 +912,10 @@ def _cursor_values(column_name: str, after: list[object]) -> tuple[object, UUID]
         parsed: object = datetime.fromisoformat(str(value))
     elif column_name == "followers":
         parsed = int(str(value))
+        if not 0 <= parsed < 2**63:  # a forged cursor: the column would overflow
+            raise ValueError("followers out of range")
     else:
         parsed = float(str(value))
+        if not math.isfinite(parsed):
+            raise ValueError("not a finite rate")
     return parsed, UUID(str(last_id))

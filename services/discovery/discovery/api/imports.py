@@ -5,6 +5,7 @@ import orjson
 from fastapi import APIRouter, Query, Request, Response, status
 from starlette.datastructures import UploadFile
 
+from contracts.money import Currency
 from discovery.adapters.unit_of_work import UnitOfWorkDep
 from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep
 from discovery.api.schemas import ImportJobPublic, RejectionPublic
@@ -17,10 +18,12 @@ from servicekit.db import after_commit
 from servicekit.errors import NotFound
 from servicekit.pagination import Page, Pagination, bad_cursor, encode_cursor
 from servicekit.problems import Problem
+from servicekit.schemas import SINGLE_LINE
 
 router = APIRouter(tags=["imports"])
 
 REJECTIONS_SHOWN = 1000
+MAPPING_MAX_LENGTH = 10_000
 
 
 def _field_problem(status_code: int, field: str, message: str) -> Problem:
@@ -115,10 +118,15 @@ async def import_influencers(
     response: Response,
     platform: Annotated[Platform | None, Query(description="Platform of rows without a platform column")] = None,
     format: Annotated[ImportFormat | None, Query(description="Otherwise from the file name or content type")] = None,
-    currency: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$", description="Currency of prices")] = None,
+    currency: Annotated[Currency | None, Query(description="Currency of prices")] = None,
     visibility: Annotated[Visibility | None, Query(description="shared: platform admins only")] = None,
     mapping: Annotated[
-        str | None, Query(description='JSON: canonical field -> column, e.g. {"followers": "#Subs", "bio": null}')
+        str | None,
+        Query(
+            max_length=MAPPING_MAX_LENGTH,
+            pattern=SINGLE_LINE,
+            description='JSON: canonical field -> column, e.g. {"followers": "#Subs", "bio": null}',
+        ),
     ] = None,
 ) -> ImportJobPublic:
     """Upload CSV, TSV or NDJSON (multipart `file`, or the raw body): 202 with the queued job."""

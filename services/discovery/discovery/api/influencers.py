@@ -8,11 +8,10 @@ from discovery.adapters.unit_of_work import UnitOfWorkDep
 from discovery.api import presenters
 from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, SimilarityDep
 from discovery.api.schemas import (
-    AgeBucket,
+    MAX_WEIGHT,
     AudienceIn,
     AuthenticityPublic,
     ContactIn,
-    Gender,
     InfluencerCreate,
     InfluencerDetail,
     InfluencerPublic,
@@ -26,38 +25,26 @@ from discovery.api.schemas import (
     TagsIn,
     TagsPublic,
 )
+from discovery.api.search_query import FilterQuery, SortQuery, bad_query
 from discovery.domain import influencer_actions
 from discovery.domain.engagement import benchmark
 from discovery.domain.figures import current_snapshot
 from discovery.domain.lookalikes import DEFAULT_AUDIENCE_WEIGHT, DEFAULT_TEXT_WEIGHT
 from discovery.domain.performance import summarize
-from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
 from discovery.domain.profiles import (
     Audience,
     Contact,
     Deliverable,
     Influencer,
-    Platform,
     ProfileFacts,
     RateCard,
-    Tier,
     normalize_categories,
     normalize_handle,
 )
-from discovery.domain.search import SearchFilters, ShareAtLeast, Sort, Visibility
-from servicekit.errors import InvalidField
+from discovery.domain.search import Sort
 from servicekit.pagination import Page, Pagination, bad_cursor, created_key, encode_cursor, page_by_created
-from servicekit.problems import Problem
 
 router = APIRouter(prefix="/api/v1/influencers", tags=["influencers"])
-
-
-def _bad_query(field: str, message: str) -> Problem:
-    return Problem(
-        422,
-        f"Invalid fields: query.{field}",
-        errors=[{"field": f"query.{field}", "message": message, "type": "value_error"}],
-    )
 
 
 def audience_of(body: AudienceIn | None) -> Audience:
@@ -69,10 +56,8 @@ def audience_of(body: AudienceIn | None) -> Audience:
 def rate_card_of(card: dict[Deliverable, Any] | None) -> RateCard | None:
     if not card:
         return None
-    currencies = {money.currency for money in card.values()}
-    if len(currencies) > 1:
-        raise InvalidField("rate_card", f"prices in several currencies ({', '.join(sorted(currencies))}); use one")
-    return RateCard(currency=currencies.pop(), prices={d.value: money.amount_minor for d, money in card.items()})
+    currency = next(iter(card.values())).currency  # one: the schema checks it
+    return RateCard(currency=currency, prices={d.value: money.amount_minor for d, money in card.items()})
 
 
 def contact_of(body: ContactIn | None) -> Contact:
@@ -125,10 +110,7 @@ def facts_of(body: InfluencerCreate) -> ProfileFacts:
 def changes_of(body: InfluencerUpdate) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     for name in body.model_fields_set:
-        value = getattr(body, name)
-        if value is None and name in ("handle", "followers"):
-            raise InvalidField(name, "cannot be cleared")
-        key, converted = _converted(name, value)
+        key, converted = _converted(name, getattr(body, name))
         changes[key] = converted
     return changes
 
@@ -163,99 +145,11 @@ def _sort_value(influencer: Influencer, sort: Sort) -> object:
     return influencer.created_at.isoformat()
 
 
-def _countries_query(values: list[str] | None, field: str) -> tuple[str, ...]:
-    codes = []
-    for value in values or []:
-        try:
-            code = normalize_country(value)
-        except UnknownPlace as exc:
-            raise _bad_query(field, str(exc)) from None
-        if code:
-            codes.append(code)
-    return tuple(codes)
-
-
-def _share_filter(segment: str | None, share: float | None, field: str) -> tuple[ShareAtLeast, ...]:
-    if segment is None:
-        if share is not None:
-            raise _bad_query(f"min_{field}_share", f"give {field} too")
-        return ()
-    return (ShareAtLeast(segment, share if share is not None else 0.01),)
-
-
 @router.get("", dependencies=[CanRead])
 async def list_influencers(
-    uow: UnitOfWorkDep,
-    page: Pagination,
-    platform: Annotated[list[Platform] | None, Query(description="One or more platforms")] = None,
-    country: Annotated[list[str] | None, Query(description="ISO country code or name; repeat for several")] = None,
-    language: Annotated[list[str] | None, Query(description="ISO 639-1 code or name")] = None,
-    category: Annotated[list[str] | None, Query(description="Any of these categories")] = None,
-    tier: Annotated[
-        list[Tier] | None, Query(description="nano <10k, micro 10k-50k, mid 50k-500k, macro 500k-1M, mega >=1M")
-    ] = None,
-    min_followers: Annotated[int | None, Query(ge=0)] = None,
-    max_followers: Annotated[int | None, Query(ge=0)] = None,
-    min_engagement_rate: Annotated[float | None, Query(ge=0, description="A fraction: 0.02 is 2 %")] = None,
-    max_engagement_rate: Annotated[float | None, Query(ge=0)] = None,
-    min_authenticity: Annotated[float | None, Query(ge=0, le=100)] = None,
-    audience_country: Annotated[str | None, Query(description="With min_audience_country_share")] = None,
-    min_audience_country_share: Annotated[float | None, Query(ge=0, le=1)] = None,
-    audience_age: Annotated[AgeBucket | None, Query()] = None,
-    min_audience_age_share: Annotated[float | None, Query(ge=0, le=1)] = None,
-    audience_gender: Annotated[Gender | None, Query()] = None,
-    min_audience_gender_share: Annotated[float | None, Query(ge=0, le=1)] = None,
-    min_price: Annotated[int | None, Query(ge=0, description="Price per post, minor units")] = None,
-    max_price: Annotated[int | None, Query(ge=0, description="Price per post, minor units")] = None,
-    currency: Annotated[str, Query(pattern=r"^[A-Z]{3}$")] = "USD",
-    q: Annotated[str | None, Query(max_length=200, description="Words in handle, name, bio, categories")] = None,
-    tag: Annotated[list[str] | None, Query(description="The org's own tags")] = None,
-    visibility: Annotated[Visibility | None, Query()] = None,
-    sort: Annotated[Sort, Query()] = Sort.FOLLOWERS_DESC,
+    uow: UnitOfWorkDep, page: Pagination, filters: FilterQuery, sort: SortQuery = Sort.FOLLOWERS_DESC
 ) -> Page[InfluencerPublic]:
     """Filtered search over the shared catalogue and the org's own profiles."""
-    if min_followers is not None and max_followers is not None and min_followers > max_followers:
-        raise _bad_query("max_followers", "is below min_followers")
-    if min_price is not None and max_price is not None and min_price > max_price:
-        raise _bad_query("max_price", "is below min_price")
-    if (
-        min_engagement_rate is not None
-        and max_engagement_rate is not None
-        and min_engagement_rate > max_engagement_rate
-    ):
-        raise _bad_query("max_engagement_rate", "is below min_engagement_rate")
-    languages = []
-    for value in language or []:
-        try:
-            code = normalize_language(value)
-        except UnknownPlace as exc:
-            raise _bad_query("language", str(exc)) from None
-        if code:
-            languages.append(code)
-    audience_country_code = _countries_query([audience_country] if audience_country else None, "audience_country")
-    filters = SearchFilters(
-        platforms=tuple(platform or ()),
-        countries=_countries_query(country, "country"),
-        languages=tuple(languages),
-        categories=normalize_categories(category or []),
-        tiers=tuple(tier or ()),
-        min_followers=min_followers,
-        max_followers=max_followers,
-        min_engagement_rate=min_engagement_rate,
-        max_engagement_rate=max_engagement_rate,
-        min_authenticity=min_authenticity,
-        audience_countries=_share_filter(
-            audience_country_code[0] if audience_country_code else None, min_audience_country_share, "audience_country"
-        ),
-        audience_ages=_share_filter(audience_age, min_audience_age_share, "audience_age"),
-        audience_genders=_share_filter(audience_gender, min_audience_gender_share, "audience_gender"),
-        min_price_minor=min_price,
-        max_price_minor=max_price,
-        price_currency=currency,
-        text=q.strip() if q and q.strip() else None,
-        tags=tuple(t.strip().lower() for t in tag or ()),
-        visibility=visibility,
-    )
     after = None
     if page.after is not None:
         if len(page.after) != 3 or page.after[0] != sort.value:
@@ -331,12 +225,12 @@ async def get_lookalikes(
     settings: SettingsDep,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     any_platform: Annotated[bool, Query(description="Look on every platform, not only the profile's")] = False,
-    text_weight: Annotated[float, Query(ge=0)] = DEFAULT_TEXT_WEIGHT,
-    audience_weight: Annotated[float, Query(ge=0)] = DEFAULT_AUDIENCE_WEIGHT,
+    text_weight: Annotated[float, Query(ge=0, le=MAX_WEIGHT, allow_inf_nan=False)] = DEFAULT_TEXT_WEIGHT,
+    audience_weight: Annotated[float, Query(ge=0, le=MAX_WEIGHT, allow_inf_nan=False)] = DEFAULT_AUDIENCE_WEIGHT,
 ) -> LookalikesResponse:
     """The nearest profiles by text similarity and audience, the profile itself excluded."""
     if text_weight + audience_weight <= 0:
-        raise _bad_query("text_weight", "text_weight and audience_weight cannot both be 0")
+        raise bad_query([("text_weight", "text_weight and audience_weight cannot both be 0")])
     found, profiles = await influencer_actions.lookalikes(
         uow,
         influencer_id,

@@ -2,27 +2,54 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
 from contracts import Money
+from contracts.money import MAX_AMOUNT_MINOR
+from discovery.domain.notes import MAX_TAGS, normalize_tags
 from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
-from discovery.domain.profiles import Deliverable, Platform, Tier
+from discovery.domain.profiles import MAX_AUDIENCE_COUNTRIES, Audience, Deliverable, Platform, Tier
+from discovery.domain.ranking import Weights
 from discovery.domain.search import Visibility
+from servicekit.pagination import CURSOR_MAX_LENGTH
+from servicekit.schemas import MoneyIn, RequestModel, Text, domain_rules
+
+# What the API accepts, documented in its OpenAPI and the README. Counts are far beyond any real
+# profile's yet well inside 2**53; rates are fractions (100 = 10,000 %), weights relative.
+MAX_COUNT = 10**12
+MAX_AVERAGE = 1e12
+MAX_RATE = 100.0
+MAX_WEIGHT = 1_000.0
+MAX_PLACES = 250
 
 AgeBucket = Literal["13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
 Gender = Literal["female", "male", "other"]
 Share = Annotated[float, Field(ge=0, le=1)]
-Weight = Annotated[float, Field(ge=0)]
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Average = Annotated[float, Field(ge=0, le=MAX_AVERAGE)]
+Rate = Annotated[float, Field(ge=0, le=MAX_RATE, description="A fraction: 0.02 is 2 %")]
+PriceMinor = Annotated[int, Field(ge=0, le=MAX_AMOUNT_MINOR, description="Price per post, minor units")]
+Place = Annotated[str, Field(min_length=1, max_length=100)]
 
 
-def _country(value: str | None) -> str | None:
+def as_country(value: str | None) -> str | None:
     try:
         return normalize_country(value)
     except UnknownPlace as exc:
         raise ValueError(str(exc)) from None
 
 
-def _language(value: str | None) -> str | None:
+def as_language(value: str | None) -> str | None:
     try:
         return normalize_language(value)
     except UnknownPlace as exc:
@@ -32,7 +59,7 @@ def _language(value: str | None) -> str | None:
 def _country_keys(value: dict[str, Any]) -> dict[str, Any]:
     normalized: dict[str, Any] = {}
     for key, share in value.items():
-        code = _country(key)
+        code = as_country(key)
         if code is None:
             raise ValueError(f"{key!r} is not a country")
         normalized[code] = share
@@ -40,29 +67,33 @@ def _country_keys(value: dict[str, Any]) -> dict[str, Any]:
 
 
 def _countries(value: list[str]) -> list[str]:
-    return [c for c in (_country(v) for v in value) if c is not None]
+    return [c for c in (as_country(v) for v in value) if c is not None]
 
 
-CountryCode = Annotated[str | None, AfterValidator(_country), Field(description="ISO 3166-1 alpha-2, or a name")]
-LanguageCode = Annotated[str | None, AfterValidator(_language), Field(description="ISO 639-1, or a name")]
-CountryShares = Annotated[dict[str, Share], AfterValidator(_country_keys)]
-CountryWeights = Annotated[dict[str, Weight], AfterValidator(_country_keys)]
-CountryList = Annotated[list[str], AfterValidator(_countries)]
+CountryCode = Annotated[Place | None, AfterValidator(as_country), Field(description="ISO 3166-1 alpha-2, or a name")]
+LanguageCode = Annotated[Place | None, AfterValidator(as_language), Field(description="ISO 639-1, or a name")]
+CountryShares = Annotated[dict[Place, Share], Field(max_length=MAX_PLACES), AfterValidator(_country_keys)]
+CountryList = Annotated[list[Place], Field(max_length=MAX_PLACES), AfterValidator(_countries)]
+LanguageList = Annotated[list[Annotated[Place, AfterValidator(as_language)]], Field(max_length=MAX_PLACES)]
 
 
-class AudienceIn(BaseModel):
+class AudienceIn(RequestModel):
     """Shares of the audience per segment, each 0..1, each dimension summing to at most 1."""
-
-    model_config = ConfigDict(extra="forbid")
 
     ages: dict[AgeBucket, Share] = {}
     genders: dict[Gender, Share] = {}
-    countries: CountryShares = Field(default={}, description="ISO country code -> share")
+    countries: Annotated[
+        dict[Place, Share], Field(max_length=MAX_AUDIENCE_COUNTRIES), AfterValidator(_country_keys)
+    ] = Field(default={}, description="ISO country code -> share")
+
+    @model_validator(mode="after")
+    def _sums(self) -> "AudienceIn":
+        with domain_rules(prefix="audience."):
+            Audience(ages=dict(self.ages), genders=dict(self.genders), countries=dict(self.countries))
+        return self
 
 
-class ContactIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ContactIn(RequestModel):
     email: str | None = Field(default=None, max_length=300)
     phone: str | None = Field(default=None, max_length=60)
     website: str | None = Field(default=None, max_length=300)
@@ -72,30 +103,43 @@ class ContactIn(BaseModel):
 Handle = Annotated[str, Field(min_length=1, max_length=101, examples=["@jane.doe"])]
 Category = Annotated[str, Field(min_length=1, max_length=60)]
 Sponsor = Annotated[str, Field(min_length=1, max_length=120)]
+Tag = Annotated[str, Field(max_length=40)]
 
 
-class InfluencerFields(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _one_currency(card: dict[Deliverable, MoneyIn] | None) -> dict[Deliverable, MoneyIn] | None:
+    currencies = {money.currency for money in (card or {}).values()}
+    if len(currencies) > 1:
+        raise ValueError(f"prices in several currencies ({', '.join(sorted(currencies))}); use one")
+    return card
 
+
+RateCardIn = Annotated[
+    dict[Deliverable, MoneyIn] | None,
+    AfterValidator(_one_currency),
+    Field(description="Price per deliverable, one currency"),
+]
+
+
+class InfluencerFields(RequestModel):
     display_name: str | None = Field(default=None, max_length=200)
-    bio: str | None = Field(default=None, max_length=5000)
+    bio: Text | None = Field(default=None, max_length=5000)
     categories: list[Category] = Field(default=[], max_length=20)
     country: CountryCode = None
     language: LanguageCode = None
-    following: int | None = Field(default=None, ge=0)
-    posts: int | None = Field(default=None, ge=0)
-    avg_likes: float | None = Field(default=None, ge=0)
-    avg_comments: float | None = Field(default=None, ge=0)
-    avg_views: float | None = Field(default=None, ge=0)
-    avg_shares: float | None = Field(default=None, ge=0)
-    avg_engagements: float | None = Field(
-        default=None, ge=0, description="Likes+comments+shares per post, if only the total is known"
+    following: Count | None = None
+    posts: Count | None = None
+    avg_likes: Average | None = None
+    avg_comments: Average | None = None
+    avg_views: Average | None = None
+    avg_shares: Average | None = None
+    avg_engagements: Average | None = Field(
+        default=None, description="Likes+comments+shares per post, if only the total is known"
     )
-    engagement_rate: float | None = Field(
-        default=None, ge=0, description="A rate a data provider measured per post (fraction); else it is computed"
+    engagement_rate: Rate | None = Field(
+        default=None, description="A rate a data provider measured per post (fraction); else it is computed"
     )
     audience: AudienceIn | None = None
-    rate_card: dict[Deliverable, Money] | None = Field(default=None, description="Price per deliverable, one currency")
+    rate_card: RateCardIn = None
     past_sponsors: list[Sponsor] = Field(default=[], max_length=50)
     contact: ContactIn | None = None
     last_refreshed_at: AwareDatetime | None = None
@@ -104,17 +148,24 @@ class InfluencerFields(BaseModel):
 class InfluencerCreate(InfluencerFields):
     platform: Platform
     handle: Handle
-    followers: int = Field(ge=0)
+    followers: Count
     visibility: Visibility | None = Field(
         default=None, description="shared (platform admins only; their default) or private to the org (the default)"
     )
 
 
 class InfluencerUpdate(InfluencerFields):
-    """Only the fields sent change; null clears a field."""
+    """Only the fields sent change; null clears a field (but handle and followers)."""
 
     handle: Handle | None = None
-    followers: int | None = Field(default=None, ge=0)
+    followers: Count | None = None
+
+    @field_validator("handle", "followers", mode="before")
+    @classmethod
+    def _kept(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("cannot be cleared")
+        return value
 
 
 class AudiencePublic(BaseModel):
@@ -204,41 +255,63 @@ class AuthenticityPublic(BaseModel):
     benchmark_engagement_rate: float
 
 
-class TargetAudienceIn(BaseModel):
+def _listed_as_weights(value: Any) -> Any:
+    """A list of segments stands for equal weights."""
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return dict.fromkeys(value, 1.0)
+    return value
+
+
+def _weighted(segment: Any, most: int) -> Any:
+    return Annotated[
+        dict[segment, Weight],
+        Field(max_length=most),
+        BeforeValidator(
+            _listed_as_weights,
+            json_schema_input_type=Annotated[dict[segment, Weight], Field(max_length=most)]
+            | Annotated[list[segment], Field(max_length=most)],
+        ),
+    ]
+
+
+class TargetAudienceIn(RequestModel):
     """Segments to reach: a list (equal weights) or segment -> weight."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    countries: CountryWeights | CountryList = []
-    age_buckets: dict[AgeBucket, Weight] | list[AgeBucket] = []
-    genders: dict[Gender, Weight] | list[Gender] = []
+    countries: Annotated[_weighted(Place, MAX_PLACES), AfterValidator(_country_keys)] = {}  # type: ignore[valid-type]
+    age_buckets: _weighted(AgeBucket, 7) = {}  # type: ignore[valid-type]
+    genders: _weighted(Gender, 3) = {}  # type: ignore[valid-type]
 
 
-class FiltersIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    platforms: list[Platform] = []
+class FiltersIn(RequestModel):
+    platforms: list[Platform] = Field(default=[], max_length=len(Platform))
     countries: CountryList = []
-    languages: list[str] = []
-    categories: list[Category] = []
-    tiers: list[Tier] = []
-    min_followers: int | None = Field(default=None, ge=0)
-    max_followers: int | None = Field(default=None, ge=0)
-    min_engagement_rate: float | None = Field(default=None, ge=0)
-    max_engagement_rate: float | None = Field(default=None, ge=0)
+    languages: LanguageList = []
+    categories: list[Category] = Field(default=[], max_length=50)
+    tiers: list[Tier] = Field(default=[], max_length=len(Tier))
+    min_followers: Count | None = None
+    max_followers: Count | None = None
+    min_engagement_rate: Rate | None = None
+    max_engagement_rate: Rate | None = None
     min_authenticity: float | None = Field(default=None, ge=0, le=100)
     min_audience_country_share: CountryShares = {}
     min_audience_age_share: dict[AgeBucket, Share] = {}
     min_audience_gender_share: dict[Gender, Share] = {}
-    max_price_minor: int | None = Field(default=None, ge=0, description="In the budget's currency (default USD)")
+    max_price_minor: PriceMinor | None = Field(default=None, description="In the budget's currency (default USD)")
     q: str | None = Field(default=None, max_length=200)
-    tags: list[str] = []
+    tags: list[Tag] = Field(default=[], max_length=MAX_TAGS)
     visibility: Visibility | None = None
 
+    @field_validator("max_followers", "max_engagement_rate")
+    @classmethod
+    def _not_below_min(cls, ceiling: float | None, info: ValidationInfo) -> float | None:
+        low = f"min_{info.field_name.removeprefix('max_')}"  # validated before: declared before
+        floor = info.data.get(low)
+        if floor is not None and ceiling is not None and floor > ceiling:
+            raise ValueError(f"is below {low}")
+        return ceiling
 
-class WeightsIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
+class WeightsIn(RequestModel):
     audience_match: Weight = 0.30
     engagement: Weight = 0.20
     authenticity: Weight = 0.15
@@ -246,17 +319,21 @@ class WeightsIn(BaseModel):
     past_performance: Weight = 0.10
     price_fit: Weight = 0.10
 
+    @model_validator(mode="after")
+    def _some_weight(self) -> "WeightsIn":
+        with domain_rules(prefix="weights."):
+            Weights(**self.model_dump())
+        return self
 
-class RankedSearchRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
 
+class RankedSearchRequest(RequestModel):
     target_audience: TargetAudienceIn = TargetAudienceIn()
-    brief: str | None = Field(default=None, max_length=5000, description="The brand brief, compared with profiles")
-    budget_per_post: Money | None = None
+    brief: Text | None = Field(default=None, max_length=5000, description="The brand brief, compared with profiles")
+    budget_per_post: MoneyIn | None = None
     filters: FiltersIn = FiltersIn()
     weights: WeightsIn = WeightsIn()
     limit: int = Field(default=20, ge=1, le=200)
-    cursor: str | None = None
+    cursor: str | None = Field(default=None, max_length=CURSOR_MAX_LENGTH)
 
 
 class ScorePart(BaseModel):
@@ -290,10 +367,8 @@ class LookalikesResponse(BaseModel):
     next_cursor: str | None = None
 
 
-class NoteCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    text: str = Field(min_length=1, max_length=5000)
+class NoteCreate(RequestModel):
+    text: Text = Field(min_length=1, max_length=5000)
 
 
 class NotePublic(BaseModel):
@@ -304,10 +379,14 @@ class NotePublic(BaseModel):
     created_at: datetime
 
 
-class TagsIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class TagsIn(RequestModel):
+    tags: list[Tag] = Field(max_length=MAX_TAGS)
 
-    tags: list[Annotated[str, Field(max_length=40)]] = Field(max_length=30)
+    @model_validator(mode="after")
+    def _well_formed(self) -> "TagsIn":
+        with domain_rules():
+            normalize_tags(self.tags)
+        return self
 
 
 class TagsPublic(BaseModel):
@@ -347,11 +426,9 @@ class ImportJobPublic(BaseModel):
     finished_at: datetime | None
 
 
-class ShortlistAdd(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ShortlistAdd(RequestModel):
     influencer_id: UUID
-    note: str | None = Field(default=None, max_length=2000)
+    note: Text | None = Field(default=None, max_length=2000)
 
 
 class ShortlistEntryPublic(BaseModel):

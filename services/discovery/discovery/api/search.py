@@ -5,12 +5,10 @@ from discovery.api import presenters
 from discovery.api.dependencies import CanRead, SettingsDep, SimilarityDep
 from discovery.api.schemas import FiltersIn, RankedHitPublic, RankedSearchRequest, RankedSearchResponse, ScorePart
 from discovery.domain import influencer_actions
-from discovery.domain.places import UnknownPlace, normalize_language
 from discovery.domain.profiles import normalize_categories
 from discovery.domain.ranking import Budget, RankingRequest, TargetAudience, Weights
 from discovery.domain.search import SearchFilters, ShareAtLeast
 from discovery.domain.text import ProfileText
-from servicekit.errors import InvalidField
 from servicekit.pagination import bad_cursor, decode_cursor, encode_cursor
 
 router = APIRouter(prefix="/api/v1/influencers", tags=["search"])
@@ -21,20 +19,10 @@ def _weights(segments: dict[str, float] | list[str]) -> dict[str, float]:
 
 
 def filters_of(body: FiltersIn, currency: str) -> SearchFilters:
-    if body.min_followers is not None and body.max_followers is not None and body.min_followers > body.max_followers:
-        raise InvalidField("filters.max_followers", "is below min_followers")
-    languages = []
-    for index, value in enumerate(body.languages):
-        try:
-            code = normalize_language(value)
-        except UnknownPlace as exc:
-            raise InvalidField(f"filters.languages.{index}", str(exc)) from None
-        if code:
-            languages.append(code)
     return SearchFilters(
         platforms=tuple(body.platforms),
         countries=tuple(body.countries),
-        languages=tuple(languages),
+        languages=tuple(code for code in body.languages if code),
         categories=normalize_categories(body.categories),
         tiers=tuple(body.tiers),
         min_followers=body.min_followers,
@@ -74,9 +62,7 @@ async def ranked_search(
             countries=_weights(target.countries), ages=_weights(target.age_buckets), genders=_weights(target.genders)
         ),
         brief=ProfileText.of(body.brief) if body.brief and body.brief.strip() else None,
-        budget=Budget(body.budget_per_post.amount_minor, body.budget_per_post.currency)
-        if body.budget_per_post
-        else None,
+        budget=Budget(budget.amount_minor, budget.currency) if (budget := body.budget_per_post) else None,
         weights=weights,
     )
     currency = body.budget_per_post.currency if body.budget_per_post else settings.default_currency
