@@ -29,5 +29,6 @@ def create_app(settings: PartnershipsSettings | None = None) -> FastAPI:
         [campaigns.router, partnerships.router, message_templates.router],
         title="Partnerships",
         description="Campaigns, budgets, proposals and negotiation, contracts and the payment ledger.",
+        invalid_field_prefix="body.",  # the domain checks request bodies only
     )
     return app

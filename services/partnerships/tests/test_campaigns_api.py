@@ -74,7 +74,7 @@ async def test_end_before_start_is_refused_naming_the_field(service: httpx.Async
         headers=brand,
     )
     assert response.status_code == 422
-    assert response.json()["errors"][0]["field"] == "ends_on"
+    assert response.json()["errors"][0]["field"] == "body.ends_on"
 
 
 async def test_unknown_fields_and_kpis_are_refused(service: httpx.AsyncClient, brand: dict[str, str]) -> None:

@@ -263,11 +263,14 @@ async def test_strangers_see_nothing(service: httpx.AsyncClient, parties: Partie
 @pytest.mark.parametrize(
     ("overrides", "field"),
     [
-        ({"fee": {"kind": "fixed", "amount": {"amount_minor": 10, "currency": "USD"}}}, "terms.fee.amount.currency"),
-        ({"payment_schedule": [{"trigger": "on_publish", "percent": 60}]}, "terms.payment_schedule"),
+        (
+            {"fee": {"kind": "fixed", "amount": {"amount_minor": 10, "currency": "USD"}}},
+            "body.terms.fee.amount.currency",
+        ),
+        ({"payment_schedule": [{"trigger": "on_publish", "percent": 60}]}, "body.terms.payment_schedule"),
         (
             {"deliverables": [{"type": "reel", "platform": "instagram", "count": 1, "due_on": "2100-01-01"}]},
-            "terms.deliverables.0.due_on",
+            "body.terms.deliverables.0.due_on",
         ),
         ({"fee": {"kind": "barter", "amount": {"amount_minor": 10, "currency": "EUR"}}}, "body.terms.fee"),
         ({"fee": {"kind": "fixed", "amount": {"amount_minor": -5, "currency": "EUR"}}}, "body.terms.fee.fixed.amount"),
@@ -405,7 +408,7 @@ async def test_messages_templates_and_outreach(service: httpx.AsyncClient, parti
         "/api/v1/message-templates", json={"name": "bad", "body": "Hi {{ influencer.age }}"}, headers=parties.brand
     )
     assert bad_template.status_code == 422
-    assert bad_template.json()["errors"][0]["field"] == "body"
+    assert bad_template.json()["errors"][0]["field"] == "body.body"
     template = await service.post(
         "/api/v1/message-templates",
         json={

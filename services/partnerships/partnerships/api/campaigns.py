@@ -13,7 +13,6 @@ from partnerships.domain import campaign_actions, partnership_actions
 from partnerships.domain.campaigns import CampaignState
 from partnerships.domain.negotiation import PartnershipState, Party
 from partnerships.domain.partnerships import InfluencerProfile, Partnership
-from partnerships.domain.terms import Terms
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"])
@@ -26,7 +25,7 @@ async def create_campaign(body: CampaignCreate, uow: UnitOfWorkDep, response: Re
         uow,
         name=body.name,
         objective=body.objective,
-        budget=body.budget,
+        budget=body.budget.money() if body.budget else None,
         starts_on=body.starts_on,
         ends_on=body.ends_on,
         target_audience=body.target_audience.model_dump() if body.target_audience else None,
@@ -59,7 +58,7 @@ async def update_campaign(campaign_id: UUID, body: CampaignUpdate, uow: UnitOfWo
     """Change a campaign's fields; a budget cannot go below what is reserved, committed and paid."""
     changes = body.model_dump(exclude_unset=True)
     if "budget" in body.model_fields_set:
-        changes["budget"] = body.budget
+        changes["budget"] = body.budget.money() if body.budget else None
     return campaign_public(await campaign_actions.update_campaign(uow, campaign_id, changes))
 
 
@@ -104,7 +103,7 @@ async def create_partnership(
             handle=influencer.handle if influencer else None,
             display_name=influencer.display_name if influencer else None,
         ),
-        terms=Terms.from_document(body.terms.model_dump(mode="json")) if body.terms else None,
+        terms=body.terms.terms() if body.terms else None,
         propose=body.propose,
     )
     response.headers["Location"] = f"/api/v1/partnerships/{partnership.id}"

@@ -27,7 +27,6 @@ from partnerships.domain.access import Caller, party_for
 from partnerships.domain.messages import Message
 from partnerships.domain.negotiation import PartnershipState
 from partnerships.domain.partnerships import Partnership
-from partnerships.domain.terms import Terms
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
 
 router = APIRouter(prefix="/api/v1/partnerships", tags=["partnerships"])
@@ -67,7 +66,7 @@ async def propose_partnership(
     partnership_id: UUID, uow: UnitOfWorkDep, caller: CallerDep, body: ProposeBody | None = None
 ) -> PartnershipPublic:
     """Brand: offer a draft to the influencer (with new terms, or the draft's); reserves the fee."""
-    terms = Terms.from_document(body.terms.model_dump(mode="json")) if body and body.terms else None
+    terms = body.terms.terms() if body and body.terms else None
     return _public(await partnership_actions.propose(uow, caller, partnership_id, terms), caller)
 
 
@@ -80,7 +79,7 @@ async def counter_partnership(
         uow,
         caller,
         partnership_id,
-        Terms.from_document(body.terms.model_dump(mode="json")),
+        body.terms.terms(),
         expected_version=body.terms_version,
         note=body.note,
     )

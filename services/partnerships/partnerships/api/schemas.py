@@ -2,22 +2,13 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from contracts import Money
-from partnerships.domain.campaigns import CampaignAction, CampaignState, Objective
-
-# Beyond this a sum of amounts could overflow a 64-bit column; no campaign is that large.
-MAX_AMOUNT_MINOR = 10**15
-
-
-def _bounded(money: Money) -> Money:
-    if money.amount_minor > MAX_AMOUNT_MINOR:
-        raise ValueError(f"amount_minor is more than {MAX_AMOUNT_MINOR}")
-    return money
-
-
-Amount = Annotated[Money, AfterValidator(_bounded)]
+from contracts.money import MAX_AMOUNT_MINOR
+from partnerships.domain.campaigns import CampaignAction, CampaignState, Objective, check_dates
+from servicekit.errors import InvalidField
+from servicekit.schemas import MoneyIn, RequestModel, Text
 
 AgeBucket = Literal["13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
 KpiName = Literal[
@@ -36,48 +27,66 @@ KpiName = Literal[
     "roi",
     "roas",
 ]
+# A KPI target is a count, a ratio or an amount in minor units: finite, never beyond an amount.
+KpiTarget = Annotated[float, Field(ge=0, le=MAX_AMOUNT_MINOR)]
+Kpis = Annotated[dict[KpiName, KpiTarget], Field(description="Target value per KPI")]
+Code = Annotated[str, Field(min_length=2, max_length=3, pattern=r"^[A-Za-z]{2,3}$")]
+Interest = Annotated[str, Field(min_length=1, max_length=100)]
+
+
+def ends_after_start(ends_on: date | None, info: ValidationInfo) -> date | None:
+    """A check across fields as a validator of the later one: reported with the other bad fields."""
+    try:
+        check_dates(info.data.get("starts_on"), ends_on)
+    except InvalidField as exc:
+        raise ValueError(exc.message) from None
+    return ends_on
+
+
+class TargetAudienceIn(RequestModel):
+    countries: list[Code] = Field(default=[], max_length=250, description="ISO 3166-1 alpha-2 codes")
+    age_buckets: list[AgeBucket] = Field(default=[], max_length=7)
+    genders: list[Literal["female", "male", "other"]] = Field(default=[], max_length=3)
+    languages: list[Code] = Field(default=[], max_length=200, description="ISO 639-1 codes")
+    interests: list[Interest] = Field(default=[], max_length=50)
 
 
 class TargetAudience(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    countries: list[str] = Field(default=[], description="ISO 3166-1 alpha-2 codes")
-    age_buckets: list[AgeBucket] = []
-    genders: list[Literal["female", "male", "other"]] = []
-    languages: list[str] = Field(default=[], description="ISO 639-1 codes")
+    countries: list[str] = []
+    age_buckets: list[str] = []
+    genders: list[str] = []
+    languages: list[str] = []
     interests: list[str] = []
 
 
-class CampaignCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CampaignCreate(RequestModel):
     name: str = Field(min_length=1, max_length=200)
     objective: Objective
-    budget: Amount | None = None
+    budget: MoneyIn | None = None
     starts_on: date | None = None
     ends_on: date | None = None
-    target_audience: TargetAudience | None = None
-    kpis: dict[KpiName, float] = Field(default={}, description="Target value per KPI")
+    target_audience: TargetAudienceIn | None = None
+    kpis: Kpis = {}
+
+    _ends_after_start = field_validator("ends_on")(ends_after_start)
 
 
-class CampaignUpdate(BaseModel):
+class CampaignUpdate(RequestModel):
     """Only the fields sent change; null clears budget or dates (not while the campaign runs)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(default=None, min_length=1, max_length=200)
     objective: Objective | None = None
-    budget: Amount | None = None
+    budget: MoneyIn | None = None
     starts_on: date | None = None
     ends_on: date | None = None
-    target_audience: TargetAudience | None = None
-    kpis: dict[KpiName, float] | None = None
+    target_audience: TargetAudienceIn | None = None
+    kpis: Kpis | None = None
+
+    _ends_after_start = field_validator("ends_on")(ends_after_start)
 
 
-class CampaignCancel(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    reason: str | None = Field(default=None, max_length=2000)
+class CampaignCancel(RequestModel):
+    reason: Text | None = Field(default=None, max_length=2000)
 
 
 class CampaignPublic(BaseModel):

@@ -13,10 +13,10 @@ from partnerships.api.partnership_schemas import (
     PayoutPublic,
     SignaturePublic,
     TemplatePublic,
-    TermsDocument,
     TermsVersionPublic,
 )
 from partnerships.api.schemas import BudgetPublic, CampaignPublic, TargetAudience
+from partnerships.api.terms_schemas import TermsPublic
 from partnerships.domain.campaign_actions import BudgetReport
 from partnerships.domain.campaigns import Campaign, campaign_actions_from
 from partnerships.domain.messages import Message, MessageTemplate, placeholders
@@ -57,8 +57,8 @@ def budget_public(report: BudgetReport) -> BudgetPublic:
     )
 
 
-def _terms(terms: Terms) -> TermsDocument:
-    return TermsDocument.model_validate(terms.to_document())
+def _terms(terms: Terms) -> TermsPublic:
+    return TermsPublic.model_validate(terms.to_document())
 
 
 def _money(amount: int, currency: str) -> Money:
