@@ -26,6 +26,7 @@ from gateway.adapters.upstreams import Upstreams
 from gateway.adapters.webhook_dispatcher import WebhookDispatcher
 from gateway.api import api_keys, auth, identity, invitations, overview, signup, webhooks
 from gateway.api.proxy import ServiceProxy
+from gateway.domain.circuit_breaker import CircuitBreaker
 from gateway.domain.rate_limit import RateLimiter
 from gateway.domain.revocation import RevocationList
 from gateway.settings import GatewaySettings
@@ -80,8 +81,12 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         timeout_s=settings.upstream_timeout_s,
         connect_timeout_s=settings.upstream_connect_timeout_s,
         idle_timeout_s=settings.upstream_idle_timeout_s,
-        breaker_threshold=settings.breaker_threshold,
-        breaker_cooldown_s=settings.breaker_cooldown_s,
+        breaker=lambda: CircuitBreaker(
+            threshold=settings.breaker_threshold,
+            cooldown_s=settings.breaker_cooldown_s,
+            min_callers=settings.breaker_min_callers,
+            window_s=settings.breaker_window_s,
+        ),
     )
     dispatcher = dispatcher_box["dispatcher"] = WebhookDispatcher(
         runtime.database,

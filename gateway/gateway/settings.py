@@ -78,6 +78,8 @@ class GatewaySettings(ServiceSettings):
     upstream_retries: int = 2
     breaker_threshold: int = 5
     breaker_cooldown_s: float = 10.0
+    breaker_min_callers: int = 2  # the faults that open it come from this many callers (or none)
+    breaker_window_s: float = 30.0
     overview_part_timeout_s: float = 3.0
     idempotency_ttl_s: int = 24 * 3600
 

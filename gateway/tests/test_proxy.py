@@ -178,9 +178,10 @@ async def test_idempotent_methods_are_retried_and_posts_are_not(
 async def test_circuit_opens_after_repeated_failures_then_recovers(
     gateway: httpx.AsyncClient, account: Account, upstream: Upstream
 ) -> None:
-    upstream.behaviour = lambda request: (500, {"title": "boom"}, 0.0)
-    for _ in range(4):
-        await gateway.post("/api/v1/deliverables/d1/schedule", json={}, headers=account.auth)
+    upstream.behaviour = lambda request: (500, {"title": "boom"}, 0.0)  # not a problem answer: a crash
+    other = await sign_up(gateway)  # one caller alone never opens it
+    for caller in (account, other, account, other):
+        await gateway.post("/api/v1/deliverables/d1/schedule", json={}, headers=caller.auth)
     hits = len(upstream.requests)
     paused = await gateway.get("/api/v1/deliverables/d1", headers=account.auth)
     assert paused.status_code == 503

@@ -73,17 +73,17 @@ def test_a_flood_elsewhere_costs_at_most_one_extra_burst() -> None:
     assert limiter.check("key:c", "read", 6.0).allowed  # type: ignore[union-attr]
 
 
-def test_breaker_opens_after_repeated_failures_and_tries_again_after_cooldown() -> None:
+def test_breaker_opens_after_faults_from_several_callers_and_tries_again_after_cooldown() -> None:
     breaker = CircuitBreaker(threshold=3, cooldown_s=10)
-    for t in range(3):
+    for t, caller in enumerate(("user:a", "user:b", "user:a")):
         assert breaker.allow(float(t))
-        breaker.record_failure(float(t))
+        breaker.record_fault(float(t), caller)
     assert breaker.state is BreakerState.OPEN
     assert not breaker.allow(5.0)
     assert breaker.retry_after_s(5.0) == 7.0
     assert breaker.allow(13.0)  # the one trial call
     assert not breaker.allow(13.1)  # others wait while it runs
-    breaker.record_failure(13.2)
+    breaker.record_fault(13.2, "user:a")
     assert breaker.state is BreakerState.OPEN
     assert breaker.allow(24.0)
     breaker.record_success()
@@ -91,12 +91,31 @@ def test_breaker_opens_after_repeated_failures_and_tries_again_after_cooldown() 
     assert breaker.allow(24.1)
 
 
-def test_a_success_resets_the_failure_count() -> None:
+def test_one_caller_never_opens_the_circuit_for_the_others() -> None:
+    breaker = CircuitBreaker(threshold=3, cooldown_s=10)
+    for t in range(100):
+        breaker.record_fault(t / 10, "key:careless")
+    assert breaker.state is BreakerState.CLOSED
+    breaker.record_fault(10.0, "user:b")  # a second caller meets a fault too: the service is failing
+    assert breaker.state is BreakerState.OPEN
+
+
+def test_refused_connections_open_it_whoever_calls() -> None:
     breaker = CircuitBreaker(threshold=3)
-    breaker.record_failure(0)
-    breaker.record_failure(0)
+    for t in range(3):
+        breaker.record_fault(float(t), None)  # nothing a caller sent: the service is not there
+    assert breaker.state is BreakerState.OPEN
+
+
+def test_a_success_or_time_forgets_the_faults() -> None:
+    breaker = CircuitBreaker(threshold=3, window_s=30)
+    breaker.record_fault(0, "user:a")
+    breaker.record_fault(0, "user:b")
     breaker.record_success()
-    breaker.record_failure(0)
+    breaker.record_fault(0, "user:a")
+    assert breaker.state is BreakerState.CLOSED
+    breaker.record_fault(1, "user:b")
+    breaker.record_fault(40, "user:c")  # the others are older than the window
     assert breaker.state is BreakerState.CLOSED
 
 

@@ -198,3 +198,16 @@ async def test_bad_subscriptions_are_refused(gateway: httpx.AsyncClient, make_ga
         )
         assert private.status_code == 422
         assert "non-public address" in private.json()["errors"][0]["message"]
+
+
+async def test_subscription_fields_are_strict_and_all_reported_at_once(gateway: httpx.AsyncClient) -> None:
+    account = await sign_up(gateway)
+    body = {"url": "https://shop.example/hooks\u0000", "event_types": ["*"] * 101, "description": "a\u001bb"}
+    response = await gateway.post("/api/v1/webhooks", json=body, headers=account.auth)
+    assert response.status_code == 422, response.text
+    assert {e["field"] for e in response.json()["errors"]} == {"body.url", "body.event_types", "body.description"}
+    wrong_kinds = await gateway.post(
+        "/api/v1/webhooks", json={"url": 7, "event_types": "partnership.*"}, headers=account.auth
+    )
+    assert {e["field"] for e in wrong_kinds.json()["errors"]} == {"body.url", "body.event_types"}
+    assert (await gateway.get("/api/v1/webhooks", headers=account.auth)).json()["items"] == []

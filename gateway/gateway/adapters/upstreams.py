@@ -7,7 +7,7 @@ httpx stays the client for composites: it is easier to use and they are not the 
 
 import asyncio
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
 import httpx
@@ -21,16 +21,27 @@ from gateway.adapters.upstream_http import (
     UpstreamUnreachable,
 )
 from gateway.domain.circuit_breaker import CircuitBreaker
-from servicekit.problems import Problem
+from servicekit.problems import PROBLEM_JSON, Problem
 
 RETRYABLE_STATUS = frozenset({502, 503, 504})
+# Who an upstream fault is put down to when the gateway calls on its own (a sign-up's check).
+GATEWAY_CALLER = "gateway"
+
+
+def is_upstream_fault(status: int, content_type: str) -> bool:
+    """A 502/503/504, or a 500 that is not the service's own problem answer (those are an error a
+    request met in a live service, not the service failing: it answered)."""
+    if status in RETRYABLE_STATUS:
+        return True
+    return status >= 500 and not content_type.startswith(PROBLEM_JSON)
 
 
 class _Failure(Exception):
-    def __init__(self, problem: Problem, retryable: bool) -> None:
+    def __init__(self, problem: Problem, retryable: bool, anyones: bool = False) -> None:
         super().__init__(problem.detail)
         self.problem = problem
         self.retryable = retryable
+        self.anyones = anyones  # no caller can have caused it: nothing reached the service
 
 
 class Upstream:
@@ -80,23 +91,24 @@ class Upstream:
             )
 
     async def forward(
-        self, method: str, target: str, headers: dict[str, str], body: bytes, *, retries: int
+        self, method: str, target: str, headers: dict[str, str], body: bytes, *, retries: int, caller: str
     ) -> UpstreamResponse:
         """One call to `target` (path and query as they came, percent-encoded) with retries;
-        POST and PATCH are retried only when no connection was made."""
+        POST and PATCH are retried only when no connection was made. `caller` is who the call is
+        made for (its rate-limit identity): the breaker opens only on faults of several."""
         attempts = 1 + retries
         for attempt in range(1, attempts + 1):
             self._admit()
             try:
                 response = await self._send(method, target, headers, body)
             except _Failure as failure:
-                self.breaker.record_failure(time.monotonic())
+                self.breaker.record_fault(time.monotonic(), None if failure.anyones else caller)
                 if attempt < attempts and (failure.retryable or method in IDEMPOTENT_METHODS):
                     await asyncio.sleep(0.05 * 2 ** (attempt - 1))
                     continue
                 raise failure.problem from None
-            if response.status >= 500:
-                self.breaker.record_failure(time.monotonic())
+            if is_upstream_fault(response.status, _content_type(response)):
+                self.breaker.record_fault(time.monotonic(), caller)
                 if response.status in RETRYABLE_STATUS and method in IDEMPOTENT_METHODS and attempt < attempts:
                     await asyncio.sleep(0.05 * 2 ** (attempt - 1))
                     continue
@@ -109,8 +121,9 @@ class Upstream:
         try:
             return await self.pool.request(method, target, headers, body, timeout_s=self.timeout_s)
         except UpstreamUnreachable:
-            # Nothing reached the service: safe to retry any method.
-            raise _Failure(Problem(503, f"the {self.name} service is unavailable", upstream=self.name), True) from None
+            # Nothing reached the service: safe to retry any method, and no caller's doing.
+            problem = Problem(503, f"the {self.name} service is unavailable", upstream=self.name)
+            raise _Failure(problem, retryable=True, anyones=True) from None
         except UpstreamTimeout:
             raise _Failure(
                 Problem(504, f"the {self.name} service did not answer in time", upstream=self.name), False
@@ -120,27 +133,36 @@ class Upstream:
         except ValueError as exc:  # a header the caller sent cannot be passed on
             raise Problem(400, f"the request cannot be passed on: {exc}") from None
 
-    async def get_json(self, path: str, headers: Mapping[str, str], timeout_s: float) -> tuple[int, object]:
+    async def get_json(
+        self, path: str, headers: Mapping[str, str], timeout_s: float, *, caller: str = GATEWAY_CALLER
+    ) -> tuple[int, object]:
         """For composites (httpx): the status and parsed body, through the same breaker."""
         self._admit()
         try:
             response = await self.http.get(path, headers=dict(headers), timeout=timeout_s)
         except httpx.TimeoutException:
-            self.breaker.record_failure(time.monotonic())
+            self.breaker.record_fault(time.monotonic(), caller)
             raise Problem(504, f"the {self.name} service did not answer in time", upstream=self.name) from None
         except httpx.HTTPError as exc:
-            self.breaker.record_failure(time.monotonic())
+            self.breaker.record_fault(time.monotonic(), None if isinstance(exc, httpx.ConnectError) else caller)
             raise Problem(
                 503, f"the {self.name} service is unavailable ({type(exc).__name__})", upstream=self.name
             ) from None
-        if response.status_code >= 500:
-            self.breaker.record_failure(time.monotonic())
+        if is_upstream_fault(response.status_code, response.headers.get("content-type", "")):
+            self.breaker.record_fault(time.monotonic(), caller)
         else:
             self.breaker.record_success()
         try:
             return response.status_code, response.json()
         except ValueError:
             return response.status_code, None
+
+
+def _content_type(response: UpstreamResponse) -> str:
+    for name, value in response.headers:
+        if name == b"content-type":
+            return value.decode("latin-1")
+    return ""
 
 
 class Upstreams:
@@ -151,8 +173,7 @@ class Upstreams:
         timeout_s: float,
         connect_timeout_s: float,
         idle_timeout_s: float,
-        breaker_threshold: int,
-        breaker_cooldown_s: float,
+        breaker: Callable[[], CircuitBreaker],
     ) -> None:
         self.by_name = {
             name: Upstream(
@@ -161,7 +182,7 @@ class Upstreams:
                 timeout_s=timeout_s,
                 connect_timeout_s=connect_timeout_s,
                 idle_timeout_s=idle_timeout_s,
-                breaker=CircuitBreaker(threshold=breaker_threshold, cooldown_s=breaker_cooldown_s),
+                breaker=breaker(),
             )
             for name, url in urls.items()
         }

@@ -41,7 +41,9 @@ async def campaign_overview(campaign_id: UUID, caller: Caller, request: Request)
         if not decision.allowed:
             raise _PartFailed(decision.reason)
         try:
-            status, body = await asyncio.wait_for(upstreams[service].get_json(path, headers, timeout), timeout)
+            status, body = await asyncio.wait_for(
+                upstreams[service].get_json(path, headers, timeout, caller=caller.rate_limit_identity), timeout
+            )
         except TimeoutError:
             raise _PartFailed(f"{service} did not answer within {timeout} s") from None
         except Problem as problem:

@@ -98,7 +98,10 @@ async def forward(
         target += "?" + query.decode("latin-1")
     # A HEAD is the GET without its body: services are asked the GET (proxy drops the body).
     method = "GET" if scope["method"] == "HEAD" else scope["method"]
-    upstream = await state.upstreams[service].forward(method, target, sent, body, retries=settings.upstream_retries)
+    who = f"ip:{client_address}" if caller is None else caller.rate_limit_identity
+    upstream = await state.upstreams[service].forward(
+        method, target, sent, body, retries=settings.upstream_retries, caller=who
+    )
     if upstream.status >= 500:
         # Not its detail: a failure's text may name an internal host (the service logged it).
         raise Problem(502, f"the {service} service failed (HTTP {upstream.status})", upstream=service)

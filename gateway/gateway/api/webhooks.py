@@ -3,7 +3,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request, Response, status
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from contracts import REGISTRY
 from gateway.adapters.security import Caller
@@ -16,6 +16,7 @@ from servicekit.app import DbSession
 from servicekit.db import after_commit
 from servicekit.errors import InvalidField, NotFound
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
+from servicekit.schemas import RequestModel, Text
 
 router = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 
@@ -30,12 +31,12 @@ async def _manager(caller: Caller) -> Principal:
 Manager = Annotated[Principal, Depends(_manager)]
 
 
-class WebhookCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class WebhookCreate(RequestModel):
     url: str = Field(max_length=2000, examples=["https://shop.example/hooks/influencer"])
-    event_types: list[str] = Field(min_length=1, examples=[["partnership.*", "content.published"]])
-    description: str | None = Field(default=None, max_length=500)
+    event_types: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
+        min_length=1, max_length=100, examples=[["partnership.*", "content.published"]]
+    )
+    description: Text | None = Field(default=None, max_length=500)
 
     @field_validator("event_types")
     @classmethod
