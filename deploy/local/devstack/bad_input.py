@@ -6,6 +6,7 @@ Each body probe starts from a valid body built from the schema (every optional f
 so that a bad value in one field meets the code behind it) and replaces one node of it.
 """
 
+import base64
 import json
 import re
 import uuid
@@ -60,6 +61,20 @@ PATH_VALUES: tuple[tuple[str, str], ...] = (
     ("-1", "-1"),
     ("NUL", "a%00b"),
     ("2k characters", "x" * 2_000),
+)
+# Cursors a client forges (base64url JSON lists, as the services issue them): overflows, naive,
+# far and impossible times, wrong kinds.
+FORGED_CURSORS: tuple[tuple[str, str], ...] = tuple(
+    (label, base64.urlsafe_b64encode(raw.encode()).decode().rstrip("="))
+    for label, raw in (
+        ("a cursor of 2**63", f"[{2**63}]"),
+        ("a cursor of naive time", '["2026-01-01T00:00:00", "00000000-0000-4000-8000-000000000000"]'),
+        ("a cursor at year 1", '["0001-01-01T00:00:00-23:59", "00000000-0000-4000-8000-000000000000"]'),
+        ("a cursor at year 9999", '["9999-12-31T23:59:59+00:00", "00000000-0000-4000-8000-000000000000"]'),
+        ("a cursor of huge numbers", f'["-followers", "{10**30}", "00000000-0000-4000-8000-000000000000"]'),
+        ("a cursor of another sort", '["ranked", 1e308]'),
+        ("a cursor of wrong kinds", '[null, true, "x"]'),
+    )
 )
 MANY = 2_000  # items in a list (or keys in a map) far beyond any limit
 # A named sample that must differ between requests (a handle unique in its catalogue).
@@ -132,7 +147,7 @@ def _operation_probes(
         if parameter["in"] != "query":
             continue
         name = parameter["name"]
-        for label, value in QUERY_VALUES:
+        for label, value in QUERY_VALUES + (FORGED_CURSORS if name == "cursor" else ()):
             yield probe(f"query.{name} = {label}", params=((name, value),))
         if _is_array(resolver, parameter.get("schema", {})):
             yield probe(f"query.{name} repeated {MANY} times", params=tuple((name, "US") for _ in range(MANY)))
@@ -143,7 +158,10 @@ def _operation_probes(
                 continue
             seen.add(location)
             field = ".".join(["body", *map(str, location)])
-            for label, value in CONTAINER_VALUES if isinstance(node, dict | list) else BODY_VALUES:
+            values = CONTAINER_VALUES if isinstance(node, dict | list) else BODY_VALUES
+            if location[-1] == "cursor":
+                values += tuple((label, json.dumps(cursor)) for label, cursor in FORGED_CURSORS)
+            for label, value in values:
                 yield probe(f"{field} = {label}", content=_replaced(base, location, value))
             if isinstance(node, list) and node:
                 many = json.dumps([node[0]] * MANY)

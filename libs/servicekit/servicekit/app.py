@@ -4,11 +4,12 @@ import gc
 import inspect
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
+from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from servicekit.api_docs import docs_router
@@ -21,6 +22,7 @@ from servicekit.problem_docs import document_service_problems
 from servicekit.problems import install_problem_handlers
 from servicekit.prometheus import PrometheusMiddleware, metrics_endpoint
 from servicekit.runtime import ServiceRuntime
+from servicekit.schemas import RequestModel
 
 
 def operation_id(route: APIRoute) -> str:
@@ -149,6 +151,26 @@ def threadpool_dependencies(app: Any) -> list[str]:
             if not (inspect.iscoroutinefunction(call) or inspect.isasyncgenfunction(call)):
                 found.append(f"{route.path}: {call.__module__}.{call.__qualname__}")
     return sorted(set(found))
+
+
+def lax_request_bodies(app: Any) -> list[str]:
+    """`path: model` for each route whose JSON body is a model that does not derive from
+    servicekit.schemas.RequestModel (and so is not held to its rules). Tests hold services to []."""
+    found = []
+    for route in _api_routes(app):
+        if route.body_field is None:
+            continue
+        for model in _models_in(route.body_field.field_info.annotation):
+            if not issubclass(model, RequestModel):
+                found.append(f"{route.path}: {model.__module__}.{model.__qualname__}")
+    return sorted(set(found))
+
+
+def _models_in(annotation: Any) -> Iterator[type[BaseModel]]:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        yield annotation
+    for argument in get_args(annotation):
+        yield from _models_in(argument)
 
 
 def _api_routes(router: Any) -> Iterator[APIRoute]:

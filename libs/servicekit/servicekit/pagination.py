@@ -71,13 +71,24 @@ async def _page_params(
 Pagination = Annotated[PageParams, Depends(_page_params)]
 
 
+def cursor_time(value: Any) -> datetime:
+    """A time as this API writes it in cursors (ISO 8601 with its offset); a 400 otherwise."""
+    try:
+        parsed = datetime.fromisoformat(str(value))
+    except ValueError:
+        raise bad_cursor() from None
+    if parsed.tzinfo is None:  # not one this API issued; the columns hold aware times
+        raise bad_cursor()
+    return parsed
+
+
 def created_key(page: PageParams) -> tuple[datetime, UUID] | None:
     """The (created_at, id) of the last item seen, for lists ordered newest first."""
     if not page.after:
         return None
     try:
         created_at, last_id = page.after
-        return datetime.fromisoformat(str(created_at)), UUID(str(last_id))
+        return cursor_time(created_at), UUID(str(last_id))
     except (ValueError, TypeError):
         raise bad_cursor() from None
 

@@ -47,6 +47,12 @@ def test_pages_walk_every_item_once() -> None:
     assert seen == items
 
 
+def test_a_cursor_time_without_its_offset_is_refused() -> None:
+    naive = PageParams(limit=3, after=["2026-01-01T00:00:00", str(uuid.uuid4())])
+    with pytest.raises(Problem):
+        created_key(naive)
+
+
 def test_cursor_with_wrong_shape_is_refused() -> None:
     with pytest.raises(Problem):
         created_key(PageParams(limit=3, after=["yesterday", "nobody"]))

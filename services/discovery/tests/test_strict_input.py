@@ -14,6 +14,7 @@ import pytest
 
 from devstack.bad_input import UNIQUE, probes, unbounded
 from devstack.databases import DatabaseFactory
+from servicekit.app import lax_request_bodies
 
 from .conftest import Org, app_of, campaign_created, discovery_service, profile
 
@@ -227,6 +228,10 @@ async def test_every_bad_field_of_a_search_is_reported_at_once(service: httpx.As
     query = {"min_followers": 10, "max_followers": 1, "min_price": 5, "max_price": 1, "min_audience_age_share": 0.1}
     listed = await service.get("/api/v1/influencers", params=query, headers=org.headers)
     assert bad_fields(listed) == {"query.max_followers", "query.max_price", "query.min_audience_age_share"}
+
+
+async def test_every_request_body_is_a_request_model(service: httpx.AsyncClient) -> None:
+    assert lax_request_bodies(app_of(service)) == []
 
 
 async def test_every_number_string_and_list_a_request_takes_has_a_documented_limit(service: httpx.AsyncClient) -> None:

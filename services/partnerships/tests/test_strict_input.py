@@ -16,6 +16,7 @@ from devstack.databases import DatabaseFactory
 from devstack.pytest_plugin import serve_in_process, service_headers
 from partnerships.main import create_app
 from partnerships.settings import PartnershipsSettings
+from servicekit.app import lax_request_bodies
 
 NAMED = {
     "currency": "EUR",
@@ -153,6 +154,10 @@ async def test_names_and_messages_hold_no_control_characters(service: httpx.Asyn
     assert bad_fields(body) == {"body.body"}
     lines = await service.post("/api/v1/message-templates", json={"name": "t", "body": "Hi,\n\tthanks"}, headers=brand)
     assert lines.status_code == 201, lines.text
+
+
+async def test_every_request_body_is_a_request_model(service: httpx.AsyncClient) -> None:
+    assert lax_request_bodies(service.app) == []  # type: ignore[attr-defined]
 
 
 async def test_every_number_string_and_list_a_request_takes_has_a_documented_limit(

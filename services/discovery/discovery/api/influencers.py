@@ -1,4 +1,3 @@
-from datetime import datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -42,7 +41,15 @@ from discovery.domain.profiles import (
     normalize_handle,
 )
 from discovery.domain.search import Sort
-from servicekit.pagination import Page, Pagination, bad_cursor, created_key, encode_cursor, page_by_created
+from servicekit.pagination import (
+    Page,
+    Pagination,
+    bad_cursor,
+    created_key,
+    cursor_time,
+    encode_cursor,
+    page_by_created,
+)
 
 router = APIRouter(prefix="/api/v1/influencers", tags=["influencers"])
 
@@ -189,10 +196,7 @@ async def list_snapshots(influencer_id: UUID, uow: UnitOfWorkDep, page: Paginati
     influencer = await influencer_actions.get_influencer(uow, influencer_id)
     before = None
     if page.after:
-        try:
-            before = datetime.fromisoformat(str(page.after[0]))
-        except ValueError:
-            raise bad_cursor() from None
+        before = cursor_time(page.after[0])
     found = list(await uow.influencers.snapshots(influencer_id, limit=page.limit + 1, before=before))
     if before is None:
         current = current_snapshot(influencer)
