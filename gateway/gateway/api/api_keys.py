@@ -3,7 +3,7 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request, Response, status
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from gateway.adapters.credentials import ApiKeyRecord, ApiKeyRepository
 from gateway.adapters.revocations import Revocations
@@ -15,6 +15,7 @@ from gateway.domain.revocation import RevocationKind
 from gateway.domain.routing import SCOPE_RESOURCES
 from servicekit.app import DbSession
 from servicekit.errors import InvalidField, NotFound
+from servicekit.schemas import RequestModel
 
 router = APIRouter(prefix="/api/v1/api-keys", tags=["identity"])
 
@@ -27,9 +28,7 @@ async def _key_admin(caller: Caller) -> Principal:
 KeyAdmin = Annotated[Principal, Depends(_key_admin)]
 
 
-class ApiKeyCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class ApiKeyCreate(RequestModel):
     name: str = Field(min_length=1, max_length=200, examples=["Shopify conversions"])
     scopes: list[str] = Field(
         min_length=1,

@@ -3,7 +3,7 @@
 from uuid import UUID
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from gateway.adapters import membership_changes
 from gateway.adapters.identity_repository import IdentityRepository
@@ -21,13 +21,12 @@ from gateway.domain.administration import check_removal, check_role_change, requ
 from servicekit.app import DbSession
 from servicekit.errors import NotFound
 from servicekit.problems import Problem
+from servicekit.schemas import RequestModel
 
 router = APIRouter(prefix="/api/v1", tags=["identity"])
 
 
-class MemberUpdate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class MemberUpdate(RequestModel):
     role: MemberRole
 
 

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from fastapi import APIRouter, Request, Response, status
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
 
 from gateway.adapters import membership_changes
 from gateway.adapters.identity_repository import IdentityRepository
@@ -32,13 +32,12 @@ from gateway.domain.identity import OrgKind, Principal, Role
 from gateway.domain.onboarding import InvitationState, SignupPurpose, check_answerable, invitation_is_open
 from servicekit.app import DbSession
 from servicekit.errors import Conflict, InvalidField, NotFound
+from servicekit.schemas import RequestModel
 
 router = APIRouter(prefix="/api/v1", tags=["identity"])
 
 
-class InvitationCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class InvitationCreate(RequestModel):
     email: EmailAddress
     role: MemberRole
 
@@ -85,9 +84,7 @@ class Joined(BaseModel):
     joined_at: datetime
 
 
-class InvitationJoin(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class InvitationJoin(RequestModel):
     token: str = Field(min_length=1, max_length=200, description="The invitation's token")
     password: NewPassword = Field(description="For a new account; an existing account keeps its own")
     display_name: DisplayName

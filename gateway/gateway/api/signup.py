@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from fastapi import APIRouter, Request, Response, status
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.adapters import membership_changes
@@ -37,23 +37,20 @@ from servicekit.app import DbSession
 from servicekit.context import RequestContext
 from servicekit.errors import Conflict, InvalidField, NotFound
 from servicekit.problems import Problem
+from servicekit.schemas import RequestModel
 
 router = APIRouter(prefix="/api/v1", tags=["identity"])
 
 PENDING_DETAIL = "A confirmation link was mailed to this address; the sign-up completes when it is confirmed."
 
 
-class OwnerCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OwnerCreate(RequestModel):
     email: EmailAddress
     password: NewPassword
     display_name: DisplayName
 
 
-class OrgCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class OrgCreate(RequestModel):
     name: str = Field(min_length=1, max_length=200)
     kind: OrgKind = Field(description="brand or agency")
     owner: OwnerCreate
@@ -66,9 +63,7 @@ class OrgCreate(BaseModel):
         return kind
 
 
-class CreatorCreate(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class CreatorCreate(RequestModel):
     email: EmailAddress
     password: NewPassword
     display_name: DisplayName
@@ -81,9 +76,7 @@ class SignupPending(BaseModel):
     detail: str = PENDING_DETAIL
 
 
-class SignupConfirm(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
+class SignupConfirm(RequestModel):
     token: str = Field(min_length=1, max_length=200, description="The confirmation token from the mail")
 
 
