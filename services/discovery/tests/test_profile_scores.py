@@ -93,6 +93,21 @@ def test_a_clean_profile_scores_100_and_says_what_it_could_not_check() -> None:
     assert report.not_assessed == ["follower_spikes"]
 
 
+def test_a_snapshot_of_the_current_state_itself_is_no_history() -> None:
+    """The stored snapshot of a write has the current counts at the current time: no pair of
+    observations, so follower spikes stay unassessed."""
+    clean = {"following": 400, "avg_likes": 550, "avg_comments": 50}
+    same = Snapshot(taken_at=T0 + timedelta(days=60), followers=20_000, **clean)  # type: ignore[arg-type]
+    report = assess(
+        platform=Platform.INSTAGRAM,
+        tier=Tier.MICRO,
+        engagement_rate=0.03,
+        current=_now(20_000, **clean),
+        history=[same],
+    )
+    assert report.not_assessed == ["follower_spikes"]
+
+
 @pytest.mark.parametrize(
     ("rate", "code", "penalty"),
     [

@@ -90,7 +90,8 @@ def _follower_spikes(snapshots: list[Snapshot], reasons: list[Reason], not_asses
         not_assessed.append("follower_spikes")
         return
     ordered = sorted(snapshots, key=lambda s: s.taken_at)
-    pairs = [(a, b) for a, b in itertools.pairwise(ordered) if b.taken_at - a.taken_at <= SPIKE_WINDOW]
+    # Two snapshots of one time are one observation: a write stores the current state it judges.
+    pairs = [(a, b) for a, b in itertools.pairwise(ordered) if timedelta(0) < b.taken_at - a.taken_at <= SPIKE_WINDOW]
     if not pairs:
         not_assessed.append("follower_spikes")
         return

@@ -48,8 +48,9 @@ async def create_influencer(
 ) -> Influencer:
     catalogue_id = catalogue_for(actor, visibility)
     await _refuse_taken_handle(uow, catalogue_id, facts, None)
-    figures = derive(facts, history=[], performance_score=None, at=now())
-    influencer = profile_from(new_id(), catalogue_id, facts, figures, None, now())
+    at = now()
+    figures = derive(facts, history=[], performance_score=None, at=at)
+    influencer = profile_from(new_id(), catalogue_id, facts, figures, None, at)
     influencer.created_by = actor.user_id
     await uow.influencers.add(influencer)
     return influencer
@@ -79,8 +80,9 @@ async def update_influencer(
         await _refuse_taken_handle(uow, current.catalogue_id, facts, current.id)
     stored = (await uow.influencers.histories([current.id])).get(current.id, [])
     history, baseline = history_with_baseline(current, stored)
-    figures = derive(facts, history=history, performance_score=current.performance_score, at=now())
-    updated = profile_from(current.id, current.catalogue_id, facts, figures, current, now())
+    at = now()  # one time: the snapshot this stores is then the current state, not a second observation
+    figures = derive(facts, history=history, performance_score=current.performance_score, at=at)
+    updated = profile_from(current.id, current.catalogue_id, facts, figures, current, at)
     await uow.influencers.save(updated, snapshots_to_store(history, baseline, figures))
     return updated
 
