@@ -73,7 +73,8 @@ async def test_create_then_read_with_derived_figures(service: httpx.AsyncClient,
     assert body["tier"] == "micro"
     assert body["engagement_rate"] == pytest.approx(0.03)
     assert body["engagement_rate_source"] == "computed"
-    assert body["authenticity_score"] == 100
+    assert body["authenticity_score"] == 88  # follower spikes need history: 3 of 4 signals assessed
+    assert body["authenticity_coverage"] == {"assessed": 3, "of": 4, "missing": ["follower_spikes"]}
     assert body["visibility"] == "private"
     assert body["price_per_post"] == {"amount_minor": 40_000, "currency": "GBP"}
     assert body["past_performance"] == {"measured": False, "score": None, "posts": 0}
@@ -216,8 +217,51 @@ async def test_authenticity_lists_what_lowered_the_score(service: httpx.AsyncCli
         "engagement_far_above_benchmark",
         "few_comments_for_likes",
     }
-    assert body["score"] == 100 - sum(r["penalty"] for r in body["reasons"]) == created["authenticity_score"]
+    assert body["coverage"] == {"assessed": 3, "of": 4, "missing": ["follower_spikes"]}
+    assert body["not_assessed"] == ["follower_spikes"]
+    # 50 + 12.5 per signal assessed - the penalties: 87.5 - 80, rounded half up
+    assert body["score"] == 8 == created["authenticity_score"]
     assert body["benchmark_engagement_rate"] == 0.03
+
+
+async def test_a_profile_whose_data_shows_no_signal_scores_the_neutral_50(service: httpx.AsyncClient, org: Org) -> None:
+    created = await create(service, org, "followers-only", followers=12_000)
+    assert created["authenticity_score"] == 50
+    assert created["authenticity_coverage"]["assessed"] == 0
+    body = (await service.get(f"/api/v1/influencers/{created['id']}/authenticity", headers=org.headers)).json()
+    assert body["score"] == 50
+    assert body["reasons"] == []
+    assert body["coverage"] == {
+        "assessed": 0,
+        "of": 4,
+        "missing": ["engagement_vs_benchmark", "follower_spikes", "following_ratio", "comment_to_like_ratio"],
+    }
+
+
+async def test_the_stored_score_and_the_authenticity_answer_agree_after_changes(
+    service: httpx.AsyncClient, org: Org
+) -> None:
+    """A change stores the current state as a snapshot; read back, that snapshot is no second
+    observation of it (follower spikes are assessed only from two observations in 45 days)."""
+    facts = {"following": 300, "avg_likes": 400, "avg_comments": 20}
+    created = await create(
+        service, org, "refreshed", followers=12_000, last_refreshed_at="2026-01-01T00:00:00Z", **facts
+    )
+    url = f"/api/v1/influencers/{created['id']}"
+    later = {"followers": 12_500, "last_refreshed_at": "2026-03-01T00:00:00Z"}
+    changed = (await service.patch(url, json=later, headers=org.headers)).json()
+    assert changed["authenticity_coverage"]["missing"] == ["follower_spikes"]  # 59 days apart
+    body = (await service.get(f"{url}/authenticity", headers=org.headers)).json()
+    assert body["score"] == changed["authenticity_score"] == 88
+    assert body["coverage"] == changed["authenticity_coverage"]
+    sooner = (
+        await service.patch(
+            url, json={"followers": 12_600, "last_refreshed_at": "2026-03-20T00:00:00Z"}, headers=org.headers
+        )
+    ).json()
+    assert sooner["authenticity_coverage"] == {"assessed": 4, "of": 4, "missing": []}
+    body = (await service.get(f"{url}/authenticity", headers=org.headers)).json()
+    assert body["score"] == sooner["authenticity_score"] == 100
 
 
 async def test_lookalikes_are_nearest_first_and_exclude_the_profile(service: httpx.AsyncClient, org: Org) -> None:

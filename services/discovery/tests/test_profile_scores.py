@@ -70,7 +70,12 @@ def test_engagement_quality_against_the_tier_benchmark() -> None:
     assert engagement_quality(0.024, Platform.INSTAGRAM, Tier.MEGA) == pytest.approx(0.75)
     assert engagement_quality(0.012, Platform.INSTAGRAM, Tier.NANO) < 0.5
     assert engagement_quality(0.0, Platform.TIKTOK, Tier.MID) == 0.0
-    assert engagement_quality(None, Platform.TIKTOK, Tier.MID) == 0.0
+
+
+def test_an_unknown_engagement_rate_counts_as_typical() -> None:
+    """Neutral: the quality of a rate at its platform and tier benchmark (the typical rate), not 0."""
+    assert engagement_quality(None, Platform.TIKTOK, Tier.MID) == 0.5
+    assert engagement_quality(0.055, Platform.TIKTOK, Tier.MID) == pytest.approx(0.5)
 
 
 def _now(followers: int, **counts: float | int | None) -> Snapshot:
@@ -81,28 +86,79 @@ def codes(report: object) -> list[str]:
     return [r.code for r in report.reasons]  # type: ignore[attr-defined]
 
 
-def test_a_clean_profile_scores_100_and_says_what_it_could_not_check() -> None:
+CLEAN = {"following": 400, "avg_likes": 550, "avg_comments": 50}
+
+
+def _clean_history() -> list[Snapshot]:
+    return [Snapshot(taken_at=T0 + timedelta(days=30), followers=19_500, avg_likes=540, avg_comments=49)]
+
+
+def test_a_clean_profile_with_every_signal_assessed_scores_100() -> None:
     report = assess(
         platform=Platform.INSTAGRAM,
         tier=Tier.MICRO,
         engagement_rate=0.03,
-        current=_now(20_000, following=400, avg_likes=550, avg_comments=50),
+        current=_now(20_000, **CLEAN),
+        history=_clean_history(),
     )
     assert report.score == 100
     assert report.reasons == []
-    assert report.not_assessed == ["follower_spikes"]
+    assert report.not_assessed == []
+    assert (report.coverage.assessed, report.coverage.of) == (4, 4)
+
+
+def test_an_unassessed_signal_counts_as_neutral_not_as_clean() -> None:
+    """Each of the four signals is worth 12.5 of the points above a neutral 50: a profile whose
+    data shows nothing scores 50, not 100, and each signal that was checked and clean adds 12.5."""
+    nothing = assess(platform=Platform.INSTAGRAM, tier=Tier.MICRO, engagement_rate=None, current=_now(20_000))
+    assert nothing.score == 50
+    assert nothing.reasons == []
+    assert nothing.coverage.assessed == 0
+    assert nothing.coverage.of == 4
+    assert (
+        set(nothing.coverage.missing)
+        == set(nothing.not_assessed)
+        == {
+            "engagement_vs_benchmark",
+            "follower_spikes",
+            "following_ratio",
+            "comment_to_like_ratio",
+        }
+    )
+    only_rate = assess(platform=Platform.INSTAGRAM, tier=Tier.MICRO, engagement_rate=0.03, current=_now(20_000))
+    assert only_rate.score == 63  # 62.5, rounded half up
+    assert only_rate.coverage.assessed == 1
+    three = assess(platform=Platform.INSTAGRAM, tier=Tier.MICRO, engagement_rate=0.03, current=_now(20_000, **CLEAN))
+    assert three.score == 88
+    assert three.not_assessed == ["follower_spikes"]
+
+
+@pytest.mark.parametrize(
+    ("facts", "rate"),
+    [
+        ({"following": 15_000}, None),  # mass following (-30)
+        ({"following": 12_000}, None),  # high following ratio (-15), the mildest finding
+        ({"avg_likes": 10_000, "avg_comments": 5}, None),  # few comments for likes (-15)
+        ({}, 0.010),  # engagement below its benchmark (-15)
+    ],
+)
+def test_a_signal_checked_and_found_bad_costs_more_than_not_knowing(facts: dict[str, int], rate: float | None) -> None:
+    unknown = assess(platform=Platform.INSTAGRAM, tier=Tier.MICRO, engagement_rate=None, current=_now(20_000))
+    flagged = assess(platform=Platform.INSTAGRAM, tier=Tier.MICRO, engagement_rate=rate, current=_now(20_000, **facts))
+    assert flagged.reasons
+    assert flagged.score < unknown.score
+    assert flagged.coverage.assessed == 1
 
 
 def test_a_snapshot_of_the_current_state_itself_is_no_history() -> None:
     """The stored snapshot of a write has the current counts at the current time: no pair of
     observations, so follower spikes stay unassessed."""
-    clean = {"following": 400, "avg_likes": 550, "avg_comments": 50}
-    same = Snapshot(taken_at=T0 + timedelta(days=60), followers=20_000, **clean)  # type: ignore[arg-type]
+    same = Snapshot(taken_at=T0 + timedelta(days=60), followers=20_000, **CLEAN)
     report = assess(
         platform=Platform.INSTAGRAM,
         tier=Tier.MICRO,
         engagement_rate=0.03,
-        current=_now(20_000, **clean),
+        current=_now(20_000, **CLEAN),
         history=[same],
     )
     assert report.not_assessed == ["follower_spikes"]
@@ -118,7 +174,13 @@ def test_a_snapshot_of_the_current_state_itself_is_no_history() -> None:
     ],
 )
 def test_engagement_far_from_its_benchmark_costs_points(rate: float, code: str, penalty: int) -> None:
-    report = assess(platform=Platform.INSTAGRAM, tier=Tier.MICRO, engagement_rate=rate, current=_now(20_000))
+    report = assess(
+        platform=Platform.INSTAGRAM,
+        tier=Tier.MICRO,
+        engagement_rate=rate,
+        current=_now(20_000, **CLEAN),
+        history=_clean_history(),
+    )
     assert codes(report) == [code]
     assert report.score == 100 - penalty
     assert "3.00%" in report.reasons[0].detail
@@ -131,7 +193,7 @@ def test_follower_spike_without_engagement_growth_costs_points() -> None:
         platform=Platform.INSTAGRAM,
         tier=Tier.MICRO,
         engagement_rate=0.02,
-        current=_now(33_000, avg_likes=620, avg_comments=31),
+        current=_now(33_000, following=300, avg_likes=620, avg_comments=31),
         history=[spike, before],
     )
     assert codes(report) == ["follower_spike"]
@@ -230,9 +292,9 @@ def test_derived_figures_follow_the_facts() -> None:
     assert figures.tier is Tier.MID
     assert figures.engagement_rate == pytest.approx(0.055)
     assert figures.engagement_quality == pytest.approx(0.5)
-    assert figures.authenticity.score == 100
-    # prior = (0.20·0.5 + 0.15·1.0 + 0.10·0.5) / 0.45
-    assert figures.prior_score == pytest.approx(0.3 / 0.45)
+    assert figures.authenticity.score == 88  # 87.5: follower spikes need history
+    # prior = (0.20·0.5 + 0.15·0.88 + 0.10·0.5) / 0.45
+    assert figures.prior_score == pytest.approx(0.282 / 0.45)
     assert figures.snapshot.followers == 60_000
 
 
@@ -266,6 +328,16 @@ def test_past_performance_from_engagement_and_roi() -> None:
     assert performance_score(posts=10, engagement_rate=0.04, roi=2.0, platform=Platform.INSTAGRAM) == 1.0
     assert performance_score(posts=10, engagement_rate=0.02, roi=0.0, platform=Platform.INSTAGRAM) == 0.5
     assert performance_score(posts=10, engagement_rate=0.0, roi=-2.0, platform=Platform.INSTAGRAM) == 0.0
+
+
+def test_an_unmeasured_part_of_past_performance_counts_as_neutral() -> None:
+    """ROI unknown (no costs or conversions tracked) counts as break-even, not as good as the
+    engagement part: a profile whose ROI was measured and good ranks above it."""
+    engagement_only = performance_score(posts=10, engagement_rate=0.04, roi=None, platform=Platform.INSTAGRAM)
+    assert engagement_only == pytest.approx(0.75)
+    both = performance_score(posts=10, engagement_rate=0.04, roi=2.0, platform=Platform.INSTAGRAM)
+    losing = performance_score(posts=10, engagement_rate=0.04, roi=-2.0, platform=Platform.INSTAGRAM)
+    assert both > engagement_only > losing
 
 
 def test_few_measured_posts_count_less() -> None:

@@ -45,6 +45,7 @@ def candidate(**fields: object) -> Candidate:
         "country": None,
         "engagement_rate": 0.03,
         "authenticity_score": 100.0,
+        "authenticity_not_assessed": (),
         "performance_score": None,
         "price_minor": None,
         "price_currency": None,

@@ -106,6 +106,7 @@ _CANDIDATE_COLUMNS = (
     *(influencers.c[name] for name in AGE_COLUMNS),
     *(influencers.c[name] for name in GENDER_COLUMNS),
     influencers.c.audience_countries_known,
+    influencers.c.authenticity_not_assessed,
 )
 
 
@@ -199,6 +200,7 @@ def _values(
         json(facts.contact.as_dict()),
         facts.last_refreshed_at,
         float(influencer.authenticity_score),
+        ",".join(influencer.authenticity_not_assessed),
         influencer.performance_score,
         influencer.prior_score,
         search_text(facts) if text else None,
@@ -286,7 +288,12 @@ def from_row(row: Any) -> Influencer:
         created_at=row.created_at,
         updated_at=row.updated_at,
         created_by=row.created_by,
+        authenticity_not_assessed=signals(row.authenticity_not_assessed),
     )
+
+
+def signals(stored: str) -> tuple[str, ...]:
+    return tuple(stored.split(",")) if stored else ()
 
 
 _NO_AUDIENCE = Audience()
@@ -352,11 +359,12 @@ def pool_from_rows(rows: Sequence[Any], share_countries: Sequence[str]) -> Candi
         ages=np.array([row[10:17] for row in rows], dtype=np.float64).reshape(n, len(AGE_COLUMNS)),
         genders=np.array([row[17:20] for row in rows], dtype=np.float64).reshape(n, len(GENDER_COLUMNS)),
         countries_known=np.array(columns[20], dtype=bool).reshape(n),
+        authenticity_not_assessed=list(map(signals, columns[21])),
         country_shares=[
-            {c: share for c, share in zip(share_countries, row[24:], strict=True) if share is not None} for row in rows
+            {c: share for c, share in zip(share_countries, row[25:], strict=True) if share is not None} for row in rows
         ],
-        documents=list(map(ProfileText, columns[21], columns[22])),
-        prior=floats(23),
+        documents=list(map(ProfileText, columns[22], columns[23])),
+        prior=floats(24),
     )
 
 

@@ -75,6 +75,8 @@ influencers = Table(
     Column("contact", JSON, nullable=False),
     Column("last_refreshed_at", UtcDateTime(), nullable=True),
     Column("authenticity_score", Float, nullable=False),
+    # The authenticity signals the profile's data could not show, comma-separated (migration 0004).
+    Column("authenticity_not_assessed", String(120), nullable=False),
     Column("performance_score", Float, nullable=True),
     Column("prior_score", Float, nullable=False),
     # Lower-cased handle, name, bio and categories: the text that embeddings compare.

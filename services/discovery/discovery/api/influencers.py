@@ -19,14 +19,12 @@ from discovery.api.schemas import (
     LookalikesResponse,
     NoteCreate,
     NotePublic,
-    ReasonPublic,
     SnapshotPublic,
     TagsIn,
     TagsPublic,
 )
 from discovery.api.search_query import FilterQuery, SortQuery, bad_query
 from discovery.domain import influencer_actions
-from discovery.domain.engagement import benchmark
 from discovery.domain.figures import current_snapshot
 from discovery.domain.lookalikes import DEFAULT_AUDIENCE_WEIGHT, DEFAULT_TEXT_WEIGHT
 from discovery.domain.performance import summarize
@@ -209,16 +207,9 @@ async def list_snapshots(influencer_id: UUID, uow: UnitOfWorkDep, page: Paginati
 
 @router.get("/{influencer_id}/authenticity", dependencies=[CanRead])
 async def get_authenticity(influencer_id: UUID, uow: UnitOfWorkDep) -> AuthenticityPublic:
-    """Audience quality 0-100 and each reason that lowered it."""
+    """Audience quality 0-100, each reason that lowered it and which signals were assessed."""
     influencer, report = await influencer_actions.authenticity(uow, influencer_id)
-    return AuthenticityPublic(
-        influencer_id=influencer.id,
-        score=report.score,
-        reasons=[ReasonPublic(code=r.code, penalty=r.penalty, detail=r.detail) for r in report.reasons],
-        not_assessed=report.not_assessed,
-        engagement_rate=influencer.engagement_rate,
-        benchmark_engagement_rate=benchmark(influencer.facts.platform, influencer.tier),
-    )
+    return presenters.authenticity(influencer, report)
 
 
 @router.get("/{influencer_id}/lookalikes", dependencies=[CanRead])

@@ -6,13 +6,20 @@ from datetime import timedelta
 from contracts import Money
 from discovery.api.schemas import (
     AudiencePublic,
+    AuthenticityPublic,
+    CoveragePublic,
     GrowthPublic,
     InfluencerDetail,
     InfluencerPublic,
     InfluencerSummary,
     PerformancePublic,
+    ReasonPublic,
     SnapshotPublic,
 )
+from discovery.domain.authenticity import SIGNALS as AUTHENTICITY_SIGNALS
+from discovery.domain.authenticity import AuthenticityReport
+from discovery.domain.coverage import Coverage
+from discovery.domain.engagement import benchmark
 from discovery.domain.figures import current_snapshot
 from discovery.domain.performance import PerformanceSummary
 from discovery.domain.profiles import Influencer, Snapshot
@@ -39,6 +46,7 @@ def summary(influencer: Influencer) -> InfluencerSummary:
         tier=influencer.tier,
         engagement_rate=influencer.engagement_rate,
         authenticity_score=influencer.authenticity_score,
+        authenticity_coverage=coverage(Coverage.among(AUTHENTICITY_SIGNALS, influencer.authenticity_not_assessed)),
         price_per_post=Money(amount_minor=price, currency=card.currency) if card and price is not None else None,
     )
 
@@ -100,3 +108,19 @@ def detail(
 
 def snapshot(s: Snapshot) -> SnapshotPublic:
     return SnapshotPublic(**s.__dict__)
+
+
+def coverage(c: Coverage) -> CoveragePublic:
+    return CoveragePublic(assessed=c.assessed, of=c.of, missing=list(c.missing))
+
+
+def authenticity(influencer: Influencer, report: AuthenticityReport) -> AuthenticityPublic:
+    return AuthenticityPublic(
+        influencer_id=influencer.id,
+        score=report.score,
+        reasons=[ReasonPublic(code=r.code, penalty=r.penalty, detail=r.detail) for r in report.reasons],
+        not_assessed=report.not_assessed,
+        coverage=coverage(report.coverage),
+        engagement_rate=influencer.engagement_rate,
+        benchmark_engagement_rate=benchmark(influencer.facts.platform, influencer.tier),
+    )

@@ -185,6 +185,14 @@ class GrowthPublic(BaseModel):
     followers_growth_30d: float | None = Field(description="The same as a fraction of the followers 30 days ago")
 
 
+class CoveragePublic(BaseModel):
+    """How much of a score rests on data; each signal not assessed counted as neutral."""
+
+    assessed: int = Field(description="Signals the profile's data showed")
+    of: int = Field(description="Signals the score reads")
+    missing: list[str] = Field(description="The signals not assessed")
+
+
 class InfluencerSummary(BaseModel):
     id: UUID
     visibility: Visibility
@@ -196,7 +204,8 @@ class InfluencerSummary(BaseModel):
     followers: int
     tier: Tier
     engagement_rate: float | None
-    authenticity_score: float
+    authenticity_score: float = Field(description="0-100: 50 + 12.5 per signal assessed - penalties")
+    authenticity_coverage: CoveragePublic
     price_per_post: Money | None
 
 
@@ -248,9 +257,10 @@ class ReasonPublic(BaseModel):
 
 class AuthenticityPublic(BaseModel):
     influencer_id: UUID
-    score: int = Field(ge=0, le=100)
+    score: int = Field(ge=0, le=100, description="50 + 12.5 per signal assessed - the penalties, at least 0")
     reasons: list[ReasonPublic] = Field(description="What lowered the score, with the points each cost")
-    not_assessed: list[str] = Field(description="Signals the profile's data cannot show")
+    not_assessed: list[str] = Field(description="Signals the profile's data cannot show (each counted as neutral)")
+    coverage: CoveragePublic
     engagement_rate: float | None
     benchmark_engagement_rate: float
 

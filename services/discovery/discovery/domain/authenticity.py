@@ -1,14 +1,25 @@
-"""Audience quality: a score from 0 to 100 that starts at 100 and loses points for each sign of
-bought followers or engagement, with the reason for every point lost."""
+"""Audience quality: a score from 0 to 100 for how likely the audience and its engagement are
+real, with the reason for every point lost.
+
+Four signals are read when the data shows them (engagement against its benchmark, follower
+spikes, the following ratio, comments per like). A profile whose data shows none scores the
+neutral 50; each signal assessed adds 12.5, each sign of bought followers or engagement takes its
+penalty off. A profile whose every signal was assessed scores 100 minus its penalties; one never
+checked does not pass for a clean one, and any finding costs more than not knowing.
+"""
 
 import itertools
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
+from discovery.domain.coverage import Coverage
 from discovery.domain.engagement import benchmark, benchmark_ratio
 from discovery.domain.profiles import Platform, Snapshot, Tier
 
+SIGNALS = ("engagement_vs_benchmark", "follower_spikes", "following_ratio", "comment_to_like_ratio")
+NEUTRAL_SCORE = 50
 FAR_BELOW_RATIO = 0.2
 BELOW_RATIO = 0.4
 ABOVE_RATIO = 4.0
@@ -40,6 +51,10 @@ class AuthenticityReport:
     reasons: list[Reason] = field(default_factory=list)
     not_assessed: list[str] = field(default_factory=list)
 
+    @property
+    def coverage(self) -> Coverage:
+        return Coverage.among(SIGNALS, self.not_assessed)
+
 
 def assess(
     *,
@@ -56,8 +71,14 @@ def assess(
     _follower_spikes([*history, current], reasons, not_assessed)
     _mass_following(current, reasons, not_assessed)
     _comment_to_like(current, reasons, not_assessed)
-    score = max(0, 100 - sum(r.penalty for r in reasons))
-    return AuthenticityReport(score=score, reasons=reasons, not_assessed=not_assessed)
+    return AuthenticityReport(score=score_of(reasons, not_assessed), reasons=reasons, not_assessed=not_assessed)
+
+
+def score_of(reasons: Sequence[Reason], not_assessed: Sequence[str]) -> int:
+    """50 + 12.5 per signal assessed - the penalties, rounded half up, at least 0."""
+    assessed = len(SIGNALS) - len(not_assessed)
+    earned = NEUTRAL_SCORE + (100 - NEUTRAL_SCORE) * assessed / len(SIGNALS)
+    return max(0, math.floor(earned - sum(r.penalty for r in reasons) + 0.5))
 
 
 def _engagement_against_benchmark(

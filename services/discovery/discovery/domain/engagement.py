@@ -61,16 +61,21 @@ def benchmark_ratio(rate: float | None, platform: Platform, tier: Tier) -> float
     return rate / benchmark(platform, tier)
 
 
+# What an unknown rate counts as: the quality of the benchmark, the typical rate of its platform
+# and tier; neither a reward nor a penalty against profiles whose rate is known.
+UNKNOWN_QUALITY = 0.5
+
+
 def quality_from_ratio(ratios: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
     """1 - 2^-ratio: 0 without engagement, 0.5 at the benchmark, 0.75 at twice it, approaching 1.
-    An unknown rate (NaN) scores 0: nothing shows that the audience engages."""
+    An unknown rate (NaN) counts as the benchmark: 0.5."""
     quality = 1.0 - np.exp2(-np.clip(ratios, 0.0, None))
-    return np.where(np.isnan(ratios), 0.0, quality)
+    return np.where(np.isnan(ratios), UNKNOWN_QUALITY, quality)
 
 
 def engagement_quality(rate: float | None, platform: Platform, tier: Tier) -> float:
     """quality_from_ratio for one profile (written for a float: it runs once per imported row)."""
     ratio = benchmark_ratio(rate, platform, tier)
     if ratio is None or math.isnan(ratio):
-        return 0.0
+        return UNKNOWN_QUALITY
     return 1.0 - 2.0 ** -max(ratio, 0.0)

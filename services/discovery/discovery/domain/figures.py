@@ -87,4 +87,5 @@ def profile_from(
         created_at=current.created_at if current else at,
         updated_at=at,
         created_by=current.created_by if current else None,
+        authenticity_not_assessed=tuple(figures.authenticity.not_assessed),
     )

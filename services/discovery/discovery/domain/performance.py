@@ -4,7 +4,7 @@ Each `metrics.performance.updated` event carries the current totals of one scope
 else a campaign, else the influencer as a whole); the newest totals of a scope replace older ones
 and the scopes add up. The score (0..1) folds the achieved engagement rate (engagements per
 impression against the platform's benchmark) and the return on investment, shrunk towards the
-neutral 0.5 while few posts were measured.
+neutral 0.5 while few posts were measured; a part not measured counts as the neutral 0.5.
 """
 
 from collections.abc import Sequence
@@ -68,14 +68,10 @@ def summarize(records: Sequence[PerformanceRecord], platform: Platform) -> Perfo
 
 def performance_score(*, posts: int, engagement_rate: float | None, roi: float | None, platform: Platform) -> float:
     """Engagement part: achieved rate / mid-tier benchmark, halved and capped (benchmark = 0.5,
-    twice it = 1). ROI part: 0.5 + ROI / 4, capped to 0..1 (break-even = 0.5, ROI 2 = 1)."""
-    parts: list[float] = []
-    if engagement_rate is not None:
-        parts.append(min(1.0, engagement_rate / BENCHMARKS[platform][Tier.MID] / 2))
-    if roi is not None:
-        parts.append(min(1.0, max(0.0, 0.5 + roi / 4)))
-    if not parts:
-        return NEUTRAL
-    raw = sum(parts) / len(parts)
+    twice it = 1). ROI part: 0.5 + ROI / 4, capped to 0..1 (break-even = 0.5, ROI 2 = 1). A part
+    not measured counts as neutral (0.5), as every unknown does in ranking."""
+    engagement = NEUTRAL if engagement_rate is None else min(1.0, engagement_rate / BENCHMARKS[platform][Tier.MID] / 2)
+    roi_part = NEUTRAL if roi is None else min(1.0, max(0.0, 0.5 + roi / 4))
+    raw = (engagement + roi_part) / 2
     confidence = min(1.0, posts / FULL_CONFIDENCE_POSTS)
     return NEUTRAL + (raw - NEUTRAL) * confidence

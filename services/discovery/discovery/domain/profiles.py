@@ -340,6 +340,7 @@ class Influencer:
     created_at: datetime
     updated_at: datetime
     created_by: UUID | None = None
+    authenticity_not_assessed: tuple[str, ...] = ()
 
     @property
     def is_shared(self) -> bool:

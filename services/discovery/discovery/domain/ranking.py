@@ -8,8 +8,9 @@ brand affinity a brief, price fit a budget); every part lies in 0..1:
   heaviest (all in the heaviest segment = 1); dimensions the profile has no data for are left out,
   and a profile without a country breakdown is taken to have half its audience in its own country.
   No audience data at all scores 0.
-- engagement: engagement rate against its platform and tier benchmark, 1 - 2^-(rate/benchmark).
-- authenticity: the audience quality score / 100.
+- engagement: engagement rate against its platform and tier benchmark, 1 - 2^-(rate/benchmark);
+  an unknown rate counts as the benchmark, 0.5.
+- authenticity: the audience quality score / 100 (unassessed signals count as neutral there).
 - brand_affinity: text similarity of the brief with the profile's name, bio, categories and past sponsors.
 - past_performance: from metrics' measurements (see domain.performance); 0.5 when never measured.
 - price_fit: 1 when the reference price (a post, else the cheapest deliverable) is within the budget
@@ -111,6 +112,7 @@ class Candidate:
     country: str | None
     engagement_rate: float | None
     authenticity_score: float
+    authenticity_not_assessed: tuple[str, ...]
     performance_score: float | None
     price_minor: int | None
     price_currency: str | None
@@ -164,6 +166,7 @@ class CandidatePool:
     countries: list[str | None]
     engagement_rates: Array
     authenticity: Array
+    authenticity_not_assessed: list[tuple[str, ...]]
     performance: Array
     prices: Array
     price_currencies: list[str | None]
@@ -190,6 +193,7 @@ class CandidatePool:
             countries=[c.country for c in candidates],
             engagement_rates=floats([c.engagement_rate for c in candidates]),
             authenticity=floats([c.authenticity_score for c in candidates]),
+            authenticity_not_assessed=[c.authenticity_not_assessed for c in candidates],
             performance=floats([c.performance_score for c in candidates]),
             prices=floats([c.price_minor for c in candidates]),
             price_currencies=[c.price_currency for c in candidates],
@@ -214,6 +218,7 @@ class CandidatePool:
             country=self.countries[i],
             engagement_rate=known(self.engagement_rates[i]),
             authenticity_score=float(self.authenticity[i]),
+            authenticity_not_assessed=self.authenticity_not_assessed[i],
             performance_score=known(self.performance[i]),
             price_minor=None if price is None else int(price),
             price_currency=self.price_currencies[i],
