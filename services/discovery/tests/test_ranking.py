@@ -14,6 +14,7 @@ from discovery.domain.ranking import (
     Budget,
     Candidate,
     CandidatePool,
+    Coverage,
     RankingRequest,
     TargetAudience,
     Weights,
@@ -81,15 +82,28 @@ def test_without_a_country_breakdown_half_the_audience_is_taken_as_home() -> Non
     assert math.isnan(overlap[2])
 
 
-def test_audience_match_averages_the_known_dimensions_and_unknown_is_zero() -> None:
+def test_audience_match_counts_an_unknown_dimension_as_the_candidates_typical_overlap() -> None:
     ages = (0.0, 0.6, 0.4, 0.0, 0.0, 0.0, 0.0)
     target = TargetAudience(countries={"US": 1}, ages={"18-24": 1}, genders={"female": 1})
     known = candidate(countries_known=True, country_shares={"US": 0.8}, ages=ages, genders=(0.7, 0.3, 0.0))
+    other = candidate(countries_known=True, country_shares={"US": 0.2}, ages=(0.5,) + (0.0,) * 6, genders=(0.3, 0.7, 0))
     ages_only = candidate(ages=ages)
     nothing = candidate()
-    dims = audience_dimensions(CandidatePool.of([known, ages_only, nothing]), target)
-    match = audience_match(dims, 3)
-    assert match == pytest.approx([(0.8 + 0.6 + 0.7) / 3, 0.6, 0.0])
+    dims = audience_dimensions(CandidatePool.of([known, other, ages_only, nothing]), target)
+    typical = {"countries": 0.5, "ages": (0.6 + 0.0 + 0.6) / 3, "genders": 0.5}
+    assert audience_match(dims, 4) == pytest.approx(
+        [
+            (0.8 + 0.6 + 0.7) / 3,
+            (0.2 + 0.0 + 0.3) / 3,
+            (typical["countries"] + 0.6 + typical["genders"]) / 3,
+            sum(typical.values()) / 3,
+        ]
+    )
+
+
+def test_a_dimension_no_candidate_knows_counts_as_half() -> None:
+    dims = audience_dimensions(CandidatePool.of([candidate()]), TargetAudience(ages={"18-24": 1}))
+    assert audience_match(dims, 1).tolist() == [0.5]
 
 
 def test_target_weights_are_validated_and_normalised() -> None:
@@ -155,6 +169,71 @@ def test_every_part_shows_with_a_full_request() -> None:
     assert hit.parts["brand_affinity"].score > 0
     weighted = sum(p.score * p.weight for p in hit.parts.values()) / sum(p.weight for p in hit.parts.values())
     assert hit.score == pytest.approx(weighted)
+
+
+AUDIENCE_ONLY = Weights(1, 0, 0, 0, 0, 0)
+
+
+def test_a_profile_checked_and_good_ranks_above_an_unchecked_one_and_above_one_checked_and_bad() -> None:
+    """Unknown audience dimensions count as the candidates' typical overlap: a profile known to
+    reach the target leads, one whose data is missing sits in the middle, not at the top
+    (dimensions left out) nor at the bottom (no data = 0)."""
+    target = TargetAudience(countries={"GB": 1}, genders={"female": 1})
+    checked_good = candidate(countries_known=True, country_shares={"GB": 0.8}, genders=(0.9, 0.1, 0.0))
+    genders_only = candidate(genders=(0.95, 0.05, 0.0))
+    nothing = candidate()
+    checked_bad = candidate(countries_known=True, country_shares={"GB": 0.1}, genders=(0.3, 0.7, 0.0))
+    elsewhere = candidate(countries_known=True, country_shares={"FR": 0.9}, genders=(0.5, 0.5, 0.0))
+    pool = [nothing, genders_only, checked_bad, elsewhere, checked_good]
+    ranked, _ = rank(pool, RankingRequest(target=target, weights=AUDIENCE_ONLY), TfidfSimilarity())
+    assert [h.candidate.id for h in ranked] == [
+        c.id for c in (checked_good, genders_only, nothing, elsewhere, checked_bad)
+    ]
+    assert ranked[0].parts["audience_match"].coverage == Coverage(2, 2, ())
+    assert ranked[2].parts["audience_match"].coverage == Coverage(0, 2, ("countries", "genders"))
+    assert "unknown" in ranked[2].parts["audience_match"].detail
+
+
+def test_an_unknown_engagement_rate_ranks_between_a_good_and_a_bad_one() -> None:
+    good = candidate(engagement_rate=0.06)  # twice the micro benchmark
+    unknown = candidate(engagement_rate=None)
+    bad = candidate(engagement_rate=0.003)
+    ranked, _ = rank([bad, unknown, good], RankingRequest(), TfidfSimilarity())
+    assert [h.candidate.id for h in ranked] == [good.id, unknown.id, bad.id]
+    part = ranked[1].parts["engagement"]
+    assert part.score == 0.5
+    assert part.coverage == Coverage(0, 1, ("engagement_rate",))
+    assert ranked[0].parts["engagement"].coverage == Coverage(1, 1, ())
+
+
+def test_a_profile_without_text_counts_as_the_candidates_typical_affinity() -> None:
+    brief = ProfileText.of("vegan skincare brand")
+    matching = candidate(document=ProfileText.of("vegan skincare for sensitive skin"))
+    unrelated = candidate(document=ProfileText.of("football highlights and match analysis"))
+    unrelated_too = candidate(document=ProfileText.of("motorbike racing"))
+    silent = candidate(document=ProfileText.of(""))
+    weights = Weights(0, 0, 0, 1, 0, 0)
+    ranked, _ = rank(
+        [unrelated, unrelated_too, silent, matching], RankingRequest(brief=brief, weights=weights), TfidfSimilarity()
+    )
+    assert ranked[0].candidate.id == matching.id
+    assert ranked[1].candidate.id == silent.id
+    part = ranked[1].parts["brand_affinity"]
+    assert part.score == pytest.approx(ranked[0].parts["brand_affinity"].score / 3)
+    assert part.coverage == Coverage(0, 1, ("profile_text",))
+
+
+def test_authenticity_and_its_coverage_are_the_profiles() -> None:
+    checked = candidate(authenticity_score=88.0, authenticity_not_assessed=("follower_spikes",))
+    unchecked = candidate(
+        authenticity_score=63.0,
+        authenticity_not_assessed=("follower_spikes", "following_ratio", "comment_to_like_ratio"),
+    )
+    ranked, _ = rank([unchecked, checked], RankingRequest(), TfidfSimilarity())
+    assert [h.candidate.id for h in ranked] == [checked.id, unchecked.id]
+    part = ranked[1].parts["authenticity"]
+    assert part.coverage == Coverage(1, 4, ("follower_spikes", "following_ratio", "comment_to_like_ratio"))
+    assert part.detail == "audience quality 63/100, 1 of 4 signals assessed"
 
 
 def test_ranking_orders_by_score_and_pages() -> None:

@@ -8,7 +8,7 @@ import pytest
 
 from devstack.databases import DatabaseFactory
 
-from .conftest import Org, discovery_service, profile
+from .conftest import DATASETS, Org, discovery_service, profile, wait_for_job
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -108,7 +108,9 @@ async def test_the_best_match_comes_first_with_every_part_explained(
         "score": 1.0,
         "weight": 0.1,
         "detail": "30000 USD minor units per post, within the budget of 50000",
+        "coverage": {"assessed": 1, "of": 1, "missing": []},
     }
+    assert top["parts"]["audience_match"]["coverage"] == {"assessed": 3, "of": 3, "missing": []}
     assert top["parts"]["brand_affinity"]["score"] > 0
     weighted = sum(p["score"] * p["weight"] for p in top["parts"].values()) / sum(
         p["weight"] for p in top["parts"].values()
@@ -232,3 +234,74 @@ async def test_analysts_search_creators_do_not(service: httpx.AsyncClient, org: 
     assert (
         await service.post("/api/v1/influencers/search", json={}, headers=org.as_role("creator"))
     ).status_code == 403
+
+
+async def test_a_profile_checked_and_clean_ranks_above_one_whose_data_shows_less(
+    service: httpx.AsyncClient, internal_secret: str
+) -> None:
+    """Equal in what both state (followers, engagement rate); the first also shows whom it follows
+    and its comments per like, both clean; the third shows mass following. Unchecked signals count
+    as neutral: the checked clean profile leads, the checked bad one trails."""
+    org = Org(internal_secret)
+    same = {"followers": 40_000, "engagement_rate": 0.0315}
+    bodies = [
+        profile("checked", **same, following=500, avg_likes=1_200, avg_comments=60),
+        profile("unchecked", **{**same, "followers": 40_100}),  # more followers: it wins a tie
+        profile("mass-follower", **same, following=60_000),
+    ]
+    for body in bodies:
+        assert (await service.post("/api/v1/influencers", json=body, headers=org.headers)).status_code == 201
+    result = await ranked(service, org, {})
+    assert order(result) == ["checked", "unchecked", "mass-follower"]
+    parts = {hit["influencer"]["handle"]: hit["parts"]["authenticity"] for hit in result["items"]}
+    assert parts["checked"]["coverage"] == {"assessed": 3, "of": 4, "missing": ["follower_spikes"]}
+    assert parts["unchecked"]["coverage"]["assessed"] == 1
+    assert parts["unchecked"]["detail"] == "audience quality 63/100, 1 of 4 signals assessed"
+
+
+async def import_export(service: httpx.AsyncClient, org: Org, name: str, platform: str) -> None:
+    response = await service.post(
+        "/api/v1/influencers/import",
+        content=(DATASETS / name).read_bytes(),
+        params={"platform": platform},
+        headers={**org.headers, "content-type": "text/csv"},
+    )
+    assert response.status_code == 202, response.text
+    assert (await wait_for_job(service, response.json()["id"], org.headers))["state"] == "succeeded"
+
+
+async def test_a_real_export_that_shows_little_is_not_taken_for_clean(
+    service: httpx.AsyncClient, internal_secret: str
+) -> None:
+    """The Instagram export states followers, posts, likes and a measured engagement rate: one of
+    the four authenticity signals. No profile passes for 100/100; each says what was assessed."""
+    org = Org(internal_secret)
+    await import_export(service, org, "instagram_top200.csv", "instagram")
+    result = await ranked(service, org, {"limit": 200})
+    assert result["candidates"] == 200
+    for hit in result["items"]:
+        assert hit["influencer"]["authenticity_score"] <= 63, hit
+        authenticity = hit["parts"]["authenticity"]
+        assert authenticity["coverage"]["of"] == 4
+        assert authenticity["coverage"]["assessed"] <= 1
+        assert hit["influencer"]["authenticity_coverage"] == authenticity["coverage"]
+    top = result["items"][0]
+    answer = await service.get(f"/api/v1/influencers/{top['influencer']['id']}/authenticity", headers=org.headers)
+    assert answer.json()["coverage"] == top["parts"]["authenticity"]["coverage"]
+    assert answer.json()["score"] == top["influencer"]["authenticity_score"]
+
+
+async def test_a_real_export_without_engagement_counts_it_as_typical(
+    service: httpx.AsyncClient, internal_secret: str
+) -> None:
+    """The YouTube export has no likes or comments: an unknown engagement rate counts as the
+    benchmark (0.5), as a never-measured past performance does, not as no engagement at all (0)."""
+    org = Org(internal_secret)
+    await import_export(service, org, "youtube_global_2023.csv", "youtube")
+    result = await ranked(service, org, {"limit": 50, "brief": "gaming"})
+    for hit in result["items"]:
+        engagement = hit["parts"]["engagement"]
+        assert engagement["score"] == 0.5, hit
+        assert engagement["coverage"] == {"assessed": 0, "of": 1, "missing": ["engagement_rate"]}
+        assert hit["parts"]["past_performance"]["score"] == 0.5
+        assert hit["influencer"]["authenticity_score"] == 50

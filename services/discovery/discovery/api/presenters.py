@@ -13,7 +13,9 @@ from discovery.api.schemas import (
     InfluencerPublic,
     InfluencerSummary,
     PerformancePublic,
+    RankedHitPublic,
     ReasonPublic,
+    ScorePart,
     SnapshotPublic,
 )
 from discovery.domain.authenticity import SIGNALS as AUTHENTICITY_SIGNALS
@@ -23,6 +25,7 @@ from discovery.domain.engagement import benchmark
 from discovery.domain.figures import current_snapshot
 from discovery.domain.performance import PerformanceSummary
 from discovery.domain.profiles import Influencer, Snapshot
+from discovery.domain.ranking import RankedHit
 from discovery.domain.search import Visibility
 
 
@@ -123,4 +126,17 @@ def authenticity(influencer: Influencer, report: AuthenticityReport) -> Authenti
         coverage=coverage(report.coverage),
         engagement_rate=influencer.engagement_rate,
         benchmark_engagement_rate=benchmark(influencer.facts.platform, influencer.tier),
+    )
+
+
+def ranked_hit(hit: RankedHit, influencer: Influencer) -> RankedHitPublic:
+    return RankedHitPublic(
+        influencer=summary(influencer),
+        score=round(hit.score, 6),
+        parts={
+            name: ScorePart(
+                score=round(part.score, 6), weight=part.weight, detail=part.detail, coverage=coverage(part.coverage)
+            )
+            for name, part in hit.parts.items()
+        },
     )

@@ -347,9 +347,10 @@ class RankedSearchRequest(RequestModel):
 
 
 class ScorePart(BaseModel):
-    score: float = Field(description="0..1")
+    score: float = Field(description="0..1; what was not assessed counts as neutral")
     weight: float
     detail: str
+    coverage: CoveragePublic
 
 
 class RankedHitPublic(BaseModel):

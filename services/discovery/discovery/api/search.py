@@ -3,7 +3,7 @@ from fastapi import APIRouter
 from discovery.adapters.unit_of_work import UnitOfWorkDep
 from discovery.api import presenters
 from discovery.api.dependencies import CanRead, SettingsDep, SimilarityDep
-from discovery.api.schemas import FiltersIn, RankedHitPublic, RankedSearchRequest, RankedSearchResponse, ScorePart
+from discovery.api.schemas import FiltersIn, RankedSearchRequest, RankedSearchResponse
 from discovery.domain import influencer_actions
 from discovery.domain.profiles import normalize_categories
 from discovery.domain.ranking import Budget, RankingRequest, TargetAudience, Weights
@@ -77,14 +77,7 @@ async def ranked_search(
         limit=body.limit,
     )
     items = [
-        RankedHitPublic(
-            influencer=presenters.summary(page.profiles[hit.candidate.id]),
-            score=round(hit.score, 6),
-            parts={
-                name: ScorePart(score=round(part.score, 6), weight=part.weight, detail=part.detail)
-                for name, part in hit.parts.items()
-            },
-        )
+        presenters.ranked_hit(hit, page.profiles[hit.candidate.id])
         for hit in page.hits
         if hit.candidate.id in page.profiles
     ]

@@ -1,17 +1,23 @@
 """Ranked search: a score per influencer for a target audience, a brief and a budget, with its parts.
 
 score = Σ weight·part / Σ weight, over the parts that apply (audience match needs a target,
-brand affinity a brief, price fit a budget); every part lies in 0..1:
+brand affinity a brief, price fit a budget); every part lies in 0..1.
+
+An unknown counts as neutral in every part, never as the best or the worst, and never drops a part
+(which would give its weight to what is known): the typical value where a benchmark says what is
+typical, else the mean of the candidates for whom it is known. Each part says which of its signals
+were assessed (`Coverage`).
 
 - audience_match: per dimension of the target (countries, age buckets, genders), the share of the
   profile's audience inside the target, each segment counted by its weight relative to the
-  heaviest (all in the heaviest segment = 1); dimensions the profile has no data for are left out,
-  and a profile without a country breakdown is taken to have half its audience in its own country.
-  No audience data at all scores 0.
+  heaviest (all in the heaviest segment = 1), averaged over the target's dimensions. A profile
+  without a country breakdown is taken to have half its audience in its own country; a dimension
+  the profile has no data for counts as the mean over the candidates that have it (0.5 if none).
 - engagement: engagement rate against its platform and tier benchmark, 1 - 2^-(rate/benchmark);
   an unknown rate counts as the benchmark, 0.5.
 - authenticity: the audience quality score / 100 (unassessed signals count as neutral there).
-- brand_affinity: text similarity of the brief with the profile's name, bio, categories and past sponsors.
+- brand_affinity: text similarity of the brief with the profile's name, bio, categories and past
+  sponsors; a profile without such text counts as the mean over the candidates that have it.
 - past_performance: from metrics' measurements (see domain.performance); 0.5 when never measured.
 - price_fit: 1 when the reference price (a post, else the cheapest deliverable) is within the budget
   per post, (budget/price)² above it; 0.5 when the price is unknown or in another currency.
@@ -24,6 +30,8 @@ from uuid import UUID
 import numpy as np
 import numpy.typing as npt
 
+from discovery.domain.authenticity import SIGNALS as AUTHENTICITY_SIGNALS
+from discovery.domain.coverage import Coverage
 from discovery.domain.engagement import BENCHMARKS, quality_from_ratio
 from discovery.domain.performance import NEUTRAL as PERFORMANCE_NEUTRAL
 from discovery.domain.profiles import AGE_BUCKETS, GENDERS, Platform, Tier
@@ -35,6 +43,8 @@ Array = npt.NDArray[np.float64]
 PARTS = ("audience_match", "engagement", "authenticity", "brand_affinity", "past_performance", "price_fit")
 OWN_COUNTRY_PROXY_SHARE = 0.5
 PRICE_UNKNOWN = 0.5
+# What an unknown counts as where no candidate of the pool has it either (all are equal there).
+UNKNOWN_EVERYWHERE = 0.5
 
 
 @dataclass(frozen=True)
@@ -137,6 +147,7 @@ class PartScore:
     score: float
     weight: float
     detail: str
+    coverage: Coverage
 
 
 @dataclass(frozen=True)
@@ -254,19 +265,28 @@ def audience_dimensions(pool: CandidatePool, target: TargetAudience) -> dict[str
     return result
 
 
+def typical_where_unknown(values: Array, known: npt.NDArray[np.bool_]) -> Array:
+    """Each unknown value replaced by the mean of the known ones (UNKNOWN_EVERYWHERE if none is)."""
+    typical = float(values[known].mean()) if known.any() else UNKNOWN_EVERYWHERE
+    return np.where(known, values, typical)
+
+
 def audience_match(dimensions: dict[str, Array], size: int) -> Array:
+    """The mean over the target's dimensions, an unknown one counting as the candidates' typical."""
     if not dimensions:
-        return np.zeros(size)
-    stacked = np.vstack(list(dimensions.values()))
-    known = ~np.isnan(stacked)
-    counts = known.sum(axis=0)
-    sums = np.where(known, stacked, 0.0).sum(axis=0)
-    return np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
+        return np.full(size, UNKNOWN_EVERYWHERE)
+    filled = [typical_where_unknown(overlap, ~np.isnan(overlap)) for overlap in dimensions.values()]
+    return np.mean(np.vstack(filled), axis=0)
 
 
 def engagement_parts(pool: CandidatePool) -> Array:
     benchmarks = np.array([BENCHMARKS[p][t] for p, t in zip(pool.platforms, pool.tiers, strict=True)])
     return quality_from_ratio(pool.engagement_rates / benchmarks)
+
+
+def has_text(document: ProfileText) -> bool:
+    """Whether a profile says what it is about (name, bio, categories, sponsors): its handle does not."""
+    return bool(document.terms)
 
 
 def price_fit(prices: Array, currencies_match: npt.NDArray[np.bool_], budget_minor: int) -> Array:
@@ -290,7 +310,9 @@ def score_parts(
     parts["engagement"] = engagement_parts(pool)
     parts["authenticity"] = pool.authenticity / 100
     if request.brief is not None and request.brief.text.strip():
-        parts["brand_affinity"] = np.asarray(similarity.similarities(request.brief, pool.documents), dtype=np.float64)
+        similarities = np.asarray(similarity.similarities(request.brief, pool.documents), dtype=np.float64)
+        known = np.array([has_text(d) for d in pool.documents], dtype=bool).reshape(n)
+        parts["brand_affinity"] = typical_where_unknown(similarities, known)
     parts["past_performance"] = np.where(np.isnan(pool.performance), PERFORMANCE_NEUTRAL, pool.performance)
     if request.budget is not None:
         same_currency = np.array([c == request.budget.currency for c in pool.price_currencies], dtype=bool)
@@ -321,61 +343,77 @@ def rank(
     if n == 0:
         return [], 0
     parts, dimensions = score_parts(pool, request, similarity)
+    typical = {d: _typical(overlap) for d, overlap in dimensions.items()}
     totals = combine(parts, request.weights, n)
     order = np.lexsort((-pool.followers, -pool.prior, -np.round(totals, 9)))
     hits = []
     for i in order[offset : offset + limit]:
         c = pool.candidate(int(i))
-        explained = {
-            name: PartScore(
-                score=float(values[i]),
-                weight=request.weights.of(name),
-                detail=_detail(name, c, float(values[i]), request, {d: float(v[i]) for d, v in dimensions.items()}),
+        dims = {d: float(v[i]) for d, v in dimensions.items()}
+        explained = {}
+        for name, values in parts.items():
+            detail, coverage = _explain(name, c, float(values[i]), request, dims, typical)
+            explained[name] = PartScore(
+                score=float(values[i]), weight=request.weights.of(name), detail=detail, coverage=coverage
             )
-            for name, values in parts.items()
-        }
         hits.append(RankedHit(candidate=c, score=float(totals[i]), parts=explained))
     return hits, n
 
 
-def _detail(name: str, c: Candidate, value: float, request: RankingRequest, dims: dict[str, float]) -> str:
+def _typical(overlap: Array) -> float:
+    known = ~np.isnan(overlap)
+    return float(overlap[known].mean()) if known.any() else UNKNOWN_EVERYWHERE
+
+
+def _explain(
+    name: str, c: Candidate, value: float, request: RankingRequest, dims: dict[str, float], typical: dict[str, float]
+) -> tuple[str, Coverage]:
+    """A part's sentence, and which of its signals were assessed."""
     if name == "audience_match":
-        if not dims or all(np.isnan(v) for v in dims.values()):
-            return "no audience data for the target's dimensions"
         said = []
         for dimension, overlap in dims.items():
             if np.isnan(overlap):
-                said.append(f"{dimension}: unknown")
+                said.append(f"{dimension}: unknown, counted as the candidates' typical {typical[dimension]:.0%}")
             elif dimension == "countries" and not c.countries_known:
                 said.append(f"countries: {overlap:.0%} (no breakdown; half the audience assumed in {c.country})")
             else:
                 said.append(f"{dimension}: {overlap:.0%} of the audience in the target")
-        return "; ".join(said)
+        return "; ".join(said), Coverage.among(list(dims), [d for d, v in dims.items() if np.isnan(v)])
     if name == "engagement":
-        if c.engagement_rate is None:
-            return "no engagement rate"
         bench = BENCHMARKS[c.platform][c.tier]
-        return (
-            f"engagement rate {c.engagement_rate:.2%} against {bench:.2%} typical for {c.tier.value} {c.platform.value}"
-        )
+        typical_for = f"typical for {c.tier.value} {c.platform.value}"
+        if c.engagement_rate is None:
+            return f"no engagement rate: counted as the {bench:.2%} {typical_for}", Coverage(0, 1, ("engagement_rate",))
+        return f"engagement rate {c.engagement_rate:.2%} against {bench:.2%} {typical_for}", Coverage(1, 1)
     if name == "authenticity":
-        return f"audience quality {c.authenticity_score:.0f}/100"
+        coverage = Coverage.among(AUTHENTICITY_SIGNALS, c.authenticity_not_assessed)
+        return (
+            f"audience quality {c.authenticity_score:.0f}/100, {coverage.assessed} of {coverage.of} signals assessed",
+            coverage,
+        )
     if name == "brand_affinity":
-        return f"text similarity {value:.2f} between the brief and the profile"
+        if not has_text(c.document):
+            return (
+                f"no name, bio or categories to compare: counted as the candidates' typical {value:.2f}",
+                Coverage(0, 1, ("profile_text",)),
+            )
+        return f"text similarity {value:.2f} between the brief and the profile", Coverage(1, 1)
     if name == "past_performance":
         if c.performance_score is None:
-            return "not measured yet (neutral)"
-        return f"measured results score {c.performance_score:.2f}"
-    if name == "price_fit":
-        budget = request.budget
-        assert budget is not None
-        if c.price_minor is None:
-            return "no price known"
-        if c.price_currency != budget.currency:
-            return f"priced in {c.price_currency}, budget in {budget.currency}"
-        verdict = "within" if c.price_minor <= budget.amount_minor else "above"
-        return f"{c.price_minor} {c.price_currency} minor units per post, {verdict} the budget of {budget.amount_minor}"
-    return ""
+            return "not measured yet (neutral)", Coverage(0, 1, ("measured_results",))
+        return f"measured results score {c.performance_score:.2f}", Coverage(1, 1)
+    budget = request.budget
+    assert name == "price_fit"
+    assert budget is not None
+    if c.price_minor is None:
+        return "no price known (neutral)", Coverage(0, 1, ("price",))
+    if c.price_currency != budget.currency:
+        return f"priced in {c.price_currency}, budget in {budget.currency} (neutral)", Coverage(0, 1, ("price",))
+    verdict = "within" if c.price_minor <= budget.amount_minor else "above"
+    return (
+        f"{c.price_minor} {c.price_currency} minor units per post, {verdict} the budget of {budget.amount_minor}",
+        Coverage(1, 1),
+    )
 
 
 def prior_score(engagement_quality: float, authenticity_score: float, performance_score: float | None) -> float:
