@@ -13,5 +13,6 @@ class Coverage:
 
     @classmethod
     def among(cls, signals: Sequence[str], missing: Iterable[str]) -> "Coverage":
-        absent = tuple(s for s in signals if s in set(missing))
+        unknown = set(missing)
+        absent = tuple(s for s in signals if s in unknown)
         return cls(assessed=len(signals) - len(absent), of=len(signals), missing=absent)

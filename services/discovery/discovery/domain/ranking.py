@@ -265,10 +265,13 @@ def audience_dimensions(pool: CandidatePool, target: TargetAudience) -> dict[str
     return result
 
 
+def typical(values: Array, known: npt.NDArray[np.bool_]) -> float:
+    """The mean of the known values (UNKNOWN_EVERYWHERE if none is)."""
+    return float(values[known].mean()) if known.any() else UNKNOWN_EVERYWHERE
+
+
 def typical_where_unknown(values: Array, known: npt.NDArray[np.bool_]) -> Array:
-    """Each unknown value replaced by the mean of the known ones (UNKNOWN_EVERYWHERE if none is)."""
-    typical = float(values[known].mean()) if known.any() else UNKNOWN_EVERYWHERE
-    return np.where(known, values, typical)
+    return np.where(known, values, typical(values, known))
 
 
 def audience_match(dimensions: dict[str, Array], size: int) -> Array:
@@ -343,7 +346,7 @@ def rank(
     if n == 0:
         return [], 0
     parts, dimensions = score_parts(pool, request, similarity)
-    typical = {d: _typical(overlap) for d, overlap in dimensions.items()}
+    typical_overlap = {d: typical(overlap, ~np.isnan(overlap)) for d, overlap in dimensions.items()}
     totals = combine(parts, request.weights, n)
     order = np.lexsort((-pool.followers, -pool.prior, -np.round(totals, 9)))
     hits = []
@@ -352,7 +355,7 @@ def rank(
         dims = {d: float(v[i]) for d, v in dimensions.items()}
         explained = {}
         for name, values in parts.items():
-            detail, coverage = _explain(name, c, float(values[i]), request, dims, typical)
+            detail, coverage = _explain(name, c, float(values[i]), request, dims, typical_overlap)
             explained[name] = PartScore(
                 score=float(values[i]), weight=request.weights.of(name), detail=detail, coverage=coverage
             )
@@ -360,20 +363,22 @@ def rank(
     return hits, n
 
 
-def _typical(overlap: Array) -> float:
-    known = ~np.isnan(overlap)
-    return float(overlap[known].mean()) if known.any() else UNKNOWN_EVERYWHERE
-
-
 def _explain(
-    name: str, c: Candidate, value: float, request: RankingRequest, dims: dict[str, float], typical: dict[str, float]
+    name: str,
+    c: Candidate,
+    value: float,
+    request: RankingRequest,
+    dims: dict[str, float],
+    typical_overlap: dict[str, float],
 ) -> tuple[str, Coverage]:
     """A part's sentence, and which of its signals were assessed."""
     if name == "audience_match":
         said = []
         for dimension, overlap in dims.items():
             if np.isnan(overlap):
-                said.append(f"{dimension}: unknown, counted as the candidates' typical {typical[dimension]:.0%}")
+                said.append(
+                    f"{dimension}: unknown, counted as the candidates' typical {typical_overlap[dimension]:.0%}"
+                )
             elif dimension == "countries" and not c.countries_known:
                 said.append(f"countries: {overlap:.0%} (no breakdown; half the audience assumed in {c.country})")
             else:
