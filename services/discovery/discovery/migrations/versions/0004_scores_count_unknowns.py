@@ -15,6 +15,9 @@ rescores every profile with the rules as they were when this was written (copied
 - past performance: recomputed from the performance records;
 - prior score: recomputed from the three.
 
+It rewrites every profile: some 40 s per 100,000 on PostgreSQL, nearly all of it updating the
+table's indexes (one statement per batch instead of one per row saved nothing).
+
 The downgrade drops the column; the scores keep their new meaning until each profile is written.
 """
 
