@@ -43,11 +43,13 @@ def create_service_app(
     extra_lifespan: Callable[[FastAPI], AbstractAsyncContextManager[None]] | None = None,
     middleware: Sequence[tuple[type, dict[str, Any]]] = (),
     invalid_field_prefix: str = "",
+    trust_forwarded_for: bool = False,
 ) -> FastAPI:
-    """`require_internal_credential=False` is for the gateway, the one public door;
-    `invalid_field_prefix` as servicekit.problems.install_problem_handlers takes it."""
+    """`require_internal_credential=False` is for the gateway, the one public door (and
+    `trust_forwarded_for` for its access log, behind a trusted ingress); `invalid_field_prefix` as
+    servicekit.problems.install_problem_handlers takes it."""
     settings = runtime.settings
-    configure_logging(settings.service_name, settings.log_level, settings.log_json)
+    configure_logging(settings.service_name, settings.log_level, settings.log_json, access=settings.access_log)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -99,6 +101,7 @@ def create_service_app(
     app.add_middleware(
         RequestContextMiddleware,
         internal_secret=settings.internal_secret if require_internal_credential else None,
+        trust_forwarded_for=trust_forwarded_for,
     )
     app.add_middleware(HeadAsGet)
     app.add_middleware(PrometheusMiddleware, service=settings.service_name)

@@ -1,7 +1,10 @@
 """What the gateway tells a service about the caller, and the check that only the gateway may call."""
 
 import hmac
+import logging
 import os
+import re
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Annotated
@@ -10,7 +13,7 @@ from uuid import UUID
 from fastapi import Depends, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from servicekit.logs import correlation_id_var, request_id_var
+from servicekit.logs import correlation_id_var, log_access, request_id_var
 from servicekit.problems import Problem, problem_response
 
 INTERNAL_TOKEN_HEADER = "x-internal-token"
@@ -34,6 +37,10 @@ CONTEXT_HEADERS = (
 
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/docs", "/openapi.json"})
 OPEN_PREFIXES = ("/docs/assets/",)
+# Probes and scrapes: in the access log only when they fail.
+UNLOGGED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -134,42 +141,63 @@ def require_roles(*roles: str) -> object:
     return Depends(check)
 
 
+# A request id the caller sent is kept if it cannot spoil a log line: visible ASCII, no spaces.
+_USABLE_ID = re.compile(r"[\x21-\x7e]{1,128}")
+
+
+def _usable(value: str | None) -> str | None:
+    return value if value and _USABLE_ID.fullmatch(value) else None
+
+
 def request_ids(headers: Mapping[str, str]) -> tuple[str, str]:
     """The request id the caller sent (or a new one) and the correlation id (or the request id)."""
-    request_id = headers.get(REQUEST_ID_HEADER) or os.urandom(16).hex()
-    return request_id, headers.get(CORRELATION_ID_HEADER) or request_id
+    request_id = _usable(headers.get(REQUEST_ID_HEADER)) or os.urandom(16).hex()
+    return request_id, _usable(headers.get(CORRELATION_ID_HEADER)) or request_id
 
 
 class RequestContextMiddleware:
-    """Tags logs with the request and correlation ids, echoes X-Request-ID, and, given the
-    internal secret, refuses callers without it (401): a service answers only the gateway."""
+    """Tags logs with the request and correlation ids, echoes X-Request-ID, writes the request's
+    access line, answers an unhandled error with a 500 problem (logged once, with its stack, here
+    where the request id is known), and, given the internal secret, refuses callers without it
+    (401): a service answers only the gateway.
 
-    def __init__(self, app: ASGIApp, internal_secret: str | None) -> None:
+    The access line names the caller: `state["caller"]` when the app set one (the gateway), else
+    the user the gateway sent; and the client: the address the gateway forwarded, when the
+    internal credential vouches for it (or `trust_forwarded_for`), else the peer."""
+
+    def __init__(self, app: ASGIApp, internal_secret: str | None, trust_forwarded_for: bool = False) -> None:
         self.app = app
         self.secret = internal_secret.encode() if internal_secret is not None else None
+        self.trust_forwarded_for = trust_forwarded_for
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = time.perf_counter()
         headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
         request_id, correlation_id = request_ids(headers)
         request_token = request_id_var.set(request_id)
         correlation_token = correlation_id_var.set(correlation_id)
+        status, size, responded = 500, 0, False
 
         async def send_with_id(message: Message) -> None:
+            nonlocal status, size, responded
             if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = [*message["headers"], (b"x-request-id", request_id.encode("latin-1"))]
+                status, responded = message["status"], True
+                message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode("latin-1"))]
+            elif message["type"] == "http.response.body":
+                size += len(message.get("body", b""))
             await send(message)
 
+        token = headers.get(INTERNAL_TOKEN_HEADER, "").encode("latin-1")
+        vouched = self.secret is not None and hmac.compare_digest(token, self.secret)
         try:
-            token = headers.get(INTERNAL_TOKEN_HEADER, "").encode("latin-1")
             if (
                 self.secret is not None
+                and not vouched
                 and scope["path"] not in OPEN_PATHS
                 and not scope["path"].startswith(OPEN_PREFIXES)
-                and not hmac.compare_digest(token, self.secret)
             ):
                 response = problem_response(
                     Problem(401, "services answer only the gateway (missing or wrong internal credential)"),
@@ -178,6 +206,26 @@ class RequestContextMiddleware:
                 await response(scope, receive, send_with_id)
                 return
             await self.app(scope, receive, send_with_id)
+        except Exception:
+            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+            if not responded:
+                problem = Problem(500, "An unexpected error occurred; it has been logged.")
+                await problem_response(problem, scope["path"])(scope, receive, send_with_id)
+            # Else the answer is cut short: the server closes the connection.
         finally:
+            if scope["path"] not in UNLOGGED_PATHS or status >= 500:
+                peer = scope.get("client")
+                forwarded = headers.get("x-forwarded-for") if vouched or self.trust_forwarded_for else None
+                client = forwarded.split(",")[0].strip() if forwarded else None
+                log_access(
+                    scope["method"],
+                    scope["path"],
+                    getattr(scope.get("route"), "path", None) or "unmatched",
+                    status,
+                    time.perf_counter() - started,
+                    client or (peer[0] if peer else None),
+                    scope.get("state", {}).get("caller") or (headers.get(USER_HEADER) if vouched else None),
+                    size,
+                )
             request_id_var.reset(request_token)
             correlation_id_var.reset(correlation_token)

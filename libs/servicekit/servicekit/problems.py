@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse
 
 from servicekit.errors import Conflict, Forbidden, InvalidField, NotFound
 from servicekit.http_methods import allowed_methods
+from servicekit.logs import cause_of
 
 PROBLEM_JSON = "application/problem+json"
 log = logging.getLogger(__name__)
@@ -90,8 +91,26 @@ def field_errors(errors: Any) -> list[dict[str, Any]]:
     return listed
 
 
+def log_server_problem(method: str, path: str, problem: Problem) -> None:
+    """A 5xx answered as `problem`, logged once, where it is answered: what failed and why (an
+    unexpected error is logged with its stack instead, by RequestContextMiddleware)."""
+    cause = cause_of(problem)
+    upstream = problem.extensions.get("upstream")
+    log.warning(
+        "%s %s answered %d: %s%s",
+        method,
+        path,
+        problem.status,
+        problem.detail or problem.title,
+        f" ({cause})" if cause else "",
+        extra={"status": problem.status, "upstream": upstream, "cause": cause},
+    )
+
+
 async def _on_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, Problem)
+    if exc.status >= 500:
+        log_server_problem(request.method, request.url.path, exc)
     return problem_response(exc, request.url.path)
 
 

@@ -26,6 +26,7 @@ SHARED_ENV = {
     "kafka_sasl_password": "KAFKA_SASL_PASSWORD",
     "kafka_ssl_cafile": "KAFKA_SSL_CAFILE",
     "log_level": "LOG_LEVEL",
+    "access_log": "ACCESS_LOG",
     "ready_requires_broker": "READY_REQUIRES_BROKER",
 }
 
@@ -64,6 +65,8 @@ class ServiceSettings(BaseSettings):
     outbox_retention_hours: int = 72
     log_level: str = "INFO"
     log_json: bool = True
+    # One line per request (JSON: method, route, status, duration, ids, client, caller, bytes).
+    access_log: bool = True
     # /readyz answers 503 while the broker is away (the default); false: it reports "degraded"
     # and the service stays in rotation, its writes waiting in the outbox (see deploy/k8s).
     ready_requires_broker: bool = True
