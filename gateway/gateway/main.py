@@ -188,6 +188,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         require_internal_credential=False,
         extra_lifespan=gateway_parts,
         middleware=middleware,
+        trust_forwarded_for=settings.trust_forwarded_for,
     )
     signer = TokenSigner(
         settings.jwt_keys,

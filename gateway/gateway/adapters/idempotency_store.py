@@ -202,10 +202,12 @@ class IdempotencyMiddleware:
     async def _principal(state: object, headers: Headers, scope: Scope) -> str:
         try:
             principal = await state.authenticator.principal(headers)  # type: ignore[attr-defined]
-            return principal.rate_limit_identity
         except Problem:
             client = scope.get("client")
             return f"anonymous:{client[0] if client else 'unknown'}"
+        identity: str = principal.rate_limit_identity
+        scope.setdefault("state", {})["caller"] = identity  # for the access line, replays too
+        return identity
 
 
 async def _send_stored(send: Send, stored: StoredResponse) -> None:

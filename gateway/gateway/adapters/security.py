@@ -153,6 +153,7 @@ async def authorized_caller(request: Request) -> Principal:
     if limit_headers:
         request.state.rate_limit_headers = limit_headers
     request.state.principal = principal
+    request.state.caller = principal.rate_limit_identity  # named in the access line
     return principal
 
 

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from fastapi import FastAPI
 from starlette.datastructures import State
-from starlette.types import Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
 from gateway.adapters.idempotency_store import IdempotencyMiddleware
 from gateway.adapters.middleware import read_body
@@ -32,8 +32,8 @@ from servicekit.context import (
     REQUEST_ID_HEADER,
     request_ids,
 )
-from servicekit.logs import correlation_id_var, request_id_var
-from servicekit.problems import Problem, problem_response
+from servicekit.logs import correlation_id_var, log_access, request_id_var
+from servicekit.problems import Problem, log_server_problem, problem_response
 from servicekit.prometheus import observe_request
 
 log = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ class ServiceProxy:
         self.state = app.state
         self.state.upstream_authorities = upstream_authorities(self.state.settings.upstream_urls().values())
         # POSTs with an Idempotency-Key go through the idempotency store first.
-        self._idempotent = IdempotencyMiddleware(self._proxy_routed)
+        self._idempotent = IdempotencyMiddleware(self._proxy_held)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         route = resolve(_table_method(scope["method"]), scope["path"]) if scope["type"] == "http" else None
@@ -160,13 +160,8 @@ class ServiceProxy:
             return
         scope["app"] = self.app
         if scope["method"] == "POST" and any(name == b"idempotency-key" for name, _ in scope["headers"]):
-            await self._idempotent(scope, receive, send)
+            await self._proxy_idempotent(scope, receive, send, route)
             return
-        await self._proxy(scope, receive, send, route)
-
-    async def _proxy_routed(self, scope: Scope, receive: Receive, send: Send) -> None:
-        route = resolve(_table_method(scope["method"]), scope["path"])
-        assert route is not None
         await self._proxy(scope, receive, send, route)
 
     async def _proxy(self, scope: Scope, receive: Receive, send: Send, route: Route) -> None:
@@ -176,40 +171,106 @@ class ServiceProxy:
         request_id, correlation_id = request_ids(headers)
         request_token = request_id_var.set(request_id)
         correlation_token = correlation_id_var.set(correlation_id)
-        state = self.state
-        settings = state.settings
-        status = 500
-        limit_headers: dict[str, str] | None = None
+        address = client_address_of(headers, scope.get("client"), self.state.settings.trust_forwarded_for)
+        status, content, caller = 500, b"", None
         try:
-            try:
-                address = client_address_of(headers, scope.get("client"), settings.trust_forwarded_for)
-                if route.public:
-                    caller = None
-                    limit_headers = take_rate_limit(state.rate_limiter, f"ip:{address}", "public")
-                else:
-                    caller, limit_headers = await admit(state, headers, scope["method"], scope["path"], route)
-                body = await read_body(receive, headers, settings.body_limit(scope["path"]))
-                action = action_of(route, scope["method"])
-                status, response_headers, content = await forward(
-                    state, scope, headers, route.service, caller, action, body, address
-                )
-                response_headers.append((b"content-length", str(len(content)).encode()))
-            except Problem as problem:
-                status, response_headers, content = _problem_parts(problem, scope["path"])
-            except Exception:
-                log.exception("proxying %s %s failed", scope["method"], scope["path"])
-                problem = Problem(500, "An unexpected error occurred; it has been logged.")
-                status, response_headers, content = _problem_parts(problem, scope["path"])
+            status, response_headers, content, caller = await self._exchange(scope, receive, route, headers, address)
             response_headers.append((b"x-request-id", request_id.encode("latin-1")))
-            if limit_headers and status != 429:
-                response_headers += [(k.lower().encode(), v.encode()) for k, v in limit_headers.items()]
             await send({"type": "http.response.start", "status": status, "headers": response_headers})
             await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else content})
         finally:
-            elapsed = time.perf_counter() - started
-            observe_request(settings.service_name, scope["method"], route.path, status, elapsed)
+            self._record(scope, route, status, started, address, caller, len(content))
             request_id_var.reset(request_token)
             correlation_id_var.reset(correlation_token)
+
+    async def _proxy_idempotent(self, scope: Scope, receive: Receive, send: Send, route: Route) -> None:
+        """The request's ids, access line and metrics around the idempotency store, which may
+        answer by itself (a replay, a conflict)."""
+        started = time.perf_counter()
+        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
+        request_id, correlation_id = request_ids(headers)
+        request_token = request_id_var.set(request_id)
+        correlation_token = correlation_id_var.set(correlation_id)
+        address = client_address_of(headers, scope.get("client"), self.state.settings.trust_forwarded_for)
+        status, size, responded = 500, 0, False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status, size, responded
+            if message["type"] == "http.response.start":
+                status, responded = message["status"], True
+                if not any(name == b"x-request-id" for name, _ in message.get("headers", [])):
+                    message["headers"] = [*message.get("headers", []), (b"x-request-id", request_id.encode())]
+            elif message["type"] == "http.response.body":
+                size += len(message.get("body", b""))
+            await send(message)
+
+        try:
+            await self._idempotent(scope, receive, send_with_id)
+        except Exception:
+            log.exception("proxying %s %s failed", scope["method"], scope["path"])
+            if not responded:
+                problem = Problem(500, "An unexpected error occurred; it has been logged.")
+                await problem_response(problem, scope["path"])(scope, receive, send_with_id)
+        finally:
+            self._record(scope, route, status, started, address, scope.get("state", {}).get("caller"), size)
+            request_id_var.reset(request_token)
+            correlation_id_var.reset(correlation_token)
+
+    async def _proxy_held(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Behind the idempotency store, which holds the answer until its key is settled."""
+        route = resolve(_table_method(scope["method"]), scope["path"])
+        assert route is not None
+        headers = {name.decode("latin-1"): value.decode("latin-1") for name, value in scope["headers"]}
+        address = client_address_of(headers, scope.get("client"), self.state.settings.trust_forwarded_for)
+        status, response_headers, content, _ = await self._exchange(scope, receive, route, headers, address)
+        response_headers.append((b"x-request-id", (request_id_var.get() or "").encode()))
+        await send({"type": "http.response.start", "status": status, "headers": response_headers})
+        await send({"type": "http.response.body", "body": content})
+
+    async def _exchange(
+        self, scope: Scope, receive: Receive, route: Route, headers: dict[str, str], address: str
+    ) -> tuple[int, list[tuple[bytes, bytes]], bytes, str | None]:
+        """The answer to a proxied request: status, headers, body, and the caller's identity."""
+        state = self.state
+        settings = state.settings
+        caller: Principal | None = None
+        limit_headers: dict[str, str] | None = None
+        try:
+            if route.public:
+                limit_headers = take_rate_limit(state.rate_limiter, f"ip:{address}", "public")
+            else:
+                caller, limit_headers = await admit(state, headers, scope["method"], scope["path"], route)
+            body = await read_body(receive, headers, settings.body_limit(scope["path"]))
+            action = action_of(route, scope["method"])
+            status, response_headers, content = await forward(
+                state, scope, headers, route.service, caller, action, body, address
+            )
+            response_headers.append((b"content-length", str(len(content)).encode()))
+        except Problem as problem:
+            if problem.status >= 500:
+                log_server_problem(scope["method"], scope["path"], problem)
+            status, response_headers, content = _problem_parts(problem, scope["path"])
+        except Exception:
+            log.exception("proxying %s %s failed", scope["method"], scope["path"])
+            problem = Problem(500, "An unexpected error occurred; it has been logged.")
+            status, response_headers, content = _problem_parts(problem, scope["path"])
+        if limit_headers and status != 429:
+            response_headers += [(k.lower().encode(), v.encode()) for k, v in limit_headers.items()]
+        return status, response_headers, content, caller.rate_limit_identity if caller else None
+
+    def _record(
+        self,
+        scope: Scope,
+        route: Route,
+        status: int,
+        started: float,
+        address: str,
+        caller: str | None,
+        size: int,
+    ) -> None:
+        elapsed = time.perf_counter() - started
+        observe_request(self.state.settings.service_name, scope["method"], route.path, status, elapsed)
+        log_access(scope["method"], scope["path"], route.path, status, elapsed, address, caller, size)
 
 
 def _table_method(method: str) -> str:
