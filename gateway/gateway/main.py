@@ -95,7 +95,11 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         retry_base_s=settings.webhook_retry_base_s,
         allow_private_targets=settings.allow_private_webhook_targets,
     )
-    idempotency = IdempotencyStore(runtime.database, timedelta(seconds=settings.idempotency_ttl_s))
+    idempotency = IdempotencyStore(
+        runtime.database,
+        ttl=timedelta(seconds=settings.idempotency_ttl_s),
+        lease=timedelta(seconds=settings.idempotency_lease_s),
+    )
     purge = IdempotencyPurge(idempotency)
     rate_limiter = RateLimiter(settings.limits())
     sharing = (

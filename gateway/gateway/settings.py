@@ -82,6 +82,9 @@ class GatewaySettings(ServiceSettings):
     breaker_window_s: float = 30.0
     overview_part_timeout_s: float = 3.0
     idempotency_ttl_s: int = 24 * 3600
+    # A key whose request has not answered after this long is taken over by the next request
+    # with it (the replica running it died); longer than any request runs (upstream timeouts).
+    idempotency_lease_s: float = 60.0
 
     webhook_max_attempts: int = 8
     webhook_timeout_s: float = 10.0
@@ -98,6 +101,16 @@ class GatewaySettings(ServiceSettings):
             short = [kid for kid, key in self.jwt_keys.items() if len(key) < 32]
             if weak or short:
                 raise ValueError(f"JWT keys {sorted(set(weak + short))} are placeholders or shorter than 32 chars")
+        return self
+
+    @model_validator(mode="after")
+    def _lease_outlasts_requests(self) -> "GatewaySettings":
+        longest = (self.upstream_connect_timeout_s + self.upstream_timeout_s) * (1 + self.upstream_retries)
+        if self.idempotency_lease_s <= longest:
+            raise ValueError(
+                f"idempotency_lease_s ({self.idempotency_lease_s}) must be over the longest a proxied request "
+                f"may take ({longest} s: connect and upstream timeouts, with retries)"
+            )
         return self
 
     @property

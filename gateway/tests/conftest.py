@@ -4,7 +4,7 @@ import asyncio
 import json
 import secrets
 import uuid
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,17 +97,17 @@ LIMIT_CLASSES = ("read", "brand_write", "creator_write", "partner_write", "publi
 
 
 @pytest.fixture(scope="module")
-def make_gateway(
+def gateway_settings(
     databases: DatabaseFactory,
     messaging_settings: dict[str, object],
     upstream: Upstream,
     tmp_path_factory: pytest.TempPathFactory,
-) -> GatewayFactory:
-    @asynccontextmanager
-    async def make(**overrides: object) -> AsyncIterator[httpx.AsyncClient]:
+) -> Callable[..., Awaitable[GatewaySettings]]:
+    """Settings of a gateway in front of `upstream`, on a new database unless one is given."""
+
+    async def settings(**overrides: object) -> GatewaySettings:
         options: dict[str, object] = {
             **messaging_settings,
-            "database_url": await databases.new("gateway"),
             "mail_dir": str(tmp_path_factory.mktemp("mail")),
             "discovery_url": upstream.url,
             "partnerships_url": upstream.url,
@@ -123,8 +123,34 @@ def make_gateway(
             "rate_limits": {name: {"per_minute": 100_000, "burst": 10_000} for name in LIMIT_CLASSES},
         }
         options.update(overrides)
-        app = create_app(GatewaySettings(**options))
+        if "database_url" not in options:
+            options["database_url"] = await databases.new("gateway")
+        return GatewaySettings(**options)
+
+    return settings
+
+
+@pytest.fixture(scope="module")
+def make_gateway(gateway_settings: Callable[..., Awaitable[GatewaySettings]]) -> GatewayFactory:
+    @asynccontextmanager
+    async def make(**overrides: object) -> AsyncIterator[httpx.AsyncClient]:
+        app = create_app(await gateway_settings(**overrides))
         async with serve_in_process(app) as client:  # type: ignore[arg-type]
+            client.app = app  # type: ignore[attr-defined]
+            yield client
+
+    return make
+
+
+@pytest.fixture(scope="module")
+def make_gateway_over_http(gateway_settings: Callable[..., Awaitable[GatewaySettings]]) -> GatewayFactory:
+    """A gateway on a real socket: its client sees an answer the moment it is sent, as a
+    client of a deployed gateway does (in-process, httpx waits until the app returns)."""
+
+    @asynccontextmanager
+    async def make(**overrides: object) -> AsyncIterator[httpx.AsyncClient]:
+        app = create_app(await gateway_settings(**overrides))
+        async with serve_over_http(app) as url, httpx.AsyncClient(base_url=url, timeout=10) as client:
             client.app = app  # type: ignore[attr-defined]
             yield client
 

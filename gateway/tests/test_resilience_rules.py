@@ -3,10 +3,15 @@
 import base64
 import hashlib
 import hmac
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from pydantic import ValidationError
 
 from gateway.domain import idempotency, webhooks
 from gateway.domain.circuit_breaker import BreakerState, CircuitBreaker
 from gateway.domain.rate_limit import Limit, RateLimiter, TokenBucket
+from gateway.settings import GatewaySettings
 
 
 def test_bucket_allows_a_burst_then_refills_at_its_rate() -> None:
@@ -129,6 +134,36 @@ def test_idempotency_decisions() -> None:
     assert decide(idempotency.StoredRequest(first, True), first) is idempotency.Outcome.REPLAY
     assert decide(idempotency.StoredRequest(first, False), first) is idempotency.Outcome.IN_PROGRESS
     assert decide(idempotency.StoredRequest(first, True), other) is idempotency.Outcome.MISMATCH
+
+
+def test_a_key_that_holds_nothing_is_taken_over() -> None:
+    fp, now, lease = "f" * 64, datetime(2026, 5, 1, 12, 0, tzinfo=UTC), timedelta(seconds=60)
+    decide, outcome = idempotency.decide, idempotency.Outcome
+
+    def stored(completed: bool, started_s_ago: float, expires_in_s: float = 3600) -> idempotency.StoredRequest:
+        started = now - timedelta(seconds=started_s_ago)
+        return idempotency.StoredRequest(fp, completed, started, now + timedelta(seconds=expires_in_s))
+
+    assert decide(stored(False, 59), fp, now=now, lease=lease) is outcome.IN_PROGRESS
+    assert decide(stored(False, 60), fp, now=now, lease=lease) is outcome.TAKE_OVER, "its replica died"
+    assert decide(stored(True, 600), fp, now=now, lease=lease) is outcome.REPLAY, "an answer outlives the lease"
+    assert decide(stored(True, 600, expires_in_s=0), fp, now=now, lease=lease) is outcome.TAKE_OVER, "expired"
+    assert decide(stored(False, 600), "0" * 64, now=now, lease=lease) is outcome.MISMATCH
+
+
+@pytest.mark.parametrize(
+    ("status", "kept"), [(201, True), (409, True), (422, True), (401, False), (429, False), (502, False)]
+)
+def test_which_answers_are_kept_for_replay(status: int, kept: bool) -> None:
+    assert idempotency.keeps(status) is kept
+
+
+def test_the_idempotency_lease_must_outlast_a_proxied_request() -> None:
+    with pytest.raises(ValidationError, match="idempotency_lease_s"):
+        GatewaySettings(upstream_timeout_s=30, upstream_retries=2, idempotency_lease_s=60)
+    assert (
+        GatewaySettings(upstream_timeout_s=30, upstream_retries=2, idempotency_lease_s=120).idempotency_lease_s == 120
+    )
 
 
 def test_webhook_signature_follows_standard_webhooks() -> None:

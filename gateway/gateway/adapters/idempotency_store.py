@@ -2,8 +2,10 @@
 
 import logging
 import uuid
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -12,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.adapters.middleware import read_body
 from gateway.adapters.tables import idempotency_keys
-from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint
+from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint, keeps
 from servicekit.background import BackgroundLoop
 from servicekit.db import Database
 from servicekit.problems import Problem, problem_response
@@ -30,67 +32,97 @@ class StoredResponse:
     body: bytes
 
 
+@dataclass(frozen=True)
+class Claim:
+    """A key held by the request running under it; only that request settles it (a request
+    that outlived its lease finds its claim taken over and stores nothing)."""
+
+    principal: str
+    key: str
+    row_id: uuid.UUID
+
+
+@dataclass(frozen=True)
+class Begun:
+    outcome: Outcome
+    claim: Claim | None = None  # PROCEED: the key, now held
+    stored: StoredResponse | None = None  # REPLAY: the first answer
+
+
 class IdempotencyStore:
-    def __init__(self, database: Database, ttl: timedelta) -> None:
+    """Keys in the gateway's database, shared by its replicas: the unique (principal, key)
+    decides which request holds a key."""
+
+    def __init__(self, database: Database, ttl: timedelta, lease: timedelta) -> None:
         self.database = database
         self.ttl = ttl
+        self.lease = lease
 
-    async def begin(self, principal: str, key: str, request_fingerprint: str) -> tuple[Outcome, StoredResponse | None]:
-        now = datetime.now(UTC)
-        async with self.database.session() as session:
-            await session.execute(
-                delete(idempotency_keys).where(
-                    idempotency_keys.c.principal == principal,
-                    idempotency_keys.c.key == key,
-                    idempotency_keys.c.expires_at <= now,
-                )
-            )
-        try:
-            async with self.database.session() as session:
-                await session.execute(
-                    insert(idempotency_keys).values(
-                        id=uuid.uuid4(),
-                        principal=principal,
-                        key=key,
-                        fingerprint=request_fingerprint,
-                        created_at=now,
-                        expires_at=now + self.ttl,
+    async def begin(self, principal: str, key: str, request_fingerprint: str) -> Begun:
+        # A few turns: each lost race (a key released, expired or taken over meanwhile) ends one.
+        for _ in range(3):
+            now = datetime.now(UTC)
+            row_id = uuid.uuid4()
+            try:
+                async with self.database.session() as session:
+                    await session.execute(
+                        insert(idempotency_keys).values(
+                            id=row_id,
+                            principal=principal,
+                            key=key,
+                            fingerprint=request_fingerprint,
+                            created_at=now,
+                            expires_at=now + self.ttl,
+                        )
                     )
-                )
-            return Outcome.PROCEED, None
-        except IntegrityError:
-            pass
+                return Begun(Outcome.PROCEED, claim=Claim(principal, key, row_id))
+            except IntegrityError:
+                pass
+            row = await self._read(principal, key)
+            if row is None:  # released since our insert: the first request failed
+                continue
+            stored = StoredRequest(row.fingerprint, row.status_code is not None, row.created_at, row.expires_at)
+            outcome = decide(stored, request_fingerprint, now=now, lease=self.lease)
+            if outcome is Outcome.TAKE_OVER:
+                await self._drop(row.id, unanswered_only=row.status_code is None)
+                continue
+            if outcome is Outcome.REPLAY:
+                headers = [(str(k), str(v)) for k, v in row.response_headers or []]
+                return Begun(outcome, stored=StoredResponse(row.status_code, headers, row.response_body or b""))
+            return Begun(outcome)
+        return Begun(Outcome.IN_PROGRESS)
+
+    async def _read(self, principal: str, key: str) -> Any:
         async with self.database.sessionmaker() as session:
-            row = (
+            return (
                 await session.execute(
                     select(idempotency_keys).where(
                         idempotency_keys.c.principal == principal, idempotency_keys.c.key == key
                     )
                 )
             ).first()
-        if row is None:  # released between our insert and read: the first request failed
-            return Outcome.IN_PROGRESS, None
-        outcome = decide(StoredRequest(row.fingerprint, row.status_code is not None), request_fingerprint)
-        stored = None
-        if outcome is Outcome.REPLAY:
-            headers = [(str(k), str(v)) for k, v in row.response_headers or []]
-            stored = StoredResponse(row.status_code, headers, row.response_body or b"")
-        return outcome, stored
 
-    async def complete(self, principal: str, key: str, response: StoredResponse) -> None:
+    async def _drop(self, row_id: uuid.UUID, *, unanswered_only: bool) -> None:
+        condition = idempotency_keys.c.id == row_id
+        if unanswered_only:  # not an answer stored since we read the row
+            condition &= idempotency_keys.c.status_code.is_(None)
         async with self.database.session() as session:
-            await session.execute(
+            await session.execute(delete(idempotency_keys).where(condition))
+
+    async def complete(self, claim: Claim, response: StoredResponse) -> None:
+        async with self.database.session() as session:
+            result = await session.execute(
                 update(idempotency_keys)
-                .where(idempotency_keys.c.principal == principal, idempotency_keys.c.key == key)
+                .where(idempotency_keys.c.id == claim.row_id)
                 .values(status_code=response.status, response_headers=response.headers, response_body=response.body)
             )
+        if result.rowcount == 0:  # type: ignore[attr-defined]
+            log.warning("the answer for Idempotency-Key %r is not kept: the key was taken over", claim.key)
 
-    async def release(self, principal: str, key: str) -> None:
+    async def release(self, claim: Claim) -> None:
         """The request failed on our side (5xx or crash): let the client retry with the key."""
         async with self.database.session() as session:
-            await session.execute(
-                delete(idempotency_keys).where(idempotency_keys.c.principal == principal, idempotency_keys.c.key == key)
-            )
+            await session.execute(delete(idempotency_keys).where(idempotency_keys.c.id == claim.row_id))
 
     async def purge_expired(self) -> None:
         async with self.database.session() as session:
@@ -150,53 +182,57 @@ class IdempotencyMiddleware:
             return
         request_fingerprint = fingerprint("POST", scope["path"], scope.get("query_string", b"").decode("latin-1"), body)
         store: IdempotencyStore = state.idempotency
-        outcome, stored = await store.begin(principal, key, request_fingerprint)
-        if outcome is Outcome.REPLAY:
-            assert stored is not None
-            await _send_stored(send, stored)
+        begun = await store.begin(principal, key, request_fingerprint)
+        if begun.outcome is Outcome.REPLAY:
+            assert begun.stored is not None
+            await _send_stored(send, begun.stored)
             return
-        if outcome is Outcome.MISMATCH:
+        if begun.outcome is Outcome.MISMATCH:
             problem = Problem(409, "this Idempotency-Key was used with a different request body")
             await problem_response(problem, scope["path"])(scope, receive, send)
             return
-        if outcome is Outcome.IN_PROGRESS:
+        if begun.outcome is not Outcome.PROCEED:
             problem = Problem(
                 409, "a request with this Idempotency-Key is still being processed", headers={"Retry-After": "1"}
             )
             await problem_response(problem, scope["path"])(scope, receive, send)
             return
-
-        captured: dict[str, object] = {"status": 500, "headers": [], "body": bytearray()}
-
-        async def replay_receive() -> Message:
-            nonlocal body
-            chunk, body = body, b""
-            return {"type": "http.request", "body": chunk, "more_body": False}
-
-        async def capturing_send(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                captured["status"] = message["status"]
-                captured["headers"] = [
-                    (k.decode("latin-1"), v.decode("latin-1"))
-                    for k, v in message.get("headers", [])
-                    if k.decode("latin-1").lower() in REPLAYED_HEADERS
-                ]
-            elif message["type"] == "http.response.body":
-                captured["body"].extend(message.get("body", b""))  # type: ignore[union-attr]
+        assert begun.claim is not None
+        answer = await self._answer(scope, receive, body, store, begun.claim)
+        for message in answer:
             await send(message)
 
+    async def _answer(
+        self, scope: Scope, receive: Receive, body: bytes, store: IdempotencyStore, claim: Claim
+    ) -> list[Message]:
+        """Runs the request and settles its key before anything is sent: once the client has the
+        answer, a repeat finds it stored (or the key free again), never still in progress. The
+        answer is held whole meanwhile (request bodies are bounded; so are the services' answers
+        to them). A client gone before the answer leaves it stored for its retry."""
+        answer: list[Message] = []
+        body_given = False
+
+        async def receive_body() -> Message:
+            nonlocal body_given
+            if not body_given:
+                body_given = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()  # after the body only a disconnect comes
+
+        async def hold(message: Message) -> None:
+            answer.append(message)
+
         try:
-            await self.app(scope, replay_receive, capturing_send)
+            await self.app(scope, receive_body, hold)
         except BaseException:
-            await store.release(principal, key)
+            await _settle(store.release(claim), claim)
             raise
-        status = int(captured["status"])  # type: ignore[call-overload]
-        if status >= 500 or status in (401, 429):
-            # Not an answer to the request itself: the client may try again with the same key.
-            await store.release(principal, key)
+        status = next((int(m["status"]) for m in answer if m["type"] == "http.response.start"), 500)
+        if keeps(status):
+            await _settle(store.complete(claim, _stored(status, answer)), claim)
         else:
-            stored_response = StoredResponse(status, captured["headers"], bytes(captured["body"]))  # type: ignore[arg-type]
-            await store.complete(principal, key, stored_response)
+            await _settle(store.release(claim), claim)
+        return answer
 
     @staticmethod
     async def _principal(state: object, headers: Headers, scope: Scope) -> str:
@@ -208,6 +244,28 @@ class IdempotencyMiddleware:
         identity: str = principal.rate_limit_identity
         scope.setdefault("state", {})["caller"] = identity  # for the access line, replays too
         return identity
+
+
+def _stored(status: int, answer: list[Message]) -> StoredResponse:
+    headers: list[tuple[str, str]] = []
+    body = bytearray()
+    for message in answer:
+        if message["type"] == "http.response.start":
+            for name, value in message.get("headers", []):
+                if name.decode("latin-1").lower() in REPLAYED_HEADERS:
+                    headers.append((name.decode("latin-1"), value.decode("latin-1")))
+        elif message["type"] == "http.response.body":
+            body += message.get("body", b"")
+    return StoredResponse(status, headers, bytes(body))
+
+
+async def _settle(settling: Awaitable[None], claim: Claim) -> None:
+    """Storing or releasing a key that fails must not cost the client its answer; the key then
+    stays held until its lease ends, and a retry after that runs the request again."""
+    try:
+        await settling
+    except Exception:
+        log.exception("could not settle Idempotency-Key %r", claim.key)
 
 
 async def _send_stored(send: Send, stored: StoredResponse) -> None:

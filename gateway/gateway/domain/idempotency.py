@@ -1,8 +1,13 @@
 """Idempotency-Key rules: the same key and body replays the first response; another body is a
-conflict. Keys are scoped to the caller, so two callers never see each other's responses."""
+conflict. Keys are scoped to the caller, so two callers never see each other's responses.
+
+A request holds its key while it runs, and its answer is stored before it is sent: a client
+that has the answer can only find it stored. A key whose request never answered within its
+lease (its gateway replica died) holds nothing and is taken over by the next request."""
 
 import hashlib
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 KEY_TTL_S = 24 * 3600
@@ -22,17 +27,38 @@ class Outcome(StrEnum):
     REPLAY = "replay"  # same request again: answer what was stored
     MISMATCH = "mismatch"  # same key, another request: 409
     IN_PROGRESS = "in_progress"  # the first request has not answered yet: 409
+    TAKE_OVER = "take_over"  # the stored key holds nothing (expired, or its request died): begin afresh
 
 
 @dataclass(frozen=True)
 class StoredRequest:
     fingerprint: str
     completed: bool
+    started_at: datetime | None = None
+    expires_at: datetime | None = None
 
 
-def decide(stored: StoredRequest | None, request_fingerprint: str) -> Outcome:
+def decide(
+    stored: StoredRequest | None,
+    request_fingerprint: str,
+    *,
+    now: datetime | None = None,
+    lease: timedelta | None = None,
+) -> Outcome:
     if stored is None:
         return Outcome.PROCEED
+    if now is not None and stored.expires_at is not None and stored.expires_at <= now:
+        return Outcome.TAKE_OVER
     if stored.fingerprint != request_fingerprint:
         return Outcome.MISMATCH
-    return Outcome.REPLAY if stored.completed else Outcome.IN_PROGRESS
+    if stored.completed:
+        return Outcome.REPLAY
+    if now is not None and lease is not None and stored.started_at is not None and stored.started_at + lease <= now:
+        return Outcome.TAKE_OVER
+    return Outcome.IN_PROGRESS
+
+
+def keeps(status: int) -> bool:
+    """Whether an answer is kept and replayed. A 5xx (our failure), 401 or 429 (the request was
+    not let through) is no answer to the request itself: the client may try again with the key."""
+    return status < 500 and status not in (401, 429)
