@@ -3,6 +3,7 @@
 import asyncio
 import uuid
 
+import pytest
 from aiokafka import AIOKafkaProducer
 from spine_harness import (
     NoteWriter,
@@ -19,6 +20,7 @@ from sqlalchemy import select
 
 from contracts import decode, encode
 from servicekit.db import Database
+from servicekit.logs import correlation_id_var
 
 from .conftest import read_topic
 
@@ -53,7 +55,7 @@ async def test_the_same_event_delivered_twice_has_one_effect(
 
 
 async def test_poison_event_goes_to_the_dlq_and_the_next_one_is_handled(
-    spine_db: Database, kafka_bootstrap: str, kafka_idempotent: bool
+    spine_db: Database, kafka_bootstrap: str, kafka_idempotent: bool, caplog: pytest.LogCaptureFixture
 ) -> None:
     topic = unique_topic()
     dlq = topic.replace(".events", ".dlq")
@@ -61,7 +63,12 @@ async def test_poison_event_goes_to_the_dlq_and_the_next_one_is_handled(
     await create_topic(kafka_bootstrap, dlq, partitions=1)
     writer = NoteWriter(spine_db, topic)
     key = uuid.uuid4()
-    poison = await writer.write_poison(key)
+    # Written while handling a request: the event carries its correlation id.
+    token = correlation_id_var.set("request-poison-1")
+    try:
+        poison = await writer.write_poison(key)
+    finally:
+        correlation_id_var.reset(token)
     good = await writer.write(key, seq=7)
     relay = relay_for(writer, kafka_bootstrap, kafka_idempotent)
     consumer = consumer_for(spine_db, kafka_bootstrap, topic, idempotent=kafka_idempotent, max_attempts=3)
@@ -82,6 +89,10 @@ async def test_poison_event_goes_to_the_dlq_and_the_next_one_is_handled(
     assert headers["error_type"] == "ValueError"
     assert "rejects poison" in headers["error"]
     assert headers["source_topic"] == topic
+    # The consumer's lines about the event carry the correlation id of the request behind it.
+    about_poison = [r for r in caplog.records if str(poison.id) in r.getMessage() or "dead-lettered" in r.getMessage()]
+    assert len(about_poison) == 4  # three failed attempts, then the DLQ
+    assert {r.correlation_id for r in about_poison} == {"request-poison-1"}
 
 
 async def test_unparseable_bytes_go_to_the_dlq_at_once(
