@@ -67,6 +67,7 @@ class Stack:
                 "127.0.0.1",
                 "--port",
                 str(self.ports[name]),
+                # uvicorn's plain-text one; each app writes a JSON access line (ACCESS_LOG=false: off).
                 "--no-access-log",
                 # The gateway reads X-Forwarded-For itself, only when told to trust it.
                 "--no-proxy-headers",
