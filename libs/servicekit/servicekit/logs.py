@@ -3,10 +3,13 @@ access log: one structured line per request, written by our middleware (uvicorn'
 
 import logging
 import sys
+import time
+from collections.abc import Iterable
 from contextvars import ContextVar
+from datetime import UTC, datetime
+from typing import Any
 
-from pythonjsonlogger.core import RESERVED_ATTRS
-from pythonjsonlogger.orjson import OrjsonFormatter
+import orjson
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 correlation_id_var: ContextVar[str | None] = ContextVar("correlation_id", default=None)
@@ -16,8 +19,15 @@ access_log = logging.getLogger("access")
 UVICORN_LOGGERS = ("uvicorn", "uvicorn.error")
 # Our middleware writes the access log; uvicorn's (plain text, no request id) would repeat it.
 UVICORN_ACCESS_LOGGER = "uvicorn.access"
-# uvicorn adds an ANSI-coloured copy of some messages; JSON lines have no use for it.
-_NOT_LOGGED = [*RESERVED_ATTRS, "color_message"]
+# What every record has; the rest of its attributes are the `extra` a line was logged with.
+_STANDARD = frozenset(vars(logging.makeLogRecord({}))) | {
+    "message",
+    "asctime",
+    "service",
+    "request_id",
+    "correlation_id",
+    "color_message",  # uvicorn's ANSI-coloured copy of its message
+}
 
 
 def _record_with_ids(factory: "logging._LogRecordFactory") -> "logging._LogRecordFactory":  # type: ignore[name-defined]
@@ -52,28 +62,86 @@ class ServiceFilter(logging.Filter):
         return True
 
 
+def _json_line(
+    created: float,
+    level: str,
+    logger: str,
+    message: str,
+    service: str | None,
+    request_id: str | None,
+    correlation_id: str | None,
+    fields: Iterable[tuple[str, Any]],
+) -> str:
+    line = {
+        "time": datetime.fromtimestamp(created, UTC).isoformat(),
+        "level": level,
+        "logger": logger,
+        "message": message,
+        "service": service,
+        "request_id": request_id,
+        "correlation_id": correlation_id,
+    }
+    line.update(fields)
+    return orjson.dumps(line, default=str).decode()
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object a line: time, level, logger, message, service, the ids, then the extras.
+    (python-json-logger's formatter took 10 us a line; this one 2.)"""
+
+    def format(self, record: logging.LogRecord) -> str:
+        fields = [(key, value) for key, value in vars(record).items() if key not in _STANDARD]
+        if record.exc_info:
+            record.exc_text = record.exc_text or self.formatException(record.exc_info)
+        if record.exc_text:
+            fields.append(("exc_info", record.exc_text))
+        if record.stack_info:
+            fields.append(("stack_info", self.formatStack(record.stack_info)))
+        return _json_line(
+            record.created,
+            record.levelname,
+            record.name,
+            record.getMessage(),
+            getattr(record, "service", None),
+            getattr(record, "request_id", None),
+            getattr(record, "correlation_id", None),
+            fields,
+        )
+
+
 class _OurHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """Marks the handler configure_logging installed, so that a second call replaces it."""
+    """The handler configure_logging installs (a second call replaces it)."""
+
+    def __init__(self, service: str, json: bool) -> None:
+        super().__init__(sys.stderr)
+        self.service = service
+        self.json = json
+        self.addFilter(ServiceFilter(service))
+        self.setFormatter(
+            JsonLines()
+            if json
+            else logging.Formatter("%(asctime)s %(levelname)s %(service)s %(name)s [%(request_id)s] %(message)s")
+        )
+
+    def write_access_line(self, line: str) -> None:
+        self.acquire()
+        try:
+            self.stream.write(line + self.terminator)
+            self.stream.flush()
+        except Exception:  # as logging does: a log line that cannot be written never fails a request
+            pass
+        finally:
+            self.release()
+
+
+_ours: _OurHandler | None = None
 
 
 def configure_logging(service: str, level: str = "INFO", json: bool = True, access: bool = True) -> None:
     """One handler on the root logger (stderr, JSON lines by default). `access`: one line per
     request on the `access` logger, whatever `level` is."""
-    handler = _OurHandler(sys.stderr)
-    handler.addFilter(ServiceFilter(service))
-    if json:
-        handler.setFormatter(
-            OrjsonFormatter(
-                "%(levelname)s %(name)s %(message)s %(service)s %(request_id)s %(correlation_id)s",
-                rename_fields={"levelname": "level", "name": "logger"},
-                reserved_attrs=_NOT_LOGGED,
-                timestamp="time",
-            )
-        )
-    else:
-        handler.setFormatter(
-            logging.Formatter("%(asctime)s %(levelname)s %(service)s %(name)s [%(request_id)s] %(message)s")
-        )
+    global _ours
+    handler = _ours = _OurHandler(service, json)
     root = logging.getLogger()
     # Handlers others put there (pytest's capture) stay; one of ours from an earlier call goes.
     root.handlers[:] = [h for h in root.handlers if not isinstance(h, _OurHandler)] + [handler]
@@ -104,25 +172,61 @@ def log_access(
     caller: str | None,
     size: int,
 ) -> None:
-    """The access line of one request (never its headers or query: they may hold credentials)."""
-    if access_log.disabled:
+    """The access line of one request (never its headers or query: they may hold credentials).
+
+    On the proxy's hot path: when our JSON handler is the only one listening (as it is but in
+    tests), the line is written to it straight, the same line its formatter would write, at a
+    third of the cost of a record through logging (9 us a line)."""
+    if access_log.disabled or not access_log.isEnabledFor(logging.INFO):
         return
-    access_log.info(
+    duration_ms = round(duration_s * 1000, 3)
+    handlers = logging.root.handlers
+    ours = _ours
+    if ours is not None and ours.json and len(handlers) == 1 and handlers[0] is ours and not access_log.handlers:
+        request_id = request_id_var.get()
+        ours.write_access_line(
+            _json_line(
+                time.time(),
+                "INFO",
+                access_log.name,
+                f"{method} {path} {status}",
+                ours.service,
+                request_id,
+                correlation_id_var.get(),
+                (
+                    ("method", method),
+                    ("path", path),
+                    ("route", route),
+                    ("status", status),
+                    ("duration_ms", duration_ms),
+                    ("client", client),
+                    ("caller", caller),
+                    ("bytes", size),
+                ),
+            )
+        )
+        return
+    # Made and handed over directly: Logger.info would also look up the caller's frame.
+    record = access_log.makeRecord(
+        access_log.name,
+        logging.INFO,
+        "",
+        0,
         "%s %s %d",
-        method,
-        path,
-        status,
+        (method, path, status),
+        None,
         extra={
             "method": method,
             "path": path,
             "route": route,
             "status": status,
-            "duration_ms": round(duration_s * 1000, 3),
+            "duration_ms": duration_ms,
             "client": client,
             "caller": caller,
             "bytes": size,
         },
     )
+    access_log.handle(record)
 
 
 def cause_of(error: BaseException) -> str | None:

@@ -206,3 +206,24 @@ def test_configuring_again_leaves_one_handler_of_ours_and_the_others(logging_res
     configure_logging("logs-test", "INFO", json=False)
     assert len(root.handlers) == after_one
     assert foreign in root.handlers
+
+
+async def test_the_access_line_written_straight_is_the_one_the_formatter_writes(
+    logging_restored: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    configure_logging("logs-test", "INFO", json=True)
+    root = logging.getLogger()
+    ours, others = root.handlers[-1], root.handlers[:-1]
+    transport = httpx.ASGITransport(build_app())
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        for alone in (True, False):  # alone: written straight; else through a record, as others listen
+            root.handlers[:] = [ours] if alone else [*others, ours]
+            headers = {**CALLER, "x-request-id": "same-line"}
+            assert (await client.post("/things/7", headers=headers)).status_code == 200
+    root.handlers[:] = [*others, ours]
+    lines = [json.loads(line) for line in capsys.readouterr().err.splitlines() if line.startswith("{")]
+    straight, through_logging = [line for line in lines if line["logger"] == "access"]
+    assert list(straight) == list(through_logging)
+    for line in (straight, through_logging):
+        del line["time"], line["duration_ms"]
+    assert straight == through_logging
