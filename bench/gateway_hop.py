@@ -81,6 +81,15 @@ def wait_healthy(url: str, timeout_s: float = 60) -> None:
     raise TimeoutError(f"{url} not healthy")
 
 
+def cpu_seconds(pid: int) -> float | None:
+    """User and system CPU time of a process so far (Linux /proc), or None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def wrk(url: str, headers: dict[str, str], seconds: int, connections: int, threads: int = 2) -> dict[str, float]:
     args = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
@@ -93,6 +102,7 @@ def wrk(url: str, headers: dict[str, str], seconds: int, connections: int, threa
         value, unit = re.search(rf"^\s+{pct}%\s+([\d.]+)(us|ms|s)", output, re.M).groups()  # type: ignore[union-attr]
         latency[pct] = float(value) * UNITS[unit]
     return {
+        "requests": int(re.search(r"(\d+) requests in", output).group(1)),  # type: ignore[union-attr]
         "requests_per_s": rps,
         "p50_ms": round(latency["50"], 3),
         "p99_ms": round(latency["99"], 3),
@@ -104,14 +114,22 @@ def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
     return {key: round(statistics.median(run[key] for run in runs), 3) for key in runs[0]}
 
 
-def measure(targets: dict[str, tuple[str, dict[str, str]]], args: argparse.Namespace) -> dict[str, object]:
+def measure(
+    targets: dict[str, tuple[str, dict[str, str]]], args: argparse.Namespace, gateway_pid: int
+) -> dict[str, object]:
     """Saturation throughput in interleaved rounds (this machine's noise moves one run by a
     third; the median of rounds taken turn about is what the figures compare), then latency
-    unloaded: one connection, where the hop's own cost is not hidden in queueing."""
+    unloaded: one connection, where the hop's own cost is not hidden in queueing. The gateway's
+    CPU time per request moves far less with what else the machine runs than throughput does."""
     rounds: dict[str, list[dict[str, float]]] = {name: [] for name in targets}
+    gateway_cpu_us: list[float] = []
     for _ in range(args.rounds):
         for name, (url, headers) in targets.items():
+            cpu_before = cpu_seconds(gateway_pid)
             rounds[name].append(wrk(url, headers, args.seconds, args.connections))
+            cpu_after = cpu_seconds(gateway_pid)
+            if name == "through_gateway" and cpu_before is not None and cpu_after is not None:
+                gateway_cpu_us.append((cpu_after - cpu_before) / rounds[name][-1]["requests"] * 1e6)
     loaded = {name: median_of(runs) for name, runs in rounds.items()}
     unloaded = {name: wrk(url, headers, args.seconds, 1, threads=1) for name, (url, headers) in targets.items()}
     direct_rps = loaded["direct"]["requests_per_s"]
@@ -125,6 +143,8 @@ def measure(targets: dict[str, tuple[str, dict[str, str]]], args: argparse.Names
         "added_p50_ms_saturated": round(loaded["through_gateway"]["p50_ms"] - loaded["direct"]["p50_ms"], 3),
         "added_p50_ms_one_connection": round(unloaded["through_gateway"]["p50_ms"] - unloaded["direct"]["p50_ms"], 3),
     }
+    if gateway_cpu_us:
+        result["gateway_cpu_us_per_request"] = round(statistics.median(gateway_cpu_us), 1)
     if "through_bare_proxy" in loaded:
         result["bare_proxy_kept"] = round(loaded["through_bare_proxy"]["requests_per_s"] / direct_rps, 3)
         result["gateway_vs_bare_proxy"] = round(
@@ -241,7 +261,7 @@ def main() -> None:
                 # The floor of the design: the same upstream client alone, no auth, limits or metrics.
                 targets["through_bare_proxy"] = (f"http://127.0.0.1:{bare_port}{path}", {})
             wrk(gateway_url + path, gateway_headers, 2, args.connections)  # warm-up
-            results[scenario] = measure(targets, args)
+            results[scenario] = measure(targets, args, gateway.pid)
             gateway.terminate()
             gateway.wait(10)
     finally:
