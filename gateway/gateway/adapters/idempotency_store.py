@@ -37,7 +37,6 @@ class Claim:
     """A key held by the request running under it; only that request settles it (a request
     that outlived its lease finds its claim taken over and stores nothing)."""
 
-    principal: str
     key: str
     row_id: uuid.UUID
 
@@ -75,7 +74,7 @@ class IdempotencyStore:
                             expires_at=now + self.ttl,
                         )
                     )
-                return Begun(Outcome.PROCEED, claim=Claim(principal, key, row_id))
+                return Begun(Outcome.PROCEED, claim=Claim(key, row_id))
             except IntegrityError:
                 pass
             row = await self._read(principal, key)
@@ -84,6 +83,10 @@ class IdempotencyStore:
             stored = StoredRequest(row.fingerprint, row.status_code is not None, row.created_at, row.expires_at)
             outcome = decide(stored, request_fingerprint, now=now, lease=self.lease)
             if outcome is Outcome.TAKE_OVER:
+                if row.status_code is None and row.expires_at > now:
+                    log.warning(
+                        "Idempotency-Key %r: its request never answered (taken %s); taking it over", key, row.created_at
+                    )
                 await self._drop(row.id, unanswered_only=row.status_code is None)
                 continue
             if outcome is Outcome.REPLAY:

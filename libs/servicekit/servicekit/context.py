@@ -15,6 +15,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from servicekit.logs import correlation_id_var, log_access, request_id_var
 from servicekit.problems import Problem, problem_response
+from servicekit.prometheus import UNMEASURED_PATHS as PROBE_PATHS
 
 INTERNAL_TOKEN_HEADER = "x-internal-token"
 TENANT_HEADER = "x-tenant-id"
@@ -37,8 +38,6 @@ CONTEXT_HEADERS = (
 
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/docs", "/openapi.json"})
 OPEN_PREFIXES = ("/docs/assets/",)
-# Probes and scrapes: in the access log only when they fail.
-UNLOGGED_PATHS = frozenset({"/healthz", "/readyz", "/metrics"})
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +212,7 @@ class RequestContextMiddleware:
                 await problem_response(problem, scope["path"])(scope, receive, send_with_id)
             # Else the answer is cut short: the server closes the connection.
         finally:
-            if scope["path"] not in UNLOGGED_PATHS or status >= 500:
+            if scope["path"] not in PROBE_PATHS or status >= 500:  # probes only when they fail
                 peer = scope.get("client")
                 forwarded = headers.get("x-forwarded-for") if vouched or self.trust_forwarded_for else None
                 client = forwarded.split(",")[0].strip() if forwarded else None

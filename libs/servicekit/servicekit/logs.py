@@ -4,7 +4,7 @@ access log: one structured line per request, written by our middleware (uvicorn'
 import logging
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import Any
@@ -30,8 +30,11 @@ _STANDARD = frozenset(vars(logging.makeLogRecord({}))) | {
 }
 
 
-def _record_with_ids(factory: "logging._LogRecordFactory") -> "logging._LogRecordFactory":  # type: ignore[name-defined]
-    def make(*args: object, **kwargs: object) -> logging.LogRecord:
+RecordFactory = Callable[..., logging.LogRecord]
+
+
+def _record_with_ids(factory: RecordFactory) -> RecordFactory:
+    def make(*args: Any, **kwargs: Any) -> logging.LogRecord:
         record = factory(*args, **kwargs)
         record.request_id = request_id_var.get()
         record.correlation_id = correlation_id_var.get()
@@ -174,16 +177,15 @@ def log_access(
 ) -> None:
     """The access line of one request (never its headers or query: they may hold credentials).
 
-    On the proxy's hot path: when our JSON handler is the only one listening (as it is but in
-    tests), the line is written to it straight, the same line its formatter would write, at a
-    third of the cost of a record through logging (9 us a line)."""
+    On the proxy's hot path: when our JSON handler is the only one listening (always, but in
+    tests), the line is written to it straight, the same line its formatter would write, in
+    4 us instead of the 9 a record through logging takes."""
     if access_log.disabled or not access_log.isEnabledFor(logging.INFO):
         return
     duration_ms = round(duration_s * 1000, 3)
     handlers = logging.root.handlers
     ours = _ours
     if ours is not None and ours.json and len(handlers) == 1 and handlers[0] is ours and not access_log.handlers:
-        request_id = request_id_var.get()
         ours.write_access_line(
             _json_line(
                 time.time(),
@@ -191,7 +193,7 @@ def log_access(
                 access_log.name,
                 f"{method} {path} {status}",
                 ours.service,
-                request_id,
+                request_id_var.get(),
                 correlation_id_var.get(),
                 (
                     ("method", method),
