@@ -42,7 +42,7 @@ async def test_a_proxied_request_is_traced_by_the_id_the_client_sent(
     assert response.status_code == 200
     assert upstream.received("/api/v1/campaigns/42")[-1]["headers"]["x-request-id"] == "trace-a1"
     [line] = access_lines(caplog, "trace-a1")
-    assert (line.method, line.path, line.route) == ("GET", "/api/v1/campaigns/42", "/api/v1/campaigns")
+    assert (line.method, line.path, line.route) == ("GET", "/api/v1/campaigns/42", "/api/v1/campaigns/{campaign_id}")
     assert line.status == 200
     assert line.caller == f"user:{account.user_id}"
     assert line.bytes == len(response.content)
@@ -84,8 +84,8 @@ Behaviour = Callable[..., tuple[int, object, float]]
 @pytest.mark.parametrize(
     ("behaviour", "status", "cause"),
     [
-        (lambda request: (500, {"title": "Internal error"}, 0.0), 502, "answered 500"),
-        (lambda request: (503, {"title": "down"}, 0.0), 502, "answered 503"),
+        (lambda request: (500, {"title": "Internal error"}, 0.0), 502, "(HTTP 500)"),
+        (lambda request: (503, {"title": "down"}, 0.0), 502, "(HTTP 503)"),
         (lambda request: (201, {}, 1.5), 504, "UpstreamTimeout"),
     ],
     ids=["upstream-500", "upstream-503", "timeout"],
