@@ -117,9 +117,12 @@ async def test_a_subscribed_event_arrives_signed(
     assert headers["webhook-signature"] == expected  # type: ignore[index]
     assert b'"type":"campaign.created"' in body  # type: ignore[operator]
 
-    log = await deliveries(gateway, account, webhook["id"])
-    assert log[0]["state"] == "delivered"
-    assert log[0]["last_status_code"] == 200
+    async def recorded() -> bool:  # the dispatcher records the answer after the receiver has it
+        log = await deliveries(gateway, account, webhook["id"])
+        return bool(log) and log[0]["state"] == "delivered"
+
+    await wait_for(recorded)
+    assert (await deliveries(gateway, account, webhook["id"]))[0]["last_status_code"] == 200
 
 
 async def test_failures_are_retried_then_dead_and_replay_sends_again(
