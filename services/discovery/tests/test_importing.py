@@ -303,3 +303,70 @@ def test_shares_read_the_same_on_the_fast_path_and_off_it() -> None:
     }
     with pytest.raises(RowError, match="'Atlantis' is not a known country"):
         _shares("US:0.2;Atlantis:0.1", "audience.countries", keys="country")
+
+
+LARGEST = 2**63 - 1
+
+
+@pytest.mark.parametrize(
+    ("values", "reason"),
+    [
+        (
+            {"u": "a", "f": "9223372036854775808"},
+            f"followers: 9223372036854775808 is larger than the largest count we store ({LARGEST})",
+        ),
+        ({"u": "a", "f": "1e20"}, "followers: 100000000000000000000 is larger than the largest count we store"),
+        ({"u": "a", "f": "10", "n": "9.3e18"}, "posts: 9300000000000000000 is larger than the largest count we store"),
+        ({"u": "a", "f": "10", "p": "$1e20"}, "rate_card.post: '$1e20' is larger than the largest amount we store"),
+        ({"u": "a", "f": "10", "name": "n" * 201}, "display_name: 201 characters; at most 200"),
+        ({"u": "@" * 250 + "a", "f": "10"}, "display_name: 251 characters; at most 200"),
+        ({"u": "a", "f": "10", "bio": "a\x00b"}, "bio: holds a NUL character, which cannot be stored"),
+        ({"u": "a\x00", "f": "10"}, "handle: holds a NUL character, which cannot be stored"),
+        ({"u": "a", "f": "10", "cat": "food;x\x00y"}, "categories: holds a NUL character, which cannot be stored"),
+        (
+            {"u": "a", "f": "10", "d": "0001-01-01T00:00:00+05:00"},
+            "last_refreshed_at: '0001-01-01T00:00:00+05:00' is not a time we can store",
+        ),
+    ],
+)
+def test_a_row_the_database_would_refuse_is_rejected_with_a_plain_reason(values: dict[str, str], reason: str) -> None:
+    # Each of these once failed its whole chunk (and the job) when the database refused it.
+    row_parser = parser(
+        handle="u",
+        followers="f",
+        posts="n",
+        display_name="name",
+        bio="bio",
+        categories="cat",
+        last_refreshed_at="d",
+        **{"rate_card.post": "p"},
+    )
+    with pytest.raises(RowError) as error:
+        row_parser.parse(values)
+    assert str(error.value).startswith(reason)
+
+
+def test_the_largest_count_we_store_is_read_exactly() -> None:
+    p = parser(handle="u", followers="f")
+    assert p.parse({"u": "a", "f": str(LARGEST)}).facts.followers == LARGEST
+
+
+@pytest.mark.parametrize(
+    ("rate_card", "reason"),
+    [
+        ({"post": {"amount_minor": 10**30, "currency": "EUR"}}, "larger than the largest amount we store"),
+        ({"post": {"amount_minor": "lots", "currency": "EUR"}}, "rate_card.post: 'lots' is not an amount in minor"),
+        ({"post": {"amount_minor": 100, "currency": "EURO"}}, "rate_card.post: 'EURO' is not an ISO 4217 code"),
+    ],
+)
+def test_ndjson_prices_the_database_would_refuse(rate_card: dict[str, object], reason: str) -> None:
+    p = parser(handle="handle", followers="followers", rate_card="rate_card")
+    with pytest.raises(RowError) as error:
+        p.parse({"handle": "a", "followers": 10, "rate_card": rate_card})
+    assert reason in str(error.value)
+    assert "int()" not in str(error.value)
+
+
+def test_a_line_that_is_not_json_says_where_without_the_parsers_words() -> None:
+    records = list(read_records('{"handle": "a"}\n{"handle": nope}\n', ImportFormat.NDJSON).records)
+    assert records[1].problem == "line: not JSON (it breaks at character 12)"

@@ -17,6 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
+from discovery.domain.limits import MAX_DISPLAY_NAME, MAX_HANDLE
 from servicekit.db import UtcDateTime, new_metadata
 from servicekit.messaging_tables import OutboxId, messaging_tables
 
@@ -44,8 +45,8 @@ influencers = Table(
     # The nil UUID for the shared catalogue, else the org whose private profile this is.
     Column("catalogue_id", Uuid, nullable=False),
     Column("platform", String(16), nullable=False),
-    Column("handle", String(100), nullable=False),
-    Column("display_name", String(200), nullable=True),
+    Column("handle", String(MAX_HANDLE), nullable=False),
+    Column("display_name", String(MAX_DISPLAY_NAME), nullable=True),
     Column("bio", Text, nullable=True),
     Column("categories", Categories, nullable=False),
     Column("country", String(2), nullable=True),

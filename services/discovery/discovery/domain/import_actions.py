@@ -21,6 +21,7 @@ from discovery.domain.importing import (
     resolve_mapping,
 )
 from discovery.domain.imports import ImportCounts, ImportJob, ImportState, ProfileChanges, Rejection, Update
+from discovery.domain.limits import NUL
 from discovery.domain.ports import InfluencerStore, ProfileKey, UnitOfWork
 from discovery.domain.profiles import (
     SHARED_CATALOGUE,
@@ -104,6 +105,7 @@ def read_chunks(job: ImportJob, content: bytes, chunk_rows: int) -> Iterator[Chu
         ColumnMapping(fields=dict(job.mapping), unmapped=list(job.unmapped_columns)),
         platform=parse_platform(str(platform)) if platform else None,
         currency=str(job.options.get("currency") or "USD"),
+        text_may_hold_nul=NUL in text or "\\u0000" in text,
     )
     seen: dict[ProfileKey, int] = {}
     rows: list[tuple[int, ParsedRow]] = []

@@ -12,6 +12,17 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from discovery.domain.limits import (
+    MAX_BIO,
+    MAX_CONTACT,
+    MAX_COUNT,
+    MAX_DISPLAY_NAME,
+    MAX_SPONSORS,
+    NUL,
+    NUL_REFUSED,
+    amount_too_large,
+    count_too_large,
+)
 from discovery.domain.numbers import (
     MISSING,
     NumberFormatError,
@@ -271,7 +282,7 @@ def _read_ndjson(text: str) -> RecordSource:
             try:
                 value = orjson.loads(raw)
             except orjson.JSONDecodeError as exc:
-                yield SourceRecord(number, None, f"line: not JSON ({exc})")
+                yield SourceRecord(number, None, f"line: not JSON (it breaks at character {exc.colno})")
                 continue
             if not isinstance(value, dict):
                 yield SourceRecord(number, None, "line: not a JSON object")
@@ -495,8 +506,12 @@ class RowParser:
     row: imports parse hundreds of thousands of rows. Fields are read, and their errors reported,
     in a fixed order (platform, handle, followers, text, places, numbers, audience, prices...)."""
 
-    def __init__(self, mapping: ColumnMapping, *, platform: Platform | None, currency: str) -> None:
+    def __init__(
+        self, mapping: ColumnMapping, *, platform: Platform | None, currency: str, text_may_hold_nul: bool = True
+    ) -> None:
         self.mapping = mapping.fields
+        # Rows are checked for NUL characters only when their file holds any (few do).
+        self._nul_check = text_may_hold_nul
         self.platform = platform
         self.currency = currency.upper()
         fields = self.mapping
@@ -562,14 +577,19 @@ class RowParser:
             raise RowError("followers", str(exc)) from None
         if followers is None:
             raise RowError("followers", "missing")
+        if followers > MAX_COUNT:
+            raise RowError("followers", count_too_large(followers))
 
         display_name = None if self._name_column is None else _text(get(self._name_column))
         if display_name or handle_text != handle:
-            facts["display_name"] = display_name or handle_text
+            display_name = display_name or handle_text
+            if len(display_name) > MAX_DISPLAY_NAME:
+                raise RowError("display_name", f"{len(display_name)} characters; at most {MAX_DISPLAY_NAME}")
+            facts["display_name"] = display_name
         if self._bio_column is not None:
             bio = _text(get(self._bio_column))
             if bio:
-                facts["bio"] = bio[:5000]
+                facts["bio"] = bio[:MAX_BIO]
         if self._categories_column is not None:
             categories = self._categories_of(get(self._categories_column))
             if categories:
@@ -591,6 +611,8 @@ class RowParser:
             for name, column in self._counts:
                 count = parse_count(get(column))
                 if count is not None:
+                    if count > MAX_COUNT:
+                        raise RowError(name, count_too_large(count))
                     facts[name] = count
             for name, column in self._averages:
                 average = parse_average(get(column))
@@ -618,7 +640,7 @@ class RowParser:
             if card is not None:
                 facts["rate_card"] = card
         if self._sponsors_column is not None:
-            sponsors = tuple(s.strip() for s in _split_list(get(self._sponsors_column)))[:50]
+            sponsors = tuple(s.strip() for s in _split_list(get(self._sponsors_column)))[:MAX_SPONSORS]
             if sponsors:
                 facts["past_sponsors"] = sponsors
         if self._contact_on:
@@ -629,6 +651,8 @@ class RowParser:
             refreshed = self._timestamp(values)
             if refreshed is not None:
                 facts["last_refreshed_at"] = refreshed
+        if self._nul_check:
+            _refuse_nul(handle, facts)
         stated = frozenset(facts)
         try:
             return ParsedRow(facts=ProfileFacts.of(platform, handle, followers, facts), stated=stated | _FOLLOWERS)
@@ -689,22 +713,23 @@ class RowParser:
         if isinstance(nested, dict):
             for deliverable, price in nested.items():
                 amount = price.get("amount_minor") if isinstance(price, dict) else None
+                field = f"rate_card.{deliverable}"
+                if amount is not None:
+                    prices[str(deliverable)] = _minor_units(field, amount, price.get("currency", currency))
+                    continue
                 try:
-                    if amount is not None:
-                        prices[str(deliverable)] = (int(amount), str(price.get("currency", currency)).upper())
-                    else:
-                        money = parse_money(price, currency)
-                        if money is not None:
-                            prices[str(deliverable)] = money
-                except (NumberFormatError, TypeError, ValueError) as exc:
-                    raise RowError(f"rate_card.{deliverable}", str(exc)) from None
+                    money = parse_money(price, currency)
+                except NumberFormatError as exc:
+                    raise RowError(field, str(exc)) from None
+                if money is not None:
+                    prices[str(deliverable)] = _checked_money(field, money, price)
         for field, deliverable, column in self._rate_fields:
             try:
                 money = parse_money(values.get(column), currency)
             except NumberFormatError as exc:
                 raise RowError(field, str(exc)) from None
             if money is not None:
-                prices[deliverable] = money
+                prices[deliverable] = _checked_money(field, money, values.get(column))
         if not prices:
             return None
         currencies = {c for _, c in prices.values()}
@@ -724,7 +749,9 @@ class RowParser:
                 fields[name] = value
         if isinstance(nested, str) and "@" in nested and "email" not in fields:
             fields["email"] = nested.strip()
-        contact = Contact(**{k: str(v)[:300] for k, v in fields.items() if k in Contact.__dataclass_fields__ and v})
+        contact = Contact(
+            **{k: str(v)[:MAX_CONTACT] for k, v in fields.items() if k in Contact.__dataclass_fields__ and v}
+        )
         return contact if contact.as_dict() else None
 
     def _timestamp(self, values: Mapping[str, Any]) -> datetime | None:
@@ -738,7 +765,43 @@ class RowParser:
                 parsed = datetime.combine(date.fromisoformat(text), datetime.min.time())
             except ValueError:
                 raise RowError("last_refreshed_at", f"{text!r} is not an ISO 8601 date or time") from None
-        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+        try:
+            return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+        except OverflowError:
+            raise RowError("last_refreshed_at", f"{text!r} is not a time we can store") from None
+
+
+def _minor_units(field: str, amount: object, currency: object) -> tuple[int, str]:
+    """A price given as `{"amount_minor": 9900, "currency": "EUR"}`."""
+    code = str(currency).upper()
+    if not _CURRENCY_CODE.fullmatch(code):
+        raise RowError(field, f"{code!r} is not an ISO 4217 code")
+    try:
+        minor = int(amount)  # type: ignore[call-overload]
+    except (TypeError, ValueError, OverflowError):
+        raise RowError(field, f"{amount!r} is not an amount in minor units") from None
+    return _checked_money(field, (minor, code), amount)
+
+
+def _checked_money(field: str, money: tuple[int, str], written: object) -> tuple[int, str]:
+    if money[0] > MAX_COUNT:
+        raise RowError(field, amount_too_large(written))
+    return money
+
+
+def _refuse_nul(handle: str, facts: Mapping[str, Any]) -> None:
+    """The first text fact holding a NUL character, as a RowError."""
+    if NUL in handle:
+        raise RowError("handle", NUL_REFUSED)
+    for name in ("display_name", "bio"):
+        if NUL in (facts.get(name) or ""):
+            raise RowError(name, NUL_REFUSED)
+    for name in ("categories", "past_sponsors"):
+        if any(NUL in item for item in facts.get(name, ())):
+            raise RowError(name, NUL_REFUSED)
+    contact = facts.get("contact")
+    if contact is not None and any(NUL in value for value in contact.as_dict().values()):
+        raise RowError("contact", NUL_REFUSED)
 
 
 def merge(existing: ProfileFacts, row: ParsedRow) -> ProfileFacts:

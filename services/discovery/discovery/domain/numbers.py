@@ -116,6 +116,13 @@ def _parse_written(text: str) -> float:
 
 def parse_count(raw: object) -> int | None:
     """A non-negative whole count: followers, posts. `3.3k` is 3300; `475.8m` is 475,800,000."""
+    # Whole numbers as written are read exactly (a float has 53 bits: 2**63 - 1 would round up).
+    if isinstance(raw, str) and raw.isdigit() and raw.isascii():
+        return int(raw)
+    if type(raw) is int:
+        if raw < 0:
+            raise NumberFormatError(f"{raw!r} is negative")
+        return raw
     value = parse_number(raw)
     if value is None:
         return None

@@ -12,6 +12,7 @@ from uuid import UUID, uuid4
 
 import orjson
 
+from discovery.domain.limits import MAX_CATEGORIES, MAX_CATEGORY, MAX_HANDLE
 from servicekit.errors import InvalidField
 
 # The shared catalogue (written by platform admins) is the catalogue of this nil id; every other
@@ -255,8 +256,8 @@ def normalize_handle(raw: str) -> str:
     handle = raw.strip().lstrip("@").strip().lower()
     if not handle:
         raise InvalidField("handle", "must not be empty")
-    if len(handle) > 100:
-        raise InvalidField("handle", "at most 100 characters")
+    if len(handle) > MAX_HANDLE:
+        raise InvalidField("handle", f"at most {MAX_HANDLE} characters")
     return handle
 
 
@@ -265,11 +266,11 @@ def normalize_categories(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     for category in raw:
         cleaned = " ".join(category.strip().lower().split())
         if cleaned and cleaned not in ("nan", "none", "null"):
-            if len(cleaned) > 60:
-                raise InvalidField("categories", f"{cleaned[:20]!r}… is longer than 60 characters")
+            if len(cleaned) > MAX_CATEGORY:
+                raise InvalidField("categories", f"{cleaned[:20]!r}… is longer than {MAX_CATEGORY} characters")
             seen[cleaned] = None
-    if len(seen) > 20:
-        raise InvalidField("categories", "at most 20 categories")
+    if len(seen) > MAX_CATEGORIES:
+        raise InvalidField("categories", f"at most {MAX_CATEGORIES} categories")
     return tuple(seen)
 
 
