@@ -43,6 +43,8 @@ class PlannedChunk:
     counts: ImportCounts
     rejections: list[Rejection]
     records_done: int
+    # The line of the file each profile of `rows` comes from (by id as hexadecimal text).
+    lines: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ def _child(write_fd: int, database_url: str, job: ImportJob, content: bytes, chu
         except BrokenPipeError:
             return  # the parent stopped reading
         except BaseException as exc:  # whatever it is, the parent goes on without this process
+            log.exception("import %s: the planning process failed", job.id)
             with contextlib.suppress(BrokenPipeError):
                 send(_End(error=f"{type(exc).__name__}: {exc}"))
             return
@@ -148,6 +151,7 @@ async def _plan(send: Any, database_url: str, job: ImportJob, content: bytes, ch
                     counts=counts,
                     rejections=[*chunk.rejections, *plan.rejections],
                     records_done=chunk.records_done,
+                    lines={key.hex: line for key, line in plan.changes.lines.items()},
                 )
             )
     finally:

@@ -16,11 +16,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from discovery.adapters import import_repository
 from discovery.adapters.import_pipeline import PlannedChunk, planned_chunks
+from discovery.adapters.import_writes import write_isolating
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.domain.import_actions import Chunk, plan_chunk, read_chunks
-from discovery.domain.imports import ImportCounts, ImportJob, ImportState
+from discovery.domain.imports import ImportCounts, ImportJob, ImportState, Refusal, Rejection, with_refusals
 from servicekit.background import BackgroundLoop
 from servicekit.db import Database
 
@@ -33,6 +36,14 @@ MAX_JOB_ATTEMPTS = 5
 
 class LostLease(Exception):
     """Another worker took the job over (this one was presumed dead)."""
+
+
+class ImportStopped(Exception):
+    """The job cannot go on, for a reason the client may read."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class ImportWorker(BackgroundLoop):
@@ -88,20 +99,27 @@ class ImportWorker(BackgroundLoop):
             job, content = await import_repository.load_job(session, job_id)
         try:
             if content is None:
-                state, error = ImportState.FAILED, "the uploaded file is gone"
-            else:
-                await self._process(job, content, progress)
-                state, error = ImportState.SUCCEEDED, None
+                raise ImportStopped("the uploaded file is gone; upload it again")
+            await self._process(job, content, progress)
+            state, error = ImportState.SUCCEEDED, None
+        except ImportStopped as stopped:
+            log.warning("import %s stopped: %s", job_id, stopped.reason)
+            state, error = ImportState.FAILED, stopped.reason
         except LostLease:
             log.warning("import %s was taken over by another worker", job_id)
             async with self.database.sessionmaker() as session:
                 return (await import_repository.load_job(session, job_id))[0]
         except asyncio.CancelledError:
             raise
-        except Exception as exc:
+        except Exception:
+            # The client sees a plain reason; the exception, with its stack, is for the log.
             log.exception("import %s failed", job_id)
-            # Not the text: it may name the database's host, and the job's owner reads this.
-            state, error = ImportState.FAILED, f"the import failed ({type(exc).__name__}); the error is logged"
+            error = (
+                f"an internal error stopped the import after {job.records_done} records; it has been logged"
+                if job.records_done
+                else "an internal error stopped the import before its first record; it has been logged"
+            )
+            state = ImportState.FAILED
         async with self.database.session() as session:
             await import_repository.finish(
                 session, job_id, self.worker_id, state=state, error=error, at=datetime.now(UTC)
@@ -148,41 +166,40 @@ class ImportWorker(BackgroundLoop):
 
     async def _commit_planned(self, job: ImportJob, chunk: PlannedChunk) -> None:
         async with self.database.session() as session:
-            mine = await import_repository.record_chunk(
-                session,
-                job.id,
-                self.worker_id,
-                counts=chunk.counts,
-                rejections=chunk.rejections,
-                records_done=chunk.records_done,
-                at=datetime.now(UTC),
+            store = InfluencerRepository(session, job.tenant_id)
+            rows = chunk.rows
+            refused = await write_isolating(
+                session, rows.ids(), lambda ids: store.write_rows(rows.only(ids)), clash_retry=True
             )
-            if not mine:
-                raise LostLease(job.id)
-            await InfluencerRepository(session, job.tenant_id).write_rows(chunk.rows)
+            created = {record[0] for record in rows.created} if refused else set()
+            counts, rejections = with_refusals(
+                chunk.counts,
+                chunk.rejections,
+                [Refusal(chunk.lines[key], key in created, *why) for key, why in refused.items()],
+            )
+            await self._record(session, job, counts, rejections, chunk.records_done)
         job.records_done = chunk.records_done
+
+    async def _record(
+        self, session: AsyncSession, job: ImportJob, counts: ImportCounts, rejections: list[Rejection], done: int
+    ) -> None:
+        mine = await import_repository.record_chunk(
+            session,
+            job.id,
+            self.worker_id,
+            counts=counts,
+            rejections=rejections,
+            records_done=done,
+            at=datetime.now(UTC),
+        )
+        if not mine:
+            raise LostLease(job.id)
 
     async def _commit_chunk(self, job: ImportJob, chunk: Chunk) -> None:
         for attempt in range(1, CHUNK_ATTEMPTS + 1):
             try:
                 async with self.database.session() as session:
-                    at = datetime.now(UTC)
-                    store = InfluencerRepository(session, job.tenant_id)
-                    plan = await plan_chunk(store, job.catalogue_id, chunk.rows, at)
-                    counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections))
-                    counts.add(plan.counts)
-                    mine = await import_repository.record_chunk(
-                        session,
-                        job.id,
-                        self.worker_id,
-                        counts=counts,
-                        rejections=[*chunk.rejections, *plan.rejections],
-                        records_done=chunk.records_done,
-                        at=at,
-                    )
-                    if not mine:
-                        raise LostLease(job.id)
-                    await store.write_changes(plan.changes)
+                    await self._write_chunk(session, job, chunk, last_attempt=attempt == CHUNK_ATTEMPTS)
                 job.records_done = chunk.records_done
                 return
             except LostLease:
@@ -192,3 +209,23 @@ class ImportWorker(BackgroundLoop):
                     raise
                 log.warning("import %s chunk failed (attempt %d): %r; retrying", job.id, attempt, exc)
                 await asyncio.sleep(0.2 * attempt)
+
+    async def _write_chunk(self, session: AsyncSession, job: ImportJob, chunk: Chunk, *, last_attempt: bool) -> None:
+        """Plans the chunk against the catalogue as it is and writes it, with its counts and checkpoint.
+        A handle another writer took meanwhile fails the attempt (the next one plans again), but
+        on the last attempt its row is rejected like any other the database refuses."""
+        store = InfluencerRepository(session, job.tenant_id)
+        plan = await plan_chunk(store, job.catalogue_id, chunk.rows, datetime.now(UTC))
+        changes = plan.changes
+        refused = await write_isolating(
+            session, changes.ids(), lambda ids: store.write_changes(changes.only(ids)), clash_retry=not last_attempt
+        )
+        counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections))
+        counts.add(plan.counts)
+        created = {i.id for i in changes.created} if refused else set()
+        counts, rejections = with_refusals(
+            counts,
+            [*chunk.rejections, *plan.rejections],
+            [Refusal(changes.lines[key], key in created, *why) for key, why in refused.items()],
+        )
+        await self._record(session, job, counts, rejections, chunk.records_done)

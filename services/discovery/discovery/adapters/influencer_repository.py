@@ -1,7 +1,7 @@
 """Profiles in SQL: one org sees the shared catalogue and its own; searches and ranking candidates."""
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -538,6 +538,8 @@ class InfluencerRepository:
             status = await connection.execute(_APPLY_CHANGES)
             if int(status.rsplit(" ", 1)[1]) != len(rows.updated):
                 raise StaleProfiles()
+            # Emptied at once, not at commit: a chunk written in parts stages each part alone.
+            await connection.execute(f"DELETE FROM {_CHANGES}")
         if rows.audience_replaced:
             await connection.execute(
                 "DELETE FROM audience_countries WHERE influencer_id = ANY($1::uuid[])", rows.audience_replaced
@@ -863,6 +865,20 @@ class ChangeRows:
     audience_replaced: list[str]
     audience: list[tuple[str, str, float]]
     snapshots: list[tuple[Any, ...]]
+
+    def ids(self) -> list[str]:
+        return [record[0] for record in (*self.created, *self.updated)]
+
+    def only(self, ids: Collection[str]) -> "ChangeRows":
+        """The records of these profiles (ids as hexadecimal text) alone."""
+        keep = set(ids)
+        return ChangeRows(
+            created=[r for r in self.created if r[0] in keep],
+            updated=[r for r in self.updated if r[0] in keep],
+            audience_replaced=[i for i in self.audience_replaced if i in keep],
+            audience=[r for r in self.audience if r[0] in keep],
+            snapshots=[r for r in self.snapshots if r[0] in keep],
+        )
 
 
 def _audience_replaced(changes: ProfileChanges) -> list[Influencer]:

@@ -177,11 +177,14 @@ async def plan_chunk(
                 rejections.append(Rejection(line, "handle", reason))
                 continue
             figures = derive(facts, history=(), performance_score=None, at=at)
-            changes.created.append(profile_from(next(ids), catalogue_id, facts, figures, None, at))
+            created = profile_from(next(ids), catalogue_id, facts, figures, None, at)
+            changes.created.append(created)
+            changes.lines[created.id] = line
         elif fingerprint_of(with_facts(stored.parts, facts, row.stated)) == stored.content_hash:
             counts.rows_unchanged += 1  # the fingerprint of the profile merged with the row's facts
         else:
             changed.append((stored.load(), row))
+            changes.lines[stored.id] = line
     histories = await store.histories([current.id for current, _ in changed]) if changed else {}
     for current, row in changed:
         facts = merge(current.facts, row)

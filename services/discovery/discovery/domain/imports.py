@@ -1,6 +1,7 @@
 """Import jobs: an upload is queued, then read in chunks by a worker that checkpoints each chunk
 with its effect, so a job cut short by a crash resumes where it stopped and changes nothing twice."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -75,6 +76,49 @@ class ProfileChanges:
     created: list[Influencer] = field(default_factory=list)
     updated: list[Update] = field(default_factory=list)
     snapshots: list[tuple[UUID, Snapshot]] = field(default_factory=list)
+    # The line of the file each created or updated profile comes from.
+    lines: dict[UUID, int] = field(default_factory=dict)
+
+    def ids(self) -> list[UUID]:
+        return [*(i.id for i in self.created), *(u.after.id for u in self.updated)]
+
+    def only(self, ids: Collection[UUID]) -> "ProfileChanges":
+        """The changes to these profiles alone."""
+        keep = set(ids)
+        return ProfileChanges(
+            created=[i for i in self.created if i.id in keep],
+            updated=[u for u in self.updated if u.after.id in keep],
+            snapshots=[(i, s) for i, s in self.snapshots if i in keep],
+            lines={i: line for i, line in self.lines.items() if i in keep},
+        )
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A planned row the database refused to store."""
+
+    line: int
+    created: bool
+    field: str
+    reason: str
+
+
+def with_refusals(
+    counts: ImportCounts, rejections: list[Rejection], refusals: Collection[Refusal]
+) -> tuple[ImportCounts, list[Rejection]]:
+    """A chunk's counts and rejections once the rows the database refused are rejected too."""
+    if not refusals:
+        return counts, rejections
+    adjusted = ImportCounts(**{name: getattr(counts, name) for name in ImportCounts.__dataclass_fields__})
+    for refusal in refusals:
+        adjusted.rows_imported -= 1
+        adjusted.rows_rejected += 1
+        if refusal.created:
+            adjusted.rows_created -= 1
+        else:
+            adjusted.rows_updated -= 1
+    refused = [Rejection(r.line, r.field, f"{r.field}: {r.reason}") for r in refusals]
+    return adjusted, [*rejections, *refused]
 
 
 class StaleProfiles(Exception):
