@@ -31,7 +31,7 @@ from gateway.domain.rate_limit import RateLimiter
 from gateway.domain.revocation import RevocationList
 from gateway.settings import GatewaySettings
 from servicekit.app import create_service_app
-from servicekit.health import Check
+from servicekit.health import Check, Unready
 from servicekit.runtime import ServiceRuntime
 
 log = logging.getLogger(__name__)
@@ -44,7 +44,7 @@ def _upstream_check(upstreams: Upstreams, service: str) -> Check:
     async def check() -> None:
         response = await upstreams[service].http.get("/readyz", timeout=2)
         if response.status_code != 200:
-            raise RuntimeError(f"{service} answered {response.status_code}: {response.text[:200]}")
+            raise Unready(f"it answered {response.status_code}")
 
     return check
 

@@ -16,6 +16,7 @@ from fastapi import FastAPI, Request, Response
 
 from contracts import encode, new_event
 from contracts.events.partnerships import CampaignCreated
+from devstack.ports import free_port
 from devstack.pytest_plugin import serve_over_http
 
 from .conftest import Account, GatewayFactory, sign_up
@@ -162,6 +163,20 @@ async def test_failures_are_retried_then_dead_and_replay_sends_again(
         return log[0]["state"] == "delivered"
 
     await wait_for(redelivered)
+
+
+async def test_a_delivery_that_cannot_connect_says_so_plainly(gateway: httpx.AsyncClient, kafka_bootstrap: str) -> None:
+    account = await sign_up(gateway)
+    webhook = await subscribe(gateway, account, f"http://127.0.0.1:{free_port()}/hooks", ["campaign.created"])
+    await publish_campaign_created(kafka_bootstrap, account.org_id)
+
+    async def dead() -> bool:
+        log = await deliveries(gateway, account, webhook["id"])
+        return bool(log) and log[0]["state"] == "dead"
+
+    await wait_for(dead)
+    # The subscriber reads why, never the HTTP client's exception.
+    assert (await deliveries(gateway, account, webhook["id"]))[0]["last_error"] == "could not connect"
 
 
 async def test_subscriptions_see_only_their_orgs_matching_events(

@@ -12,6 +12,26 @@ class InvalidToken(Exception):
     pass
 
 
+# What the client is told of each refusal, instead of the library's words.
+_REFUSALS: tuple[tuple[type[Exception], str], ...] = (
+    (jwt.ExpiredSignatureError, "it has expired; ask for a new one"),
+    (jwt.ImmatureSignatureError, "it is not valid yet"),
+    (jwt.InvalidAudienceError, "it was issued for another audience"),
+    (jwt.InvalidIssuerError, "it was issued by someone else"),
+    (jwt.MissingRequiredClaimError, "it lacks a claim every token carries"),
+    (jwt.InvalidSignatureError, "its signature does not match"),
+    (jwt.InvalidAlgorithmError, "it is signed with an algorithm this API does not take"),
+    (jwt.DecodeError, "it is not a well-formed token"),
+)
+
+
+def _refusal(error: Exception) -> str:
+    for kind, reason in _REFUSALS:
+        if isinstance(error, kind):
+            return reason
+    return "it cannot be verified"
+
+
 class TokenSigner:
     ALGORITHM = "HS256"
 
@@ -57,4 +77,4 @@ class TokenSigner:
         except InvalidToken:
             raise
         except (jwt.PyJWTError, KeyError, ValueError) as exc:
-            raise InvalidToken(str(exc)) from exc
+            raise InvalidToken(_refusal(exc)) from exc

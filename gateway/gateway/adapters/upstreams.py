@@ -6,6 +6,7 @@ httpx stays the client for composites: it is easier to use and they are not the 
 """
 
 import asyncio
+import logging
 import time
 from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
@@ -34,6 +35,9 @@ def is_upstream_fault(status: int, content_type: str) -> bool:
     if status in RETRYABLE_STATUS:
         return True
     return status >= 500 and not content_type.startswith(PROBLEM_JSON)
+
+
+log = logging.getLogger(__name__)
 
 
 class _Failure(Exception):
@@ -128,10 +132,15 @@ class Upstream:
             raise _Failure(
                 Problem(504, f"the {self.name} service did not answer in time", upstream=self.name), False
             ) from None
-        except UpstreamBroken as exc:
-            raise _Failure(Problem(502, f"the {self.name} service failed: {exc}", upstream=self.name), False) from None
-        except ValueError as exc:  # a header the caller sent cannot be passed on
-            raise Problem(400, f"the request cannot be passed on: {exc}") from None
+        except UpstreamBroken:
+            log.warning("%s %s: the %s service gave a broken answer", method, target, self.name, exc_info=True)
+            problem = Problem(502, f"the {self.name} service gave a broken answer", upstream=self.name)
+            raise _Failure(problem, False) from None
+        except ValueError:  # a header the caller sent cannot be passed on
+            log.info("%s %s: a header cannot be passed on", method, target, exc_info=True)
+            raise Problem(
+                400, "a header of the request cannot be passed on (a line break or a non-ASCII name)"
+            ) from None
 
     async def get_json(
         self, path: str, headers: Mapping[str, str], timeout_s: float, *, caller: str = GATEWAY_CALLER
@@ -145,9 +154,8 @@ class Upstream:
             raise Problem(504, f"the {self.name} service did not answer in time", upstream=self.name) from None
         except httpx.HTTPError as exc:
             self.breaker.record_fault(time.monotonic(), None if isinstance(exc, httpx.ConnectError) else caller)
-            raise Problem(
-                503, f"the {self.name} service is unavailable ({type(exc).__name__})", upstream=self.name
-            ) from None
+            log.warning("GET %s: the %s service is unavailable", path, self.name, exc_info=True)
+            raise Problem(503, f"the {self.name} service is unavailable", upstream=self.name) from None
         if is_upstream_fault(response.status_code, response.headers.get("content-type", "")):
             self.breaker.record_fault(time.monotonic(), caller)
         else:

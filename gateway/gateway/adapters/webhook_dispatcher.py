@@ -25,6 +25,15 @@ log = logging.getLogger(__name__)
 LEASE = timedelta(seconds=60)
 
 
+def _failure(error: httpx.HTTPError) -> str:
+    """What a delivery's log tells the subscriber of a failed attempt (the exception is ours to log)."""
+    if isinstance(error, httpx.TimeoutException):
+        return "no answer in time"
+    if isinstance(error, httpx.ConnectError):
+        return "could not connect"
+    return "the request failed before an answer"
+
+
 class WebhookDispatcher(BackgroundLoop):
     name = "webhook-dispatcher"
 
@@ -102,8 +111,11 @@ class WebhookDispatcher(BackgroundLoop):
             status = response.status_code
             if not 200 <= status < 300:
                 error = f"HTTP {status}"
-        except (httpx.HTTPError, ForbiddenTarget) as exc:
-            error = f"{type(exc).__name__}: {exc}"[:1000]
+        except ForbiddenTarget as exc:
+            error = str(exc)[:1000]
+        except httpx.HTTPError as exc:
+            error = _failure(exc)
+            log.info("webhook delivery %s to %s: %s", delivery_id, url, error, exc_info=True)
         await self._record(delivery_id, attempts + 1, status, error)
 
     async def _record(self, delivery_id: UUID, attempt: int, status: int | None, error: str | None) -> None:

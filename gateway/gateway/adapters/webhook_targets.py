@@ -21,8 +21,8 @@ async def check_target(url: str, *, allow_private: bool) -> None:
         raise ForbiddenTarget("must use https")
     try:
         infos = await asyncio.to_thread(socket.getaddrinfo, parts.hostname, parts.port or 443)
-    except socket.gaierror as exc:
-        raise ForbiddenTarget(f"host {parts.hostname} does not resolve: {exc}") from None
+    except socket.gaierror:
+        raise ForbiddenTarget(f"host {parts.hostname} does not resolve") from None
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
         if not address.is_global:

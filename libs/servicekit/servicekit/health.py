@@ -13,6 +13,14 @@ Check = Callable[[], Awaitable[None]]
 log = logging.getLogger(__name__)
 
 
+class Unready(Exception):
+    """A check's failure with a reason the answer may show (other exceptions go to the log only)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 async def check_broker(bootstrap_servers: str, security: dict[str, Any] | None = None) -> None:
     client = AIOKafkaClient(**(security or {}), bootstrap_servers=bootstrap_servers, request_timeout_ms=2000)
     try:
@@ -35,17 +43,20 @@ def health_router(
 
     @router.get("/readyz", summary="Readiness: every dependency answers")
     async def readyz() -> JSONResponse:
-        async def run(check: Check) -> str:
+        async def run(name: str, check: Check) -> str:
             try:
                 await asyncio.wait_for(check(), timeout_s)
                 return "ok"
-            except Exception as exc:
-                # The error's text often names a host and port: it goes to the log, not the answer.
-                log.warning("readiness check failed: %s: %s", type(exc).__name__, exc)
-                return f"unavailable: {type(exc).__name__}"
+            except Unready as exc:
+                return f"unavailable: {exc.reason}"
+            except TimeoutError:
+                return f"unavailable: no answer within {timeout_s:g} s"
+            except Exception:
+                log.warning("readiness: %s is unavailable", name, exc_info=True)
+                return "unavailable"
 
         names = list(checks)
-        results = await asyncio.gather(*(run(checks[n]) for n in names))
+        results = await asyncio.gather(*(run(n, checks[n]) for n in names))
         report = dict(zip(names, results, strict=True))
         failed = {name for name, result in report.items() if result != "ok"}
         if failed & must_pass:
