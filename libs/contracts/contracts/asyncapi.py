@@ -55,14 +55,7 @@ def build_document(version: str = "1.0.0") -> dict[str, Any]:
                         },
                     ]
                 },
-                "bindings": {
-                    "kafka": {
-                        "key": {
-                            "type": "string",
-                            "description": "influencer id" if service == "metrics" else "campaign id",
-                        }
-                    }
-                },
+                "bindings": {"kafka": {"key": {"type": "string", "description": model.kafka_key}}},
             }
             channel_messages[name] = {"$ref": f"#/components/messages/{name}"}
         topic = events_topic(service)

@@ -1,9 +1,11 @@
 import uuid
+from datetime import UTC, datetime
 
 import pytest
 from pydantic import ValidationError
 
 from contracts import REGISTRY, Envelope, UnknownEventType, decode, encode, new_event
+from contracts.events.discovery import InfluencerProfile, InfluencerProfilesChanged
 from contracts.events.partnerships import CampaignCreated
 
 
@@ -83,3 +85,19 @@ def test_envelope_requires_every_field() -> None:
         Envelope.model_validate({"type": "campaign.created"})
     missing = {e["loc"][0] for e in info.value.errors()}
     assert {"id", "version", "source", "time", "tenant_id", "subject", "data"} <= missing
+
+
+def test_a_full_profiles_event_fits_a_kafka_message_with_room_to_spare() -> None:
+    profile = InfluencerProfile(
+        influencer_id=uuid.uuid4(),
+        org_id=uuid.uuid4(),
+        platform="instagram",
+        handle="h" * 100,  # discovery's longest handle and name
+        display_name="é" * 200,
+        updated_at=datetime.now(UTC),
+    )
+    data = InfluencerProfilesChanged(profiles=[profile] * InfluencerProfilesChanged.MAX_PROFILES)
+    wire = encode(new_event(data, source="discovery", tenant_id=None, subject=uuid.UUID(int=0)))
+    assert len(wire) < 1_048_576 // 2
+    with pytest.raises(ValidationError):
+        InfluencerProfilesChanged(profiles=[profile] * (InfluencerProfilesChanged.MAX_PROFILES + 1))

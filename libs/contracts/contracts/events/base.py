@@ -12,3 +12,5 @@ class EventData(BaseModel):
     event_version: ClassVar[int] = 1
     # The service whose topic carries this event.
     producer: ClassVar[str]
+    # What the Kafka key of this event is (one key's events stay in order).
+    kafka_key: ClassVar[str] = "campaign id"

@@ -1,8 +1,11 @@
-"""Events produced by discovery (topic discovery.events, key = campaign id)."""
+"""Events produced by discovery (topic discovery.events; key = campaign id for shortlist events,
+catalogue id for profile events)."""
 
+from datetime import datetime
+from typing import ClassVar
 from uuid import UUID
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.events.base import EventData
 
@@ -30,4 +33,30 @@ class ShortlistRemoved(EventData):
     removed_by: UUID | None = None
 
 
-EVENTS: tuple[type[EventData], ...] = (ShortlistAdded, ShortlistRemoved)
+class InfluencerProfile(BaseModel):
+    """Who an influencer is and who may see the profile: what other services need to name one."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    influencer_id: UUID
+    org_id: UUID | None = Field(description="The org whose private profile this is; null: the shared catalogue")
+    platform: str
+    handle: str
+    display_name: str | None = None
+    updated_at: datetime = Field(description="The profile's version: a later change has a later time")
+
+
+class InfluencerProfilesChanged(EventData):
+    """Profiles were created, or changed who they are (platform, handle, name), in one catalogue:
+    one event per profile added or edited by hand, one per part of an import's chunk."""
+
+    event_type = "influencer.profiles.changed"
+    producer = "discovery"
+    kafka_key = "catalogue id (the owning org's id; the nil UUID for the shared catalogue)"
+    # A Kafka message stays far under its 1 MB default with this many profiles of the longest names.
+    MAX_PROFILES: ClassVar[int] = 500
+
+    profiles: list[InfluencerProfile] = Field(min_length=1, max_length=500)
+
+
+EVENTS: tuple[type[EventData], ...] = (ShortlistAdded, ShortlistRemoved, InfluencerProfilesChanged)

@@ -13,6 +13,7 @@ class PerformanceUpdated(EventData):
 
     event_type = "metrics.performance.updated"
     producer = "metrics"
+    kafka_key = "influencer id"
 
     influencer_id: UUID
     campaign_id: UUID | None = None
