@@ -72,6 +72,7 @@ async def run_import(args: argparse.Namespace, path: Path, content: bytes) -> Im
             chunk_rows=settings.import_chunk_rows,
             lease_s=settings.import_lease_s,
             pipeline_min_bytes=settings.import_pipeline_min_bytes,
+            outbox=outbox,
         )
         if await worker.claim(job.id) is None:
             raise RuntimeError(f"job {job.id} was taken by a running service; follow it with the API")

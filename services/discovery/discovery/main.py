@@ -26,6 +26,7 @@ def create_app(settings: DiscoverySettings | None = None) -> FastAPI:
         lease_s=settings.import_lease_s,
         poll_interval_s=settings.import_poll_interval_s,
         pipeline_min_bytes=settings.import_pipeline_min_bytes,
+        outbox=runtime.outbox,
     )
 
     @asynccontextmanager

@@ -59,7 +59,9 @@ async def database(databases: DatabaseFactory) -> AsyncIterator[Database]:
         await database.dispose()
 
 
-async def run(database: Database, content: bytes, **worker: Any) -> tuple[ImportJob, list[tuple[int, str]]]:
+async def run(
+    database: Database, content: bytes, *, chunk_rows: int = 8, **worker: Any
+) -> tuple[ImportJob, list[tuple[int, str]]]:
     outbox = Outbox(messaging.outbox, source="discovery", topic="discovery.events")
     async with database.session() as session:
         job = await import_actions.submit(
@@ -71,7 +73,7 @@ async def run(database: Database, content: bytes, **worker: Any) -> tuple[Import
             format_name="csv",
             options=import_actions.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
         )
-    runner = ImportWorker(database, chunk_rows=8, **worker)
+    runner = ImportWorker(database, chunk_rows=chunk_rows, **worker)
     assert await runner.claim(job.id) == job.id
     finished = await runner.run(job.id)
     async with database.sessionmaker() as session:

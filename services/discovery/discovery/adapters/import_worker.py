@@ -18,14 +18,19 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from contracts import events_topic
 from discovery.adapters import import_repository
 from discovery.adapters.import_pipeline import PlannedChunk, planned_chunks
 from discovery.adapters.import_writes import write_isolating
 from discovery.adapters.influencer_repository import InfluencerRepository
+from discovery.adapters.profile_notices import OutboxProfileNotices
+from discovery.adapters.tables import messaging
 from discovery.domain.import_actions import Chunk, plan_chunk, read_chunks
 from discovery.domain.imports import ImportCounts, ImportJob, ImportState, Refusal, Rejection, with_refusals
+from discovery.domain.profile_notices import notices_of
 from servicekit.background import BackgroundLoop
 from servicekit.db import Database
+from servicekit.outbox import Outbox
 
 log = logging.getLogger(__name__)
 
@@ -58,9 +63,12 @@ class ImportWorker(BackgroundLoop):
         poll_interval_s: float = 2.0,
         worker_id: str | None = None,
         pipeline_min_bytes: int | None = 1024 * 1024,
+        outbox: Outbox | None = None,
     ) -> None:
         super().__init__(poll_interval_s)
         self.database = database
+        # Where the profile notices of each chunk go, in the chunk's transaction.
+        self.outbox = outbox or Outbox(messaging.outbox, source="discovery", topic=events_topic("discovery"))
         self.chunk_rows = chunk_rows
         # Files from this size on are read by a child process (PostgreSQL only; below it, one
         # costs more than it saves); None: never.
@@ -177,6 +185,8 @@ class ImportWorker(BackgroundLoop):
                 chunk.rejections,
                 [Refusal(chunk.lines[key], key in created, *why) for key, why in refused.items()],
             )
+            notices = [n for n in chunk.notices if n.influencer_id.hex not in refused]
+            await OutboxProfileNotices(session, self.outbox).announce(notices)
             await self._record(session, job, counts, rejections, chunk.records_done)
         job.records_done = chunk.records_done
 
@@ -228,4 +238,5 @@ class ImportWorker(BackgroundLoop):
             [*chunk.rejections, *plan.rejections],
             [Refusal(changes.lines[key], key in created, *why) for key, why in refused.items()],
         )
+        await OutboxProfileNotices(session, self.outbox).announce(notices_of(changes, leaving_out=refused))
         await self._record(session, job, counts, rejections, chunk.records_done)

@@ -7,6 +7,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.notes_repository import NotesAndTagsRepository
+from discovery.adapters.profile_notices import OutboxProfileNotices
 from discovery.adapters.shortlist_repository import CampaignRepository, ShortlistRepository
 from servicekit.app import DbSession, OutboxWriter
 from servicekit.context import TenantContext
@@ -25,6 +26,7 @@ class SqlUnitOfWork:
         self.campaigns = CampaignRepository(session, tenant_id)
         self.shortlists = ShortlistRepository(session, tenant_id)
         self.events = OutboxEventSink(session, outbox, tenant_id)
+        self.profile_notices = OutboxProfileNotices(session, outbox)
 
 
 async def _unit_of_work(session: DbSession, outbox: OutboxWriter, context: TenantContext) -> SqlUnitOfWork:

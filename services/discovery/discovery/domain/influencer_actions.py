@@ -11,6 +11,7 @@ from discovery.domain.figures import derive, history_with_baseline, profile_from
 from discovery.domain.lookalikes import Lookalike, nearest
 from discovery.domain.notes import Note, normalize_tags
 from discovery.domain.ports import UnitOfWork
+from discovery.domain.profile_notices import notices_for_change
 from discovery.domain.profiles import (
     SHARED_CATALOGUE,
     Influencer,
@@ -53,6 +54,7 @@ async def create_influencer(
     influencer = profile_from(new_id(), catalogue_id, facts, figures, None, at)
     influencer.created_by = actor.user_id
     await uow.influencers.add(influencer)
+    await uow.profile_notices.announce(notices_for_change(None, influencer))
     return influencer
 
 
@@ -84,6 +86,7 @@ async def update_influencer(
     figures = derive(facts, history=history, performance_score=current.performance_score, at=at)
     updated = profile_from(current.id, current.catalogue_id, facts, figures, current, at)
     await uow.influencers.save(updated, snapshots_to_store(history, baseline, figures))
+    await uow.profile_notices.announce(notices_for_change(current, updated))
     return updated
 
 

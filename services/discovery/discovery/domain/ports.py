@@ -9,6 +9,7 @@ from contracts import EventData
 from discovery.domain.imports import ImportJob, ProfileChanges, Rejection
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
+from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import Influencer, Platform, Snapshot, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
 from discovery.domain.search import SearchFilters, Sort
@@ -100,6 +101,12 @@ class Shortlists(Protocol):
     ) -> Sequence[ShortlistEntry]: ...
 
 
+class ProfileNotices(Protocol):
+    """Notices recorded here are told to other services if, and only if, the unit of work commits."""
+
+    async def announce(self, notices: Sequence[ProfileNotice]) -> None: ...
+
+
 class EventSink(Protocol):
     """Events recorded here are published if, and only if, the unit of work commits."""
 
@@ -114,3 +121,4 @@ class UnitOfWork(Protocol):
     campaigns: Campaigns
     shortlists: Shortlists
     events: EventSink
+    profile_notices: ProfileNotices
