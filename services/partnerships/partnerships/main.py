@@ -5,6 +5,7 @@ from fastapi import FastAPI
 from partnerships.adapters.event_handlers import event_handlers
 from partnerships.adapters.tables import messaging, metadata
 from partnerships.api import campaigns, message_templates, partnerships
+from partnerships.api.errors import install_error_handlers
 from partnerships.settings import PartnershipsSettings
 from servicekit.app import create_service_app
 from servicekit.outbox import Outbox
@@ -31,4 +32,5 @@ def create_app(settings: PartnershipsSettings | None = None) -> FastAPI:
         description="Campaigns, budgets, proposals and negotiation, contracts and the payment ledger.",
         invalid_field_prefix="body.",  # the domain checks request bodies only
     )
+    install_error_handlers(app)
     return app

@@ -4,7 +4,7 @@ would, so a change the domain forgot to save is lost here too."""
 import copy
 from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -12,6 +12,7 @@ from contracts import EventData
 from partnerships.domain.access import Visibility
 from partnerships.domain.budget import Account, Posting
 from partnerships.domain.campaigns import Campaign, CampaignState
+from partnerships.domain.influencers import KnownInfluencer
 from partnerships.domain.messages import Message, MessageTemplate
 from partnerships.domain.negotiation import OPEN_STATES, PartnershipState
 from partnerships.domain.partnerships import HistoryEntry, Partnership, Signature, TermsVersion
@@ -40,7 +41,16 @@ class Memory:
     payouts: list[Payout] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
     templates: dict[UUID, MessageTemplate] = field(default_factory=dict)
+    influencers: dict[UUID, KnownInfluencer] = field(default_factory=dict)
     events: list[RecordedEvent] = field(default_factory=list)
+
+
+def know(memory: Memory, influencer_id: UUID, org_id: UUID | None = None, handle: str = "someone") -> UUID:
+    """What discovery's profile event would have told partnerships of this influencer."""
+    memory.influencers[influencer_id] = KnownInfluencer(
+        influencer_id, org_id, "instagram", handle, handle.title(), datetime.now(UTC)
+    )
+    return influencer_id
 
 
 def run(coroutine: Coroutine[Any, Any, T]) -> T:
@@ -250,6 +260,20 @@ class FakeTemplates:
         return [copy.deepcopy(t) for t in self.memory.templates.values() if t.tenant_id == self.tenant_id][:limit]
 
 
+class FakeInfluencers:
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    async def get(self, influencer_id: UUID) -> KnownInfluencer | None:
+        return self.memory.influencers.get(influencer_id)
+
+    async def record(self, influencers: Sequence[KnownInfluencer]) -> None:
+        for influencer in influencers:
+            kept = self.memory.influencers.get(influencer.id)
+            if kept is None or influencer.version > kept.version:
+                self.memory.influencers[influencer.id] = influencer
+
+
 class FakeEvents:
     def __init__(self, memory: Memory, tenant_id: UUID) -> None:
         self.memory = memory
@@ -269,6 +293,7 @@ class FakeUnitOfWork:
         self.payouts = FakePayouts(memory)
         self.messages = FakeMessages(memory, tenant_id)
         self.templates = FakeTemplates(memory, tenant_id)
+        self.influencers = FakeInfluencers(memory)
         self.events = FakeEvents(memory, tenant_id)
 
     def scoped_to(self, tenant_id: UUID) -> "FakeUnitOfWork":

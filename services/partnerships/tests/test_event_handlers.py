@@ -16,8 +16,14 @@ from servicekit.outbox import Outbox
 HANDLERS = event_handlers(Outbox(messaging.outbox, source="partnerships", topic="partnerships.events"))
 
 
-def test_it_consumes_the_shortlist_and_contents_milestone_events() -> None:
-    assert HANDLERS.event_types == {"shortlist.added", "shortlist.removed", "content.approved", "content.published"}
+def test_it_consumes_the_shortlist_profile_and_contents_milestone_events() -> None:
+    assert HANDLERS.event_types == {
+        "shortlist.added",
+        "shortlist.removed",
+        "influencer.profiles.changed",
+        "content.approved",
+        "content.published",
+    }
     assert HANDLERS.topics() == ["content.events", "discovery.events"]
 
 

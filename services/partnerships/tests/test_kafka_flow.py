@@ -5,6 +5,7 @@ here as content will send them) pay the milestones, each once."""
 import asyncio
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime
 from typing import Any, TypeVar
 
 import httpx
@@ -14,7 +15,7 @@ from sqlalchemy import select
 
 from contracts import Envelope, EventData, decode, encode, new_event
 from contracts.events.content import ContentApproved, ContentPublished
-from contracts.events.discovery import ShortlistAdded
+from contracts.events.discovery import InfluencerProfile, InfluencerProfilesChanged, ShortlistAdded
 from devstack.databases import DatabaseFactory
 from devstack.pytest_plugin import read_topic_until, serve_in_process, service_headers
 from partnerships.adapters.tables import messaging
@@ -236,3 +237,48 @@ async def _in_inbox(service: httpx.AsyncClient, event_id: uuid.UUID) -> bool:
     async with runtime.database.sessionmaker() as session:
         found = await session.scalar(select(inbox.c.event_id).where(inbox.c.event_id == event_id))
     return found is not None
+
+
+async def test_a_profile_told_over_kafka_may_be_proposed_to(
+    service: httpx.AsyncClient, producer: AIOKafkaProducer, internal_secret: str
+) -> None:
+    tenant, influencer_id = uuid.uuid4(), uuid.uuid4()
+    brand = service_headers(internal_secret, tenant, roles="manager")
+    campaign_id = (
+        await service.post(
+            "/api/v1/campaigns",
+            json={"name": "Told", "objective": "awareness", "budget": {"amount_minor": 100_000, "currency": "USD"}},
+            headers=brand,
+        )
+    ).json()["id"]
+
+    async def offer() -> httpx.Response:
+        return await service.post(
+            f"/api/v1/campaigns/{campaign_id}/partnerships",
+            json={"influencer_id": str(influencer_id), "propose": False},
+            headers=brand,
+        )
+
+    refused = await offer()
+    assert (refused.status_code, refused.json()["retryable"]) == (422, True)
+
+    told = InfluencerProfilesChanged(
+        profiles=[
+            InfluencerProfile(
+                influencer_id=influencer_id,
+                org_id=tenant,
+                platform="youtube",
+                handle="told.over.kafka",
+                display_name="Told",
+                updated_at=datetime.now(UTC),
+            )
+        ]
+    )
+    await send(producer, "discovery.events", envelope(told, "discovery", tenant, tenant), tenant)
+
+    async def accepted() -> httpx.Response | None:
+        response = await offer()
+        return response if response.status_code == 201 else None
+
+    draft = (await eventually(accepted)).json()
+    assert draft["influencer"] == {"platform": "youtube", "handle": "told.over.kafka", "display_name": "Told"}

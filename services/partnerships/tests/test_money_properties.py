@@ -19,7 +19,7 @@ from partnerships.domain.partnerships import InfluencerProfile, Partnership
 from partnerships.domain.payments import DeliverableStage
 from partnerships.domain.terms import Terms
 
-from .fakes import FakeUnitOfWork, Memory, attempt, run
+from .fakes import FakeUnitOfWork, Memory, attempt, know, run
 
 INFLUENCERS = 4
 SCHEDULES = [
@@ -70,7 +70,7 @@ class MoneyMachine(RuleBasedStateMachine):
         self.memory = Memory()
         self.tenant = uuid.uuid4()
         self.brand = Caller(self.tenant, uuid.uuid4(), frozenset({"owner"}))
-        self.influencers = [uuid.uuid4() for _ in range(INFLUENCERS)]
+        self.influencers = [know(self.memory, uuid.uuid4()) for _ in range(INFLUENCERS)]
         self.creators = [Caller(uuid.uuid4(), uuid.uuid4(), frozenset({"creator"}), i) for i in self.influencers]
         self.deliverables = [uuid.uuid4() for _ in range(2)]
         self.budget = budget

@@ -14,13 +14,14 @@ from partnerships.domain import campaign_actions, message_actions, partnership_a
 from partnerships.domain.access import Caller, PermissionDenied
 from partnerships.domain.budget import Account, BudgetExceeded
 from partnerships.domain.campaigns import Objective
+from partnerships.domain.influencers import UnknownInfluencer
 from partnerships.domain.negotiation import ActionNotPermitted, PartnershipState, TransitionRefused
 from partnerships.domain.partnerships import InfluencerProfile, Partnership
 from partnerships.domain.payments import DeliverableStage
 from partnerships.domain.terms import Terms
-from servicekit.errors import Conflict, NotFound
+from servicekit.errors import Conflict, DomainError, NotFound
 
-from .fakes import FakeUnitOfWork, Memory, attempt, run
+from .fakes import FakeUnitOfWork, Memory, attempt, know, run
 
 
 def terms(amount: int = 100_000, *, count: int = 2, schedule: list[dict[str, Any]] | None = None) -> Terms:
@@ -55,6 +56,7 @@ class World:
         # The creator's own org is another tenant.
         self.creator = Caller(uuid.uuid4(), uuid.uuid4(), frozenset({"creator"}), self.influencer_id)
         self.uow = FakeUnitOfWork(self.memory, self.brand_tenant)
+        know(self.memory, self.influencer_id, handle="ana")
         campaign = run(
             campaign_actions.create_campaign(
                 self.uow,
@@ -78,7 +80,7 @@ class World:
                 self.uow,
                 self.brand,
                 self.campaign_id,
-                influencer_id=influencer_id or self.influencer_id,
+                influencer_id=know(self.memory, influencer_id) if influencer_id else self.influencer_id,
                 influencer=InfluencerProfile("instagram", "@ana", "Ana"),
                 terms=terms(amount, **kw),
                 propose=True,
@@ -190,7 +192,7 @@ def test_an_offer_beyond_the_budget_is_refused_and_changes_nothing() -> None:
             world.uow,
             world.brand,
             world.campaign_id,
-            influencer_id=uuid.uuid4(),
+            influencer_id=know(world.memory, uuid.uuid4()),
             influencer=InfluencerProfile(),
             terms=terms(60_000),
             propose=True,
@@ -217,6 +219,35 @@ def test_wrong_side_and_wrong_role_and_stranger() -> None:
     other_brand = Caller(uuid.uuid4(), uuid.uuid4(), frozenset({"owner"}))
     with pytest.raises(NotFound):
         run(partnership_actions.withdraw(world.uow_of(other_brand), other_brand, proposed.id, reason=None))
+
+
+def test_a_brand_proposes_only_to_an_influencer_discovery_told_it_may_see() -> None:
+    world = World()
+
+    def offer(influencer_id: UUID) -> Partnership | DomainError:
+        return attempt(
+            world.memory,
+            lambda: partnership_actions.create_partnership(
+                world.uow,
+                world.brand,
+                world.campaign_id,
+                influencer_id=influencer_id,
+                influencer=InfluencerProfile(),
+                terms=terms(10_000),
+                propose=True,
+            ),
+        )
+
+    someone_elses = know(world.memory, uuid.uuid4(), org_id=uuid.uuid4())
+    for refused in (offer(uuid.uuid4()), offer(someone_elses)):
+        assert isinstance(refused, UnknownInfluencer)
+        assert refused.field == "influencer_id"
+    assert world.memory.partnerships == {}
+    own = offer(know(world.memory, uuid.uuid4(), org_id=world.brand_tenant, handle="own.one"))
+    shared = offer(know(world.memory, uuid.uuid4(), handle="shared.one"))
+    assert isinstance(own, Partnership)
+    assert isinstance(shared, Partnership)
+    assert own.influencer == InfluencerProfile("instagram", "own.one", "Own.One")
 
 
 def test_a_stale_version_is_refused() -> None:

@@ -3,6 +3,7 @@
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -15,6 +16,8 @@ from devstack.pytest_plugin import serve_in_process, service_headers
 from partnerships.adapters.tables import ledger_entries, messaging
 from partnerships.main import create_app
 from partnerships.settings import PartnershipsSettings
+
+from .conftest import known_influencer
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +63,10 @@ class Parties:
 
 
 @pytest.fixture
-def parties(internal_secret: str) -> Parties:
-    return Parties(internal_secret)
+async def parties(service: httpx.AsyncClient, internal_secret: str) -> Parties:
+    parties = Parties(internal_secret)
+    await known_influencer(service, parties.influencer_id)
+    return parties
 
 
 async def campaign(
@@ -313,7 +318,9 @@ async def test_an_offer_over_the_remaining_budget_is_409_with_the_numbers(
 ) -> None:
     campaign_id = await campaign(service, parties, budget=150_000)
     assert (await propose(service, parties, campaign_id, amount=100_000)).status_code == 201
-    response = await propose(service, parties, campaign_id, influencer_id=uuid.uuid4(), amount=60_000)
+    response = await propose(
+        service, parties, campaign_id, influencer_id=await known_influencer(service), amount=60_000
+    )
     assert response.status_code == 409
     body = response.json()
     assert body["requested"] == {"amount_minor": 60_000, "currency": "EUR"}
@@ -325,10 +332,64 @@ async def test_an_offer_over_the_remaining_budget_is_409_with_the_numbers(
     assert again.json()["current_state"] == "proposed"
 
 
+async def test_a_proposal_to_an_influencer_not_known_here_is_a_retryable_422(
+    service: httpx.AsyncClient, parties: Parties
+) -> None:
+    campaign_id = await campaign(service, parties)
+    never_told = uuid.uuid4()
+    private_elsewhere = await known_influencer(service, org_id=uuid.uuid4(), handle="not.yours")
+    for influencer_id in (never_told, private_elsewhere):
+        response = await service.post(
+            f"/api/v1/campaigns/{campaign_id}/partnerships",
+            json={"influencer_id": str(influencer_id), "terms": terms()},
+            headers=parties.brand,
+        )
+        assert response.status_code == 422, response.text
+        assert response.headers["content-type"] == "application/problem+json"
+        # One answer for both: another org's private profile is not revealed. The profile may be
+        # on its way from discovery: the client may ask again.
+        assert response.headers["retry-after"] == "5"
+        body = response.json()
+        assert body["retryable"] is True
+        assert [e["field"] for e in body["errors"]] == ["influencer_id"]
+        assert "not.yours" not in response.text
+    assert (await budget(service, parties, campaign_id))["reserved"] == 0
+    listed = await service.get(f"/api/v1/campaigns/{campaign_id}/partnerships", headers=parties.brand)
+    assert listed.json()["items"] == []
+
+    own = await known_influencer(service, org_id=parties.tenant, handle="own.one", display_name="Own One")
+    created = await service.post(
+        f"/api/v1/campaigns/{campaign_id}/partnerships",
+        json={"influencer_id": str(own), "terms": terms()},
+        headers=parties.brand,
+    )
+    assert created.status_code == 201, created.text
+    assert created.json()["influencer"] == {"platform": "instagram", "handle": "own.one", "display_name": "Own One"}
+
+
+async def test_the_newest_version_of_a_profile_is_kept_whatever_order_its_events_come_in(
+    service: httpx.AsyncClient, parties: Parties
+) -> None:
+    influencer_id, at = uuid.uuid4(), datetime.now(UTC)
+    await known_influencer(service, influencer_id, handle="new.name", display_name="New", updated_at=at)
+    for _ in range(2):  # late, then redelivered
+        older = at - timedelta(minutes=1)
+        await known_influencer(service, influencer_id, handle="old.name", display_name="Old", updated_at=older)
+    campaign_id = await campaign(service, parties)
+    created = await service.post(
+        f"/api/v1/campaigns/{campaign_id}/partnerships",
+        json={"influencer_id": str(influencer_id), "influencer": {"display_name": "Newbie"}, "terms": terms()},
+        headers=parties.brand,
+    )
+    assert created.status_code == 201, created.text
+    # The brand's name for the influencer wins; what it leaves out comes from discovery's profile.
+    assert created.json()["influencer"] == {"platform": "instagram", "handle": "new.name", "display_name": "Newbie"}
+
+
 async def test_withdraw_and_decline_release_the_reservation(service: httpx.AsyncClient, parties: Parties) -> None:
     campaign_id = await campaign(service, parties)
     first = (await propose(service, parties, campaign_id)).json()["id"]
-    second_influencer = uuid.uuid4()
+    second_influencer = await known_influencer(service)
     second = (await propose(service, parties, campaign_id, influencer_id=second_influencer, amount=50_000)).json()["id"]
     assert (await budget(service, parties, campaign_id))["reserved"] == 150_000
     assert (await service.post(f"/api/v1/partnerships/{first}/decline", headers=parties.creator)).status_code == 200
@@ -470,8 +531,9 @@ async def test_messages_templates_and_outreach(service: httpx.AsyncClient, parti
 
 async def test_concurrent_offers_never_overdraw(service: httpx.AsyncClient, parties: Parties) -> None:
     campaign_id = await campaign(service, parties, budget=100_000)
+    influencers = [await known_influencer(service) for _ in range(6)]
     responses = await asyncio.gather(
-        *(propose(service, parties, campaign_id, influencer_id=uuid.uuid4(), amount=30_000) for _ in range(6))
+        *(propose(service, parties, campaign_id, influencer_id=i, amount=30_000) for i in influencers)
     )
     assert sorted(r.status_code for r in responses) == [201, 201, 201, 409, 409, 409]
     money = await budget(service, parties, campaign_id)

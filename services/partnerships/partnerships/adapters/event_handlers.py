@@ -7,9 +7,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import Envelope, EventData
 from contracts.events.content import ContentApproved, ContentPublished
-from contracts.events.discovery import ShortlistAdded, ShortlistRemoved
+from contracts.events.discovery import InfluencerProfilesChanged, ShortlistAdded, ShortlistRemoved
+from partnerships.adapters.influencer_directory import InfluencerDirectoryRepository
 from partnerships.adapters.unit_of_work import SqlUnitOfWork
 from partnerships.domain import partnership_actions
+from partnerships.domain.influencers import KnownInfluencer
 from partnerships.domain.partnerships import InfluencerProfile
 from partnerships.domain.payments import DeliverableStage
 from servicekit.consumer import EventHandlers, PermanentFailure
@@ -38,6 +40,17 @@ def event_handlers(outbox: Outbox) -> EventHandlers:
         )
         if drafted is None:
             log.info("shortlist.added %s: no draft (campaign unknown or over, or one is open)", envelope.id)
+
+    @handlers.on(InfluencerProfilesChanged.event_type)
+    async def profiles_changed(session: AsyncSession, envelope: Envelope, data: EventData) -> None:
+        # Shared-catalogue profiles belong to no org: these events may come without a tenant.
+        assert isinstance(data, InfluencerProfilesChanged)
+        await InfluencerDirectoryRepository(session).record(
+            [
+                KnownInfluencer(p.influencer_id, p.org_id, p.platform, p.handle, p.display_name, p.updated_at)
+                for p in data.profiles
+            ]
+        )
 
     @handlers.on(ShortlistRemoved.event_type)
     async def shortlist_removed(session: AsyncSession, envelope: Envelope, data: EventData) -> None:

@@ -189,3 +189,17 @@ message_templates = Table(
     UniqueConstraint("tenant_id", "name", name="uq_message_templates_tenant_name"),
     Index("ix_message_templates_tenant_created", "tenant_id", "created_at", "id"),
 )
+
+# Discovery's influencers as its events told them: who each is and who may see the profile.
+influencer_profiles = Table(
+    "influencer_profiles",
+    metadata,
+    Column("influencer_id", Uuid, primary_key=True),
+    # The org whose private profile this is; null: the shared catalogue.
+    Column("org_id", Uuid, nullable=True),
+    Column("platform", String(64), nullable=False),
+    Column("handle", String(200), nullable=False),
+    Column("display_name", String(200), nullable=True),
+    # Discovery's updated_at: an event about an older version changes nothing.
+    Column("version", UtcDateTime(), nullable=False),
+)

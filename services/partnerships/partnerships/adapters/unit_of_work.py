@@ -5,6 +5,7 @@ from fastapi import Depends
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from partnerships.adapters.campaign_repository import CampaignRepository
+from partnerships.adapters.influencer_directory import InfluencerDirectoryRepository
 from partnerships.adapters.ledger_repository import LedgerRepository, PayoutRepository
 from partnerships.adapters.message_repository import MessageRepository, TemplateRepository
 from partnerships.adapters.partnership_repository import PartnershipRepository
@@ -27,6 +28,7 @@ class SqlUnitOfWork:
         self.payouts = PayoutRepository(session)
         self.messages = MessageRepository(session, tenant_id)
         self.templates = TemplateRepository(session, tenant_id)
+        self.influencers = InfluencerDirectoryRepository(session)
         self.events = OutboxEventSink(session, outbox, tenant_id)
 
     def scoped_to(self, tenant_id: UUID) -> "SqlUnitOfWork":

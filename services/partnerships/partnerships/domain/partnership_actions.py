@@ -20,6 +20,7 @@ from contracts.events import partnerships as events
 from partnerships.domain.access import Caller, actor_for, party_for, visibility
 from partnerships.domain.budget import Posting, Purse
 from partnerships.domain.campaigns import Campaign, CampaignState
+from partnerships.domain.influencers import addressed, proposable
 from partnerships.domain.negotiation import (
     CONTRACT_STATES,
     Action,
@@ -150,13 +151,15 @@ async def create_partnership(
     terms: Terms | None,
     propose: bool,
 ) -> Partnership:
-    """A brand offers a partnership to an influencer (or keeps it as a draft to finish later)."""
+    """A brand offers a partnership to an influencer (or keeps it as a draft to finish later): one
+    discovery told partnerships of, whose profile the brand may see."""
     actor = Actor(Party.BRAND, caller.user_id)
     campaign = await uow.campaigns.get(campaign_id, for_update=True)
     if campaign is None:
         raise NotFound("campaign", campaign_id)
     if not campaign.is_open:
         raise Conflict(f"a {campaign.state} campaign takes no new partnerships", current_state=campaign.state.value)
+    known = proposable(await uow.influencers.get(influencer_id), campaign.tenant_id)
     existing = await uow.partnerships.open_for(campaign_id, influencer_id)
     if existing is not None:
         raise Conflict(
@@ -173,7 +176,7 @@ async def create_partnership(
         tenant_id=campaign.tenant_id,
         campaign_id=campaign.id,
         influencer_id=influencer_id,
-        influencer=influencer,
+        influencer=addressed(known, influencer),
         origin=Origin.API,
         actor=actor,
         now=now,

@@ -9,6 +9,7 @@ from contracts import EventData
 from partnerships.domain.access import Visibility
 from partnerships.domain.budget import Account, Posting
 from partnerships.domain.campaigns import Campaign, CampaignState
+from partnerships.domain.influencers import KnownInfluencer
 from partnerships.domain.messages import Message, MessageTemplate
 from partnerships.domain.negotiation import PartnershipState
 from partnerships.domain.partnerships import HistoryEntry, Partnership, TermsVersion
@@ -110,6 +111,16 @@ class TemplateStore(Protocol):
     async def list(self, *, limit: int, after: Cursor | None = None) -> Sequence[MessageTemplate]: ...
 
 
+class InfluencerDirectory(Protocol):
+    """Discovery's influencers as its events told them (not tenant-scoped: `visible_to` decides)."""
+
+    async def get(self, influencer_id: UUID) -> KnownInfluencer | None: ...
+
+    async def record(self, influencers: Sequence[KnownInfluencer]) -> None:
+        """Keeps each unless as new a version of it is kept already: a redelivered or late event
+        changes nothing."""
+
+
 class EventSink(Protocol):
     """Events recorded here are published if, and only if, the unit of work commits."""
 
@@ -124,6 +135,7 @@ class UnitOfWork(Protocol):
     payouts: PayoutStore
     messages: MessageStore
     templates: TemplateStore
+    influencers: InfluencerDirectory
     events: EventSink
 
     def scoped_to(self, tenant_id: UUID) -> "UnitOfWork":
