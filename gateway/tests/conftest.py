@@ -29,6 +29,8 @@ class Upstream:
     url: str
     requests: list[dict[str, Any]] = field(default_factory=list)
     behaviour: Callable[[Request], tuple[int, Any, float]] = lambda request: (200, {"ok": True}, 0.0)
+    # Sent with every answer.
+    headers: dict[str, str] = field(default_factory=dict)
 
     def received(self, path_suffix: str = "") -> list[dict[str, Any]]:
         return [r for r in self.requests if r["path"].endswith(path_suffix)]
@@ -69,7 +71,9 @@ def upstream_app(upstream: Upstream) -> FastAPI:
         status, payload, delay = upstream.behaviour(request)
         if delay:
             await asyncio.sleep(delay)
-        return Response(json.dumps(payload), status_code=status, media_type="application/json")
+        return Response(
+            json.dumps(payload), status_code=status, media_type="application/json", headers=upstream.headers
+        )
 
     return app
 
@@ -88,6 +92,7 @@ def reset_upstream(request: pytest.FixtureRequest) -> None:
         state: Upstream = request.getfixturevalue("upstream")
         state.requests.clear()
         state.behaviour = lambda request: (200, {"ok": True}, 0.0)
+        state.headers = {}
 
 
 GatewayFactory = Callable[..., AbstractAsyncContextManager[httpx.AsyncClient]]

@@ -67,6 +67,24 @@ async def test_failed_requests_can_be_retried_with_the_same_key(gateway: httpx.A
     assert "idempotent-replayed" not in retried.headers
 
 
+async def test_an_answer_that_says_retry_later_is_not_kept_for_the_key(
+    gateway: httpx.AsyncClient, upstream: Upstream
+) -> None:
+    # E.g. partnerships' 422 for an influencer discovery has not told it of yet: replaying it
+    # under the key would refuse the retry the answer asked for.
+    account = await sign_up(gateway)
+    headers = {**account.auth, "idempotency-key": "not-yet"}
+    upstream.behaviour = lambda request: (422, {"retryable": True}, 0.0)
+    upstream.headers = {"retry-after": "5"}
+    body = {"influencer_id": "a"}
+    assert (await gateway.post("/api/v1/campaigns/c/partnerships", json=body, headers=headers)).status_code == 422
+    upstream.behaviour = lambda request: (201, {"id": "made"}, 0.0)
+    upstream.headers = {}
+    retried = await gateway.post("/api/v1/campaigns/c/partnerships", json=body, headers=headers)
+    assert (retried.status_code, retried.json()) == (201, {"id": "made"})
+    assert "idempotent-replayed" not in retried.headers
+
+
 async def test_gateway_own_creations_honour_the_key_too(gateway: httpx.AsyncClient) -> None:
     account = await sign_up(gateway)
     headers = {**account.auth, "idempotency-key": "key-1"}

@@ -230,8 +230,10 @@ class IdempotencyMiddleware:
         except BaseException:
             await _settle(store.release(claim), claim)
             raise
-        status = next((int(m["status"]) for m in answer if m["type"] == "http.response.start"), 500)
-        if keeps(status):
+        start = next((m for m in answer if m["type"] == "http.response.start"), None)
+        status = int(start["status"]) if start else 500
+        asks_retry = start is not None and any(name.lower() == b"retry-after" for name, _ in start.get("headers", []))
+        if keeps(status, asks_retry):
             await _settle(store.complete(claim, _stored(status, answer)), claim)
         else:
             await _settle(store.release(claim), claim)

@@ -58,7 +58,8 @@ def decide(
     return Outcome.IN_PROGRESS
 
 
-def keeps(status: int) -> bool:
+def keeps(status: int, asks_retry: bool = False) -> bool:
     """Whether an answer is kept and replayed. A 5xx (our failure), 401 or 429 (the request was
-    not let through) is no answer to the request itself: the client may try again with the key."""
-    return status < 500 and status not in (401, 429)
+    not let through) is no answer to the request itself: the client may try again with the key.
+    Nor is one that asks to be retried (Retry-After): replaying it would answer the retry it asks for."""
+    return status < 500 and status not in (401, 429) and not asks_retry
