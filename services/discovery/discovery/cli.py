@@ -1,8 +1,14 @@
-"""Command line: `python -m discovery.cli import FILE [--platform P] [--mapping JSON] [--org UUID]`.
+"""Command line of discovery's operators.
 
-Queues the file as an import job, exactly as the API does, and runs it here with a progress bar.
-Without --org it writes the shared catalogue (an operator's tool); with --org, that org's own
-profiles. The database is DISCOVERY_DATABASE_URL (or --database-url); migrations are applied first.
+`python -m discovery.cli import FILE [--platform P] [--mapping JSON] [--org UUID]` queues the file
+as an import job, exactly as the API does, and runs it here with a progress bar. Without --org it
+writes the shared catalogue; with --org, that org's own profiles.
+
+`python -m discovery.cli announce-profiles` tells of every stored profile again, through the
+outbox (a running discovery publishes it): how partnerships learns the profiles that existed
+before it kept them. Harmless to repeat: a version already kept changes nothing.
+
+The database is DISCOVERY_DATABASE_URL (or --database-url); migrations are applied first.
 """
 
 import argparse
@@ -17,6 +23,7 @@ from tqdm import tqdm
 
 from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.import_worker import ImportWorker
+from discovery.adapters.profile_notices import announce_every_profile
 from discovery.adapters.tables import messaging
 from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.domain import import_actions
@@ -91,6 +98,19 @@ async def run_import(args: argparse.Namespace, path: Path, content: bytes) -> Im
         await database.dispose()
 
 
+async def announce_profiles(args: argparse.Namespace) -> int:
+    settings = DiscoverySettings()
+    database = Database(args.database_url or settings.database_url)
+    try:
+        await upgrade_to_head(database, "discovery:migrations")
+        outbox = Outbox(messaging.outbox, source=settings.service_name, topic=settings.events_topic)
+        told = await announce_every_profile(database, outbox, batch=args.batch)
+        print(f"told of {told} profiles; a running discovery publishes them from its outbox")
+        return told
+    finally:
+        await database.dispose()
+
+
 def _report(job: ImportJob, rejections: Sequence[object]) -> None:
     counts = job.counts
     print(
@@ -117,7 +137,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     importing.add_argument("--database-url")
     importing.add_argument("--show-rejections", type=int, default=20, metavar="N")
     importing.add_argument("--quiet", action="store_true", help="no progress bar")
+    announcing = commands.add_parser("announce-profiles", help="tell other services of every profile again")
+    announcing.add_argument("--database-url")
+    announcing.add_argument("--batch", type=int, default=5000, help="profiles per transaction")
     args = parser.parse_args(argv)
+    if args.command == "announce-profiles":
+        asyncio.run(announce_profiles(args))
+        return 0
     try:
         path = Path(args.file)
         job = asyncio.run(run_import(args, path, path.read_bytes()))

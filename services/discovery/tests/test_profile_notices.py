@@ -2,6 +2,9 @@
 name), through the outbox: by hand one event per change, by import one per catalogue and 500
 profiles of a chunk. Nothing is told of a profile an import could not store."""
 
+import asyncio
+import subprocess
+import sys
 import uuid
 from collections.abc import AsyncIterator
 from typing import Any
@@ -9,7 +12,7 @@ from uuid import UUID
 
 import httpx
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from contracts import REGISTRY, Envelope, decode
 from contracts.events.discovery import InfluencerProfilesChanged
@@ -132,3 +135,27 @@ async def test_an_import_into_an_orgs_catalogue_is_told_as_the_orgs(
     assert (envelope.tenant_id, key) == (org.id, str(org.id))
     assert {(p.handle, p.org_id) for p in data.profiles} == {("mine.one", org.id), ("mine.two", org.id)}
     assert uuid.UUID(envelope.subject) == org.id
+
+
+async def test_the_profiles_stored_before_anyone_was_told_can_be_told_again(imports: Database) -> None:
+    await run(imports, export(12))
+    async with imports.session() as session:  # as a deploy finds them: stored, never told
+        await session.execute(delete(messaging.outbox))
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "discovery.cli",
+        "announce-profiles",
+        "--database-url",
+        imports.url,
+        "--batch",
+        "5",
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
+    assert process.returncode == 0, stderr.decode()
+    assert "told of 12 profiles" in stdout.decode()
+    events = await told(imports)
+    assert [len(data.profiles) for _, _, data in events] == [5, 5, 2]
+    assert sorted(p.handle for _, _, data in events for p in data.profiles) == sorted(f"good.{i}" for i in range(12))

@@ -4,13 +4,17 @@ with the owning org as tenant (none for the shared catalogue, which belongs to n
 
 from collections.abc import Sequence
 from itertools import groupby
+from uuid import UUID
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import Envelope
 from contracts.events.discovery import InfluencerProfile, InfluencerProfilesChanged
+from discovery.adapters.tables import influencers
 from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import SHARED_CATALOGUE
+from servicekit.db import Database
 from servicekit.outbox import Outbox
 
 
@@ -50,3 +54,23 @@ class OutboxProfileNotices:
     async def announce(self, notices: Sequence[ProfileNotice]) -> None:
         if notices:
             await self.outbox.add_envelopes(self.session, profile_events(self.outbox, notices))
+
+
+async def announce_every_profile(database: Database, outbox: Outbox, *, batch: int = 5000) -> int:
+    """Tells of every stored profile again (for services that came after them, e.g. partnerships
+    the first time it keeps them): `batch` profiles per transaction, in id order. Returns how many."""
+    t = influencers
+    columns = (t.c.id, t.c.catalogue_id, t.c.platform, t.c.handle, t.c.display_name, t.c.updated_at)
+    after: UUID | None = None
+    told = 0
+    while True:
+        async with database.session() as session:
+            query = select(*columns).order_by(t.c.id).limit(batch)
+            if after is not None:
+                query = query.where(t.c.id > after)
+            notices = [ProfileNotice(*row) for row in await session.execute(query)]
+            await OutboxProfileNotices(session, outbox).announce(notices)
+        if not notices:
+            return told
+        told += len(notices)
+        after = notices[-1].influencer_id
