@@ -37,7 +37,9 @@ from devstack.broker import EmbeddedBroker
 from devstack.databases import DatabaseFactory
 from devstack.ports import free_port
 from devstack.pytest_plugin import serve_over_http
+from partnerships.adapters.influencer_directory import InfluencerDirectoryRepository
 from partnerships.adapters.tables import campaigns, messaging
+from partnerships.domain.influencers import KnownInfluencer
 from partnerships.main import create_app
 from partnerships.settings import PartnershipsSettings
 from servicekit.runtime import ServiceRuntime
@@ -68,7 +70,18 @@ def headers(secret: str, tenant: uuid.UUID, roles: str, influencer: uuid.UUID | 
     return found
 
 
-async def worker(client: httpx.AsyncClient, secret: str, tally: Tally, stop: asyncio.Event) -> None:
+async def known_influencers(runtime: ServiceRuntime, count: int) -> list[uuid.UUID]:
+    """Shared-catalogue influencers partnerships knows, as discovery's events would have told it."""
+    at = datetime.now(UTC)
+    known = [KnownInfluencer(uuid.uuid4(), None, "instagram", f"bench{i}", None, at) for i in range(count)]
+    async with runtime.database.session() as session:
+        await InfluencerDirectoryRepository(session).record(known)
+    return [k.id for k in known]
+
+
+async def worker(
+    client: httpx.AsyncClient, secret: str, influencer: uuid.UUID, tally: Tally, stop: asyncio.Event
+) -> None:
     tenant = uuid.uuid4()
     brand = headers(secret, tenant, "manager")
     created = await client.post(
@@ -97,8 +110,8 @@ async def worker(client: httpx.AsyncClient, secret: str, tally: Tally, stop: asy
         result: dict[str, Any] = response.json()
         return result
 
+    # One influencer per worker: each partnership is completed before the next is proposed.
     while not stop.is_set():
-        influencer = uuid.uuid4()
         creator = headers(secret, uuid.uuid4(), "creator", influencer)
         proposed = await call(
             f"/api/v1/campaigns/{campaign_id}/partnerships",
@@ -139,7 +152,8 @@ async def measure(args: argparse.Namespace, url: str, runtime: ServiceRuntime, s
     tally, stop, sampling_stop = Tally(), asyncio.Event(), asyncio.Event()
     limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
-        workers = [asyncio.create_task(worker(client, secret, tally, stop)) for _ in range(args.concurrency)]
+        influencers = await known_influencers(runtime, args.concurrency)
+        workers = [asyncio.create_task(worker(client, secret, i, tally, stop)) for i in influencers]
         await asyncio.sleep(args.warmup)
         rows_before = await outbox_rows(runtime)
         samples: list[tuple[float, int]] = []
