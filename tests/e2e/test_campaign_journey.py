@@ -185,3 +185,61 @@ async def test_an_orgs_private_profiles_and_imports_stay_its_own(
         assert (await gateway.get(path, headers=other_org.auth)).status_code == 404, path
     found = (await gateway.get("/api/v1/influencers", params={"q": profile["handle"]}, headers=other_org.auth)).json()
     assert found["items"] == []
+
+
+async def test_a_brand_proposes_to_an_influencer_once_discovery_has_told_partnerships(
+    gateway: httpx.AsyncClient, org: Org, other_org: Org
+) -> None:
+    campaigns = {}
+    for brand in (org, other_org):
+        created = await gateway.post(
+            "/api/v1/campaigns",
+            json={"name": "Known", "objective": "awareness", "budget": {"amount_minor": 500_000, "currency": "EUR"}},
+            headers=brand.auth,
+        )
+        campaigns[brand.id] = created.json()["id"]
+
+    def offer(influencer_id: str) -> dict[str, object]:
+        return {"influencer_id": influencer_id, "terms": TERMS}
+
+    never = await gateway.post(
+        f"/api/v1/campaigns/{campaigns[org.id]}/partnerships", json=offer(str(uuid.uuid4())), headers=org.auth
+    )
+    assert never.status_code == 422, never.text
+    assert [e["field"] for e in never.json()["errors"]] == ["influencer_id"]
+    assert (never.json()["retryable"], never.headers["retry-after"]) == (True, "5")
+
+    listed = await gateway.post(
+        "/api/v1/influencers",
+        json={
+            "platform": "tiktok",
+            "handle": f"told_{uuid.uuid4().hex[:6]}",
+            "display_name": "Told",
+            "followers": 9000,
+        },
+        headers=org.auth,
+    )
+    assert listed.status_code == 201, listed.text
+    influencer = listed.json()
+    # One Idempotency-Key through the retries: the retryable answers are not kept for it.
+    retry_headers = {**org.auth, "idempotency-key": f"offer-{uuid.uuid4()}"}
+
+    async def proposed() -> httpx.Response | None:
+        response = await gateway.post(
+            f"/api/v1/campaigns/{campaigns[org.id]}/partnerships", json=offer(influencer["id"]), headers=retry_headers
+        )
+        assert response.status_code in (201, 422), response.text
+        return response if response.status_code == 201 else None
+
+    partnership = (await eventually(proposed)).json()
+    assert partnership["influencer"] == {"platform": "tiktok", "handle": influencer["handle"], "display_name": "Told"}
+
+    # Known to partnerships now, but the org's private profile: another brand is told what it
+    # would be told of an id that does not exist.
+    theirs = await gateway.post(
+        f"/api/v1/campaigns/{campaigns[other_org.id]}/partnerships",
+        json=offer(influencer["id"]),
+        headers=other_org.auth,
+    )
+    assert theirs.status_code == 422, theirs.text
+    assert theirs.json()["errors"] == never.json()["errors"]
