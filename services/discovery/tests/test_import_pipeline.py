@@ -24,7 +24,7 @@ from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.domain import import_actions
 from discovery.domain.actors import Actor
 from discovery.domain.figures import derive, profile_from
-from discovery.domain.importing import ParsedRow, RowParser, resolve_mapping
+from discovery.domain.importing import resolve_mapping
 from discovery.domain.imports import ImportJob, StaleProfiles
 from discovery.domain.profiles import (
     SHARED_CATALOGUE,
@@ -34,6 +34,7 @@ from discovery.domain.profiles import (
     fingerprint_parts,
     new_id,
 )
+from discovery.domain.row_parser import ParsedRow, RowParser
 from servicekit.db import Database
 from servicekit.migrations import upgrade_to_head
 from servicekit.outbox import Outbox

@@ -17,7 +17,7 @@ from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.tables import influencers, messaging
 from discovery.adapters.unit_of_work import SqlUnitOfWork
-from discovery.domain import import_actions, importing
+from discovery.domain import import_actions, row_parser
 from discovery.domain.actors import Actor
 from discovery.domain.imports import ImportJob
 from servicekit.db import Database
@@ -113,7 +113,7 @@ async def test_a_chunk_the_database_refuses_is_stored_without_the_rows_it_refuse
 ) -> None:
     # Should the parser let through a value the database refuses, the chunk is written again in
     # halves to find the rows at fault: only those are rejected.
-    monkeypatch.setattr(importing, "MAX_COUNT", 2**64 - 1)
+    monkeypatch.setattr(row_parser, "MAX_COUNT", 2**64 - 1)
     content = export(20).replace(b"9223372036854775808", b"18446744073709551615")
     job, rejected = await run(database, content, pipeline_min_bytes=pipeline_min_bytes)
     assert (job.state.value, job.error) == ("succeeded", None)

@@ -9,19 +9,15 @@ from hypothesis import strategies as st
 from discovery.domain.importing import (
     ColumnMapping,
     ImportFormat,
-    RowError,
-    RowParser,
-    _any_shares,
-    _plain_shares,
-    _shares,
     decode,
     detect_format,
     header_key,
-    merge,
     read_records,
     resolve_mapping,
 )
 from discovery.domain.profiles import Platform, ProfileFacts
+from discovery.domain.row_parser import RowParser, merge
+from discovery.domain.row_values import RowError, _any_shares, _plain_shares, read_shares
 from servicekit.errors import InvalidField
 
 from .conftest import DATASETS
@@ -291,18 +287,18 @@ def test_the_fast_reading_of_shares_agrees_with_the_general_one(
 
 
 def test_shares_read_the_same_on_the_fast_path_and_off_it() -> None:
-    assert _shares("US:0.354;TR:0.318;IN:0.098", "audience.countries", keys="country") == {
+    assert read_shares("US:0.354;TR:0.318;IN:0.098", "audience.countries", keys="country") == {
         "US": 0.354,
         "TR": 0.318,
         "IN": 0.098,
     }
     # Off it: a percentage, a repeated country (summed), spelled-out names.
-    assert _shares("United States:40%;usa:0.1;Germany=0.2", "audience.countries", keys="country") == {
+    assert read_shares("United States:40%;usa:0.1;Germany=0.2", "audience.countries", keys="country") == {
         "US": 0.5,
         "DE": 0.2,
     }
     with pytest.raises(RowError, match="'Atlantis' is not a known country"):
-        _shares("US:0.2;Atlantis:0.1", "audience.countries", keys="country")
+        read_shares("US:0.2;Atlantis:0.1", "audience.countries", keys="country")
 
 
 LARGEST = 2**63 - 1

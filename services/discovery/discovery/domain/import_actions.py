@@ -10,12 +10,8 @@ from discovery.domain.figures import derive, history_with_baseline, profile_from
 from discovery.domain.importing import (
     ColumnMapping,
     ImportFormat,
-    ParsedRow,
-    RowError,
-    RowParser,
     decode,
     detect_format,
-    merge,
     parse_platform,
     read_records,
     resolve_mapping,
@@ -33,6 +29,8 @@ from discovery.domain.profiles import (
     now,
     with_facts,
 )
+from discovery.domain.row_parser import ParsedRow, RowParser, merge
+from discovery.domain.row_values import RowError
 from discovery.domain.search import Visibility
 from servicekit.errors import InvalidField
 
