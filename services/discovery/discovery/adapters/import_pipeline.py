@@ -28,7 +28,7 @@ from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 from discovery.adapters.influencer_repository import ChangeRows, InfluencerRepository, change_rows
 from discovery.domain.import_actions import plan_chunk, read_chunks
 from discovery.domain.imports import ImportCounts, ImportJob, Rejection
-from discovery.domain.profile_notices import ProfileNotice, notices_of
+from discovery.domain.profile_notices import renamed
 from discovery.domain.profiles import now
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,9 @@ class PlannedChunk:
     records_done: int
     # The line of the file each profile of `rows` comes from (by id as hexadecimal text).
     lines: dict[str, int]
-    notices: list[ProfileNotice]
+    # The updated profiles whose platform, handle or name changed (hexadecimal ids): with the
+    # created ones, those the chunk tells of.
+    renamed: list[str]
 
 
 @dataclass(frozen=True)
@@ -154,7 +156,7 @@ async def _plan(send: Any, database_url: str, job: ImportJob, content: bytes, ch
                     rejections=[*chunk.rejections, *plan.rejections],
                     records_done=chunk.records_done,
                     lines={key.hex: line for key, line in plan.changes.lines.items()},
-                    notices=notices_of(plan.changes),
+                    renamed=[i.hex for i in renamed(plan.changes)],
                 )
             )
     finally:

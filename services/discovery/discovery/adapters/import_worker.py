@@ -185,8 +185,12 @@ class ImportWorker(BackgroundLoop):
                 chunk.rejections,
                 [Refusal(chunk.lines[key], key in created, *why) for key, why in refused.items()],
             )
-            notices = [n for n in chunk.notices if n.influencer_id.hex not in refused]
-            await OutboxProfileNotices(session, self.outbox).announce(notices)
+            renamed = set(chunk.renamed)
+            told = [
+                *(r for r in rows.created if r[0] not in refused),
+                *(r for r in rows.updated if r[0] in renamed and r[0] not in refused),
+            ]
+            await OutboxProfileNotices(session, self.outbox).announce_records(job.catalogue_id, told)
             await self._record(session, job, counts, rejections, chunk.records_done)
         job.records_done = chunk.records_done
 

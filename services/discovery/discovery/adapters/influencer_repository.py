@@ -830,6 +830,8 @@ _ROW_COLUMNS = [c.name for c in influencers.c]
         "terms",
     )
 )
+# Where a COPY record holds who the profile is: id (hexadecimal), platform, handle, name, version.
+IDENTITY_AT = tuple(_ROW_COLUMNS.index(name) for name in ("id", "platform", "handle", "display_name", "updated_at"))
 # What an import reads of the profiles its rows name: what from_row and the fingerprint need.
 _TARGET_COLUMNS = [
     c

@@ -1,47 +1,77 @@
 """Profile notices as `influencer.profiles.changed` events in the outbox: one event per catalogue
 and per MAX_PROFILES profiles, keyed by the catalogue (so one profile's notices stay in order),
-with the owning org as tenant (none for the shared catalogue, which belongs to no org)."""
+with the owning org as tenant (none for the shared catalogue, which belongs to no org).
+
+An import tells of up to a chunk's profiles at a time: their payloads are built as plain JSON
+values straight from what the chunk wrote, not through the contract's models (the tests check
+that the events parse as the contract says)."""
 
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from itertools import groupby
-from uuid import UUID
+from typing import Any
+from uuid import UUID, uuid4
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import Envelope
-from contracts.events.discovery import InfluencerProfile, InfluencerProfilesChanged
+from contracts.events.discovery import InfluencerProfilesChanged
+from discovery.adapters.influencer_repository import IDENTITY_AT
 from discovery.adapters.tables import influencers
 from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import SHARED_CATALOGUE
 from servicekit.db import Database
+from servicekit.logs import correlation_id_var
 from servicekit.outbox import Outbox
 
+_ID, _PLATFORM, _HANDLE, _NAME, _UPDATED = IDENTITY_AT
 
-def profile_events(outbox: Outbox, notices: Sequence[ProfileNotice]) -> list[tuple[Envelope, str]]:
-    events: list[tuple[Envelope, str]] = []
-    ordered = sorted(notices, key=lambda n: n.catalogue_id)
-    for catalogue_id, in_catalogue in groupby(ordered, key=lambda n: n.catalogue_id):
-        org_id = None if catalogue_id == SHARED_CATALOGUE else catalogue_id
-        profiles = [
-            # Built from values discovery checked when it stored them: no validation again.
-            InfluencerProfile.model_construct(
-                influencer_id=n.influencer_id,
-                org_id=org_id,
-                platform=n.platform,
-                handle=n.handle,
-                display_name=n.display_name,
-                updated_at=n.updated_at,
-            )
-            for n in in_catalogue
-        ]
-        for start in range(0, len(profiles), InfluencerProfilesChanged.MAX_PROFILES):
-            data = InfluencerProfilesChanged.model_construct(
-                profiles=profiles[start : start + InfluencerProfilesChanged.MAX_PROFILES]
-            )
-            envelope = outbox.envelope(data, tenant_id=org_id, subject=catalogue_id)
-            events.append((envelope, str(catalogue_id)))
-    return events
+
+def _org_of(catalogue_id: UUID) -> UUID | None:
+    return None if catalogue_id == SHARED_CATALOGUE else catalogue_id
+
+
+def _catalogue(notice: ProfileNotice) -> UUID:
+    return notice.catalogue_id
+
+
+def _dashed(hex_id: str) -> str:
+    return f"{hex_id[:8]}-{hex_id[8:12]}-{hex_id[12:16]}-{hex_id[16:20]}-{hex_id[20:]}"
+
+
+def _profile(influencer_id: str, org: str | None, platform: str, handle: str, name: str | None, at: datetime) -> Any:
+    return {
+        "influencer_id": influencer_id,
+        "org_id": org,
+        "platform": platform,
+        "handle": handle,
+        "display_name": name,
+        "updated_at": at.isoformat(),
+    }
+
+
+def profile_events(outbox: Outbox, catalogue_id: UUID, profiles: Sequence[Any]) -> list[tuple[Envelope, str]]:
+    """The events telling of these profiles (JSON values) of one catalogue."""
+    org_id, key = _org_of(catalogue_id), str(catalogue_id)
+    each = InfluencerProfilesChanged.MAX_PROFILES
+    return [
+        (
+            Envelope(
+                id=uuid4(),
+                type=InfluencerProfilesChanged.event_type,
+                version=InfluencerProfilesChanged.event_version,
+                source=outbox.source,
+                time=datetime.now(UTC),
+                tenant_id=org_id,
+                subject=key,
+                correlation_id=correlation_id_var.get(),
+                data={"profiles": list(profiles[start : start + each])},
+            ),
+            key,
+        )
+        for start in range(0, len(profiles), each)
+    ]
 
 
 class OutboxProfileNotices:
@@ -52,8 +82,27 @@ class OutboxProfileNotices:
         self.outbox = outbox
 
     async def announce(self, notices: Sequence[ProfileNotice]) -> None:
-        if notices:
-            await self.outbox.add_envelopes(self.session, profile_events(self.outbox, notices))
+        events: list[tuple[Envelope, str]] = []
+        for catalogue_id, in_catalogue in groupby(
+            sorted(notices, key=lambda n: n.catalogue_id), lambda n: n.catalogue_id
+        ):
+            org = _org_of(catalogue_id)
+            org_text = None if org is None else str(org)
+            profiles = [
+                _profile(str(n.influencer_id), org_text, n.platform, n.handle, n.display_name, n.updated_at)
+                for n in in_catalogue
+            ]
+            events.extend(profile_events(self.outbox, catalogue_id, profiles))
+        await self.outbox.add_envelopes(self.session, events)
+
+    async def announce_records(self, catalogue_id: UUID, records: Sequence[tuple[Any, ...]]) -> None:
+        """Tells of the profiles of these COPY records (see ChangeRows), all of one catalogue."""
+        org = _org_of(catalogue_id)
+        org_text = None if org is None else str(org)
+        profiles = [
+            _profile(_dashed(r[_ID]), org_text, r[_PLATFORM], r[_HANDLE], r[_NAME], r[_UPDATED]) for r in records
+        ]
+        await self.outbox.add_envelopes(self.session, profile_events(self.outbox, catalogue_id, profiles))
 
 
 async def announce_every_profile(database: Database, outbox: Outbox, *, batch: int = 5000) -> int:

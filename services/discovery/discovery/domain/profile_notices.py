@@ -46,6 +46,11 @@ def notices_for_change(before: Influencer | None, after: Influencer) -> list[Pro
     return [notice_of(after)]
 
 
+def renamed(changes: ProfileChanges) -> list[UUID]:
+    """The updated profiles of an import's chunk whose platform, handle or name changed."""
+    return [u.after.id for u in changes.updated if not _same_identity(u.before, u.after)]
+
+
 def notices_of(changes: ProfileChanges, *, leaving_out: Iterable[UUID] = ()) -> list[ProfileNotice]:
     """What an import's chunk tells, but of the profiles it could not store."""
     left_out = set(leaving_out)
