@@ -12,10 +12,11 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 
 from contracts import REGISTRY, EventData, decode, encode, events_topic, new_event
-from contracts.events.discovery import ShortlistAdded
+from contracts.events.discovery import InfluencerProfilesChanged, ShortlistAdded
 from contracts.events.metrics import PerformanceUpdated
 from contracts.events.partnerships import CampaignCreated
 from devstack.databases import DatabaseFactory
+from devstack.pytest_plugin import read_topic_until
 
 from .conftest import Org, app_of, discovery_service, profile
 
@@ -151,3 +152,29 @@ async def test_a_performance_event_changes_the_ranking(
     assert after == [str(challenger_id), leader.json()["id"]]
     measured = (await service.get(f"/api/v1/influencers/{challenger_id}", headers=org.headers)).json()
     assert measured["past_performance"] == {"measured": True, "score": 1.0, "posts": 8}
+
+
+async def test_an_imports_profile_events_reach_the_topic_partnerships_consumes(
+    service: httpx.AsyncClient, kafka_bootstrap: str, internal_secret: str
+) -> None:
+    org = Org(internal_secret)
+    rows = "".join(f"kafka.told.{i},{1000 + i},{'N' * 200}\n" for i in range(600))
+    response = await service.post(
+        "/api/v1/influencers/import",
+        content=f"handle,followers,name\n{rows}".encode(),
+        params={"platform": "youtube"},
+        headers={**org.headers, "content-type": "text/csv"},
+    )
+    assert response.status_code == 202, response.text
+    told: dict[str, int] = {}
+
+    def whole(records: list[ConsumerRecord]) -> bool:
+        for record in records:
+            if record.key == str(org.id).encode() and dict(record.headers)["type"] == b"influencer.profiles.changed":
+                data = REGISTRY.parse(decode(record.value))
+                assert isinstance(data, InfluencerProfilesChanged)
+                told.update({p.handle: len(data.profiles) for p in data.profiles})
+        return len(told) == 600
+
+    await read_topic_until(kafka_bootstrap, "discovery.events", whole, timeout_s=30)
+    assert sorted(set(told.values())) == [100, 500]  # two events, the largest at its longest names
