@@ -107,11 +107,15 @@ async def make_one_of_everything(gateway: httpx.AsyncClient, a: Org) -> dict[str
         json={"name": "A's", "objective": "awareness", "budget": {"amount_minor": 100_000, "currency": "EUR"}},
     )
     ids["campaign_id"] = campaign["id"]
-    partnership = await made(
-        "POST",
-        f"/api/v1/campaigns/{campaign['id']}/partnerships",
-        json={"influencer_id": profile["id"], "terms": TERMS},
+    proposed = await eventually(  # partnerships learns of the profile from discovery's event
+        lambda: gateway.post(
+            f"/api/v1/campaigns/{campaign['id']}/partnerships",
+            json={"influencer_id": profile["id"], "terms": TERMS},
+            headers=a.auth,
+        ),
+        lambda response: response.status_code == 201,
     )
+    partnership = proposed.json()
     ids["partnership_id"] = partnership["id"]
     await made("POST", f"/api/v1/partnerships/{partnership['id']}/messages", json={"body": "Hi from A"})
     template = await made(

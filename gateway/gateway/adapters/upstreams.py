@@ -133,7 +133,7 @@ class Upstream:
                 Problem(504, f"the {self.name} service did not answer in time", upstream=self.name), False
             ) from None
         except UpstreamBroken:
-            log.warning("%s %s: the %s service gave a broken answer", method, target, self.name, exc_info=True)
+            # Logged once, with its cause, where the 502 is answered (api/proxy).
             problem = Problem(502, f"the {self.name} service gave a broken answer", upstream=self.name)
             raise _Failure(problem, False) from None
         except ValueError:  # a header the caller sent cannot be passed on

@@ -123,7 +123,7 @@ async def test_a_failed_job_tells_its_owner_no_internal_address(
         await worker.run(job_id, progress=database_gone)
         job = (await client.get(f"/api/v1/import-jobs/{job_id}", headers=org.headers)).json()
         assert job["state"] == "failed"
-        assert job["error"] == "the import failed (ConnectionRefusedError); the error is logged"
+        assert job["error"] == "an internal error stopped the import after 1 records; it has been logged"
 
 
 async def test_the_cli_imports_with_a_progress_bar(databases: DatabaseFactory) -> None:

@@ -351,7 +351,7 @@ async def test_a_proposal_to_an_influencer_not_known_here_is_a_retryable_422(
         assert response.headers["retry-after"] == "5"
         body = response.json()
         assert body["retryable"] is True
-        assert [e["field"] for e in body["errors"]] == ["influencer_id"]
+        assert [e["field"] for e in body["errors"]] == ["body.influencer_id"]
         assert "not.yours" not in response.text
     assert (await budget(service, parties, campaign_id))["reserved"] == 0
     listed = await service.get(f"/api/v1/campaigns/{campaign_id}/partnerships", headers=parties.brand)

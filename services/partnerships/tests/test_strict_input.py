@@ -18,6 +18,8 @@ from partnerships.main import create_app
 from partnerships.settings import PartnershipsSettings
 from servicekit.app import lax_request_bodies
 
+from .conftest import known_influencer
+
 NAMED = {
     "currency": "EUR",
     "countries": "US",
@@ -179,16 +181,18 @@ async def test_no_bad_value_is_answered_with_a_server_error(service: httpx.Async
     )
     assert (await service.post(f"/api/v1/campaigns/{campaign_id}/launch", headers=brand)).status_code == 200
     terms = TERMS
+    influencer_id = str(await known_influencer(service))
     partnership_id = await _created(
         service,
         f"/api/v1/campaigns/{campaign_id}/partnerships",
-        {"influencer_id": str(uuid.uuid4()), "terms": terms},
+        {"influencer_id": influencer_id, "terms": terms},
         brand,
     )
     template_id = await _created(service, "/api/v1/message-templates", {"name": "t", "body": "Hi"}, brand)
     ids = {"campaign_id": campaign_id, "partnership_id": partnership_id, "template_id": template_id}
     app = service.app  # type: ignore[attr-defined]
-    every = sorted(probes(app.openapi(), ids, named_samples=NAMED), key=_last)
+    named = NAMED | {"influencer_id": influencer_id}  # proposals name an influencer partnerships knows
+    every = sorted(probes(app.openapi(), ids, named_samples=named), key=_last)
     failures = []
     for probe in every:
         headers = {**brand, "content-type": probe.content_type} if probe.content_type else brand

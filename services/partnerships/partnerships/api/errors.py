@@ -13,7 +13,7 @@ async def _unknown_influencer(request: Request, exc: Exception) -> JSONResponse:
     problem = Problem(
         422,
         str(exc),
-        errors=[{"field": exc.field, "message": exc.message, "type": "unknown_influencer"}],
+        errors=[{"field": f"body.{exc.field}", "message": exc.message, "type": "unknown_influencer"}],
         headers={"Retry-After": str(exc.RETRY_AFTER_S)},
         retryable=True,
     )
