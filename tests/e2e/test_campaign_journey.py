@@ -206,7 +206,7 @@ async def test_a_brand_proposes_to_an_influencer_once_discovery_has_told_partner
         f"/api/v1/campaigns/{campaigns[org.id]}/partnerships", json=offer(str(uuid.uuid4())), headers=org.auth
     )
     assert never.status_code == 422, never.text
-    assert [e["field"] for e in never.json()["errors"]] == ["influencer_id"]
+    assert [e["field"] for e in never.json()["errors"]] == ["body.influencer_id"]
     assert (never.json()["retryable"], never.headers["retry-after"]) == (True, "5")
 
     listed = await gateway.post(
