@@ -2,11 +2,14 @@
 
 import uuid
 from collections.abc import AsyncIterator
+from typing import get_args
 
 import httpx
 import pytest
 
 from devstack import mailbox
+from gateway.api.identity_schemas import MemberRoleName
+from gateway.domain.administration import MEMBER_ROLES
 
 from .conftest import PASSWORD, GatewayFactory, Upstream, join_org, log_in, mailbox_of, sign_up
 
@@ -220,3 +223,7 @@ async def test_two_pending_claims_of_one_profile_confirm_once(gateway: httpx.Asy
     assert first.status_code == 201
     second = await gateway.post("/api/v1/signups/confirm", json={"token": tokens[1]})
     assert second.status_code == 409
+
+
+def test_the_member_roles_a_request_takes_are_the_roles_a_member_may_hold() -> None:
+    assert set(get_args(MemberRoleName)) == {role.value for role in MEMBER_ROLES}

@@ -243,6 +243,13 @@ class _Resolver:
         schema = self.resolve(schema)
         if depth > 12:
             return None
+        if "properties" in schema and ("oneOf" in schema or "anyOf" in schema):
+            # An object whose union only says which of its fields to send (one_of_required).
+            options = schema.get("oneOf") or schema["anyOf"]
+            chosen = set(self.resolve(options[choice % len(options)]).get("required", ()))
+            kept = chosen | set(schema.get("required", ()))
+            properties = {key: sub for key, sub in schema["properties"].items() if key in kept}
+            return {key: self.sample(sub, choice, depth + 1, key) for key, sub in properties.items()}
         for union in ("oneOf", "anyOf"):
             if union in schema:
                 options = [o for o in schema[union] if self.resolve(o).get("type") != "null"]

@@ -30,7 +30,7 @@ KeyAdmin = Annotated[Principal, Depends(_key_admin)]
 
 class ApiKeyCreate(RequestModel):
     name: str = Field(min_length=1, max_length=200, examples=["Shopify conversions"])
-    scopes: list[str] = Field(
+    scopes: list[Annotated[str, Field(json_schema_extra={"enum": sorted(KNOWN_SCOPES)})]] = Field(
         min_length=1,
         examples=[["conversions:write"]],
         description="`<resource>:read` or `<resource>:write`, resources: "

@@ -2,7 +2,7 @@
 problem names every bad field by its path (body.owner.password), and the public records."""
 
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import Request
@@ -13,10 +13,10 @@ from gateway.adapters.identity_repository import OrgRecord, UserRecord
 from gateway.adapters.mail import MailQueue
 from gateway.adapters.passwords import Passwords
 from gateway.adapters.revocations import Revocations
-from gateway.domain.administration import check_member_role
-from gateway.domain.identity import OrgKind, Role, check_password, normalize_email
+from gateway.domain.identity import MIN_PASSWORD_LENGTH, OrgKind, Role, check_password, normalize_email
 from gateway.domain.messages import Links
 from gateway.settings import GatewaySettings
+from servicekit.schemas import CONTROL_CHARACTERS
 
 
 def _rule(kind: str, rule):  # type: ignore[no-untyped-def]
@@ -31,11 +31,30 @@ def _rule(kind: str, rule):  # type: ignore[no-untyped-def]
     return AfterValidator(check)
 
 
-EmailAddress = Annotated[str, Field(max_length=320, examples=["ann@acme.test"]), _rule("email", normalize_email)]
-NewPassword = Annotated[
-    str, Field(max_length=200, description="10 characters or more"), _rule("password", check_password)
+# The rules below as JSON Schema too, so that the OpenAPI says what is taken (no control characters).
+_NO = CONTROL_CHARACTERS
+EmailAddress = Annotated[
+    str,
+    Field(
+        max_length=320,
+        examples=["ann@acme.test"],
+        description="an email address (compared without case)",
+        json_schema_extra={"pattern": rf"^ *[^@ {_NO}]+@[^@ {_NO}]*\.[^@ {_NO}]* *$"},
+    ),
+    _rule("email", normalize_email),
 ]
-MemberRole = Annotated[Role, Field(description="owner, manager or analyst"), _rule("role", check_member_role)]
+NewPassword = Annotated[
+    str,
+    Field(
+        max_length=200,
+        description=f"{MIN_PASSWORD_LENGTH} characters or more, not starting or ending with a space",
+        json_schema_extra={"minLength": MIN_PASSWORD_LENGTH, "pattern": rf"^[^\s{_NO}]([^{_NO}]*[^\s{_NO}])?$"},
+    ),
+    _rule("password", check_password),
+]
+# A member's role: owner, manager or analyst (creators and admins are made otherwise).
+MemberRoleName = Literal["owner", "manager", "analyst"]  # administration.MEMBER_ROLES (a test ties them)
+MemberRole = Annotated[MemberRoleName, Field(description="owner, manager or analyst"), AfterValidator(Role)]
 DisplayName = Annotated[str | None, Field(default=None, max_length=200)]
 
 

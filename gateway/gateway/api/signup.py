@@ -6,10 +6,11 @@ owner, adds to an existing account instead of making a second one."""
 import uuid
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from typing import Annotated, Literal
 from uuid import UUID
 
 from fastapi import APIRouter, Request, Response, status
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.adapters import membership_changes
@@ -50,17 +51,21 @@ class OwnerCreate(RequestModel):
     display_name: DisplayName
 
 
+def _creators_elsewhere(kind: object) -> object:
+    if kind == OrgKind.CREATOR:
+        raise ValueError("an org is a brand or an agency; creators sign up at /api/v1/creators")
+    return kind
+
+
 class OrgCreate(RequestModel):
     name: str = Field(min_length=1, max_length=200)
-    kind: OrgKind = Field(description="brand or agency")
+    kind: Annotated[
+        Literal["brand", "agency"],
+        Field(description="brand or agency"),
+        BeforeValidator(_creators_elsewhere),
+        AfterValidator(OrgKind),
+    ]
     owner: OwnerCreate
-
-    @field_validator("kind")
-    @classmethod
-    def _not_creator(cls, kind: OrgKind) -> OrgKind:
-        if kind not in (OrgKind.BRAND, OrgKind.AGENCY):
-            raise ValueError("an org is a brand or an agency; creators sign up at /api/v1/creators")
-        return kind
 
 
 class CreatorCreate(RequestModel):

@@ -1,9 +1,10 @@
+import re
 from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request, Response, status
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from contracts import REGISTRY
 from gateway.adapters.security import Caller
@@ -16,11 +17,12 @@ from servicekit.app import DbSession
 from servicekit.db import after_commit
 from servicekit.errors import InvalidField, NotFound
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
-from servicekit.schemas import RequestModel, Text
+from servicekit.schemas import CONTROL_CHARACTERS, RequestModel, Text
 
 router = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 
 KNOWN_TYPES = frozenset(model.event_type for model in REGISTRY.models())
+SUBSCRIBABLE = webhooks.subscribable(KNOWN_TYPES)
 
 
 async def _manager(caller: Caller) -> Principal:
@@ -31,10 +33,38 @@ async def _manager(caller: Caller) -> Principal:
 Manager = Annotated[Principal, Depends(_manager)]
 
 
+def _http_url(url: str) -> str:
+    if not _HTTP_URL.match(url):
+        raise ValueError("must be an http(s) URL with a host")
+    return url
+
+
+# An http(s) URL with a host (a name, an IPv4 or a bracketed IPv6 address), as the schema says.
+_CC = CONTROL_CHARACTERS
+HTTP_URL_PATTERN = (
+    rf"^[Hh][Tt][Tt][Pp][Ss]?://([^/?#@{_CC}]*@)?([^/?#@:\[\] {_CC}]+|\[[0-9A-Fa-f:.]+\])(:[0-9]{{1,5}})?"
+    rf"([/?#][^ {_CC}]*)?$"
+)
+_HTTP_URL = re.compile(HTTP_URL_PATTERN)
+
+
 class WebhookCreate(RequestModel):
-    url: str = Field(max_length=2000, examples=["https://shop.example/hooks/influencer"])
-    event_types: list[Annotated[str, Field(min_length=1, max_length=100)]] = Field(
-        min_length=1, max_length=100, examples=[["partnership.*", "content.published"]]
+    url: Annotated[
+        str,
+        Field(
+            max_length=2000,
+            examples=["https://shop.example/hooks/influencer"],
+            json_schema_extra={"pattern": HTTP_URL_PATTERN},
+        ),
+        AfterValidator(_http_url),
+    ]
+    event_types: list[Annotated[str, Field(min_length=1, max_length=100, json_schema_extra={"enum": SUBSCRIBABLE})]] = (
+        Field(
+            min_length=1,
+            max_length=100,
+            examples=[["partnership.*", "content.published"]],
+            description="Event types, `<prefix>.*` for every type under a prefix, or `*` for all",
+        )
     )
     description: Text | None = Field(default=None, max_length=500)
 
@@ -42,8 +72,8 @@ class WebhookCreate(RequestModel):
     @classmethod
     def _known(cls, types: list[str]) -> list[str]:
         for pattern in types:
-            if not any(webhooks.matches([pattern], known) for known in KNOWN_TYPES):
-                raise ValueError(f"{pattern!r} matches no event type")
+            if pattern not in SUBSCRIBABLE:
+                raise ValueError(f"{pattern!r} is no event type, `<prefix>.*` of one, or `*`")
         return sorted(set(types))
 
 
@@ -95,7 +125,7 @@ async def create_webhook(
     try:
         await check_target(body.url, allow_private=request.app.state.settings.allow_private_webhook_targets)
     except ForbiddenTarget as exc:
-        raise InvalidField("url", str(exc)) from None
+        raise InvalidField("body.url", str(exc)) from None
     secret = webhooks.new_secret()
     subscription = await WebhookRepository(session).add(
         caller.org_id, body.url, body.event_types, secret, body.description

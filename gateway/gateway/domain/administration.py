@@ -20,12 +20,6 @@ def require_member_manager(principal: Principal) -> None:
         raise Forbidden("only the org's owners manage its members")
 
 
-def check_member_role(role: Role) -> Role:
-    if role not in MEMBER_ROLES:
-        raise ValueError("must be owner, manager or analyst")
-    return role
-
-
 def check_removal(removed_role: Role, owners_left: int) -> None:
     if removed_role is Role.OWNER and owners_left <= 1:
         raise Conflict("the last owner of an org cannot be removed")

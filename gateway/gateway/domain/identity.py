@@ -26,7 +26,7 @@ MIN_PASSWORD_LENGTH = 10
 
 def normalize_email(email: str) -> str:
     """The one spelling of an email the platform stores and compares; ValueError if it is none."""
-    email = email.strip().lower()
+    email = email.strip(" ").lower()
     local, _, domain = email.partition("@")
     if not local or "." not in domain or " " in email or "@" in domain:
         raise ValueError("is not an email address")

@@ -265,16 +265,17 @@ class RouteTable:
 
 
 def _methods(node: _Node, segments: list[str], index: int) -> frozenset[str]:
+    """A literal segment's templates first (`/influencers/import`, not `/influencers/{id}`), as
+    the OpenAPI lists each path's methods; a parameter only where no literal has any."""
     if index == len(segments):
         return frozenset(node.operations)
     segment = segments[index]
-    found: frozenset[str] = frozenset()
     child = node.literal.get(segment)
-    if child is not None:
-        found = _methods(child, segments, index + 1)
+    if child is not None and (found := _methods(child, segments, index + 1)):
+        return found
     if node.parameter is not None and segment:
-        found |= _methods(node.parameter, segments, index + 1)
-    return found
+        return _methods(node.parameter, segments, index + 1)
+    return frozenset()
 
 
 def _walk(node: _Node, segments: list[str], method: str) -> Operation | None:

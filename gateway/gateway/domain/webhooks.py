@@ -11,6 +11,7 @@ import base64
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable
 from fnmatch import fnmatchcase
 
 SECRET_PREFIX = "whsec_"
@@ -34,6 +35,17 @@ def sign(secret: str, message_id: str, timestamp: int, body: bytes) -> str:
 def verify(secret: str, message_id: str, timestamp: int, body: bytes, header: str) -> bool:
     expected = sign(secret, message_id, timestamp, body)
     return any(hmac.compare_digest(expected, candidate) for candidate in header.split())
+
+
+def subscribable(event_types: Iterable[str]) -> list[str]:
+    """What a subscription may name: an event type, `<prefix>.*` for a dotted prefix of one (all
+    `partnership.*`, all `metrics.performance.*`), or `*` for every event."""
+    names = {"*"}
+    for event_type in event_types:
+        names.add(event_type)
+        parts = event_type.split(".")
+        names.update(".".join(parts[:end]) + ".*" for end in range(1, len(parts)))
+    return sorted(names)
 
 
 def matches(event_types: list[str], event_type: str) -> bool:

@@ -21,7 +21,14 @@ def _known(code: str) -> str:
 
 Currency = Annotated[
     str,
-    Field(min_length=3, max_length=3, pattern=r"^[A-Z]{3}$", description="ISO 4217 code", examples=["EUR"]),
+    Field(
+        min_length=3,
+        max_length=3,
+        pattern=r"^[A-Z]{3}$",
+        description="An active ISO 4217 code",
+        examples=["EUR"],
+        json_schema_extra={"enum": sorted(CURRENCIES)},
+    ),
     AfterValidator(_known),
 ]
 """A currency a caller names: an active ISO 4217 code, upper case."""

@@ -4,7 +4,7 @@ Every request body model derives from `RequestModel`, which holds each field of 
 these rules without the model saying so:
 
 - no unknown fields;
-- integers are JSON integers (not "100", 1.0 or true) within +-(2**53 - 1), the numbers a
+- integers are JSON integers (not "100" or true; 2.0 is 2, as JSON Schema counts it) within +-(2**53 - 1), the numbers a
   JavaScript client holds exactly, unless the field sets a narrower range;
 - numbers are JSON numbers (an integer is taken), finite: NaN and Infinity are refused;
 - booleans are true or false;
@@ -28,6 +28,7 @@ from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
 from contracts.money import MAX_AMOUNT_MINOR, Currency, Money
@@ -42,9 +43,19 @@ SINGLE_LINE = r"^[^\x00-\x1f\x7f-\x9f]*$"
 
 _NOT_SINGLE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+# The same rules as JSON Schema patterns, so that the OpenAPI describes what the API takes: a client
+# generating data from it sends only what is accepted. Written for every regex dialect (ECMA-262,
+# Python, Rust): no lookaround, no surrogates (a JSON Schema string is Unicode text; a lone
+# surrogate is refused all the same).
+CONTROL_CHARACTERS = r"\u0000-\u001f\u007f-\u009f"
+SINGLE_LINE_PATTERN = rf"^[^{CONTROL_CHARACTERS}]*$"
+TEXT_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]*$"
+# White space other than control characters (what str.split() collapses, less those).
+SPACES = r"[ \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
 _CHECKED = "servicekit_checked"  # metadata of a node already given its rule
+_YEARS_PATTERN = r"^(19[7-9]\d|2\d{3})"  # FIRST_YEAR to LAST_YEAR, as a date's text begins
 
 
 def _characters_error(found: re.Match[str]) -> PydanticCustomError:
@@ -52,8 +63,8 @@ def _characters_error(found: re.Match[str]) -> PydanticCustomError:
     what = "a lone surrogate" if "\ud800" <= char <= "\udfff" else "a control character"
     return PydanticCustomError(
         "string_characters",
-        "must not contain {what} (U+{code:04X} at position {position})",
-        {"what": what, "code": ord(char), "position": found.start()},
+        "must not contain {what} (U+{code} at position {position})",
+        {"what": what, "code": f"{ord(char):04X}", "position": found.start()},
     )
 
 
@@ -92,11 +103,24 @@ def _in_years(value: date) -> date:
     return value
 
 
-def _checked(function: Any, schema: core_schema.CoreSchema, before: bool = False) -> core_schema.CoreSchema:
+def _checked(
+    function: Any, schema: core_schema.CoreSchema, before: bool = False, pattern: str | None = None
+) -> core_schema.CoreSchema:
     make = core_schema.no_info_before_validator_function if before else core_schema.no_info_after_validator_function
     wrapped = make(function, schema)
     wrapped["metadata"] = {_CHECKED: True}
+    own_extra = (schema.get("metadata") or {}).get("pydantic_js_extra")
+    has_own_pattern = "pattern" in schema or (isinstance(own_extra, dict) and "pattern" in own_extra)
+    if pattern is not None and not has_own_pattern:
+        wrapped["metadata"]["pydantic_js_updates"] = {"pattern": pattern}
     return wrapped
+
+
+def _integral(value: Any) -> Any:
+    """JSON Schema counts 2.0 as an integer; a string or a boolean is none."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _strict(node: Any) -> Any:
@@ -117,17 +141,20 @@ def _strict(node: Any) -> Any:
             copy["ge"] = -MAX_SAFE_INTEGER
         if "le" not in copy and "lt" not in copy:
             copy["le"] = MAX_SAFE_INTEGER
+        return _checked(_integral, copy, before=True)  # type: ignore[arg-type]
     elif kind == "float":
         copy["allow_inf_nan"] = False
     elif kind == "str":
         copy.setdefault("max_length", DEFAULT_MAX_LENGTH)
-        return _checked(_single_line, copy)  # type: ignore[arg-type]
+        return _checked(_single_line, copy, pattern=SINGLE_LINE_PATTERN)  # type: ignore[arg-type]
     elif kind in ("list", "dict", "set", "frozenset"):
         copy.setdefault("max_length", DEFAULT_MAX_ITEMS)
     elif kind == "date":
-        return _checked(_date_text, _checked(_in_years, copy), before=True)  # type: ignore[arg-type]
+        in_years = _checked(_in_years, copy, pattern=_YEARS_PATTERN + r"-\d{2}-\d{2}$")  # type: ignore[arg-type]
+        return _checked(_date_text, in_years, before=True)
     elif kind == "datetime":
-        return _checked(_datetime_text, _checked(_in_years, copy), before=True)  # type: ignore[arg-type]
+        in_years = _checked(_in_years, copy, pattern=_YEARS_PATTERN + "-")  # type: ignore[arg-type]
+        return _checked(_datetime_text, in_years, before=True)
     return copy
 
 
@@ -141,11 +168,31 @@ class _MultilineText:
         assert schema["type"] == "str", "Text is a str"
         limited = {**schema, "strict": True}
         limited.setdefault("max_length", DEFAULT_MAX_LENGTH)
-        return _checked(_text, limited)  # type: ignore[arg-type]
+        return _checked(_text, limited, pattern=TEXT_PATTERN)  # type: ignore[arg-type]
 
 
 Text = Annotated[str, _MultilineText()]
 """A string that may hold tabs and line breaks (a bio, a message), other control characters not."""
+
+
+NotNull = SkipJsonSchema[None]
+"""A field of a partial update that may be left out but never sent as null:
+`name: Annotated[str, Field(max_length=200)] | NotNull = left_out()`. The schema shows no null;
+the service refuses an explicit null (a 422 naming the field), as the schema says."""
+
+
+def _without_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+def left_out() -> Any:
+    """The default of a NotNull field: absent (None in Python), and no default in the schema."""
+    return Field(default=None, json_schema_extra=_without_default)
+
+
+def one_of_required(*fields: str) -> dict[str, Any]:
+    """A model's JSON Schema extra: exactly one of `fields` is sent."""
+    return {"oneOf": [{"required": [field]} for field in fields]}
 
 
 class RequestModel(BaseModel):
@@ -167,6 +214,12 @@ class MoneyIn(RequestModel):
 
     def money(self) -> Money:
         return Money(amount_minor=self.amount_minor, currency=self.currency)
+
+
+class PositiveMoneyIn(MoneyIn):
+    """An amount that must be more than zero (a fee, a cap, a declared value)."""
+
+    amount_minor: int = Field(ge=1, le=MAX_AMOUNT_MINOR, description="Amount in minor units, e.g. cents")
 
 
 def raise_for(errors: Iterable[tuple[str, str]]) -> None:

@@ -84,7 +84,7 @@ async def names_of_campaigns(service: httpx.AsyncClient, brand: dict[str, str]) 
     ("field", "raw", "named"),
     [
         ("budget", '{"amount_minor": "100000", "currency": "EUR"}', "body.budget.amount_minor"),
-        ("budget", '{"amount_minor": 1000.0, "currency": "EUR"}', "body.budget.amount_minor"),
+        ("budget", '{"amount_minor": 1000.5, "currency": "EUR"}', "body.budget.amount_minor"),
         ("budget", f'{{"amount_minor": {2**63}, "currency": "EUR"}}', "body.budget.amount_minor"),
         ("budget", '{"amount_minor": 100, "currency": "ZZZ"}', "body.budget.currency"),
         ("kpis", '{"roi": NaN}', "body.kpis.roi"),

@@ -95,8 +95,10 @@ def job_public(job: ImportJob, rejections: list[Rejection]) -> ImportJobPublic:
     "/api/v1/influencers/import",
     status_code=status.HTTP_202_ACCEPTED,
     dependencies=[CanWrite],
+    responses={415: {"description": "Neither a multipart file nor a CSV, TSV or NDJSON body"}},
     openapi_extra={
         "requestBody": {
+            "required": True,
             "content": {
                 "multipart/form-data": {
                     "schema": {
@@ -106,7 +108,7 @@ def job_public(job: ImportJob, rejections: list[Rejection]) -> ImportJobPublic:
                     }
                 },
                 **{media: {"schema": {"type": "string"}} for media in CONTENT_TYPES},
-            }
+            },
         }
     },
 )

@@ -21,7 +21,7 @@ from discovery.domain.profiles import MAX_AUDIENCE_COUNTRIES, Audience, Delivera
 from discovery.domain.ranking import Weights
 from discovery.domain.search import Visibility
 from servicekit.pagination import CURSOR_MAX_LENGTH
-from servicekit.schemas import MoneyIn, RequestModel, Text, domain_rules
+from servicekit.schemas import SPACES, MoneyIn, NotNull, RequestModel, Text, domain_rules, left_out
 
 # What the API accepts, documented in its OpenAPI and the README. Counts are far beyond any real
 # profile's yet well inside 2**53; rates are fractions (100 = 10,000 %), weights relative.
@@ -103,7 +103,15 @@ class ContactIn(RequestModel):
 Handle = Annotated[str, Field(min_length=1, max_length=101, examples=["@jane.doe"])]
 Category = Annotated[str, Field(min_length=1, max_length=60)]
 Sponsor = Annotated[str, Field(min_length=1, max_length=120)]
-Tag = Annotated[str, Field(max_length=40)]
+# As normalize_tags reads it (spaces around are dropped, inside collapsed), in JSON Schema.
+Tag = Annotated[
+    str,
+    Field(
+        max_length=40,
+        description="1 to 40 letters, digits, spaces or . : & + - _ (compared without case)",
+        json_schema_extra={"pattern": rf"^{SPACES}*\w(\w|{SPACES}|[.:&+-])*$"},
+    ),
+]
 
 
 def _one_currency(card: dict[Deliverable, MoneyIn] | None) -> dict[Deliverable, MoneyIn] | None:
@@ -157,8 +165,8 @@ class InfluencerCreate(InfluencerFields):
 class InfluencerUpdate(InfluencerFields):
     """Only the fields sent change; null clears a field (but handle and followers)."""
 
-    handle: Handle | None = None
-    followers: Count | None = None
+    handle: Handle | NotNull = left_out()
+    followers: Count | NotNull = left_out()
 
     @field_validator("handle", "followers", mode="before")
     @classmethod

@@ -2,14 +2,14 @@ from datetime import datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from contracts import Money
 from partnerships.api.terms_schemas import Platform, TermsDocument, TermsPublic
 from partnerships.domain.negotiation import Action, PartnershipState, Party
 from partnerships.domain.partnerships import Origin
 from partnerships.domain.terms import MilestoneTrigger
-from servicekit.schemas import RequestModel, Text
+from servicekit.schemas import NotNull, RequestModel, Text, left_out, one_of_required
 
 MAX_TERMS_VERSION = 1_000_000
 
@@ -151,8 +151,14 @@ class PaymentsPublic(BaseModel):
 
 
 class MessageCreate(RequestModel):
-    body: Text | None = Field(default=None, min_length=1, max_length=10_000)
-    template_id: UUID | None = Field(default=None, description="Fill this template instead of sending a body")
+    """A body, or a template_id to fill: one of the two."""
+
+    model_config = ConfigDict(json_schema_extra=one_of_required("body", "template_id"))
+
+    body: Annotated[Text, Field(min_length=1, max_length=10_000)] | NotNull = left_out()
+    template_id: Annotated[UUID, Field(description="Fill this template instead of sending a body")] | NotNull = (
+        left_out()
+    )
 
 
 class MessagePublic(BaseModel):
@@ -175,8 +181,8 @@ class TemplateCreate(RequestModel):
 
 
 class TemplateUpdate(RequestModel):
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    body: Text | None = Field(default=None, min_length=1, max_length=10_000)
+    name: Annotated[str, Field(min_length=1, max_length=200)] | NotNull = left_out()
+    body: Annotated[Text, Field(min_length=1, max_length=10_000)] | NotNull = left_out()
 
 
 class TemplatePublic(BaseModel):

@@ -8,7 +8,7 @@ from contracts import Money
 from contracts.money import MAX_AMOUNT_MINOR
 from partnerships.domain.campaigns import CampaignAction, CampaignState, Objective, check_dates
 from servicekit.errors import InvalidField
-from servicekit.schemas import MoneyIn, RequestModel, Text
+from servicekit.schemas import MoneyIn, NotNull, RequestModel, Text, left_out
 
 AgeBucket = Literal["13-17", "18-24", "25-34", "35-44", "45-54", "55-64", "65+"]
 KpiName = Literal[
@@ -72,15 +72,16 @@ class CampaignCreate(RequestModel):
 
 
 class CampaignUpdate(RequestModel):
-    """Only the fields sent change; null clears budget or dates (not while the campaign runs)."""
+    """Only the fields sent change; null clears budget or dates (not while the campaign runs), and
+    only those."""
 
-    name: str | None = Field(default=None, min_length=1, max_length=200)
-    objective: Objective | None = None
+    name: Annotated[str, Field(min_length=1, max_length=200)] | NotNull = left_out()
+    objective: Objective | NotNull = left_out()
     budget: MoneyIn | None = None
     starts_on: date | None = None
     ends_on: date | None = None
-    target_audience: TargetAudienceIn | None = None
-    kpis: Kpis | None = None
+    target_audience: TargetAudienceIn | NotNull = left_out()
+    kpis: Kpis | NotNull = left_out()
 
     _ends_after_start = field_validator("ends_on")(ends_after_start)
 

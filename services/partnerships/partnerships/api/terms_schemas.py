@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, model_validator
 from contracts import Money
 from contracts.money import MAX_AMOUNT_MINOR
 from partnerships.domain.terms import CollaborationType, MilestoneTrigger, Terms, check_terms
-from servicekit.schemas import MoneyIn, RequestModel, Text, domain_rules, raise_for
+from servicekit.schemas import PositiveMoneyIn, RequestModel, Text, domain_rules, raise_for
 
 DeliverableType = Literal["post", "story", "reel", "short", "video", "live", "blog_post", "podcast"]
 UsageChannel = Literal["organic_social", "paid_social", "website", "email", "print", "out_of_home", "tv"]
@@ -29,24 +29,24 @@ class DeliverableTerms(RequestModel):
 
 class FixedFee(RequestModel):
     kind: Literal["fixed"]
-    amount: MoneyIn
+    amount: PositiveMoneyIn
 
 
 class PerDeliverableFee(RequestModel):
     kind: Literal["per_deliverable"]
-    amount: MoneyIn = Field(description="Paid per deliverable; the fee is this times the deliverables' count")
+    amount: PositiveMoneyIn = Field(description="Paid per deliverable; the fee is this times the deliverables' count")
 
 
 class CommissionFee(RequestModel):
     kind: Literal["commission"]
     rate_bps: int = Field(ge=1, le=10_000, description="Share of attributed sales in basis points (1000 = 10%)")
-    cap: MoneyIn = Field(description="The most the commission may cost; the budget reserves this")
+    cap: PositiveMoneyIn = Field(description="The most the commission may cost; the budget reserves this")
 
 
 class GiftingFee(RequestModel):
     kind: Literal["gifting"]
     product: str = Field(min_length=1, max_length=200)
-    declared_value: MoneyIn
+    declared_value: PositiveMoneyIn
 
 
 Fee = Annotated[FixedFee | PerDeliverableFee | CommissionFee | GiftingFee, Field(discriminator="kind")]
