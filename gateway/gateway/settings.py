@@ -14,7 +14,6 @@ class GatewaySettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="GATEWAY_", extra="ignore")
 
     service_name: str = "gateway"
-    port: int = 8000
     database_url: str = "sqlite+aiosqlite:///var/gateway.db"
 
     discovery_url: str = "http://127.0.0.1:8001"

@@ -42,8 +42,6 @@ class Stack:
     def _env_for(self, name: str) -> dict[str, str]:
         env = dict(os.environ)
         env.update(self.env)
-        prefix = name.upper()
-        env[f"{prefix}_PORT"] = str(self.ports[name])
         if name == "gateway":
             for service in SERVICES:
                 env[f"GATEWAY_{service.upper()}_URL"] = self.url(service)

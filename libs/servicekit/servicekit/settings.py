@@ -1,6 +1,7 @@
 """Settings base: one env prefix per service, shared values readable without the prefix."""
 
 import os
+import re
 from typing import Any, Literal
 
 from pydantic import model_validator
@@ -30,6 +31,13 @@ SHARED_ENV = {
     "ready_requires_broker": "READY_REQUIRES_BROKER",
 }
 
+# What the kubelet injects for every Service of the namespace (enableServiceLinks, on by default):
+# a Service `gateway` brings GATEWAY_PORT=tcp://10.96.0.7:8000, GATEWAY_SERVICE_HOST, ... and one
+# named `gateway-admin` GATEWAY_ADMIN_PORT. No setting may have such a name, or pods crash-loop.
+SERVICE_LINK_NAME = re.compile(
+    r"^(?:\w+_)?(?:SERVICE_HOST|SERVICE_PORT(?:_\w+)?|PORT(?:_\d+_(?:TCP|UDP|SCTP)(?:_(?:PROTO|PORT|ADDR))?)?)$"
+)
+
 
 class ServiceSettings(BaseSettings):
     """Subclass per service with `model_config = SettingsConfigDict(env_prefix="NAME_")`."""
@@ -38,8 +46,6 @@ class ServiceSettings(BaseSettings):
 
     service_name: str = "service"
     environment: Literal["development", "test", "staging", "production"] = "development"
-    host: str = "127.0.0.1"
-    port: int = 8000
     database_url: str = "sqlite+aiosqlite:///var/service.db"
     database_pool_size: int = 10
     run_migrations_on_start: bool = True
@@ -70,6 +76,17 @@ class ServiceSettings(BaseSettings):
     # /readyz answers 503 while the broker is away (the default); false: it reports "degraded"
     # and the service stays in rotation, its writes waiting in the outbox (see deploy/k8s).
     ready_requires_broker: bool = True
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        prefix = cls.model_config.get("env_prefix", "")
+        for field in cls.model_fields:
+            if SERVICE_LINK_NAME.match(f"{prefix}{field}".upper()):
+                raise TypeError(
+                    f"{cls.__name__}: setting {field!r} would read {prefix}{field.upper()}, a name Kubernetes"
+                    " gives its service-link variables; choose another name"
+                )
 
     @model_validator(mode="before")
     @classmethod

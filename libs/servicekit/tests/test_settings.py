@@ -29,9 +29,9 @@ def test_real_secret_is_accepted_in_production() -> None:
 
 
 def test_prefixed_variables_configure_one_service(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("EXAMPLE_PORT", "9100")
-    monkeypatch.setenv("OTHER_PORT", "9200")
-    assert ExampleSettings().port == 9100
+    monkeypatch.setenv("EXAMPLE_OUTBOX_BATCH_SIZE", "100")
+    monkeypatch.setenv("OTHER_OUTBOX_BATCH_SIZE", "200")
+    assert ExampleSettings().outbox_batch_size == 100
 
 
 def test_shared_variables_apply_to_every_service_unless_prefixed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,3 +58,12 @@ def test_managed_kafka_security_is_passed_to_clients() -> None:
 def test_sasl_without_credentials_is_refused() -> None:
     with pytest.raises(ValueError, match="needs kafka_sasl_mechanism"):
         ExampleSettings(kafka_security_protocol="SASL_PLAINTEXT").kafka_security()
+
+
+@pytest.mark.parametrize(
+    "field",
+    ["port", "admin_port", "service_host", "admin_service_port", "service_port_http", "port_8000_tcp_addr"],
+)
+def test_a_setting_that_a_service_link_could_set_is_refused(field: str) -> None:
+    with pytest.raises(TypeError, match=f"'{field}'.*Kubernetes"):
+        type("Captured", (ServiceSettings,), {"__annotations__": {field: int}, field: 1})

@@ -7,5 +7,4 @@ class ContentSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="CONTENT_", extra="ignore")
 
     service_name: str = "content"
-    port: int = 8003
     database_url: str = "sqlite+aiosqlite:///var/content.db"

@@ -9,7 +9,6 @@ class DiscoverySettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="DISCOVERY_", extra="ignore")
 
     service_name: str = "discovery"
-    port: int = 8001
     database_url: str = "sqlite+aiosqlite:///var/discovery.db"
     # tfidf (scikit-learn, default) or embedding (needs the optional `embeddings` extra).
     text_similarity: Literal["tfidf", "embedding"] = "tfidf"

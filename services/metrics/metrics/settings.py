@@ -7,5 +7,4 @@ class MetricsSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="METRICS_", extra="ignore")
 
     service_name: str = "metrics"
-    port: int = 8004
     database_url: str = "sqlite+aiosqlite:///var/metrics.db"

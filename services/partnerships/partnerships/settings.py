@@ -7,5 +7,4 @@ class PartnershipsSettings(ServiceSettings):
     model_config = SettingsConfigDict(env_prefix="PARTNERSHIPS_", extra="ignore")
 
     service_name: str = "partnerships"
-    port: int = 8002
     database_url: str = "sqlite+aiosqlite:///var/partnerships.db"
