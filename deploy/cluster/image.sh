@@ -62,7 +62,7 @@ platform() {
   rm -f "$images/platform.tar"
   buildah push -q "$PLATFORM_IMAGE" "docker-archive:$images/platform.tar:$PLATFORM_IMAGE"
   log "$PLATFORM_IMAGE: $(buildah inspect --type image -f '{{.FromImageID}}' "$PLATFORM_IMAGE" | cut -c1-12)," \
-    "$(buildah images --format '{{.Size}}' "$PLATFORM_IMAGE")"
+    "$(buildah images --format '{{.Size}}' "$PLATFORM_IMAGE" | head -n 1)"
 }
 
 # The pod sandbox: a static binary that waits for a signal and reaps children, on an empty image.

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Apache Kafka 4.x, single KRaft node, on 127.0.0.1 with its data on disk.
+# Apache Kafka 4.x, single KRaft node, on 127.0.0.1 (or $KAFKA_HOST) with its data on disk.
 # The jars come from Maven Central through Maven; nothing else is needed but a JDK 17+.
 #
 #   deploy/local/kafka.sh start|stop|status|fetch|reset
 #
 # Settings (environment): KAFKA_VERSION (4.1.1), KAFKA_PORT (19092), KAFKA_CONTROLLER_PORT (19093),
-# KAFKA_HOME (.kafka in the repo), KAFKA_HEAP (-Xmx768m).
+# KAFKA_HOME (.kafka in the repo), KAFKA_HEAP (-Xmx768m), KAFKA_HOST (127.0.0.1: the address it
+# listens on and advertises; deploy/cluster gives its bridge's, for pods to reach).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 version=${KAFKA_VERSION:-4.1.1}
+host=${KAFKA_HOST:-127.0.0.1}
 port=${KAFKA_PORT:-19092}
 controller_port=${KAFKA_CONTROLLER_PORT:-19093}
 home=${KAFKA_HOME:-$repo/.kafka}
@@ -42,16 +44,16 @@ POM
 
 running() { [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/$host/$1") 2>/dev/null; }
 
 configure() {
   mkdir -p "$data"
   cat >"$home/server-$port.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
-controller.quorum.voters=1@127.0.0.1:$controller_port
-listeners=PLAINTEXT://127.0.0.1:$port,CONTROLLER://127.0.0.1:$controller_port
-advertised.listeners=PLAINTEXT://127.0.0.1:$port
+controller.quorum.voters=1@$host:$controller_port
+listeners=PLAINTEXT://$host:$port,CONTROLLER://$host:$controller_port
+advertised.listeners=PLAINTEXT://$host:$port
 controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 inter.broker.listener.name=PLAINTEXT
@@ -74,7 +76,7 @@ PROPS
 }
 
 start() {
-  if running; then echo "Kafka already running on 127.0.0.1:$port"; return 0; fi
+  if running; then echo "Kafka already running on $host:$port"; return 0; fi
   if port_open "$port"; then echo "port $port is taken by something else" >&2; exit 1; fi
   fetch
   configure
@@ -82,7 +84,7 @@ start() {
     -cp "$libs/*" kafka.Kafka "$home/server-$port.properties" >>"$logfile" 2>&1 &
   echo $! >"$pidfile"
   for _ in $(seq 1 300); do
-    if port_open "$port"; then echo "Kafka $version on 127.0.0.1:$port (data in $data)"; return 0; fi
+    if port_open "$port"; then echo "Kafka $version on $host:$port (data in $data)"; return 0; fi
     if ! running; then echo "Kafka exited; see $logfile" >&2; tail -n 30 "$logfile" >&2; exit 1; fi
     sleep 0.2
   done
@@ -107,7 +109,7 @@ stop() {
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  status) if running; then echo "running on 127.0.0.1:$port"; else echo "stopped"; exit 3; fi ;;
+  status) if running; then echo "running on $host:$port"; else echo "stopped"; exit 3; fi ;;
   fetch) fetch ;;
   reset) stop; rm -rf "$data" ;;
   *) echo "usage: $0 start|stop|status|fetch|reset" >&2; exit 2 ;;

@@ -4,10 +4,14 @@
 #
 #   deploy/local/postgres.sh start|stop|status|url
 #
-# Settings (environment): PG_PORT (55432), PG_DATA (/tmp/influencer-pg-$PG_PORT).
+# Settings (environment): PG_PORT (55432), PG_DATA (/tmp/influencer-pg-$PG_PORT), PG_HOST (127.0.0.1:
+# the addresses it listens on, comma-separated), PG_CLIENTS (a CIDR allowed in with a password, for
+# deploy/cluster's pods; loopback stays trust).
 set -euo pipefail
 
 port=${PG_PORT:-55432}
+listen=${PG_HOST:-127.0.0.1}
+clients=${PG_CLIENTS:-}
 data=${PG_DATA:-/tmp/influencer-pg-$port}
 url="postgresql+asyncpg://postgres@127.0.0.1:$port/postgres"
 
@@ -42,10 +46,13 @@ start() {
     mkdir -p "$data"
     [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$data"
     as_owner "$bin/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --no-locale >/dev/null
+    if [ -n "$clients" ]; then
+      echo "host all all $clients scram-sha-256" >>"$data/pg_hba.conf"
+    fi
   fi
   as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
-    -o "-h 127.0.0.1 -p $port -k /tmp -c max_connections=300" >/dev/null
-  echo "PostgreSQL on 127.0.0.1:$port (data in $data)"
+    -o "-h $listen -p $port -k /tmp -c max_connections=300" >/dev/null
+  echo "PostgreSQL on $listen:$port (data in $data)"
 }
 
 stop() {
