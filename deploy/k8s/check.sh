@@ -130,8 +130,8 @@ for target in "${targets[@]}"; do
   flags=()
   if [[ $kind == overlay ]]; then
     dir="$here/overlays/$name"
-    # dev must run as it is; production must not carry any Secret.
-    [[ $name == dev ]] && flags=(--self-contained) || flags=(--no-secrets)
+    # dev (and e2e, dev on deploy/cluster) must run as it is; production must not carry any Secret.
+    [[ $name == dev || $name == e2e ]] && flags=(--self-contained) || flags=(--no-secrets)
   else
     dir=$(component_kustomization "$name")
   fi

@@ -15,6 +15,7 @@ API_VERSIONS = {
     "Namespace": "v1",
     "ServiceAccount": "v1",
     "Service": "v1",
+    "EndpointSlice": "discovery.k8s.io/v1",
     "ConfigMap": "v1",
     "Secret": "v1",
     "Deployment": "apps/v1",
@@ -253,8 +254,14 @@ def check(path: str, *, self_contained: bool, no_secrets: bool) -> list[str]:
         if doc["kind"] == "Deployment" and doc["metadata"]["name"] in autoscaled and "replicas" in doc["spec"]:
             report(name_of(doc), "sets replicas although an HPA scales it (every apply would reset it)")
 
+    slices = [d for d in docs if d["kind"] == "EndpointSlice"]
+    sliced = {s["metadata"].get("labels", {}).get("kubernetes.io/service-name") for s in slices}
     for service in by_kind.get("Service", {}).values():
-        targets = [w for w in workloads if selects(service["spec"].get("selector", {}), pod_labels(w))]
+        if "selector" not in service["spec"]:
+            if service["metadata"]["name"] not in sliced:
+                report(name_of(service), "has no selector and no EndpointSlice")
+            continue
+        targets = [w for w in workloads if selects(service["spec"]["selector"], pod_labels(w))]
         if not targets:
             report(name_of(service), "selects no pod")
         ports = {p.get("name") for w in targets for c in pod_spec(w)["containers"] for p in c.get("ports", [])}
