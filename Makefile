@@ -8,7 +8,7 @@ EDITABLE := $(foreach p,$(PACKAGES),-e $(p))
 STAMP := $(VENV)/.installed
 SOURCES := $(wildcard $(foreach p,$(PACKAGES),$(p)/pyproject.toml)) requirements-dev.txt constraints.txt
 
-.PHONY: install run test test-integration lint format bench asyncapi k8s-check clean
+.PHONY: install run test test-integration lint format bench asyncapi k8s-check k8s-e2e compose-check clean
 
 $(STAMP): $(SOURCES)
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
@@ -46,6 +46,15 @@ bench: $(STAMP)
 ## renders every Kubernetes overlay and checks probes, resources, security contexts
 k8s-check: $(STAMP)
 	bash deploy/k8s/check.sh
+
+## builds the image and proves deploy/k8s on a single-node Kubernetes started here (root; see deploy/cluster)
+k8s-e2e: $(STAMP)
+	bash deploy/cluster/e2e.sh
+
+## checks compose.yaml with docker-compose (Debian's 1.29 is enough; no Docker engine needed)
+compose-check:
+	@command -v docker-compose >/dev/null || { echo "compose-check needs docker-compose (apt-get install docker-compose)"; exit 1; }
+	docker-compose -f compose.yaml config -q && echo "compose.yaml: valid"
 
 asyncapi: $(STAMP)
 	$(BIN)/python -m contracts.asyncapi docs/asyncapi.json

@@ -5,7 +5,7 @@
 #
 #   deploy/cluster/image.sh [base|platform|pause|all]
 #
-# Cold: the base ~4 min, the platform image ~1-2 min. Outputs in $E2E_RUN/images/.
+# Cold: the base 3.5 min, the platform image 1-10 min (pip; more under load). Outputs in $E2E_RUN/images/.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
