@@ -151,6 +151,8 @@ gateway_url() { echo "http://$(kubectl -n "$NAMESPACE" get service gateway -o js
 
 prometheus_start() {
   local out=$E2E_RUN/monitoring
+  # A fresh TSDB: the checks must see this run's data only.
+  rm -rf "$E2E_RUN/prometheus" "$out"
   kubectl get servicemonitors,prometheusrules -A -o json >"$E2E_RUN/monitoring.json"
   "$python" "$cluster_dir/monitoring_checks.py" configure "$E2E_RUN/monitoring.json" "$kubeconfig" "$out"
   "$prometheus_bin/promtool" check config "$out/prometheus.yml" | sed 's/^/    /'
