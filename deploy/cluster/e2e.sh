@@ -143,6 +143,11 @@ apply() {
   kubectl apply -f "$E2E_RUN/rendered-e2e.yaml" >/dev/null
   kubectl -n "$NAMESPACE" wait --for=condition=Available deploy --all --timeout=300s
   kubectl -n "$NAMESPACE" get pods -o wide
+  local uid written
+  uid=$(kubectl -n "$NAMESPACE" exec deploy/gateway -- id -u)
+  written=$(kubectl -n "$NAMESPACE" exec deploy/gateway -- touch /opt/venv/probe 2>&1 || true)
+  [[ $uid == 10001 && $written == *"Read-only file system"* ]] || die "gateway runs as $uid, writing /opt/venv: $written"
+  log "the gateway runs as uid $uid on a read-only root (${written%%$'\n'*})"
   # The service links the pods got, so the run shows the variables that once crash-looped them.
   kubectl -n "$NAMESPACE" exec deploy/gateway -- env | grep -E '^GATEWAY_(PORT|SERVICE_HOST)=' | sed 's/^/    in the gateway pod: /'
 }
