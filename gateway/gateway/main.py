@@ -50,17 +50,18 @@ def _upstream_check(upstreams: Upstreams, service: str) -> Check:
 
 
 def _mailer(settings: GatewaySettings) -> Mailer:
-    if settings.smtp_host:
+    if settings.smtp_address is not None:
+        host, port = settings.smtp_address
         return SmtpMailer(
-            settings.smtp_host,
-            settings.smtp_port,
+            host,
+            port,
             settings.mail_from,
             security=settings.smtp_security,
             username=settings.smtp_username,
             password=settings.smtp_password,
         )
     if settings.environment in ("staging", "production"):
-        log.warning("GATEWAY_SMTP_HOST is not set: sign-up and invitation mails go to %s", settings.mail_dir)
+        log.warning("GATEWAY_SMTP_SERVER is not set: sign-up and invitation mails go to %s", settings.mail_dir)
     return FileMailer(Path(settings.mail_dir), settings.mail_from)
 
 

@@ -1,6 +1,6 @@
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from gateway.domain.rate_limit import Limit
@@ -42,12 +42,12 @@ class GatewaySettings(ServiceSettings):
     # every replica within about this long).
     revocation_sync_interval_s: float = Field(default=1.0, gt=0)
 
-    # Mail (sign-up confirmations, invitations): through SMTP when smtp_host is set, else each
-    # message is a file in mail_dir and a log line (development and tests).
+    # Mail (sign-up confirmations, invitations): through SMTP when smtp_server is set, else each
+    # message is a file in mail_dir and a log line (development and tests). One "host[:port]"
+    # setting: GATEWAY_SMTP_PORT is a name Kubernetes gives a Service "gateway-smtp"'s link.
     mail_from: str = "Influencer platform <no-reply@localhost>"
     mail_dir: str = "var/mail"
-    smtp_host: str | None = None
-    smtp_port: int = 587
+    smtp_server: str | None = Field(default=None, description="host or host:port (port 587 unless given)")
     smtp_security: Literal["starttls", "ssl", "none"] = "starttls"
     smtp_username: str | None = None
     smtp_password: str | None = None
@@ -111,6 +111,23 @@ class GatewaySettings(ServiceSettings):
                 f"may take ({longest} s: connect and upstream timeouts, with retries)"
             )
         return self
+
+    @property
+    def smtp_address(self) -> tuple[str, int] | None:
+        """The mail server's host and port, or None: mail goes to files."""
+        if not self.smtp_server:
+            return None
+        host, colon, port = self.smtp_server.rpartition(":")
+        return (host, int(port)) if colon else (self.smtp_server, 587)
+
+    @field_validator("smtp_server")
+    @classmethod
+    def _host_and_port(cls, server: str | None) -> str | None:
+        if server:
+            host, colon, port = server.rpartition(":")
+            if colon and (not host or not port.isdigit() or not 0 < int(port) < 65536):
+                raise ValueError(f"smtp_server is host or host:port, not {server!r}")
+        return server
 
     @property
     def allow_private_webhook_targets(self) -> bool:

@@ -15,6 +15,7 @@ from devstack.mailbox import CONFIRMATION, Mailbox
 from devstack.ports import free_port
 from gateway.adapters.mail import FileMailer, MailQueue, SmtpMailer
 from gateway.domain import messages
+from gateway.settings import GatewaySettings
 from servicekit.db import Database
 
 LINKS = messages.Links(api_url="http://127.0.0.1:8000")
@@ -112,3 +113,11 @@ async def test_a_mail_server_down_is_logged_not_raised(caplog: pytest.LogCapture
     queue._start(confirmation())  # as after a commit
     await queue.drain()
     assert "could not be sent" in caplog.text
+
+
+def test_the_smtp_server_is_one_setting_of_host_and_port() -> None:
+    assert GatewaySettings(smtp_server="mail.example").smtp_address == ("mail.example", 587)
+    assert GatewaySettings(smtp_server="mail.example:2525").smtp_address == ("mail.example", 2525)
+    assert GatewaySettings().smtp_address is None
+    with pytest.raises(ValueError, match="host or host:port"):
+        GatewaySettings(smtp_server="mail.example:smtp")
