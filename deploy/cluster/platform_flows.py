@@ -14,6 +14,7 @@ line), the namespace $NAMESPACE.
 
 import asyncio
 import os
+import re
 import shlex
 import sys
 import time
@@ -80,10 +81,30 @@ async def token(gateway: httpx.AsyncClient, email: str) -> str:
     return expect(await gateway.post("/api/v1/auth/token", data=grant), 200)["access_token"]
 
 
+async def mailed_token(email: str) -> str:
+    """The confirmation token the gateway mailed to `email`: without an SMTP server (dev) each mail
+    is a file under GATEWAY_MAIL_DIR in the gateway's pod."""
+    deadline = time.monotonic() + 30
+    while True:
+        mail = await kubectl("exec", "deploy/gateway", "--", "sh", "-c", f"cat /tmp/mail/*-{email}.eml", check=False)
+        found = re.search(r"^Confirmation token: (\S+)", mail.replace("=\n", ""), re.MULTILINE)
+        if found:
+            return found.group(1)
+        if time.monotonic() > deadline:
+            raise AssertionError(f"no confirmation mail to {email} in the gateway pod: {mail[-300:]}")
+        await asyncio.sleep(0.5)
+
+
+async def confirmed(gateway: httpx.AsyncClient, path: str, body: dict[str, object], email: str) -> dict:
+    """A sign-up (an org's or a creator's) answered 202, then confirmed with the mailed token."""
+    expect(await gateway.post(path, json=body), 202)
+    return expect(await gateway.post("/api/v1/signups/confirm", json={"token": await mailed_token(email)}), 201)
+
+
 async def sign_up(gateway: httpx.AsyncClient, name: str, kind: str = "brand") -> tuple[Caller, str]:
     email = f"owner-{uuid.uuid4().hex[:8]}@{name.lower()}.test"
     owner = {"email": email, "password": PASSWORD}
-    org = expect(await gateway.post("/api/v1/orgs", json={"name": name, "kind": kind, "owner": owner}), 201)
+    org = await confirmed(gateway, "/api/v1/orgs", {"name": name, "kind": kind, "owner": owner}, email)
     return Caller(await token(gateway, email), org["org"]["id"]), email
 
 
@@ -137,7 +158,7 @@ async def campaign_flow(gateway: httpx.AsyncClient) -> None:
         "display_name": "Trail Runner",
         "influencer_id": influencer["id"],
     }
-    expect(await gateway.post("/api/v1/creators", json=claim), 201)
+    await confirmed(gateway, "/api/v1/creators", claim, creator_email)
     creator = Caller(await token(gateway, creator_email))
     say(f"influencer {influencer['id']} listed and claimed by its creator")
 
