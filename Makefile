@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PACKAGES := libs/contracts libs/servicekit services/discovery services/partnerships \
+PACKAGES := libs/contracts libs/servicekit libs/compliance services/discovery services/partnerships \
 	services/content services/metrics gateway deploy/local
 EDITABLE := $(foreach p,$(PACKAGES),-e $(p))
 STAMP := $(VENV)/.installed

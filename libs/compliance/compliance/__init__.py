@@ -1,0 +1,41 @@
+"""Caption and disclosure rules as a pure library: no I/O, no framework, plain dataclasses.
+
+report = check(Caption(text), CheckContext(platform=Platform.INSTAGRAM, markets=(Market.US,)))
+report.blocking, [f.code for f in report.findings]
+compare(approved, live, context)            # what changed that matters after publication
+detect_sponsorship(caption, platform_label=False, known_brands=[Brand("Nike", ("@nike",))])
+"""
+
+from compliance.check import check
+from compliance.model import (
+    Brand,
+    BriefRequirements,
+    CheckContext,
+    Collaboration,
+    Finding,
+    Format,
+    Market,
+    Platform,
+    Report,
+    Rule,
+    Severity,
+    Span,
+)
+from compliance.text import Caption
+
+__all__ = [
+    "Brand",
+    "BriefRequirements",
+    "Caption",
+    "CheckContext",
+    "Collaboration",
+    "Finding",
+    "Format",
+    "Market",
+    "Platform",
+    "Report",
+    "Rule",
+    "Severity",
+    "Span",
+    "check",
+]
