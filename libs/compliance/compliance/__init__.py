@@ -7,6 +7,8 @@ detect_sponsorship(caption, platform_label=False, known_brands=[Brand("Nike", ("
 """
 
 from compliance.check import check
+from compliance.compare import compare
+from compliance.detection import Basis, BrandIndex, Detection, Evidence, detect_sponsorship
 from compliance.model import (
     Brand,
     BriefRequirements,
@@ -24,11 +26,15 @@ from compliance.model import (
 from compliance.text import Caption
 
 __all__ = [
+    "Basis",
     "Brand",
+    "BrandIndex",
     "BriefRequirements",
     "Caption",
     "CheckContext",
     "Collaboration",
+    "Detection",
+    "Evidence",
     "Finding",
     "Format",
     "Market",
@@ -38,4 +44,6 @@ __all__ = [
     "Severity",
     "Span",
     "check",
+    "compare",
+    "detect_sponsorship",
 ]
