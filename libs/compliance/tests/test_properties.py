@@ -1,0 +1,88 @@
+"""Properties the checks keep for any caption, not only the ones in the table."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from compliance import Caption, CheckContext, Market, Platform, Severity, check, compare
+from compliance.labels import find_labels
+from compliance.rules import DENIAL_HASHTAGS, HASHTAG_LABELS
+from compliance.text import fold
+
+NEGATIONS = {"not", "no", "non", "never", "nicht", "kein", "keine", "keinerlei", "ohne"}
+VOCABULARY = [
+    "Loving", "my", "new", "trainers", "from", "@nike", "so", "comfy", "😍", "✨", "👩\u200d💻", "Straße", "café",
+    "run", "today", "link", "below", "!", ".", ",", "—", "(", ")", "\n", "Heute", "Laufen", "https://nike.com/run",
+]  # fmt: skip
+words = st.one_of(
+    st.sampled_from(VOCABULARY),
+    st.text(st.characters(categories=["L", "N", "So"]), min_size=1, max_size=8).filter(
+        lambda w: fold(w).text not in NEGATIONS
+    ),
+)
+prose = st.lists(words, max_size=30).map(" ".join)
+CLEAR_US = ["#ad", "#AD", "#sponsored", "Advertisement", "Paid partnership with Acme", "Ad |", "#Ad:"]
+# Words a giveaway's or an affiliate's terms use, as hashtags: they state no terms.
+TERMS_AS_TAGS = ["comment", "tagafriend", "win", "ends", "tomorrow", "worldwide", "commission", "instagram", "18"]
+unrelated_tags = st.lists(
+    st.one_of(
+        st.sampled_from(TERMS_AS_TAGS),
+        st.from_regex(r"[a-z][a-z0-9]{1,12}", fullmatch=True).filter(
+            lambda t: t not in HASHTAG_LABELS and t not in DENIAL_HASHTAGS and not t.endswith(("partner", "ambassador"))
+        ),
+    ),
+    min_size=1,
+    max_size=15,
+)
+US_INSTAGRAM = CheckContext(platform=Platform.INSTAGRAM, markets=(Market.US,))
+
+
+@settings(max_examples=300)
+@given(st.data(), st.sampled_from(CLEAR_US), prose)
+def test_a_clear_disclosure_in_the_first_125_characters_is_never_missing(
+    data: st.DataObject, label: str, rest: str
+) -> None:
+    before = data.draw(prose.filter(lambda p: len(p) + 1 + len(label) <= 125))
+    caption = f"{before} {label} {rest}" if before else f"{label} {rest}"
+    assert "disclosure.missing" not in check(Caption(caption), US_INSTAGRAM).codes()
+
+
+@settings(max_examples=300)
+@given(prose, st.sampled_from(["", "#ad ", "#collab ", "Werbung "]), unrelated_tags, st.sampled_from([" ", "\n\n"]))
+def test_unrelated_hashtags_at_the_end_never_remove_a_blocking_finding(
+    text: str, label: str, tags: list[str], separator: str
+) -> None:
+    caption = label + text
+    for markets in ((Market.US,), (Market.UK, Market.DE)):
+        context = CheckContext(platform=Platform.INSTAGRAM, markets=markets, collaboration="giveaway")
+        before = {
+            (f.code, f.market, f.span.start if f.span else None)
+            for f in check(Caption(caption), context).findings
+            if f.severity is Severity.BLOCKING
+        }
+        longer = caption + separator + " ".join(f"#{t}" for t in tags)
+        after = {(f.code, f.market, f.span.start if f.span else None) for f in check(Caption(longer), context).findings}
+        assert before <= after
+
+
+@given(prose, st.sampled_from(["#ad", "#Werbung", "＃ＡＤ", "#a\u200bd"]), prose)
+def test_a_label_span_covers_exactly_what_the_author_wrote(before: str, label: str, after: str) -> None:
+    text = f"{before} {label} {after}"
+    found = [lab for lab in find_labels(Caption(text)) if lab.hashtag]
+    assert found, text
+    assert fold(found[0].written).text.replace("\u200b", "") in {"#ad", "#werbung"}
+    assert text[found[0].span.start : found[0].span.end] == found[0].written
+
+
+@given(st.text(st.characters(categories=["L", "Nd"], include_characters="_"), min_size=1, max_size=6))
+def test_ad_followed_by_more_word_is_never_the_ad_label(suffix: str) -> None:
+    assert all(lab.label != "ad" for lab in find_labels(Caption(f"#ad{suffix} new drop")))
+
+
+@given(st.text(max_size=300))
+def test_any_text_is_checked_without_error_and_a_caption_matches_itself(text: str) -> None:
+    for platform in Platform:
+        context = CheckContext(platform=platform, markets=tuple(Market))
+        report = check(Caption(text), context)
+        for finding in report.findings:
+            assert finding.span is None or 0 <= finding.span.start <= finding.span.end <= len(text)
+        assert compare(Caption(text), Caption(text), context) == []
