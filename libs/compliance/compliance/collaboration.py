@@ -85,6 +85,8 @@ COMMISSION = re.compile(
 
 
 def collaboration_findings(caption: Caption, context: CheckContext) -> list[Finding]:
+    if context.collaboration not in (Collaboration.GIVEAWAY, Collaboration.AFFILIATE):
+        return []
     whole = Span(0, len(caption.text))
     text = caption.prose
     findings: list[Finding] = []

@@ -10,10 +10,11 @@ from compliance.text import Caption, Token
 # Hashtags that name their brand after a fixed start, whoever the brand is ("#sponsoredbyacme").
 _OPEN_TAG_PREFIXES = {"sponsoredby": "sponsored", "giftedby": "gifted", "paidpartnershipwith": "paid_partnership"}
 
-_PHRASES = re.compile(
-    r"(?<![#@\w])(?:" + "|".join(f"(?P<p{i}>{pattern})" for i, (pattern, _, _) in enumerate(PHRASE_LABELS)) + r")(?!\w)"
+# Each phrase on its own, so the regex engine jumps to its first letters; only phrases whose word is
+# in the caption are looked for at all.
+_PHRASES = tuple(
+    (key, re.compile(rf"(?:{pattern})(?!\w)"), label, label_only) for key, pattern, label, label_only in PHRASE_LABELS
 )
-_PHRASE_LABEL = {f"p{i}": (label, label_only) for i, (_, label, label_only) in enumerate(PHRASE_LABELS)}
 _NEGATED = re.compile(
     r"\b(?:not|no|non|never|nicht|kein|keine|keinerlei|ohne)[\s\-]+(?:(?:an?|eine?|paid|bezahlte)\s+)?$"
 )
@@ -51,9 +52,13 @@ def _hashtag_label(caption: Caption, tag: Token, brand_keys: frozenset[str]) -> 
     return Label(label, caption.text[tag.span.start : tag.span.end], tag.span, tag.start, tag.end, True)
 
 
+_PREFIXES = (*_OPEN_TAG_PREFIXES, *BRAND_TAG_PREFIXES)
+_SUFFIXES = tuple(BRAND_TAG_SUFFIXES)
+
+
 def hashtag_label(value: str, brand_keys: frozenset[str] = frozenset()) -> str | None:
     label = HASHTAG_LABELS.get(value)
-    if label is not None:
+    if label is not None or not (value.startswith(_PREFIXES) or value.endswith(_SUFFIXES)):
         return label
     for prefix, open_label in _OPEN_TAG_PREFIXES.items():
         if value.startswith(prefix) and len(value) > len(prefix):
@@ -70,18 +75,35 @@ def hashtag_label(value: str, brand_keys: frozenset[str] = frozenset()) -> str |
     return None
 
 
+def _phrase_candidates(text: str) -> list[tuple[int, int, int, str, bool]]:
+    """(start, row, end, label, label_only) of every phrase starting a word, earliest first."""
+    found: list[tuple[int, int, int, str, bool]] = []
+    for row, (key, pattern, label, label_only) in enumerate(_PHRASES):
+        if key not in text:
+            continue
+        position = 0
+        while (match := pattern.search(text, position)) is not None:
+            start = match.start()
+            position = start + 1
+            before = text[start - 1] if start else " "
+            if not (before.isalnum() or before in "_#@"):
+                found.append((start, row, match.end(), label, label_only))
+    found.sort()
+    return found
+
+
 def _phrase_labels(caption: Caption) -> tuple[Label, ...]:
     folded = caption.folded
     text = folded.text
     tokens = caption.tokens
     found: list[Label] = []
-    for match in _PHRASES.finditer(text):
-        start, end = match.span()
-        if any(t.start <= start < t.end for t in tokens):
+    taken_until = 0
+    for start, _, end, label, label_only in _phrase_candidates(text):
+        if start < taken_until or any(t.start <= start < t.end for t in tokens):
             continue
-        label, label_only = _PHRASE_LABEL[match.lastgroup or ""]
         if label_only and not stands_as_label(text, start, end):
             continue
+        taken_until = end
         if _negated(text, start):
             continue
         span = folded.span(start, end)

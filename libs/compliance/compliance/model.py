@@ -1,9 +1,37 @@
 """What the checks take and what they give: plain immutable values (callers map them to their wire models)."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import cached_property
-from typing import NamedTuple
+from typing import Any, Generic, NamedTuple, TypeVar, overload
+
+T = TypeVar("T")
+
+
+class once(Generic[T]):
+    """A property computed on first access and then kept in the instance.
+
+    functools.cached_property does the same but takes a lock on every first access in Python 3.11,
+    which costs more than some of the values it keeps here.
+    """
+
+    def __init__(self, compute: Callable[[Any], T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> "once[T]": ...
+    @overload
+    def __get__(self, instance: object, owner: type | None = None) -> T: ...
+    def __get__(self, instance: object | None, owner: type | None = None) -> "T | once[T]":
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
 
 
 class Platform(StrEnum):
@@ -98,11 +126,11 @@ class Brand:
     def __post_init__(self) -> None:
         object.__setattr__(self, "handles", tuple(self.handles))
 
-    @cached_property
+    @once
     def handle_keys(self) -> frozenset[str]:
         return frozenset(k for k in (handle_key(h) for h in self.handles) if k)
 
-    @cached_property
+    @once
     def keys(self) -> frozenset[str]:
         """The one-word forms a hashtag can take: the name squashed and each handle."""
         name = name_key(self.name)

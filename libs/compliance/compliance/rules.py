@@ -110,42 +110,46 @@ BRAND_TAG_SUFFIXES: dict[str, str] = {
 }
 BRAND_TAG_PREFIXES: dict[str, str] = {"thanks": "thanks", "thankyou": "thanks"}
 
-# Words and phrases (lower case, regular expressions) and the label each is. A phrase marked
-# label_only counts only where it stands as a label: first on its line, in brackets, before ":" or
-# "|", or alone after a full stop at the end of a line ("ad" in "a great ad" is none). Longer
-# phrases come first. Any of them right after "not", "no", "nicht", "kein(e)" does not count.
-PHRASE_LABELS: tuple[tuple[str, str, bool], ...] = (
-    (r"paid partnership(?: with)?", "paid_partnership", False),
-    (r"bezahlte (?:werbe)?partnerschaft(?: mit)?", "bezahlte_partnerschaft", False),
-    (
-        r"(?:unbezahlte|unbeauftragte) werbung|werbung (?:wegen|aufgrund|durch) markennennung",
-        "unbezahlte_werbung",
-        False,
-    ),
-    (r"(?:this|it)(?: post| video| reel)? is an? (?:ad|advert|advertisement)", "ad", False),
-    (r"paid (?:ad|advertisement)", "ad", False),
-    (r"advertisement(?: feature)?", "advertisement", False),
-    (r"advert", "advert", False),
-    (r"advertising", "advertising", True),
-    (r"ad", "ad", True),
-    (r"sponsored by|(?:post|video|reel|content|episode) (?:is|was) sponsored", "sponsored", False),
-    (r"sponsored", "sponsored", True),
-    (r"(?:includes )?paid promotion", "paid_promotion", False),
-    (r"werbung", "werbung", False),
-    (r"anzeige", "anzeige", False),
-    (r"gesponsert", "gesponsert", False),
-    (r"gifted|gift from", "gifted", False),
-    (r"thanks to|thank you to|thanks? (?:you )?@[\w.]+", "thanks", False),
-    (
-        r"in (?:collaboration|collab|partnership|association|cooperation) with|brought to you by"
-        r"|made possible by|powered by|supported by",
-        "collab",
-        False,
-    ),
-    (r"in kooperation mit|in zusammenarbeit mit|mit freundlicher unterstützung|kooperation", "kooperation", False),
-    (r"affiliate(?:[- ]links?)?", "affiliate", False),
-    (r"pr[- ](?:package|sample|paket)", "pr", False),
+# Words and phrases and the label each is: (a word every match contains, the phrase as a lower-case
+# regular expression, label, label_only). A phrase marked label_only counts only where it stands as
+# a label: first on its line, in brackets, before ":" or "|", or alone after a full stop at the end
+# of a line ("ad" in "a great ad" is none). Where two start at the same place the earlier row wins.
+# Any of them right after "not", "no", "nicht", "kein(e)" does not count.
+# fmt: off
+PHRASE_LABELS: tuple[tuple[str, str, str, bool], ...] = (
+    ("partnership",    r"paid partnership(?: with)?",                                  "paid_partnership",       False),
+    ("partnerschaft",  r"bezahlte (?:werbe)?partnerschaft(?: mit)?",                   "bezahlte_partnerschaft", False),
+    ("werbung",        r"(?:unbezahlte|unbeauftragte) werbung",                        "unbezahlte_werbung",     False),
+    ("markennennung",  r"werbung (?:wegen|aufgrund|durch) markennennung",              "unbezahlte_werbung",     False),
+    ("is a",           r"(?:this|it)(?: post| video| reel)? is an? (?:ad|advert|advertisement)", "ad",           False),
+    ("paid ad",        r"paid (?:ad|advertisement)",                                   "ad",                     False),
+    ("advertisement",  r"advertisement(?: feature)?",                                  "advertisement",          False),
+    ("advert",         r"advert",                                                      "advert",                 False),
+    ("advertising",    r"advertising",                                                 "advertising",            True),
+    ("ad",             r"ad",                                                          "ad",                     True),
+    ("sponsored by",   r"sponsored by",                                                "sponsored",              False),
+    ("s sponsored",    r"(?:post|video|reel|content|episode) (?:is|was) sponsored",    "sponsored",              False),
+    ("sponsored",      r"sponsored",                                                   "sponsored",              True),
+    ("paid promotion", r"(?:includes )?paid promotion",                                "paid_promotion",         False),
+    ("werbung",        r"werbung",                                                     "werbung",                False),
+    ("anzeige",        r"anzeige",                                                     "anzeige",                False),
+    ("gesponsert",     r"gesponsert",                                                  "gesponsert",             False),
+    ("gift",           r"gifted|gift from",                                            "gifted",                 False),
+    ("thank",          r"thanks to|thank you to|thanks? (?:you )?@[\w.]+",             "thanks",                 False),
+    ("in co",          r"in (?:collaboration|collab|cooperation) with",                "collab",                 False),
+    ("in partnership", r"in partnership with",                                         "collab",                 False),
+    ("association",    r"in association with",                                         "collab",                 False),
+    ("brought",        r"brought to you by",                                           "collab",                 False),
+    ("possible",       r"made possible by",                                            "collab",                 False),
+    ("powered",        r"powered by",                                                  "collab",                 False),
+    ("supported",      r"supported by",                                                "collab",                 False),
+    ("kooperation",    r"in kooperation mit|kooperation",                              "kooperation",            False),
+    ("zusammenarbeit", r"in zusammenarbeit mit",                                       "kooperation",            False),
+    ("unterstützung",  r"mit freundlicher unterstützung",                              "kooperation",            False),
+    ("affiliate",      r"affiliate(?:[- ]links?)?",                                    "affiliate",              False),
+    ("pr",             r"pr[- ](?:package|sample|paket)",                              "pr",                     False),
 )
+# fmt: on
 
 # Hashtags that say the opposite: a post that says it is not sponsored.
 DENIAL_HASHTAGS = frozenset(
@@ -242,5 +246,8 @@ APPROVED_RULE = Rule("approved", "The published caption keeps what was approved"
 BURIED_AMONG = 3
 
 
+_STATUS = {(label, market): row[i] for label, row in LABELS.items() for i, market in enumerate(COLUMNS)}
+
+
 def status(label: str, market: Market) -> Status:
-    return LABELS[label][COLUMNS.index(market)]
+    return _STATUS[label, market]

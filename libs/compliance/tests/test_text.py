@@ -4,7 +4,8 @@ import pytest
 
 from compliance import Caption, Span
 from compliance.labels import find_labels
-from compliance.text import canonical_link, x_weighted_length
+from compliance.text import canonical_link
+from compliance.x_weight import overflow_index, weighted_length
 
 
 def tags(text: str) -> list[str]:
@@ -39,9 +40,15 @@ def test_hashtags_end_at_space_punctuation_or_emoji(text: str, expected: list[st
     assert tags(text) == expected
 
 
-def test_spans_point_at_the_caption_as_written_whatever_folding_did() -> None:
-    text = "Straße 👩\u200d💻 ＃ＡＤ and #a\u200bd then #Werbung"
+@pytest.mark.parametrize(
+    "before",
+    ["", "Straße ", "İstanbul ", "👩\u200d💻 ", "cafe\u0301 ", "ﬁne ", "𝐁𝐨𝐥𝐝 ", "🄐 ", "ｶﾞ "],
+)
+def test_spans_point_at_the_caption_as_written_whatever_folding_did(before: str) -> None:
+    # "İ" lower-cases to two characters; "ß", "ﬁ" and "🄐" fold to several; "ｶﾞ" to one.
+    text = before + "＃ＡＤ and #a\u200bd then #Werbung"
     hashtags = Caption(text).hashtags
+    assert [t.value for t in hashtags] == ["ad", "ad", "werbung"]
     assert [written(text, t.span) for t in hashtags] == ["＃ＡＤ", "#a\u200bd", "#Werbung"]
 
 
@@ -119,7 +126,28 @@ def test_words_count_as_labels_only_where_they_stand_as_labels(text: str, labels
         ("👍🏽", 2),
         ("see https://example.com/a/very/long/path/indeed", 4 + 23),
         ("see nike.com", 4 + 23),
+        ("1\ufe0f\u20e3 go", 2 + 3),
+        ("😀🇩🇪👩\u200d💻", 6),
+        ("नमस्ते", 6),
     ],
 )
 def test_x_counts_weighted_characters(text: str, weight: int) -> None:
-    assert x_weighted_length(text) == weight
+    assert weighted_length(text) == weight
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "index"),
+    [
+        ("abc", 3, 3),
+        ("abcd", 3, 3),
+        ("ab 👩\u200d💻 cd", 4, 3),
+        ("ab 👩\u200d💻 cd", 5, 6),
+        ("go https://example.com/a/b/c now", 20, 3),
+        ("go https://example.com/a/b/c now", 26, 28),
+        ("字" * 200, 280, 140),
+        (("word " * 100) + "字字", 501, 500),
+    ],
+)
+def test_where_an_x_post_passes_its_limit(text: str, limit: int, index: int) -> None:
+    assert overflow_index(text, limit) == index
+    assert weighted_length(text[:index]) <= limit
