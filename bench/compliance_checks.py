@@ -168,6 +168,16 @@ def main() -> None:
     timed(work[:500], 1, one_check)  # warm-up
     check_rates = timed(work, args.rounds, one_check)
     detection_rates = timed(work, args.rounds, one_detection)
+    by_length: dict[str, float] = {}
+    for name, low, high in (
+        ("up_to_150", 0, 150),
+        ("151_to_300", 151, 300),
+        ("301_to_600", 301, 600),
+        ("over_600", 601, 10**6),
+    ):
+        some = [(text, context) for text, context in work if low <= len(text) <= high]
+        if some:
+            by_length[name] = round(1e6 / max(timed(some, args.rounds, one_check)), 1)
 
     codes: Counter[str] = Counter()
     blocking = 0
@@ -189,6 +199,7 @@ def main() -> None:
         "rounds": args.rounds,
         "checks_per_s": {"best": round(max(check_rates)), "median": round(statistics.median(check_rates))},
         "us_per_check": round(1e6 / statistics.median(check_rates), 1),
+        "us_per_check_by_caption_chars": by_length,
         "detections_per_s": {"best": round(max(detection_rates)), "median": round(statistics.median(detection_rates))},
         "goal_checks_per_s": 20_000,
         "share_blocking": round(blocking / len(work), 3),

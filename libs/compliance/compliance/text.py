@@ -22,6 +22,7 @@ from compliance.model import Span, once
 
 _INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
+_SHARP_S = re.compile("ß")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 _TAG_CHARS = r"[\w\u0300-\u036f\u0900-\u0dff]"
@@ -181,13 +182,27 @@ def fold(text: str) -> Folded:
     if text.isascii():
         return Folded(text.lower(), length)
     tables = _tables()
+    unlike = tables.unlike_lower.findall(text)
     if (
-        tables.unlike_lower.search(text) is None
+        (not unlike or unlike.count("ß") == len(unlike))
         and not any(char in tables.unlike_lower_astral for char in _ASTRAL.findall(text))
         and not any(_hides(text, match.start()) for match in _INVISIBLE_RE.finditer(text))
     ):
-        # Most text with emoji, accents and umlauts: its fold is its lower case, character for character.
-        return Folded(text.lower(), length)
+        # Most text with emoji, accents and umlauts: its fold is its lower case, character for
+        # character; German text besides, where "ß" folds to "ss".
+        lower = text.lower()
+        if not unlike:
+            return Folded(lower, length)
+        pieces = _Pieces()
+        position = 0
+        for sharp_s in _SHARP_S.finditer(lower):
+            if position < sharp_s.start():
+                pieces.add(lower[position : sharp_s.start()], position, sharp_s.start(), True)
+            pieces.add("ss", sharp_s.start(), sharp_s.end(), False)
+            position = sharp_s.end()
+        if position < length:
+            pieces.add(lower[position:], position, length, True)
+        return pieces.folded(length)
     pieces = _Pieces()
     if not unicodedata.is_normalized("NFC", text):
         pieces.clusters(text, 0, length)

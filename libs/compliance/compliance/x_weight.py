@@ -10,7 +10,6 @@ emoji data.
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import islice
 
 from compliance.model import Span
 
@@ -115,20 +114,23 @@ def overflow_index(text: str, limit: int, links: Sequence[Span] | None = None) -
 
 
 def _plain_overflow(text: str, budget: int) -> int:
-    """Sixteen words at a time (no emoji sequence spans a space), then word by word, then piece by piece."""
+    """Words in runs of 64, then 8, then one (no emoji sequence spans a space), then piece by piece."""
+    words = [word.span() for word in _WORD_AND_SPACE.finditer(text)]
     total = 0
-    words = _WORD_AND_SPACE.finditer(text)
-    while chunk := [word.span() for word in islice(words, 16)]:
-        weight = _plain(text[chunk[0][0] : chunk[-1][1]])
-        if total + weight <= budget:
-            total += weight
-            continue
-        for start, end in chunk:
-            weight = _plain(text[start:end])
+    first, last = 0, len(words)
+    for size in (64, 8, 1):
+        for start in range(first, last, size):
+            end = min(start + size, last)
+            weight = _plain(text[words[start][0] : words[end - 1][1]])
             if total + weight > budget:
-                for offset, piece in _pieces(text[start:end]):
-                    total += piece
-                    if total > budget:
-                        return start + offset
+                first, last = start, end
+                break
             total += weight
-    return len(text)
+        else:
+            return len(text)
+    word_start, word_end = words[first]
+    for offset, piece in _pieces(text[word_start:word_end]):
+        total += piece
+        if total > budget:
+            return word_start + offset
+    return word_end
