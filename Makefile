@@ -42,6 +42,7 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python bench/spine_throughput.py
 	$(BIN)/python bench/gateway_hop.py
+	$(BIN)/python bench/compliance_checks.py
 
 ## renders every Kubernetes overlay and checks probes, resources, security contexts
 k8s-check: $(STAMP)

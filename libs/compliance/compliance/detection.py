@@ -191,8 +191,8 @@ def detect_sponsorship(
     if vague:
         return _answer(Basis.VAGUE_LABEL, f"a vague label '{vague[0].written}' and no clear one", brand, cues)
     if cues:
-        kinds = ", ".join(sorted({e.kind for e in cues}))
-        return _answer(Basis.CUES_WITHOUT_BRAND, f"commercial cues ({kinds}) but no known brand", None, cues)
+        named = ", ".join(sorted({e.kind for e in cues}))
+        return _answer(Basis.CUES_WITHOUT_BRAND, f"commercial cues ({named}) but no known brand", None, cues)
     if brands:
         return _answer(Basis.BRAND_WITHOUT_CUES, f"mentions {brand} without commercial cues", brand, brand_evidence)
     return _answer(Basis.NOTHING, "no label, brand or commercial cue", None, ())

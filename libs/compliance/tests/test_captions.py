@@ -5,7 +5,7 @@ caption (the text the span covers, an explicit Span, or None for a finding about
 """
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeAlias
 
 import pytest
 
@@ -18,7 +18,7 @@ GIVEAWAY, AFFILIATE = Collaboration.GIVEAWAY, Collaboration.AFFILIATE
 FILLER = "Honestly the comfiest pair I have owned in years, and I have tried them all on long runs and short ones. "
 NIKE = Brand("Nike", ("@nike",))
 
-Where = str | Span | None
+Where: TypeAlias = str | Span | None
 
 
 @dataclass

@@ -67,7 +67,9 @@ def test_rewritten_text_is_a_warning_pointing_at_the_change() -> None:
     live = "#ad These shoes cured my knee pain in a week with @nike #nikerun https://nike.com/spring?c=ig"
     found = compare(APPROVED, live, CONTEXT)
     assert [(f.code, f.severity) for f in found] == [("live.text_changed", Severity.WARNING)]
-    assert live[found[0].span.start : found[0].span.end] == "These shoes cured my knee pain in a week"
+    span = found[0].span
+    assert span is not None
+    assert live[span.start : span.end] == "These shoes cured my knee pain in a week"
 
 
 def test_nothing_to_keep_when_the_approved_caption_had_no_disclosure() -> None:

@@ -47,7 +47,8 @@ def test_the_platform_label_wins_over_everything() -> None:
 
 def test_confidence_ranks_the_evidence() -> None:
     def confidence(caption: str, label: bool = False) -> float:
-        return detect_sponsorship(caption, platform_label=label, known_brands=BRANDS).confidence
+        found: float = detect_sponsorship(caption, platform_label=label, known_brands=BRANDS).confidence
+        return found
 
     assert (
         confidence("x", label=True)

@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from compliance import Caption, CheckContext, Market, Platform, Severity, check, compare
+from compliance import Caption, CheckContext, Collaboration, Market, Platform, Severity, check, compare
 from compliance.labels import find_labels
 from compliance.rules import DENIAL_HASHTAGS, HASHTAG_LABELS
 from compliance.text import fold
@@ -53,7 +53,7 @@ def test_unrelated_hashtags_at_the_end_never_remove_a_blocking_finding(
 ) -> None:
     caption = label + text
     for markets in ((Market.US,), (Market.UK, Market.DE)):
-        context = CheckContext(platform=Platform.INSTAGRAM, markets=markets, collaboration="giveaway")
+        context = CheckContext(platform=Platform.INSTAGRAM, markets=markets, collaboration=Collaboration.GIVEAWAY)
         before = {
             (f.code, f.market, f.span.start if f.span else None)
             for f in check(Caption(caption), context).findings
