@@ -2,9 +2,8 @@
 
 Matching runs on a folded copy of the text (NFKC, case folded, invisible format characters such as
 zero-width spaces and joiners dropped where they touch a word), so `＃ＡＤ`, `#Ad` and `#a\u200bd` all
-read `#ad`. Every
-position found in the folded copy maps back to the caption as written, so spans point at what the
-author typed. Hashtags follow the platforms' (twitter-text's) rules: `#` not preceded by a letter,
+read `#ad`. Every position found in the folded copy maps back to the caption as written, so spans
+point at what the author typed. Hashtags follow the platforms' (twitter-text's) rules: `#` not preceded by a letter,
 digit, `_` or `&`, then letters, digits, marks and `_` up to the first space, punctuation or emoji, and
 not all digits; `# ad` is no hashtag. A mention is `@` plus a handle (letters, digits, `_`, `.`),
 not preceded by a word character (so no e-mail address reads as one).
