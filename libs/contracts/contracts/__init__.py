@@ -5,14 +5,21 @@ from contracts.events.base import EventData
 from contracts.money import Money
 from contracts.registry import REGISTRY, EventRegistry, UnknownEventType, parse_data
 from contracts.topics import SERVICES, dlq_topic, events_topic
+from contracts.vocabulary import CampaignState, CollaborationType, FeeKind, MilestoneTrigger, Objective, Party
 
 __all__ = [
     "REGISTRY",
     "SERVICES",
+    "CampaignState",
+    "CollaborationType",
     "Envelope",
     "EventData",
     "EventRegistry",
+    "FeeKind",
+    "MilestoneTrigger",
     "Money",
+    "Objective",
+    "Party",
     "UnknownEventType",
     "decode",
     "dlq_topic",

@@ -8,12 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from contracts.events.base import EventData
 from contracts.money import Money
-
-Objective = Literal["awareness", "engagement", "conversions"]
-CollaborationType = Literal["sponsored_post", "product_review", "giveaway", "ambassadorship", "affiliate"]
-FeeKind = Literal["fixed", "per_deliverable", "commission", "gifting"]
-MilestoneTrigger = Literal["on_signing", "on_approval", "on_publish"]
-Actor = Literal["brand", "creator", "system"]
+from contracts.vocabulary import CampaignState, CollaborationType, FeeKind, MilestoneTrigger, Objective, Party
 
 
 class CampaignCreated(EventData):
@@ -37,7 +32,7 @@ class CampaignUpdated(EventData):
     campaign_id: UUID
     name: str
     objective: Objective
-    state: Literal["draft", "active", "completed", "cancelled"]
+    state: CampaignState
     budget: Money | None = None
     starts_on: date | None = None
     ends_on: date | None = None
@@ -111,7 +106,7 @@ class PartnershipDrafted(EventData):
     campaign_id: UUID
     influencer_id: UUID
     origin: Literal["api", "shortlist"]
-    actor: Actor
+    actor: Party
     actor_user_id: UUID | None = None
 
 
@@ -122,7 +117,7 @@ class PartnershipEvent(EventData):
     campaign_id: UUID
     influencer_id: UUID
     terms_version: int = Field(ge=0, description="Current terms version; 0 for a draft without terms")
-    actor: Actor
+    actor: Party
     actor_user_id: UUID | None = None
 
 
@@ -223,7 +218,7 @@ class PartnershipMessagePosted(EventData):
     partnership_id: UUID
     campaign_id: UUID
     influencer_id: UUID
-    actor: Actor
+    actor: Party
     actor_user_id: UUID | None = None
 
 

@@ -6,7 +6,7 @@ from contracts.events.discovery import ShortlistAdded, ShortlistRemoved
 from discovery.domain.actors import Actor
 from discovery.domain.ports import UnitOfWork
 from discovery.domain.profiles import now
-from discovery.domain.shortlists import Campaign, ShortlistEntry
+from discovery.domain.shortlists import OPEN_FOR_SHORTLISTS, Campaign, ShortlistEntry
 from servicekit.errors import Conflict, InvalidField, NotFound
 
 
@@ -19,7 +19,7 @@ async def campaign_of_org(uow: UnitOfWork, campaign_id: UUID) -> Campaign:
 
 
 def _check_open(campaign: Campaign) -> None:
-    if not campaign.state.accepts_shortlist_changes:
+    if campaign.state not in OPEN_FOR_SHORTLISTS:
         raise Conflict(f"the campaign is {campaign.state.value}: its shortlist is closed", state=campaign.state.value)
 
 

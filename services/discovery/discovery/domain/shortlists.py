@@ -3,19 +3,12 @@ each change from `shortlist.added` / `shortlist.removed` (key = campaign id)."""
 
 from dataclasses import dataclass
 from datetime import datetime
-from enum import StrEnum
 from uuid import UUID
 
+from contracts import CampaignState
 
-class CampaignState(StrEnum):
-    DRAFT = "draft"
-    ACTIVE = "active"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
-
-    @property
-    def accepts_shortlist_changes(self) -> bool:
-        return self in (CampaignState.DRAFT, CampaignState.ACTIVE)
+# A shortlist changes while its campaign is being prepared or runs; after that it is a record.
+OPEN_FOR_SHORTLISTS = frozenset({CampaignState.DRAFT, CampaignState.ACTIVE})
 
 
 @dataclass(frozen=True)

@@ -7,22 +7,9 @@ from enum import StrEnum
 from typing import Any
 from uuid import UUID, uuid4
 
-from contracts import Money
+from contracts import CampaignState, Money, Objective
 from partnerships.domain.budget import Allocation, BudgetView, Posting, funding_change
 from servicekit.errors import Conflict, InvalidField
-
-
-class Objective(StrEnum):
-    AWARENESS = "awareness"
-    ENGAGEMENT = "engagement"
-    CONVERSIONS = "conversions"
-
-
-class CampaignState(StrEnum):
-    DRAFT = "draft"
-    ACTIVE = "active"
-    COMPLETED = "completed"
-    CANCELLED = "cancelled"
 
 
 class CampaignAction(StrEnum):

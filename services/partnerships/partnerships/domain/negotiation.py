@@ -10,6 +10,7 @@ straight away, which accepts it; the contract is signed once the other party has
 from dataclasses import dataclass
 from enum import Enum, StrEnum
 
+from contracts import Party
 from servicekit.errors import Conflict, Forbidden
 
 
@@ -44,12 +45,6 @@ class Action(StrEnum):
     ACTIVATE = "activate"
     COMPLETE = "complete"
     CANCEL = "cancel"
-
-
-class Party(StrEnum):
-    BRAND = "brand"
-    CREATOR = "creator"
-    SYSTEM = "system"
 
 
 # What each party may ever do; anything else is a 403 whatever the state.

@@ -9,35 +9,13 @@ import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from typing import Any
 from uuid import UUID
 
-from contracts import Money
+from contracts import CollaborationType, FeeKind, MilestoneTrigger, Money
 from servicekit.errors import InvalidField
 
 PERCENT_WHOLE = 100
-
-
-class CollaborationType(StrEnum):
-    SPONSORED_POST = "sponsored_post"
-    PRODUCT_REVIEW = "product_review"
-    GIVEAWAY = "giveaway"
-    AMBASSADORSHIP = "ambassadorship"
-    AFFILIATE = "affiliate"
-
-
-class MilestoneTrigger(StrEnum):
-    ON_SIGNING = "on_signing"
-    ON_APPROVAL = "on_approval"
-    ON_PUBLISH = "on_publish"
-
-
-class FeeKind(StrEnum):
-    FIXED = "fixed"
-    PER_DELIVERABLE = "per_deliverable"
-    COMMISSION = "commission"
-    GIFTING = "gifting"
 
 
 @dataclass(frozen=True)
