@@ -9,11 +9,12 @@ import argparse
 import asyncio
 import os
 import sys
+from typing import Any
 
 from spine_harness import consumer_for, migrated
 
-from contracts import Envelope, EventData
-from servicekit.consumer import EventConsumer, Handler
+from servicekit.consumer import EventConsumer
+from servicekit.handlers import PreparedEvent
 
 
 def main() -> None:
@@ -31,9 +32,9 @@ def main() -> None:
     class Consumer(EventConsumer):
         handled = 0
 
-        async def _handle_once(self, handler: Handler, envelope: Envelope, data: EventData) -> bool:
-            effect = await super()._handle_once(handler, envelope, data)
-            print("handled", envelope.id, "effect" if effect else "duplicate", flush=True)
+        async def _handle_once(self, prepared: PreparedEvent[Any]) -> bool:
+            effect = await super()._handle_once(prepared)
+            print("handled", prepared.event.id, "effect" if effect else "duplicate", flush=True)
             Consumer.handled += 1
             return effect
 

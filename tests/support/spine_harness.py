@@ -7,16 +7,17 @@ import uuid
 from pathlib import Path
 
 from sqlalchemy import Column, Integer, String, Table, Uuid, func, insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts import Envelope, EventData
+from contracts import Envelope
 from contracts.events.partnerships import CampaignCancelled, CampaignCreated
-from servicekit.consumer import EventConsumer, EventHandlers
+from servicekit.consumer import EventConsumer
 from servicekit.db import Database, new_metadata
+from servicekit.handlers import EventHandlers, Received
 from servicekit.kafka import ensure_topics, new_producer
 from servicekit.messaging_tables import messaging_tables
 from servicekit.migrations import upgrade_to_head
 from servicekit.outbox import Outbox, OutboxRelay
+from servicekit.unit_of_work import UnitOfWork
 
 MIGRATIONS = str(Path(__file__).parent / "spine_migrations")
 POISON = "poison"
@@ -96,20 +97,19 @@ def relay_for(writer: NoteWriter, bootstrap: str, idempotent: bool, **options: o
     return relay
 
 
-def effect_handlers() -> EventHandlers:
-    handlers = EventHandlers()
+def effect_handlers() -> EventHandlers[UnitOfWork]:
+    # The harness's notes belong to no org.
+    handlers = EventHandlers(UnitOfWork)
 
-    @handlers.on(CampaignCreated.event_type)
-    async def record_effect(session: AsyncSession, envelope: Envelope, data: EventData) -> None:
-        assert isinstance(data, CampaignCreated)
-        await session.execute(
-            insert(effects).values(event_id=envelope.id, key=str(data.campaign_id), seq=int(data.name))
+    @handlers.on(CampaignCreated, tenant_optional=True)
+    async def record_effect(uow: UnitOfWork, event: Received[CampaignCreated]) -> None:
+        await uow.session.execute(
+            insert(effects).values(event_id=event.id, key=str(event.data.campaign_id), seq=int(event.data.name))
         )
 
-    @handlers.on(CampaignCancelled.event_type)
-    async def reject_poison(session: AsyncSession, envelope: Envelope, data: EventData) -> None:
-        assert isinstance(data, CampaignCancelled)
-        if data.reason == POISON:
+    @handlers.on(CampaignCancelled, tenant_optional=True)
+    async def reject_poison(uow: UnitOfWork, event: Received[CampaignCancelled]) -> None:
+        if event.data.reason == POISON:
             raise ValueError("this handler rejects poison, every time")
 
     return handlers
@@ -129,6 +129,7 @@ def consumer_for(
         service="spine-test",
         database=database,
         inbox=messaging.inbox,
+        outbox=Outbox(messaging.outbox, source="spine-test", topic=topic),
         handlers=effect_handlers(),
         bootstrap_servers=bootstrap,
         dlq_topic=topic.replace(".events", ".dlq"),

@@ -1,34 +1,31 @@
 """The gateway consumes every service's events to queue the webhooks partners subscribed to."""
 
-from typing import Any
+from collections.abc import Callable
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
-from contracts import REGISTRY, Envelope, EventData
+from contracts import REGISTRY, EventData
 from gateway.adapters.webhook_repository import WebhookRepository
 from gateway.domain import webhooks
-from servicekit.consumer import EventHandlers
-from servicekit.db import after_commit
+from servicekit.handlers import EventHandlers, Received
+from servicekit.unit_of_work import UnitOfWork
 
 
-def webhook_handlers(wake_dispatcher: Any) -> EventHandlers:
-    handlers = EventHandlers()
+def webhook_handlers(wake_dispatcher: Callable[[], None]) -> EventHandlers[UnitOfWork]:
+    handlers = EventHandlers(UnitOfWork)
 
-    async def queue_deliveries(session: AsyncSession, envelope: Envelope, data: EventData) -> None:
-        if envelope.tenant_id is None:  # the shared catalogue belongs to no org
+    # The shared catalogue's events belong to no org, and no org's webhook hears of them.
+    @handlers.on(*REGISTRY.models(), tenant_optional=True)
+    async def queue_deliveries(uow: UnitOfWork, event: Received[EventData]) -> None:
+        if event.tenant_id is None:
             return
-        repository = WebhookRepository(session)
+        repository = WebhookRepository(uow.session)
         subscriptions = [
-            s
-            for s in await repository.active_for_org(envelope.tenant_id)
-            if webhooks.matches(s.event_types, envelope.type)
+            s for s in await repository.active_for_org(event.tenant_id) if webhooks.matches(s.event_types, event.type)
         ]
         if not subscriptions:
             return
-        payload = envelope.model_dump_json().encode()
+        payload = event.envelope.model_dump_json().encode()
         for subscription in subscriptions:
-            await repository.enqueue(subscription, envelope.id, envelope.type, payload)
-        after_commit(session, wake_dispatcher)
+            await repository.enqueue(subscription, event.id, event.type, payload)
+        uow.after_commit(wake_dispatcher)
 
-    handlers.on(*sorted({model.event_type for model in REGISTRY.models()}))(queue_deliveries)
     return handlers

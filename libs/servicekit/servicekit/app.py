@@ -2,9 +2,9 @@
 
 import gc
 import inspect
-from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from typing import Annotated, Any, get_args
+from typing import Annotated, Any, TypeVar, get_args
 
 from fastapi import APIRouter, Depends, FastAPI, Request
 from fastapi.dependencies.models import Dependant
@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from servicekit.api_docs import docs_router
-from servicekit.context import RequestContextMiddleware
+from servicekit.context import RequestContextMiddleware, TenantContext
 from servicekit.health import Check, check_broker, health_router
 from servicekit.http_methods import HeadAsGet
 from servicekit.logs import configure_logging
@@ -23,6 +23,7 @@ from servicekit.problems import install_problem_handlers
 from servicekit.prometheus import PrometheusMiddleware, metrics_endpoint
 from servicekit.runtime import ServiceRuntime
 from servicekit.schemas import RequestModel
+from servicekit.unit_of_work import UnitOfWorkFactory
 
 
 def operation_id(route: APIRoute) -> str:
@@ -142,6 +143,20 @@ async def _outbox(request: Request) -> Outbox:
 # so a failed commit answers an error instead of a success that did not happen.
 DbSession = Annotated[AsyncSession, Depends(_session, scope="function")]
 OutboxWriter = Annotated[Outbox, Depends(_outbox)]
+
+U = TypeVar("U")
+
+
+def unit_of_work_dependency(unit_of_work: UnitOfWorkFactory[U]) -> Callable[..., Awaitable[U]]:
+    """The FastAPI dependency of a service's unit of work: the request's session and outbox,
+    acting for the caller's org. A service's api/dependencies.py names it once:
+    `UnitOfWorkDep = Annotated[SqlUnitOfWork, Depends(unit_of_work_dependency(SqlUnitOfWork))]`."""
+
+    async def dependency(session: DbSession, outbox: OutboxWriter, context: TenantContext) -> U:
+        assert context.tenant_id is not None  # TenantContext answers 401 without one
+        return unit_of_work(session, outbox, context.tenant_id)
+
+    return dependency
 
 
 def threadpool_dependencies(app: Any) -> list[str]:

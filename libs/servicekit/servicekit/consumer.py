@@ -5,7 +5,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -17,9 +17,11 @@ from sqlalchemy import Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts import REGISTRY, Envelope, EventData, decode, events_topic
+from contracts import Envelope, decode
 from servicekit.db import Database
+from servicekit.handlers import EventHandlers, PermanentFailure, PreparedEvent
 from servicekit.logs import correlation_id_var
+from servicekit.outbox import Outbox
 from servicekit.prometheus import (
     CONSUMER_LAG,
     EVENTS_CONSUMED,
@@ -30,42 +32,8 @@ from servicekit.prometheus import (
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[AsyncSession, Envelope, EventData], Awaitable[None]]
-
-
-class EventHandlers:
-    """Which function handles which event type; the topics to subscribe follow from it."""
-
-    def __init__(self) -> None:
-        self._handlers: dict[str, Handler] = {}
-
-    def on(self, *event_types: str) -> Callable[[Handler], Handler]:
-        def register(handler: Handler) -> Handler:
-            for event_type in event_types:
-                if event_type in self._handlers:
-                    raise ValueError(f"{event_type} already has a handler")
-                self._handlers[event_type] = handler
-            return handler
-
-        return register
-
-    def get(self, event_type: str) -> Handler | None:
-        return self._handlers.get(event_type)
-
-    def __bool__(self) -> bool:
-        return bool(self._handlers)
-
-    @property
-    def event_types(self) -> frozenset[str]:
-        return frozenset(self._handlers)
-
-    def topics(self) -> list[str]:
-        producers = {m.producer for m in REGISTRY.models() if m.event_type in self._handlers}
-        return sorted(events_topic(p) for p in producers)
-
-
-class PermanentFailure(Exception):
-    """An event that no retry can help (malformed, unknown type): straight to the DLQ."""
+# The registry and its failure live in servicekit.handlers; imported from here as well.
+__all__ = ["EventConsumer", "EventHandlers", "PermanentFailure"]
 
 
 class EventConsumer:
@@ -75,7 +43,8 @@ class EventConsumer:
         service: str,
         database: Database,
         inbox: Table,
-        handlers: EventHandlers,
+        outbox: Outbox,
+        handlers: EventHandlers[Any],
         bootstrap_servers: str,
         dlq_topic: str,
         producer_factory: Callable[[], AIOKafkaProducer],
@@ -89,6 +58,7 @@ class EventConsumer:
         self.service = service
         self.database = database
         self.inbox = inbox
+        self.outbox = outbox
         self.handlers = handlers
         self.bootstrap_servers = bootstrap_servers
         self.dlq_topic = dlq_topic
@@ -194,25 +164,26 @@ class EventConsumer:
         """
         if len(records) < 2 or self._stopping:
             return False
-        work: list[tuple[ConsumerRecord, Handler, Envelope, EventData]] = []
+        work: list[tuple[ConsumerRecord, PreparedEvent[Any]]] = []
         for record in records:
             try:
-                parsed = self._parse(record)
-            except (ValueError, ValidationError):
+                prepared = self._parse(record)
+            except (ValueError, ValidationError, PermanentFailure):
                 return False
-            if parsed is not None:
-                work.append((record, *parsed))
+            if prepared is not None:
+                work.append((record, prepared))
         handled: list[tuple[ConsumerRecord, Envelope, bool]] = []
         try:
             async with self.database.session() as session:
-                fresh = await self._record_many_in_inbox(session, [envelope for _, _, envelope, _ in work])
-                for record, handler, envelope, data in work:
+                fresh = await self._record_many_in_inbox(session, [p.event.envelope for _, p in work])
+                for record, prepared in work:
+                    envelope = prepared.event.envelope
                     effect = envelope.id in fresh
                     fresh.discard(envelope.id)  # a second copy in the same batch is a duplicate
                     if effect:
                         token = correlation_id_var.set(envelope.correlation_id)
                         try:
-                            await handler(session, envelope, data)
+                            await prepared.run(session, self.outbox)
                         finally:
                             correlation_id_var.reset(token)
                     handled.append((record, envelope, effect))
@@ -228,16 +199,12 @@ class EventConsumer:
                 EVENTS_DUPLICATE.labels(self.service, record.topic).inc()
         return True
 
-    def _parse(self, record: ConsumerRecord) -> tuple[Handler, Envelope, EventData] | None:
-        """None for an event this service does not handle; raises for one it cannot read."""
+    def _parse(self, record: ConsumerRecord) -> PreparedEvent[Any] | None:
+        """None for an event this service does not handle; raises for one it can never handle."""
         header_type = _header(record, "type")
-        if header_type is not None and self.handlers.get(header_type) is None:
+        if header_type is not None and not self.handlers.handles(header_type):
             return None
-        envelope = decode(record.value or b"")
-        handler = self.handlers.get(envelope.type)
-        if handler is None:
-            return None
-        return handler, envelope, REGISTRY.parse(envelope)
+        return self.handlers.prepare(decode(record.value or b""))
 
     async def _commit_offsets(self, offsets: dict[TopicPartition, int]) -> None:
         """Runs only after each record's transaction committed (or it went to the DLQ)."""
@@ -255,19 +222,19 @@ class EventConsumer:
         False only when shutdown interrupted it: its offset must not be committed.
         """
         try:
-            parsed = self._parse(record)
-        except (ValueError, ValidationError) as exc:
+            prepared = self._parse(record)
+        except (ValueError, ValidationError, PermanentFailure) as exc:
             return await self._dead_letter(record, exc, attempts=1)
-        if parsed is None:
+        if prepared is None:
             return True
-        handler, envelope, data = parsed
+        envelope = prepared.event.envelope
 
         correlation_token = correlation_id_var.set(envelope.correlation_id)
         try:
             last_error: Exception | None = None
             for attempt in range(1, self.max_attempts + 1):
                 try:
-                    handled = await self._handle_once(handler, envelope, data)
+                    handled = await self._handle_once(prepared)
                 except PermanentFailure as exc:
                     EVENTS_FAILED.labels(self.service, record.topic, envelope.type).inc()
                     return await self._dead_letter(record, exc, attempts=attempt)
@@ -297,12 +264,12 @@ class EventConsumer:
         finally:
             correlation_id_var.reset(correlation_token)
 
-    async def _handle_once(self, handler: Handler, envelope: Envelope, data: EventData) -> bool:
+    async def _handle_once(self, prepared: PreparedEvent[Any]) -> bool:
         """One transaction: the inbox row and the handler's effect. False if already handled."""
         async with self.database.session() as session:
-            if not await self._record_in_inbox(session, envelope):
+            if not await self._record_in_inbox(session, prepared.event.envelope):
                 return False
-            await handler(session, envelope, data)
+            await prepared.run(session, self.outbox)
         return True
 
     async def _record_many_in_inbox(self, session: AsyncSession, envelopes: list[Envelope]) -> set[UUID]:

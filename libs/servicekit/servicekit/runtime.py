@@ -3,17 +3,20 @@
 import asyncio
 import logging
 from datetime import timedelta
+from typing import Any
 
 from aiokafka import AIOKafkaProducer
 from sqlalchemy import MetaData
 
-from servicekit.consumer import EventConsumer, EventHandlers
+from servicekit.consumer import EventConsumer
 from servicekit.db import Database
+from servicekit.handlers import EventHandlers
 from servicekit.kafka import ensure_topics, new_producer
 from servicekit.messaging_tables import MessagingTables
 from servicekit.migrations import upgrade_to_head
 from servicekit.outbox import Outbox, OutboxRelay
 from servicekit.settings import ServiceSettings
+from servicekit.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +29,13 @@ class ServiceRuntime:
         metadata: MetaData,
         messaging: MessagingTables,
         migrations: str,
-        handlers: EventHandlers | None = None,
+        handlers: EventHandlers[Any] | None = None,
         publishes_events: bool = True,
     ) -> None:
         self.settings = settings
         self.metadata = metadata
         self.migrations = migrations
-        self.handlers = handlers or EventHandlers()
+        self.handlers = handlers or EventHandlers(UnitOfWork)
         self.publishes_events = publishes_events
         self.database = Database(settings.database_url, pool_size=settings.database_pool_size)
         self.outbox = Outbox(messaging.outbox, source=settings.service_name, topic=settings.events_topic)
@@ -52,6 +55,7 @@ class ServiceRuntime:
                 service=settings.service_name,
                 database=self.database,
                 inbox=messaging.inbox,
+                outbox=self.outbox,
                 handlers=self.handlers,
                 bootstrap_servers=settings.kafka_bootstrap_servers,
                 dlq_topic=settings.dlq_topic,

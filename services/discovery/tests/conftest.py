@@ -12,14 +12,13 @@ from typing import Any
 import httpx
 from fastapi import FastAPI
 
-from contracts import new_event
 from contracts.events.partnerships import CampaignCreated
 from devstack.databases import DatabaseFactory
 from devstack.pytest_plugin import serve_in_process, service_headers
-from discovery.adapters.event_handlers import handlers
 from discovery.domain.profiles import Audience, Contact, Platform, ProfileFacts, RateCard
 from discovery.main import create_app
 from discovery.settings import DiscoverySettings
+from servicekit.testing import deliver
 
 
 def _datasets() -> Path:
@@ -114,11 +113,7 @@ async def campaign_created(client: httpx.AsyncClient, tenant_id: uuid.UUID, name
     """What discovery's consumer does when partnerships announces a campaign (handler called directly)."""
     campaign_id = uuid.uuid4()
     data = CampaignCreated(campaign_id=campaign_id, name=name, objective="awareness")
-    envelope = new_event(data, source="partnerships", tenant_id=tenant_id, subject=campaign_id)
-    handler = handlers.get(data.event_type)
-    assert handler is not None
-    async with app_of(client).state.runtime.database.session() as session:
-        await handler(session, envelope, data)
+    await deliver(app_of(client).state.runtime, data, tenant_id=tenant_id, subject=campaign_id)
     return campaign_id
 
 

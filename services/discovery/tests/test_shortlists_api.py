@@ -8,11 +8,11 @@ import httpx
 import pytest
 from sqlalchemy import select
 
-from contracts import decode, new_event
+from contracts import decode
 from contracts.events.partnerships import CampaignCancelled
 from devstack.databases import DatabaseFactory
-from discovery.adapters.event_handlers import handlers
 from discovery.adapters.tables import messaging
+from servicekit.testing import deliver
 
 from .conftest import Org, app_of, campaign_created, discovery_service, profile
 
@@ -132,10 +132,7 @@ async def test_a_cancelled_campaigns_shortlist_is_closed(service: httpx.AsyncCli
     campaign_id = await campaign_created(service, org.id)
     star = await influencer(service, org, "too-late")
     data = CampaignCancelled(campaign_id=campaign_id, reason="budget cut")
-    handler = handlers.get(data.event_type)
-    assert handler is not None
-    async with app_of(service).state.runtime.database.session() as session:
-        await handler(session, new_event(data, source="partnerships", tenant_id=org.id, subject=campaign_id), data)
+    await deliver(app_of(service).state.runtime, data, tenant_id=org.id, subject=campaign_id)
     response = await service.post(
         f"/api/v1/campaigns/{campaign_id}/shortlist", json={"influencer_id": star["id"]}, headers=org.headers
     )

@@ -5,13 +5,8 @@ from datetime import UTC, datetime
 
 import httpx
 
-from contracts import new_event
 from contracts.events.discovery import InfluencerProfile, InfluencerProfilesChanged
-from partnerships.adapters.event_handlers import event_handlers
-from partnerships.adapters.tables import messaging
-from servicekit.outbox import Outbox
-
-HANDLERS = event_handlers(Outbox(messaging.outbox, source="partnerships", topic="partnerships.events"))
+from servicekit.testing import deliver
 
 
 async def known_influencer(
@@ -38,11 +33,6 @@ async def known_influencer(
             )
         ]
     )
-    catalogue = org_id or uuid.UUID(int=0)
-    envelope = new_event(data, source="discovery", tenant_id=org_id, subject=catalogue)
-    handler = HANDLERS.get(data.event_type)
-    assert handler is not None
     runtime = service.app.state.runtime  # type: ignore[attr-defined]
-    async with runtime.database.session() as session:
-        await handler(session, envelope, data)
+    await deliver(runtime, data, tenant_id=org_id, subject=org_id or uuid.UUID(int=0))
     return influencer_id

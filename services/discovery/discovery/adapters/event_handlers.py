@@ -1,75 +1,82 @@
 """What discovery does with other services' events: learns whose each campaign is (so shortlists
 accept only the caller's campaigns) and folds measured performance into the ranking."""
 
+from datetime import datetime
+from uuid import UUID
+
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts import Envelope, EventData
 from contracts.events.metrics import PerformanceUpdated
 from contracts.events.partnerships import CampaignCancelled, CampaignCompleted, CampaignCreated, CampaignLaunched
 from discovery.adapters.influencer_repository import performance_records_of
 from discovery.adapters.tables import campaigns, influencers, performance_records
+from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.domain.engagement import engagement_quality
 from discovery.domain.performance import scope_of, summarize
 from discovery.domain.profiles import Platform, Tier
 from discovery.domain.ranking import prior_score
 from discovery.domain.shortlists import CampaignState
-from servicekit.consumer import EventHandlers
+from servicekit.handlers import EventHandlers, Received
 
-handlers = EventHandlers()
+handlers = EventHandlers(SqlUnitOfWork)
 
 
 def _dialect(session: AsyncSession):  # type: ignore[no-untyped-def]
     return postgresql if session.bind.dialect.name == "postgresql" else sqlite
 
 
-@handlers.on(CampaignCreated.event_type)
-async def campaign_created(session: AsyncSession, envelope: Envelope, data: EventData) -> None:
-    assert isinstance(data, CampaignCreated)
-    if envelope.tenant_id is None:
-        return
+@handlers.on(CampaignCreated)
+async def campaign_created(uow: SqlUnitOfWork, event: Received[CampaignCreated]) -> None:
+    session = uow.session
     await session.execute(
         _dialect(session)
         .insert(campaigns)
         .values(
-            id=data.campaign_id,
-            tenant_id=envelope.tenant_id,
-            name=data.name,
+            id=event.data.campaign_id,
+            tenant_id=uow.tenant_id,
+            name=event.data.name,
             state=CampaignState.DRAFT.value,
-            updated_at=envelope.time,
+            updated_at=event.time,
         )
         .on_conflict_do_nothing(index_elements=["id"])
     )
 
 
-_STATE_AFTER = {
-    CampaignLaunched.event_type: CampaignState.ACTIVE,
-    CampaignCompleted.event_type: CampaignState.COMPLETED,
-    CampaignCancelled.event_type: CampaignState.CANCELLED,
-}
-
-
-@handlers.on(*_STATE_AFTER)
-async def campaign_state_changed(session: AsyncSession, envelope: Envelope, data: EventData) -> None:
-    assert isinstance(data, CampaignLaunched | CampaignCompleted | CampaignCancelled)
-    await session.execute(
+async def _campaign_now(uow: SqlUnitOfWork, campaign_id: UUID, state: CampaignState, at: datetime) -> None:
+    await uow.session.execute(
         update(campaigns)
-        .where(campaigns.c.id == data.campaign_id, campaigns.c.updated_at <= envelope.time)
-        .values(state=_STATE_AFTER[envelope.type].value, updated_at=envelope.time)
+        .where(campaigns.c.id == campaign_id, campaigns.c.updated_at <= at)
+        .values(state=state.value, updated_at=at)
     )
 
 
-@handlers.on(PerformanceUpdated.event_type)
-async def performance_updated(session: AsyncSession, envelope: Envelope, data: EventData) -> None:
+@handlers.on(CampaignLaunched)
+async def campaign_launched(uow: SqlUnitOfWork, event: Received[CampaignLaunched]) -> None:
+    await _campaign_now(uow, event.data.campaign_id, CampaignState.ACTIVE, event.time)
+
+
+@handlers.on(CampaignCompleted)
+async def campaign_completed(uow: SqlUnitOfWork, event: Received[CampaignCompleted]) -> None:
+    await _campaign_now(uow, event.data.campaign_id, CampaignState.COMPLETED, event.time)
+
+
+@handlers.on(CampaignCancelled)
+async def campaign_cancelled(uow: SqlUnitOfWork, event: Received[CampaignCancelled]) -> None:
+    await _campaign_now(uow, event.data.campaign_id, CampaignState.CANCELLED, event.time)
+
+
+@handlers.on(PerformanceUpdated, tenant_optional=True)
+async def performance_updated(uow: SqlUnitOfWork, event: Received[PerformanceUpdated]) -> None:
     """The newest totals of a scope replace older ones (an older event arriving late changes
     nothing); the influencer's performance and prior scores follow."""
-    assert isinstance(data, PerformanceUpdated)
+    session, data = uow.session, event.data
     t = performance_records
     row = {
         "influencer_id": data.influencer_id,
         "scope": scope_of(data.partnership_id, data.campaign_id),
-        "tenant_id": envelope.tenant_id,
+        "tenant_id": event.tenant_id,
         "posts": data.posts,
         "impressions": data.impressions,
         "engagements": data.engagements,
@@ -77,7 +84,7 @@ async def performance_updated(session: AsyncSession, envelope: Envelope, data: E
         "conversions": data.conversions,
         "engagement_rate": data.engagement_rate,
         "roi": data.roi,
-        "measured_at": envelope.time,
+        "measured_at": event.time,
     }
     statement = _dialect(session).insert(t).values(row)
     statement = statement.on_conflict_do_update(

@@ -4,9 +4,11 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.domain.actors import Actor
 from discovery.domain.text import TextSimilarity
 from discovery.settings import DiscoverySettings
+from servicekit.app import unit_of_work_dependency
 from servicekit.context import TenantContext, require_roles
 
 # Brand roles read (analysts are read-only); owners and managers write; admins (platform staff)
@@ -30,6 +32,7 @@ async def _settings(request: Request) -> DiscoverySettings:
     return settings
 
 
+UnitOfWorkDep = Annotated[SqlUnitOfWork, Depends(unit_of_work_dependency(SqlUnitOfWork))]
 ActorDep = Annotated[Actor, Depends(_actor)]
 SimilarityDep = Annotated[TextSimilarity, Depends(_similarity)]
 SettingsDep = Annotated[DiscoverySettings, Depends(_settings)]

@@ -6,8 +6,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from starlette.datastructures import UploadFile
 
 from contracts.money import Currency
-from discovery.adapters.unit_of_work import UnitOfWorkDep
-from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep
+from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, UnitOfWorkDep
 from discovery.api.schemas import ImportJobPublic, RejectionPublic
 from discovery.domain import import_actions
 from discovery.domain.importing import CONTENT_TYPES, ImportFormat

@@ -3,9 +3,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
-from discovery.adapters.unit_of_work import UnitOfWorkDep
 from discovery.api import presenters
-from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, SimilarityDep
+from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, SimilarityDep, UnitOfWorkDep
 from discovery.api.schemas import (
     MAX_WEIGHT,
     AudienceIn,

@@ -1,8 +1,7 @@
 from fastapi import APIRouter
 
-from discovery.adapters.unit_of_work import UnitOfWorkDep
 from discovery.api import presenters
-from discovery.api.dependencies import CanRead, SettingsDep, SimilarityDep
+from discovery.api.dependencies import CanRead, SettingsDep, SimilarityDep, UnitOfWorkDep
 from discovery.api.schemas import FiltersIn, RankedSearchRequest, RankedSearchResponse
 from discovery.domain import influencer_actions
 from discovery.domain.profiles import normalize_categories

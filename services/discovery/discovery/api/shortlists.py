@@ -2,9 +2,8 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
-from discovery.adapters.unit_of_work import UnitOfWorkDep
 from discovery.api import presenters
-from discovery.api.dependencies import ActorDep, CanRead, CanWrite
+from discovery.api.dependencies import ActorDep, CanRead, CanWrite, UnitOfWorkDep
 from discovery.api.schemas import ShortlistAdd, ShortlistEntryPublic
 from discovery.domain import shortlist_actions
 from discovery.domain.shortlists import ShortlistEntry

@@ -1,46 +1,54 @@
 """What metrics does with other services' events."""
 
 from sqlalchemy import insert, update
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts import Envelope, EventData
+from contracts import CampaignState
 from contracts.events.partnerships import CampaignCancelled, CampaignCompleted, CampaignCreated, CampaignLaunched
 from metrics.adapters.tables import campaigns
-from servicekit.consumer import EventHandlers
+from servicekit.handlers import EventHandlers, Received
+from servicekit.unit_of_work import UnitOfWork
 
-handlers = EventHandlers()
+handlers = EventHandlers(UnitOfWork)
 
 
-@handlers.on(CampaignCreated.event_type)
-async def campaign_created(session: AsyncSession, envelope: Envelope, data: EventData) -> None:
-    assert isinstance(data, CampaignCreated)
-    await session.execute(
+@handlers.on(CampaignCreated)
+async def campaign_created(uow: UnitOfWork, event: Received[CampaignCreated]) -> None:
+    data = event.data
+    await uow.session.execute(
         insert(campaigns).values(
             id=data.campaign_id,
-            tenant_id=envelope.tenant_id,
+            tenant_id=uow.tenant_id,
             name=data.name,
-            objective=data.objective,
-            state="draft",
+            objective=data.objective.value,
+            state=CampaignState.DRAFT.value,
             currency=data.budget.currency if data.budget else None,
             budget_minor=data.budget.amount_minor if data.budget else None,
-            created_at=envelope.time,
-            updated_at=envelope.time,
+            created_at=event.time,
+            updated_at=event.time,
         )
     )
 
 
-_STATE_AFTER = {
-    CampaignLaunched.event_type: "active",
-    CampaignCompleted.event_type: "completed",
-    CampaignCancelled.event_type: "cancelled",
-}
-
-
-@handlers.on(*_STATE_AFTER)
-async def campaign_state_changed(session: AsyncSession, envelope: Envelope, data: EventData) -> None:
-    assert isinstance(data, CampaignLaunched | CampaignCompleted | CampaignCancelled)
-    await session.execute(
+async def _state_changed(
+    uow: UnitOfWork, event: Received[CampaignLaunched | CampaignCompleted | CampaignCancelled], state: CampaignState
+) -> None:
+    await uow.session.execute(
         update(campaigns)
-        .where(campaigns.c.id == data.campaign_id)
-        .values(state=_STATE_AFTER[envelope.type], updated_at=envelope.time)
+        .where(campaigns.c.id == event.data.campaign_id)
+        .values(state=state.value, updated_at=event.time)
     )
+
+
+@handlers.on(CampaignLaunched)
+async def campaign_launched(uow: UnitOfWork, event: Received[CampaignLaunched]) -> None:
+    await _state_changed(uow, event, CampaignState.ACTIVE)
+
+
+@handlers.on(CampaignCompleted)
+async def campaign_completed(uow: UnitOfWork, event: Received[CampaignCompleted]) -> None:
+    await _state_changed(uow, event, CampaignState.COMPLETED)
+
+
+@handlers.on(CampaignCancelled)
+async def campaign_cancelled(uow: UnitOfWork, event: Received[CampaignCancelled]) -> None:
+    await _state_changed(uow, event, CampaignState.CANCELLED)

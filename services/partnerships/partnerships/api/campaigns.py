@@ -4,8 +4,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
-from partnerships.adapters.unit_of_work import UnitOfWorkDep
-from partnerships.api.deps import CallerDep, CanManage, CanRead
+from partnerships.api.dependencies import CallerDep, CanManage, CanRead, UnitOfWorkDep
 from partnerships.api.partnership_schemas import PartnershipCreate, PartnershipPublic
 from partnerships.api.schemas import BudgetPublic, CampaignCancel, CampaignCreate, CampaignPublic, CampaignUpdate
 from partnerships.api.views import budget_public, campaign_public, partnership_public

@@ -5,8 +5,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
-from partnerships.adapters.unit_of_work import UnitOfWorkDep
-from partnerships.api.deps import CanManage, CanRead
+from partnerships.api.dependencies import CanManage, CanRead, UnitOfWorkDep
 from partnerships.api.partnership_schemas import TemplateCreate, TemplatePublic, TemplateUpdate
 from partnerships.api.views import template_public
 from partnerships.domain import message_actions

@@ -7,8 +7,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
 
-from partnerships.adapters.unit_of_work import UnitOfWorkDep
-from partnerships.api.deps import CallerDep
+from partnerships.api.dependencies import CallerDep, UnitOfWorkDep
 from partnerships.api.partnership_schemas import (
     AcceptBody,
     CounterBody,

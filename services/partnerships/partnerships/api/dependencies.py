@@ -1,10 +1,13 @@
-"""Who is calling, as the domain sees it, and the role checks of brand-only endpoints."""
+"""What endpoints are given: the unit of work, who is calling as the domain sees it, and the role
+checks of brand-only endpoints."""
 
 from typing import Annotated
 
 from fastapi import Depends
 
+from partnerships.adapters.unit_of_work import SqlUnitOfWork
 from partnerships.domain.access import Caller
+from servicekit.app import unit_of_work_dependency
 from servicekit.context import TenantContext, require_roles
 
 CanManage = require_roles("owner", "manager")
@@ -21,4 +24,5 @@ async def _caller(context: TenantContext) -> Caller:
     )
 
 
+UnitOfWorkDep = Annotated[SqlUnitOfWork, Depends(unit_of_work_dependency(SqlUnitOfWork))]
 CallerDep = Annotated[Caller, Depends(_caller)]
