@@ -1,14 +1,12 @@
-"""An in-memory unit of work for domain tests: no I/O, and copies in and out as a database
-would, so a change the domain forgot to save is lost here too."""
+"""An in-memory unit of work for domain tests (on servicekit.testing's): no I/O, and copies in
+and out as a database would, so a change the domain forgot to save is lost here too."""
 
 import copy
-from collections.abc import Awaitable, Callable, Coroutine, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, TypeVar
 from uuid import UUID
 
-from contracts import EventData
 from partnerships.domain.access import Visibility
 from partnerships.domain.budget import Account, Posting
 from partnerships.domain.campaigns import Campaign, CampaignState
@@ -17,21 +15,11 @@ from partnerships.domain.messages import Message, MessageTemplate
 from partnerships.domain.negotiation import OPEN_STATES, PartnershipState
 from partnerships.domain.partnerships import HistoryEntry, Partnership, Signature, TermsVersion
 from partnerships.domain.payments import DeliverableMark, DeliverableStage, Payout
-from servicekit.errors import DomainError
-
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class RecordedEvent:
-    data: EventData
-    subject: UUID
-    key: UUID
-    tenant_id: UUID
+from servicekit import testing
 
 
 @dataclass
-class Memory:
+class Memory(testing.Memory):
     campaigns: dict[UUID, Campaign] = field(default_factory=dict)
     partnerships: dict[UUID, Partnership] = field(default_factory=dict)
     versions: dict[UUID, list[TermsVersion]] = field(default_factory=dict)
@@ -42,7 +30,6 @@ class Memory:
     messages: list[Message] = field(default_factory=list)
     templates: dict[UUID, MessageTemplate] = field(default_factory=dict)
     influencers: dict[UUID, KnownInfluencer] = field(default_factory=dict)
-    events: list[RecordedEvent] = field(default_factory=list)
 
 
 def know(memory: Memory, influencer_id: UUID, org_id: UUID | None = None, handle: str = "someone") -> UUID:
@@ -51,26 +38,6 @@ def know(memory: Memory, influencer_id: UUID, org_id: UUID | None = None, handle
         influencer_id, org_id, "instagram", handle, handle.title(), datetime.now(UTC)
     )
     return influencer_id
-
-
-def run(coroutine: Coroutine[Any, Any, T]) -> T:
-    """Runs a domain coroutine to its end; it must never wait on anything (no I/O)."""
-    try:
-        coroutine.send(None)
-    except StopIteration as done:
-        return done.value  # type: ignore[no-any-return]
-    coroutine.close()
-    raise AssertionError("the domain awaited real I/O")
-
-
-def attempt(memory: Memory, action: Callable[[], Awaitable[T]]) -> T | DomainError:
-    """One transaction: a refused action leaves the memory as it was (a rollback)."""
-    before = copy.deepcopy(memory)
-    try:
-        return run(action())  # type: ignore[arg-type]
-    except DomainError as refused:
-        memory.__dict__.update(before.__dict__)
-        return refused
 
 
 class FakeCampaigns:
@@ -274,19 +241,9 @@ class FakeInfluencers:
                 self.memory.influencers[influencer.id] = influencer
 
 
-class FakeEvents:
+class FakeUnitOfWork(testing.FakeUnitOfWork[Memory]):
     def __init__(self, memory: Memory, tenant_id: UUID) -> None:
-        self.memory = memory
-        self.tenant_id = tenant_id
-
-    async def record(self, data: EventData, *, subject: UUID, key: UUID) -> None:
-        self.memory.events.append(RecordedEvent(data, subject, key, self.tenant_id))
-
-
-class FakeUnitOfWork:
-    def __init__(self, memory: Memory, tenant_id: UUID) -> None:
-        self.memory = memory
-        self.tenant_id = tenant_id
+        super().__init__(memory, tenant_id)
         self.campaigns = FakeCampaigns(memory, tenant_id)
         self.partnerships = FakePartnerships(memory)
         self.ledger = FakeLedger(memory)
@@ -294,7 +251,3 @@ class FakeUnitOfWork:
         self.messages = FakeMessages(memory, tenant_id)
         self.templates = FakeTemplates(memory, tenant_id)
         self.influencers = FakeInfluencers(memory)
-        self.events = FakeEvents(memory, tenant_id)
-
-    def scoped_to(self, tenant_id: UUID) -> "FakeUnitOfWork":
-        return FakeUnitOfWork(self.memory, tenant_id)

@@ -18,8 +18,9 @@ from partnerships.domain.negotiation import CONTRACT_STATES, NEGOTIATING_STATES,
 from partnerships.domain.partnerships import InfluencerProfile, Partnership
 from partnerships.domain.payments import DeliverableStage
 from partnerships.domain.terms import Terms
+from servicekit.testing import attempt, run
 
-from .fakes import FakeUnitOfWork, Memory, attempt, know, run
+from .fakes import FakeUnitOfWork, Memory, know
 
 INFLUENCERS = 4
 SCHEDULES = [

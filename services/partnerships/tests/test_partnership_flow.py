@@ -20,8 +20,9 @@ from partnerships.domain.partnerships import InfluencerProfile, Partnership
 from partnerships.domain.payments import DeliverableStage
 from partnerships.domain.terms import Terms
 from servicekit.errors import Conflict, DomainError, NotFound
+from servicekit.testing import attempt, run
 
-from .fakes import FakeUnitOfWork, Memory, attempt, know, run
+from .fakes import FakeUnitOfWork, Memory, know
 
 
 def terms(amount: int = 100_000, *, count: int = 2, schedule: list[dict[str, Any]] | None = None) -> Terms:
