@@ -19,14 +19,22 @@ the test if the code under test ever waits on real I/O:
 """
 
 import copy
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Collection, Coroutine
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, Self, TypeVar
 from uuid import UUID
 
-from contracts import Envelope, EventData, new_event
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import Connection, MetaData
+
+from contracts import CampaignState, Envelope, EventData, new_event
+from servicekit.campaigns import CampaignNews, KnownCampaign, fold_campaign
+from servicekit.db import Database
 from servicekit.errors import DomainError
+from servicekit.migrations import alembic_config
 from servicekit.runtime import ServiceRuntime
 
 T = TypeVar("T")
@@ -111,6 +119,28 @@ class FakeUnitOfWork(Generic[M]):
         self.memory.after_commit_callbacks.append(callback)
 
 
+class FakeCampaignDirectory:
+    """servicekit.campaign_directory.CampaignDirectory in memory, folding events by the same rule.
+    `campaigns` is the Memory's dict of every org's campaigns."""
+
+    def __init__(self, campaigns: dict[UUID, KnownCampaign], tenant_id: UUID) -> None:
+        self.campaigns = campaigns
+        self.tenant_id = tenant_id
+
+    async def get(self, campaign_id: UUID) -> KnownCampaign | None:
+        found = self.campaigns.get(campaign_id)
+        return found if found is not None and found.tenant_id == self.tenant_id else None
+
+    async def list(
+        self, *, limit: int, after: UUID | None = None, state: CampaignState | None = None
+    ) -> list[KnownCampaign]:
+        mine = sorted((c for c in self.campaigns.values() if c.tenant_id == self.tenant_id), key=lambda c: c.id)
+        return [c for c in mine if (after is None or c.id > after) and state in (None, c.state)][:limit]
+
+    async def record(self, news: CampaignNews) -> None:
+        self.campaigns[news.campaign_id] = fold_campaign(self.campaigns.get(news.campaign_id), news)
+
+
 async def deliver(
     runtime: ServiceRuntime,
     data: EventData,
@@ -131,3 +161,31 @@ async def handle(runtime: ServiceRuntime, envelope: Envelope) -> None:
     assert prepared is not None, f"{runtime.settings.service_name} has no handler for {envelope.type}"
     async with runtime.database.session() as session:
         await prepared.run(session, runtime.outbox)
+
+
+async def migrate(database: Database, scripts: str, revision: str, *, down: bool = False) -> None:
+    """Upgrades (or downgrades) the database to `revision` of `scripts` ("metrics:migrations")."""
+    config = alembic_config(scripts, database.url)
+
+    def run_command(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        (command.downgrade if down else command.upgrade)(config, revision)
+
+    async with database.engine.begin() as connection:
+        await connection.run_sync(run_command)
+
+
+async def schema_drift(database: Database, metadata: MetaData, *, tables: Collection[str] | None = None) -> list[Any]:
+    """How the migrated database differs from what the code's tables say (alembic's comparison,
+    types included); [] when they agree. `tables`: compare only these."""
+
+    def wanted(obj: Any, name: str | None, kind: str, reflected: bool, compare_to: Any) -> bool:
+        table = obj.name if kind == "table" else getattr(getattr(obj, "table", None), "name", None)
+        return name != "alembic_version" and (tables is None or table in tables)
+
+    def differences(connection: Connection) -> list[Any]:
+        context = MigrationContext.configure(connection, opts={"compare_type": True, "include_object": wanted})
+        return list(compare_metadata(context, metadata))
+
+    async with database.engine.connect() as connection:
+        return await connection.run_sync(differences)

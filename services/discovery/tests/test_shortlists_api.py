@@ -2,14 +2,15 @@
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import select
 
-from contracts import decode
-from contracts.events.partnerships import CampaignCancelled
+from contracts import Money, decode
+from contracts.events.partnerships import CampaignCancelled, CampaignCreated, CampaignLaunched
 from devstack.databases import DatabaseFactory
 from discovery.adapters.tables import messaging
 from servicekit.testing import deliver
@@ -17,6 +18,9 @@ from servicekit.testing import deliver
 from .conftest import Org, app_of, campaign_created, discovery_service, profile
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
+
+T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+BUDGET = Money(amount_minor=500_000, currency="EUR")
 
 
 @pytest.fixture(scope="module")
@@ -138,3 +142,39 @@ async def test_a_cancelled_campaigns_shortlist_is_closed(service: httpx.AsyncCli
     )
     assert response.status_code == 409
     assert response.json()["state"] == "cancelled"
+
+
+async def test_a_campaign_cancelled_before_discovery_heard_it_created_stays_closed(
+    service: httpx.AsyncClient, org: Org
+) -> None:
+    """The cancellation came first (retried from the DLQ, say): the created event, older, arriving
+    after it does not reopen the campaign."""
+    campaign_id = uuid.uuid4()
+    runtime = app_of(service).state.runtime
+    created = CampaignCreated(campaign_id=campaign_id, name="Spring", objective="awareness")
+    await deliver(runtime, CampaignCancelled(campaign_id=campaign_id), tenant_id=org.id, time=T0 + timedelta(hours=1))
+    await deliver(runtime, created, tenant_id=org.id, time=T0)
+    star = await influencer(service, org, "cancelled-first")
+
+    response = await service.post(
+        f"/api/v1/campaigns/{campaign_id}/shortlist", json={"influencer_id": star["id"]}, headers=org.headers
+    )
+
+    assert response.status_code == 409, response.text
+    assert response.json()["state"] == "cancelled"
+
+
+async def test_a_campaign_launched_before_discovery_heard_it_created_takes_shortlists(
+    service: httpx.AsyncClient, org: Org, internal_secret: str
+) -> None:
+    campaign_id = uuid.uuid4()
+    runtime = app_of(service).state.runtime
+    launched = CampaignLaunched(campaign_id=campaign_id, budget=BUDGET, starts_on=T0.date(), ends_on=T0.date())
+    await deliver(runtime, launched, tenant_id=org.id, time=T0 + timedelta(hours=1))
+    star = await influencer(service, org, "launched-first")
+    path = f"/api/v1/campaigns/{campaign_id}/shortlist"
+
+    added = await service.post(path, json={"influencer_id": star["id"]}, headers=org.headers)
+    assert added.status_code == 201, added.text
+    stranger = Org(internal_secret)
+    assert (await service.get(path, headers=stranger.headers)).status_code == 404

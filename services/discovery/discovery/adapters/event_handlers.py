@@ -1,15 +1,11 @@
 """What discovery does with other services' events: learns whose each campaign is (so shortlists
 accept only the caller's campaigns) and folds measured performance into the ranking."""
 
-from datetime import datetime
-from uuid import UUID
-
 from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events.metrics import PerformanceUpdated
-from contracts.events.partnerships import CampaignCancelled, CampaignCompleted, CampaignCreated, CampaignLaunched
 from discovery.adapters.influencer_repository import performance_records_of
 from discovery.adapters.tables import campaigns, influencers, performance_records
 from discovery.adapters.unit_of_work import SqlUnitOfWork
@@ -17,54 +13,15 @@ from discovery.domain.engagement import engagement_quality
 from discovery.domain.performance import scope_of, summarize
 from discovery.domain.profiles import Platform, Tier
 from discovery.domain.ranking import prior_score
-from discovery.domain.shortlists import CampaignState
+from servicekit.campaign_directory import follow_campaigns
 from servicekit.handlers import EventHandlers, Received
 
 handlers = EventHandlers(SqlUnitOfWork)
+follow_campaigns(handlers, campaigns)
 
 
 def _dialect(session: AsyncSession):  # type: ignore[no-untyped-def]
     return postgresql if session.bind.dialect.name == "postgresql" else sqlite
-
-
-@handlers.on(CampaignCreated)
-async def campaign_created(uow: SqlUnitOfWork, event: Received[CampaignCreated]) -> None:
-    session = uow.session
-    await session.execute(
-        _dialect(session)
-        .insert(campaigns)
-        .values(
-            id=event.data.campaign_id,
-            tenant_id=uow.tenant_id,
-            name=event.data.name,
-            state=CampaignState.DRAFT.value,
-            updated_at=event.time,
-        )
-        .on_conflict_do_nothing(index_elements=["id"])
-    )
-
-
-async def _campaign_now(uow: SqlUnitOfWork, campaign_id: UUID, state: CampaignState, at: datetime) -> None:
-    await uow.session.execute(
-        update(campaigns)
-        .where(campaigns.c.id == campaign_id, campaigns.c.updated_at <= at)
-        .values(state=state.value, updated_at=at)
-    )
-
-
-@handlers.on(CampaignLaunched)
-async def campaign_launched(uow: SqlUnitOfWork, event: Received[CampaignLaunched]) -> None:
-    await _campaign_now(uow, event.data.campaign_id, CampaignState.ACTIVE, event.time)
-
-
-@handlers.on(CampaignCompleted)
-async def campaign_completed(uow: SqlUnitOfWork, event: Received[CampaignCompleted]) -> None:
-    await _campaign_now(uow, event.data.campaign_id, CampaignState.COMPLETED, event.time)
-
-
-@handlers.on(CampaignCancelled)
-async def campaign_cancelled(uow: SqlUnitOfWork, event: Received[CampaignCancelled]) -> None:
-    await _campaign_now(uow, event.data.campaign_id, CampaignState.CANCELLED, event.time)
 
 
 @handlers.on(PerformanceUpdated, tenant_optional=True)

@@ -6,26 +6,8 @@ from uuid import UUID
 from sqlalchemy import and_, delete, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from discovery.adapters.tables import campaigns, shortlist_entries
-from discovery.domain.shortlists import Campaign, CampaignState, ShortlistEntry
-
-
-class CampaignRepository:
-    """Campaigns as partnerships' events told them; another org's campaign is not found."""
-
-    def __init__(self, session: AsyncSession, tenant_id: UUID) -> None:
-        self.session = session
-        self.tenant_id = tenant_id
-
-    async def get(self, campaign_id: UUID) -> Campaign | None:
-        row = (
-            await self.session.execute(
-                select(campaigns).where(campaigns.c.id == campaign_id, campaigns.c.tenant_id == self.tenant_id)
-            )
-        ).first()
-        if row is None:
-            return None
-        return Campaign(id=row.id, tenant_id=row.tenant_id, name=row.name, state=CampaignState(row.state))
+from discovery.adapters.tables import shortlist_entries
+from discovery.domain.shortlists import ShortlistEntry
 
 
 def _entry(row: Any) -> ShortlistEntry:

@@ -18,6 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.dialects.postgresql import JSONB
 
 from discovery.domain.limits import MAX_DISPLAY_NAME, MAX_HANDLE
+from servicekit.campaign_directory import campaign_directory
 from servicekit.db import UtcDateTime, new_metadata
 from servicekit.messaging_tables import OutboxId, messaging_tables
 
@@ -150,15 +151,8 @@ performance_records = Table(
     PrimaryKeyConstraint("influencer_id", "scope", name="pk_performance_records"),
 )
 
-campaigns = Table(
-    "campaigns",
-    metadata,
-    Column("id", Uuid, primary_key=True),
-    Column("tenant_id", Uuid, nullable=False),
-    Column("name", String(200), nullable=False),
-    Column("state", String(16), nullable=False),
-    Column("updated_at", UtcDateTime(), nullable=False),
-)
+# Whose each campaign is and how it stands, from partnerships' events (shortlists need both).
+campaigns = campaign_directory(metadata)
 
 shortlist_entries = Table(
     "shortlist_entries",

@@ -6,7 +6,9 @@ from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.notes_repository import NotesAndTagsRepository
 from discovery.adapters.profile_notices import OutboxProfileNotices
-from discovery.adapters.shortlist_repository import CampaignRepository, ShortlistRepository
+from discovery.adapters.shortlist_repository import ShortlistRepository
+from discovery.adapters.tables import campaigns
+from servicekit.campaign_directory import CampaignDirectory
 from servicekit.outbox import Outbox
 from servicekit.unit_of_work import UnitOfWork
 
@@ -20,6 +22,6 @@ class SqlUnitOfWork(UnitOfWork):
         self.influencers = InfluencerRepository(session, tenant_id)
         self.notes_and_tags = NotesAndTagsRepository(session, tenant_id)
         self.imports = ImportJobRepository(session, tenant_id)
-        self.campaigns = CampaignRepository(session, tenant_id)
+        self.campaigns = CampaignDirectory(session, tenant_id, campaigns)
         self.shortlists = ShortlistRepository(session, tenant_id)
         self.profile_notices = OutboxProfileNotices(session, outbox)

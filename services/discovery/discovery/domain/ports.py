@@ -13,7 +13,8 @@ from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import Influencer, Platform, Snapshot, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
 from discovery.domain.search import SearchFilters, Sort
-from discovery.domain.shortlists import Campaign, ShortlistEntry
+from discovery.domain.shortlists import ShortlistEntry
+from servicekit.campaigns import KnownCampaign
 
 ProfileKey = tuple[Platform, str]
 
@@ -86,7 +87,9 @@ class ImportJobStore(Protocol):
 
 
 class Campaigns(Protocol):
-    async def get(self, campaign_id: UUID) -> Campaign | None: ...
+    """Campaigns as partnerships' events told them (servicekit's campaign directory)."""
+
+    async def get(self, campaign_id: UUID) -> KnownCampaign | None: ...
 
 
 class Shortlists(Protocol):

@@ -6,11 +6,12 @@ from contracts.events.discovery import ShortlistAdded, ShortlistRemoved
 from discovery.domain.actors import Actor
 from discovery.domain.ports import UnitOfWork
 from discovery.domain.profiles import now
-from discovery.domain.shortlists import OPEN_FOR_SHORTLISTS, Campaign, ShortlistEntry
+from discovery.domain.shortlists import OPEN_FOR_SHORTLISTS, ShortlistEntry
+from servicekit.campaigns import KnownCampaign
 from servicekit.errors import Conflict, InvalidField, NotFound
 
 
-async def campaign_of_org(uow: UnitOfWork, campaign_id: UUID) -> Campaign:
+async def campaign_of_org(uow: UnitOfWork, campaign_id: UUID) -> KnownCampaign:
     """A campaign discovery has heard of (campaign.created) that belongs to the caller's org."""
     campaign = await uow.campaigns.get(campaign_id)
     if campaign is None or campaign.tenant_id != uow.tenant_id:
@@ -18,7 +19,7 @@ async def campaign_of_org(uow: UnitOfWork, campaign_id: UUID) -> Campaign:
     return campaign
 
 
-def _check_open(campaign: Campaign) -> None:
+def _check_open(campaign: KnownCampaign) -> None:
     if campaign.state not in OPEN_FOR_SHORTLISTS:
         raise Conflict(f"the campaign is {campaign.state.value}: its shortlist is closed", state=campaign.state.value)
 

@@ -12,16 +12,6 @@ OPEN_FOR_SHORTLISTS = frozenset({CampaignState.DRAFT, CampaignState.ACTIVE})
 
 
 @dataclass(frozen=True)
-class Campaign:
-    """What discovery knows of a campaign, from partnerships' events: whose it is and its state."""
-
-    id: UUID
-    tenant_id: UUID
-    name: str
-    state: CampaignState
-
-
-@dataclass(frozen=True)
 class ShortlistEntry:
     campaign_id: UUID
     influencer_id: UUID

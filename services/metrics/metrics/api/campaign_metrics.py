@@ -4,12 +4,9 @@ from uuid import UUID
 
 from fastapi import APIRouter
 from pydantic import BaseModel
-from sqlalchemy import select
 
-from metrics.adapters.tables import campaigns
+from metrics.api.dependencies import UnitOfWorkDep
 from metrics.domain.kpis import Totals, compute_kpis
-from servicekit.app import DbSession
-from servicekit.context import TenantContext
 from servicekit.errors import NotFound
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["metrics"])
@@ -46,21 +43,17 @@ class CampaignMetrics(BaseModel):
 
 
 @router.get("/{campaign_id}/metrics")
-async def get_campaign_metrics(campaign_id: UUID, session: DbSession, context: TenantContext) -> CampaignMetrics:
+async def get_campaign_metrics(campaign_id: UUID, uow: UnitOfWorkDep) -> CampaignMetrics:
     """A campaign's totals and KPIs (ratios are null until their denominator is measured)."""
-    row = (
-        await session.execute(
-            select(campaigns).where(campaigns.c.id == campaign_id, campaigns.c.tenant_id == context.tenant_id)
-        )
-    ).first()
-    if row is None:
+    campaign = await uow.campaigns.get(campaign_id)
+    if campaign is None:
         raise NotFound("campaign", campaign_id)
     totals = Totals()
     return CampaignMetrics(
-        campaign_id=row.id,
-        campaign_state=row.state,
-        currency=row.currency,
+        campaign_id=campaign.id,
+        campaign_state=campaign.state.value,
+        currency=campaign.budget.currency if campaign.budget is not None else None,
         totals=TotalsPublic(**asdict(totals)),
         kpis=KpisPublic(**asdict(compute_kpis(totals))),
-        updated_at=row.updated_at,
+        updated_at=campaign.updated_at,
     )
