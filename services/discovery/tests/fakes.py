@@ -1,0 +1,87 @@
+"""An in-memory unit of work for discovery's application tests (on servicekit.testing's): no
+I/O, each store as the real one scopes it. It holds what the tests written on it use; a test that
+needs another store adds it here."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from uuid import UUID
+
+from discovery.domain.figures import derive, profile_from
+from discovery.domain.profile_notices import ProfileNotice
+from discovery.domain.profiles import Influencer, ProfileFacts, new_id, now
+from discovery.domain.shortlists import ShortlistEntry
+from servicekit import testing
+from servicekit.campaigns import KnownCampaign
+
+
+@dataclass
+class Memory(testing.Memory):
+    campaigns: dict[UUID, KnownCampaign] = field(default_factory=dict)
+    influencers: dict[UUID, Influencer] = field(default_factory=dict)
+    shortlists: dict[tuple[UUID, UUID], ShortlistEntry] = field(default_factory=dict)
+    notices: list[ProfileNotice] = field(default_factory=list)
+
+
+def keep_profile(memory: Memory, catalogue_id: UUID, facts: ProfileFacts) -> Influencer:
+    """A profile stored as discovery would have stored it, in the shared or an org's catalogue."""
+    at = now()
+    influencer = profile_from(
+        new_id(), catalogue_id, facts, derive(facts, history=[], performance_score=None, at=at), None, at
+    )
+    memory.influencers[influencer.id] = influencer
+    return influencer
+
+
+class FakeInfluencers:
+    """Profiles one org may see: the shared catalogue and its own."""
+
+    def __init__(self, memory: Memory, tenant_id: UUID) -> None:
+        self.memory = memory
+        self.tenant_id = tenant_id
+
+    async def get(self, influencer_id: UUID, *, for_update: bool = False) -> Influencer | None:
+        found = self.memory.influencers.get(influencer_id)
+        return found if found is not None and found.visible_to(self.tenant_id) else None
+
+
+class FakeShortlists:
+    def __init__(self, memory: Memory, tenant_id: UUID) -> None:
+        self.memory = memory
+        self.tenant_id = tenant_id
+
+    async def get(self, campaign_id: UUID, influencer_id: UUID) -> ShortlistEntry | None:
+        found = self.memory.shortlists.get((campaign_id, influencer_id))
+        return found if found is not None and found.tenant_id == self.tenant_id else None
+
+    async def add(self, entry: ShortlistEntry) -> None:
+        key = (entry.campaign_id, entry.influencer_id)
+        assert key not in self.memory.shortlists, "an influencer is on a shortlist once (the primary key)"
+        self.memory.shortlists[key] = entry
+
+    async def remove(self, campaign_id: UUID, influencer_id: UUID) -> None:
+        if await self.get(campaign_id, influencer_id) is not None:
+            del self.memory.shortlists[(campaign_id, influencer_id)]
+
+    async def list(
+        self, campaign_id: UUID, *, limit: int, after: tuple[datetime, UUID] | None
+    ) -> Sequence[ShortlistEntry]:
+        mine = [e for (c, _), e in self.memory.shortlists.items() if c == campaign_id and e.tenant_id == self.tenant_id]
+        return sorted(mine, key=lambda e: (e.added_at, e.influencer_id), reverse=True)[:limit]
+
+
+class FakeProfileNotices:
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    async def announce(self, notices: Sequence[ProfileNotice]) -> None:
+        self.memory.notices.extend(notices)
+
+
+class FakeUnitOfWork(testing.FakeUnitOfWork[Memory]):
+    def __init__(self, memory: Memory, tenant_id: UUID) -> None:
+        super().__init__(memory, tenant_id)
+        self.campaigns = testing.FakeCampaignDirectory(memory.campaigns, tenant_id)
+        self.influencers = FakeInfluencers(memory, tenant_id)
+        self.shortlists = FakeShortlists(memory, tenant_id)
+        self.profile_notices = FakeProfileNotices(memory)
