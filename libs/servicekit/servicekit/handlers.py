@@ -83,12 +83,17 @@ class PreparedEvent(Generic[U]):
         await self.handler(self.unit_of_work(session, outbox, self.tenant_id), self.event)
 
 
+def _key(event_class: type[EventData]) -> tuple[str, int]:
+    return (event_class.event_type, event_class.event_version)
+
+
 class EventHandlers(Generic[U]):
     """Which function handles which event class, and the unit of work each is given."""
 
     def __init__(self, unit_of_work: UnitOfWorkFactory[U]) -> None:
         self.unit_of_work = unit_of_work
-        self._registrations: dict[str, _Registration] = {}
+        self._registrations: dict[tuple[str, int], _Registration] = {}
+        self._types: set[str] = set()
 
     def on(self, *event_classes: type[E], tenant_optional: bool = False) -> Callable[[Handler[U, E]], Handler[U, E]]:
         """Registers the decorated function for these event classes. An event of an org that
@@ -96,31 +101,31 @@ class EventHandlers(Generic[U]):
         handler's unit of work acts for NO_TENANT and `event.tenant_id` is None."""
 
         def register(handler: Handler[U, E]) -> Handler[U, E]:
-            taken = [c.event_type for c in event_classes if c.event_type in self._registrations]
+            taken = [f"{c.event_type} v{c.event_version}" for c in event_classes if _key(c) in self._registrations]
             if taken:
                 raise ValueError(f"{', '.join(taken)} already has a handler")
             for event_class in event_classes:
-                self._registrations[event_class.event_type] = _Registration(event_class, handler, tenant_optional)
+                self._registrations[_key(event_class)] = _Registration(event_class, handler, tenant_optional)
+                self._types.add(event_class.event_type)
             return handler
 
         return register
 
     def handles(self, event_type: str) -> bool:
-        return event_type in self._registrations
+        return event_type in self._types
 
     def prepare(self, envelope: Envelope) -> PreparedEvent[U] | None:
         """None for an event no handler here wants; raises PermanentFailure (or pydantic's
         ValidationError, a ValueError) for one that can never be handled."""
-        registration = self._registrations.get(envelope.type)
-        if registration is None:
+        if envelope.type not in self._types:
             return None
-        event_class = registration.event_class
-        if envelope.version != event_class.event_version:
+        registration = self._registrations.get((envelope.type, envelope.version))
+        if registration is None:
+            known = sorted(v for (t, v) in self._registrations if t == envelope.type)
             raise PermanentFailure(
-                f"{envelope.type} {envelope.id} is version {envelope.version}; "
-                f"this service handles version {event_class.event_version}"
+                f"{envelope.type} {envelope.id} is version {envelope.version}; this service handles {known}"
             )
-        data = event_class.model_validate(envelope.data)
+        data = registration.event_class.model_validate(envelope.data)
         tenant_id = envelope.tenant_id
         if tenant_id is None:
             if not registration.tenant_optional:
@@ -133,7 +138,7 @@ class EventHandlers(Generic[U]):
 
     @property
     def event_types(self) -> frozenset[str]:
-        return frozenset(self._registrations)
+        return frozenset(self._types)
 
     def topics(self) -> list[str]:
         return sorted({events_topic(r.event_class.producer) for r in self._registrations.values()})

@@ -86,7 +86,7 @@ def test_an_event_class_takes_one_handler() -> None:
 
     async def again(uow: Work, event: Received[CampaignCreated]) -> None: ...
 
-    with pytest.raises(ValueError, match=r"campaign\.created already has a handler"):
+    with pytest.raises(ValueError, match=r"campaign\.created v1 already has a handler"):
         handlers.on(CampaignCompleted, CampaignCreated)(again)
     assert not handlers.handles("campaign.completed")  # nothing of a refused registration is kept
 
@@ -125,12 +125,31 @@ async def test_an_event_that_may_belong_to_no_org_gets_a_unit_of_work_of_no_tena
     assert event.data.profiles == [profile]
 
 
-def test_a_version_the_handler_was_not_written_for_is_refused() -> None:
+def test_a_version_no_handler_was_written_for_is_refused() -> None:
     handlers, _ = registry()
     envelope = created(uuid.uuid4()).model_copy(update={"version": 2})
 
-    with pytest.raises(PermanentFailure, match="version 2"):
+    with pytest.raises(PermanentFailure, match=r"is version 2; this service handles \[1\]"):
         handlers.prepare(envelope)
+
+
+class CampaignCreatedV2(CampaignCreated):
+    event_version = 2
+
+
+async def test_each_version_of_an_event_may_have_its_handler() -> None:
+    handlers, handled = registry()
+
+    @handlers.on(CampaignCreatedV2)
+    async def campaign_created_v2(uow: Work, event: Received[CampaignCreatedV2]) -> None:
+        handled.append((uow, event))
+
+    envelope = created(uuid.uuid4()).model_copy(update={"version": 2})
+    prepared = handlers.prepare(envelope)
+    assert prepared is not None
+    await prepared.run(SESSION, OUTBOX)  # type: ignore[arg-type]
+    assert type(handled[0][1].data) is CampaignCreatedV2
+    assert handlers.event_types == registry()[0].event_types
 
 
 def test_data_that_does_not_fit_the_event_is_refused() -> None:
