@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Generic, NamedTuple, TypeVar, overload
 
+from contracts.vocabulary import CollaborationType
+
 T = TypeVar("T")
 
 
@@ -57,12 +59,8 @@ class Market(StrEnum):
     DE = "DE"
 
 
-class Collaboration(StrEnum):
-    SPONSORED_POST = "sponsored_post"
-    PRODUCT_REVIEW = "product_review"
-    GIVEAWAY = "giveaway"
-    AMBASSADORSHIP = "ambassadorship"
-    AFFILIATE = "affiliate"
+# The platform's one definition of the kinds of collaboration (partnerships' terms name them).
+Collaboration = CollaborationType
 
 
 class Severity(StrEnum):
