@@ -96,12 +96,15 @@ async def mailed_token(email: str) -> str:
     is a file under GATEWAY_MAIL_DIR in the gateway's pod."""
     deadline = time.monotonic() + 30
     while True:
-        mail = await kubectl("exec", "deploy/gateway", "--", "sh", "-c", f"cat /tmp/mail/*-{email}.eml", check=False)
-        found = re.search(r"^Confirmation token: (\S+)", mail.replace("=\n", ""), re.MULTILINE)
-        if found:
-            return found.group(1)
+        # Whichever replica answered the sign-up wrote the mail: look in each gateway pod.
+        pods = (await kubectl("get", "pods", "-l", "app.kubernetes.io/name=gateway", "-o", "name")).split()
+        for pod in pods:
+            mail = await kubectl("exec", pod, "--", "sh", "-c", f"cat /tmp/mail/*-{email}.eml", check=False)
+            found = re.search(r"^Confirmation token: (\S+)", mail.replace("=\n", ""), re.MULTILINE)
+            if found:
+                return found.group(1)
         if time.monotonic() > deadline:
-            raise AssertionError(f"no confirmation mail to {email} in the gateway pod: {mail[-300:]}")
+            raise AssertionError(f"no confirmation mail to {email} in the gateway pods {pods}")
         await asyncio.sleep(0.5)
 
 
