@@ -5,11 +5,20 @@ from contracts.events.base import EventData
 from contracts.money import Money
 from contracts.registry import REGISTRY, EventRegistry, UnknownEventType, parse_data
 from contracts.topics import SERVICES, dlq_topic, events_topic
-from contracts.vocabulary import CampaignState, CollaborationType, FeeKind, MilestoneTrigger, Objective, Party
+from contracts.vocabulary import (
+    AmplificationKind,
+    CampaignState,
+    CollaborationType,
+    FeeKind,
+    MilestoneTrigger,
+    Objective,
+    Party,
+)
 
 __all__ = [
     "REGISTRY",
     "SERVICES",
+    "AmplificationKind",
     "CampaignState",
     "CollaborationType",
     "Envelope",

@@ -49,3 +49,9 @@ class Party(StrEnum):
     BRAND = "brand"
     CREATOR = "creator"
     SYSTEM = "system"
+
+
+# How a published deliverable is amplified: a paid boost of the creator's post, or the brand reposting it.
+class AmplificationKind(StrEnum):
+    PAID_BOOST = "paid_boost"
+    BRAND_REPOST = "brand_repost"

@@ -8,7 +8,16 @@ from typing import Any, get_args
 import pytest
 from pydantic import ValidationError
 
-from contracts import REGISTRY, CampaignState, CollaborationType, FeeKind, MilestoneTrigger, Objective, Party
+from contracts import (
+    REGISTRY,
+    AmplificationKind,
+    CampaignState,
+    CollaborationType,
+    FeeKind,
+    MilestoneTrigger,
+    Objective,
+    Party,
+)
 from contracts.events.partnerships import CampaignCreated, CampaignUpdated
 
 VOCABULARY: dict[type[StrEnum], list[str]] = {
@@ -18,6 +27,7 @@ VOCABULARY: dict[type[StrEnum], list[str]] = {
     FeeKind: ["fixed", "per_deliverable", "commission", "gifting"],
     MilestoneTrigger: ["on_signing", "on_approval", "on_publish"],
     Party: ["brand", "creator", "system"],
+    AmplificationKind: ["paid_boost", "brand_repost"],
 }
 
 # Event fields that name one of these concepts, whatever model they are on.
@@ -28,6 +38,7 @@ FIELD_CONCEPTS: dict[str, type[StrEnum]] = {
     "trigger": MilestoneTrigger,
     "milestone": MilestoneTrigger,
     "actor": Party,
+    "kind": AmplificationKind,
 }
 
 

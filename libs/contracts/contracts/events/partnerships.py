@@ -237,6 +237,33 @@ class PaymentRecorded(EventData):
     trigger_event_id: UUID | None = Field(default=None, description="The content event that made it payable")
 
 
+class AmplificationDecision(EventData):
+    """Partnerships' answer to content's `content.amplification_requested`."""
+
+    amplification_id: UUID
+    deliverable_id: UUID
+    partnership_id: UUID
+    campaign_id: UUID
+    spend: Money = Field(description="The spend asked for")
+
+
+class AmplificationFunded(AmplificationDecision):
+    """The spend is committed from the campaign budget."""
+
+    event_type = "amplification.funded"
+    producer = "partnerships"
+
+
+class AmplificationRefused(AmplificationDecision):
+    """The campaign budget cannot cover the spend (or the campaign is over): nothing is committed."""
+
+    event_type = "amplification.refused"
+    producer = "partnerships"
+
+    reason: str
+    remaining: Money | None = Field(default=None, description="What the budget had left when it refused")
+
+
 EVENTS: tuple[type[EventData], ...] = (
     CampaignCreated,
     CampaignUpdated,
@@ -256,4 +283,6 @@ EVENTS: tuple[type[EventData], ...] = (
     PartnershipCancelled,
     PartnershipMessagePosted,
     PaymentRecorded,
+    AmplificationFunded,
+    AmplificationRefused,
 )
