@@ -112,7 +112,8 @@ async def test_each_version_is_checked_and_the_brand_reviews_it(service: httpx.A
     missing = [f for f in report["findings"] if f["code"] == "disclosure.missing"]
     assert {f["market"] for f in missing} == {"US", "UK"}
     assert {f["rule"]["id"] for f in missing} == {"us.disclosure", "uk.disclosure"}
-    assert missing[0]["span"] == {"start": 0, "end": len(UNDISCLOSED)} and report["blocking"] is True
+    assert missing[0]["span"] == {"start": 0, "end": len(UNDISCLOSED)}
+    assert report["blocking"] is True
 
     refused = await service.post(f"/api/v1/submissions/{first.json()['id']}/approve", json={}, headers=deal.brand())
     assert refused.status_code == 422, refused.text
@@ -132,7 +133,8 @@ async def test_each_version_is_checked_and_the_brand_reviews_it(service: httpx.A
 
     second = await submit(service, deal, deliverable["id"], COMPLIANT)
     assert second.status_code == 201, second.text
-    assert second.json()["version"] == 2 and second.json()["compliance"]["blocking"] == 0
+    assert second.json()["version"] == 2
+    assert second.json()["compliance"]["blocking"] == 0
     approved = await service.post(f"/api/v1/submissions/{second.json()['id']}/approve", json={}, headers=deal.brand())
     assert approved.status_code == 200, approved.text
     assert approved.json()["review"]["override_reason"] is None
@@ -190,7 +192,8 @@ async def test_each_side_takes_only_its_own_actions(service: httpx.AsyncClient, 
     assert [e["field"] for e in wrong_platform.json()["errors"]] == ["body.platform"]
     version = (await submit(service, deal, deliverable["id"], COMPLIANT)).json()
     again = await submit(service, deal, deliverable["id"], COMPLIANT)
-    assert again.status_code == 409 and again.json()["allowed_actions"] == []
+    assert again.status_code == 409
+    assert again.json()["allowed_actions"] == []
     by_creator = await service.post(f"/api/v1/submissions/{version['id']}/approve", json={}, headers=deal.creator())
     assert by_creator.status_code == 403
     by_analyst = await service.post(
@@ -257,7 +260,7 @@ async def test_a_cancelled_partnership_cancels_its_open_deliverables(
         lines=[Deliverable(type="post", platform="instagram", count=2)],
         rights=UsageRights(channels=["organic_social"], duration_days=30),
     )
-    first, second = await deliverables_of(service, deal)
+    first, _second = await deliverables_of(service, deal)
     await submit(service, deal, first["id"], COMPLIANT)
     await deliver(
         runtime_of(service),
