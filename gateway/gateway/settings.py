@@ -4,7 +4,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from gateway.domain.rate_limit import Limit
-from gateway.domain.routing import UPLOAD_PATHS
+from gateway.domain.routing import takes_uploads
 from servicekit.settings import PLACEHOLDER_SECRETS, ServiceSettings
 
 DEV_JWT_SECRET = "dev-jwt-secret-change-me-0123456789abcdef"
@@ -73,7 +73,7 @@ class GatewaySettings(ServiceSettings):
     trust_forwarded_for: bool = False
     cors_origins: list[str] = []
 
-    max_upload_bytes: int = 50 * 1024 * 1024  # influencer imports
+    max_upload_bytes: int = 50 * 1024 * 1024  # influencer imports; content's media (videos up to 50 MiB)
     upstream_retries: int = 2
     breaker_threshold: int = 5
     breaker_cooldown_s: float = 10.0
@@ -137,7 +137,7 @@ class GatewaySettings(ServiceSettings):
 
     def body_limit(self, path: str) -> int:
         """The largest request body the gateway takes for this path."""
-        return self.max_upload_bytes if path in UPLOAD_PATHS else self.max_request_bytes
+        return self.max_upload_bytes if takes_uploads(path) else self.max_request_bytes
 
     def limits(self) -> dict[str, Limit]:
         return {name: Limit(per_minute=v["per_minute"], burst=v["burst"]) for name, v in self.rate_limits.items()}

@@ -20,11 +20,25 @@ def services_answering(request: Request) -> tuple[int, object, float]:
     if path.endswith("/partnerships"):
         return 200, {"items": [{"id": "p1"}, {"id": "p2"}], "next_cursor": None}, 0.0
     if path.endswith("/deliverables"):
-        states = {"p1": ["approved", "published"], "p2": ["draft"]}[path.split("/")[4]]
-        return 200, {"items": [{"state": s} for s in states], "next_cursor": None}, 0.0
+        # The campaign's deliverables, two pages: the overview follows the cursor.
+        assert request.query_params["campaign_id"] == path_campaign(request)
+        if request.query_params.get("cursor") != "page-2":
+            items = [
+                {"partnership_id": "p1", "state": "approved", "overdue": False},
+                {"partnership_id": "p1", "state": "published", "overdue": False},
+            ]
+            return 200, {"items": items, "next_cursor": "page-2"}, 0.0
+        return 200, {"items": [{"partnership_id": "p2", "state": "draft", "overdue": True}], "next_cursor": None}, 0.0
     if path.endswith("/metrics"):
         return 200, {"kpis": {"ctr": 0.02}}, 0.0
     return 200, {"id": "c1", "name": "Spring"}, 0.0
+
+
+CAMPAIGN = "6b8e1f1e-0000-4000-8000-000000000001"
+
+
+def path_campaign(request: Request) -> str:
+    return CAMPAIGN
 
 
 async def test_overview_composes_every_part(gateway: httpx.AsyncClient, upstream: Upstream) -> None:
@@ -39,7 +53,15 @@ async def test_overview_composes_every_part(gateway: httpx.AsyncClient, upstream
     assert body["missing"] == []
     assert body["campaign"]["name"] == "Spring"
     assert [p["id"] for p in body["partnerships"]] == ["p1", "p2"]
-    assert body["content"] == {"deliverables": 3, "by_state": {"approved": 1, "published": 1, "draft": 1}}
+    assert body["content"] == {
+        "deliverables": 3,
+        "by_state": {"approved": 1, "published": 1, "draft": 1},
+        "overdue": 1,
+        "partnerships": [
+            {"partnership_id": "p1", "deliverables": 2, "by_state": {"approved": 1, "published": 1}, "overdue": 0},
+            {"partnership_id": "p2", "deliverables": 1, "by_state": {"draft": 1}, "overdue": 1},
+        ],
+    }
     assert body["kpis"]["kpis"]["ctr"] == 0.02
     # Each part was asked with the caller's context.
     assert all(r["headers"]["x-tenant-id"] == account.org_id for r in upstream.requests)

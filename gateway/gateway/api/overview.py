@@ -3,6 +3,7 @@ answer. The parts are fetched concurrently; one that fails or is late is named i
 
 import asyncio
 from typing import Any
+from urllib.parse import urlencode
 from uuid import UUID
 
 from fastapi import APIRouter, Request
@@ -10,7 +11,7 @@ from fastapi import APIRouter, Request
 from gateway.adapters.security import Caller, service_context
 from gateway.adapters.upstreams import Upstreams
 from gateway.domain.access import decide
-from gateway.domain.overview import Overview, Part, summarize_deliverables
+from gateway.domain.overview import Overview, Part, summarize_content
 from gateway.domain.routing import Action, resolve
 from servicekit.errors import NotFound
 from servicekit.problems import Problem
@@ -18,7 +19,7 @@ from servicekit.problems import Problem
 router = APIRouter(prefix="/api/v1/campaigns", tags=["composites"])
 
 MAX_PARTNERSHIPS = 200
-CONTENT_CONCURRENCY = 8
+MAX_DELIVERABLE_PAGES = 25  # 5,000 deliverables; a campaign with more shows the first
 
 
 class _PartFailed(Exception):
@@ -68,23 +69,24 @@ async def campaign_overview(campaign_id: UUID, caller: Caller, request: Request)
     partnership_items = partnerships.value.get("items", []) if isinstance(partnerships.value, dict) else None
     if partnership_items is not None:
         partnerships.value = partnership_items
-    content = await _content_part(partnership_items, fetch)
+    content = await _content_part(campaign_id, partnership_items, fetch)
     return Overview([campaign, partnerships, content, kpis]).body()
 
 
-async def _content_part(partnerships: list[dict[str, Any]] | None, fetch: Any) -> Part:
+async def _content_part(campaign_id: UUID, partnerships: list[dict[str, Any]] | None, fetch: Any) -> Part:
+    """The campaign's deliverables by state, and each partnership's (one listing, page by page)."""
     if partnerships is None:
         return Part("content", error="needs the partnerships part")
-    limiter = asyncio.Semaphore(CONTENT_CONCURRENCY)
-
-    async def deliverables(partnership_id: str) -> list[dict[str, Any]]:
-        async with limiter:
-            body = await fetch("content", f"/api/v1/partnerships/{partnership_id}/deliverables?limit=200")
-            return list(body.get("items", [])) if isinstance(body, dict) else []
-
+    deliverables: list[dict[str, Any]] = []
+    cursor: str | None = None
     try:
-        per_partnership = await asyncio.gather(*(deliverables(str(p["id"])) for p in partnerships))
+        for _ in range(MAX_DELIVERABLE_PAGES):
+            query = urlencode({"campaign_id": str(campaign_id), "limit": 200, **({"cursor": cursor} if cursor else {})})
+            body = await fetch("content", f"/api/v1/deliverables?{query}")
+            deliverables.extend(body.get("items", []) if isinstance(body, dict) else [])
+            cursor = body.get("next_cursor") if isinstance(body, dict) else None
+            if not cursor:
+                break
     except _PartFailed as failure:
         return Part("content", error=str(failure))
-    flat = [d for group in per_partnership for d in group]
-    return Part("content", {"deliverables": len(flat), "by_state": summarize_deliverables(flat)})
+    return Part("content", summarize_content([str(p["id"]) for p in partnerships], deliverables))

@@ -24,10 +24,31 @@ class Overview:
         return body
 
 
-def summarize_deliverables(deliverables: list[dict[str, Any]]) -> dict[str, int]:
-    """Counts of deliverables by state (`draft`, `submitted`, `approved`, `published`, ...)."""
+def _by_state(deliverables: list[dict[str, Any]]) -> dict[str, int]:
     counts: dict[str, int] = {}
     for deliverable in deliverables:
         state = str(deliverable.get("state", "unknown"))
         counts[state] = counts.get(state, 0) + 1
     return counts
+
+
+def summarize_content(partnership_ids: list[str], deliverables: list[dict[str, Any]]) -> dict[str, Any]:
+    """Counts of deliverables by state (`draft`, `submitted`, `approved`, `published`, ...) and
+    overdue, for the campaign and for each of its partnerships (in the partnerships' order)."""
+    grouped: dict[str, list[dict[str, Any]]] = {pid: [] for pid in partnership_ids}
+    for deliverable in deliverables:
+        grouped.setdefault(str(deliverable.get("partnership_id")), []).append(deliverable)
+    return {
+        "deliverables": len(deliverables),
+        "by_state": _by_state(deliverables),
+        "overdue": sum(1 for d in deliverables if d.get("overdue")),
+        "partnerships": [
+            {
+                "partnership_id": pid,
+                "deliverables": len(items),
+                "by_state": _by_state(items),
+                "overdue": sum(1 for d in items if d.get("overdue")),
+            }
+            for pid, items in grouped.items()
+        ],
+    }

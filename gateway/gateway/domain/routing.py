@@ -34,14 +34,14 @@ PEOPLE_ONLY = None  # no API-key scope reaches it (members, API keys)
 ANY_CALLER = "*"  # every authenticated caller, a key without any particular scope too (GET /me)
 
 # The resources of API-key scopes (`<resource>:read`, `<resource>:write`), with what each covers.
-# content, tracking-links, conversions and insights name operations planned but not built yet.
+# tracking-links, conversions and insights name operations planned but not built yet.
 SCOPE_RESOURCES: dict[str, str] = {
     "campaigns": "campaigns, their state changes and budget",
     "partnerships": "partnerships (terms, fees, payments, messages), also under a campaign; message templates",
     "influencers": "profiles, ranked search, imports, the org's notes and tags",
     "shortlists": "a campaign's shortlist",
     "metrics": "KPIs of campaigns",
-    "content": "deliverables, submissions, assets",
+    "content": "briefs, deliverables, their versions, review and media, posts, amplifications, assets",
     "tracking-links": "tracking links",
     "conversions": "conversions reported by shops",
     "insights": "post insights reported by platforms",
@@ -85,6 +85,7 @@ class Prefix:
 Route = Operation | Prefix
 
 _C, _P, _I = "/api/v1/campaigns/{campaign_id}", "/api/v1/partnerships/{partnership_id}", "/api/v1/influencers"
+_D, _S = "/api/v1/deliverables/{deliverable_id}", "/api/v1/submissions/{submission_id}"
 _OPERATIONS: tuple[tuple[str, str, str, str | None, RouteClass], ...] = (
     # discovery
     ("GET", _I, "discovery", "influencers", READ),
@@ -135,6 +136,32 @@ _OPERATIONS: tuple[tuple[str, str, str, str | None, RouteClass], ...] = (
     ("GET", "/api/v1/message-templates/{template_id}", "partnerships", "partnerships", READ),
     ("PATCH", "/api/v1/message-templates/{template_id}", "partnerships", "partnerships", BRAND),
     ("DELETE", "/api/v1/message-templates/{template_id}", "partnerships", "partnerships", BRAND),
+    # content
+    ("GET", f"{_C}/brief", "content", "content", READ),
+    ("PUT", f"{_C}/brief", "content", "content", BRAND),
+    ("GET", f"{_C}/brief/versions", "content", "content", READ),
+    ("GET", "/api/v1/briefs/{brief_id}", "content", "content", READ),
+    ("GET", "/api/v1/deliverables", "content", "content", READ),
+    ("GET", f"{_P}/deliverables", "content", "content", READ),
+    ("GET", _D, "content", "content", READ),
+    ("GET", f"{_D}/brief", "content", "content", READ),
+    ("PUT", f"{_D}/brief", "content", "content", BRAND),
+    ("POST", f"{_D}/media", "content", "content", CREATOR),
+    ("GET", "/api/v1/media/{media_id}", "content", "content", READ),
+    ("GET", "/api/v1/media/{media_id}/content", "content", "content", READ),
+    ("GET", f"{_D}/submissions", "content", "content", READ),
+    ("POST", f"{_D}/submissions", "content", "content", CREATOR),
+    ("GET", f"{_S}", "content", "content", READ),
+    ("GET", f"{_S}/compliance", "content", "content", READ),
+    ("POST", f"{_S}/approve", "content", "content", BRAND),
+    ("POST", f"{_S}/request-changes", "content", "content", BRAND),
+    ("POST", f"{_D}/schedule", "content", "content", CREATOR),
+    ("POST", f"{_D}/publish", "content", "content", CREATOR),
+    ("GET", f"{_D}/amplifications", "content", "content", READ),
+    ("POST", f"{_D}/amplifications", "content", "content", BRAND),
+    ("GET", "/api/v1/amplifications/{amplification_id}", "content", "content", READ),
+    ("GET", "/api/v1/assets", "content", "content", READ),
+    ("GET", "/api/v1/assets/{asset_id}", "content", "content", READ),
     # metrics
     ("GET", f"{_C}/metrics", "metrics", "metrics", READ),
     # the gateway's own
@@ -171,6 +198,7 @@ PREFIXES: tuple[Prefix, ...] = (
     Prefix(f"{_C}/shortlist", "discovery"),
     Prefix(f"{_C}/metrics", "metrics"),
     Prefix(f"{_C}/report.csv", "metrics"),
+    Prefix(f"{_C}/brief", "content"),
     Prefix("/api/v1/campaigns", "partnerships"),
     Prefix(f"{_P}/deliverables", "content"),
     Prefix(f"{_P}/metrics", "metrics"),
@@ -182,14 +210,18 @@ PREFIXES: tuple[Prefix, ...] = (
     Prefix("/api/v1/deliverables", "content"),
     Prefix("/api/v1/submissions", "content"),
     Prefix("/api/v1/assets", "content"),
+    Prefix("/api/v1/briefs", "content"),
+    Prefix("/api/v1/media", "content"),
+    Prefix("/api/v1/amplifications", "content"),
     Prefix("/api/v1/tracking-links", "metrics"),
     Prefix("/api/v1/conversions", "metrics"),
     Prefix("/api/v1/posts", "metrics"),
     Prefix("/r/{code}", "metrics", public=True),
 )
 
-# Paths that take file uploads, under a larger body limit than the rest (max_upload_bytes).
-UPLOAD_PATHS = frozenset({f"{_I}/import"})
+# Operations (path templates) that take file uploads, under a larger body limit than the rest
+# (max_upload_bytes: it must hold content's largest medium, services/content/README.md).
+UPLOAD_PATHS = frozenset({f"{_I}/import", f"{_D}/media"})
 
 
 class _Node:
@@ -321,6 +353,14 @@ ROUTE_TABLE = RouteTable(OPERATIONS, PREFIXES)
 resolve = ROUTE_TABLE.resolve
 operation_for = ROUTE_TABLE.operation
 methods_of = ROUTE_TABLE.methods
+
+
+def takes_uploads(path: str) -> bool:
+    """Whether a request to this concrete path uploads a file (its POST is in UPLOAD_PATHS)."""
+    if path in UPLOAD_PATHS:
+        return True
+    operation = operation_for("POST", path)
+    return operation is not None and operation.path in UPLOAD_PATHS
 
 
 def service_for(path: str, method: str = "GET") -> str | None:
