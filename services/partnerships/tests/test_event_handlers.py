@@ -11,13 +11,14 @@ from partnerships.adapters.event_handlers import handlers
 from servicekit.handlers import PermanentFailure
 
 
-def test_it_consumes_the_shortlist_profile_and_contents_milestone_events() -> None:
+def test_it_consumes_the_shortlist_profile_and_contents_milestone_and_amplification_events() -> None:
     assert handlers.event_types == {
         "shortlist.added",
         "shortlist.removed",
         "influencer.profiles.changed",
         "content.approved",
         "content.published",
+        "content.amplification_requested",
     }
     assert handlers.topics() == ["content.events", "discovery.events"]
 

@@ -4,9 +4,10 @@ beside its inbox row, so a redelivered event has no second effect)."""
 import logging
 from datetime import datetime
 
-from contracts.events.content import ContentApproved, ContentPublished
+from contracts.events.content import ContentAmplificationRequested, ContentApproved, ContentPublished
 from contracts.events.discovery import InfluencerProfilesChanged, ShortlistAdded, ShortlistRemoved
 from partnerships.adapters.unit_of_work import SqlUnitOfWork
+from partnerships.application import amplification_funding
 from partnerships.domain import partnership_actions
 from partnerships.domain.influencers import KnownInfluencer
 from partnerships.domain.partnerships import InfluencerProfile
@@ -59,6 +60,11 @@ async def content_approved(uow: SqlUnitOfWork, event: Received[ContentApproved])
 @handlers.on(ContentPublished)
 async def content_published(uow: SqlUnitOfWork, event: Received[ContentPublished]) -> None:
     await _deliverable_progress(uow, event, DeliverableStage.PUBLISHED, event.data.published_at)
+
+
+@handlers.on(ContentAmplificationRequested)
+async def amplification_requested(uow: SqlUnitOfWork, event: Received[ContentAmplificationRequested]) -> None:
+    await amplification_funding.decide(uow, event.data)
 
 
 async def _deliverable_progress(

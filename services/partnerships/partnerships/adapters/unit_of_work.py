@@ -2,6 +2,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from partnerships.adapters.amplification_repository import AmplificationFundingRepository
 from partnerships.adapters.campaign_repository import CampaignRepository
 from partnerships.adapters.influencer_directory import InfluencerDirectoryRepository
 from partnerships.adapters.ledger_repository import LedgerRepository, PayoutRepository
@@ -24,3 +25,4 @@ class SqlUnitOfWork(UnitOfWork):
         self.messages = MessageRepository(session, tenant_id)
         self.templates = TemplateRepository(session, tenant_id)
         self.influencers = InfluencerDirectoryRepository(session)
+        self.amplifications = AmplificationFundingRepository(session, tenant_id)

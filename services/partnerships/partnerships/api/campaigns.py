@@ -82,8 +82,11 @@ async def cancel_campaign(campaign_id: UUID, uow: UnitOfWorkDep, body: CampaignC
 
 @router.get("/{campaign_id}/budget", dependencies=[CanRead])
 async def get_campaign_budget(campaign_id: UUID, uow: UnitOfWorkDep) -> BudgetPublic:
-    """Budget, reserved, committed, paid and remaining, checked against the ledger."""
-    return budget_public(await campaign_actions.budget_report(uow, campaign_id))
+    """Budget, reserved, committed (amplification's share named), paid and remaining, checked against the ledger."""
+    report = await campaign_actions.budget_report(uow, campaign_id)
+    currency = report.view.currency
+    amplification = await uow.amplifications.committed(campaign_id, currency) if currency else 0
+    return budget_public(report, amplification)
 
 
 @router.post("/{campaign_id}/partnerships", status_code=status.HTTP_201_CREATED, dependencies=[CanManage])

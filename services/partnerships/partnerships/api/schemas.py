@@ -116,3 +116,6 @@ class BudgetPublic(BaseModel):
     paid: Money | None
     remaining: Money | None
     reconciled: bool = Field(description="The double-entry ledger's balances agree with these figures")
+    amplification: Money | None = Field(
+        default=None, description="Committed to content's paid boosts and brand reposts (part of committed)"
+    )

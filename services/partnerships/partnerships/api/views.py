@@ -43,7 +43,7 @@ def campaign_public(campaign: Campaign) -> CampaignPublic:
     )
 
 
-def budget_public(report: BudgetReport) -> BudgetPublic:
+def budget_public(report: BudgetReport, amplification: int = 0) -> BudgetPublic:
     view = report.view
     return BudgetPublic(
         campaign_id=report.campaign_id,
@@ -54,6 +54,7 @@ def budget_public(report: BudgetReport) -> BudgetPublic:
         paid=view.money(view.paid),
         remaining=view.money(view.remaining),
         reconciled=report.reconciled,
+        amplification=view.money(amplification),
     )
 
 

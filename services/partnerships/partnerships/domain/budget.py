@@ -8,6 +8,7 @@ Every movement is a double-entry posting between two accounts of the campaign's 
     reserved -> committed         both parties sign
     committed -> paid             a milestone is paid
     committed -> available        a contract is cancelled (or completed) with money unpaid
+    available -> committed        content's amplification spend is funded
 
 so that, per campaign and currency, budget = available + reserved + committed + paid always.
 """
@@ -35,6 +36,7 @@ class PostingKind(StrEnum):
     RELEASE = "release"
     COMMIT = "commit"
     PAY = "pay"
+    AMPLIFY = "amplify"  # content's amplification spend, committed at once (domain/amplification.py)
 
 
 @dataclass(frozen=True)
