@@ -7,7 +7,7 @@ from datetime import datetime
 from contracts.events.content import ContentAmplificationRequested, ContentApproved, ContentPublished
 from contracts.events.discovery import InfluencerProfilesChanged, ShortlistAdded, ShortlistRemoved
 from partnerships.adapters.unit_of_work import SqlUnitOfWork
-from partnerships.application import amplification_funding
+from partnerships.application import amplification_funding, completion
 from partnerships.domain import partnership_actions
 from partnerships.domain.influencers import KnownInfluencer
 from partnerships.domain.partnerships import InfluencerProfile
@@ -60,6 +60,8 @@ async def content_approved(uow: SqlUnitOfWork, event: Received[ContentApproved])
 @handlers.on(ContentPublished)
 async def content_published(uow: SqlUnitOfWork, event: Received[ContentPublished]) -> None:
     await _deliverable_progress(uow, event, DeliverableStage.PUBLISHED, event.data.published_at)
+    if await completion.complete_when_delivered(uow, event.data.partnership_id):
+        log.info("partnership %s: every deliverable published, completed", event.data.partnership_id)
 
 
 @handlers.on(ContentAmplificationRequested)
