@@ -90,6 +90,9 @@ async def test_a_signed_partnership_makes_one_deliverable_per_unit_once(
     assert stranger.json()["items"] == []
     other_org = service_headers(internal_secret, uuid.uuid4())
     assert (await service.get(f"/api/v1/deliverables/{made[0]['id']}", headers=other_org)).status_code == 404
+    for partnership_id in (deal.partnership_id, uuid.uuid4()):  # another org's, or one content never heard of
+        listed = await service.get(f"/api/v1/partnerships/{partnership_id}/deliverables", headers=other_org)
+        assert listed.status_code == 404, listed.text
     youtube = await service.get(
         "/api/v1/deliverables",
         params={"platform": "youtube", "partnership_id": str(deal.partnership_id)},

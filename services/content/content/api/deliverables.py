@@ -71,7 +71,11 @@ async def list_partnership_deliverables(
     partnership_id: UUID, uow: UnitOfWorkDep, caller: CallerDep, page: Pagination, now: Now
 ) -> Page[DeliverablePublic]:
     """A partnership's deliverables (one per unit of each line of its signed terms)."""
-    return await _page(uow, caller, page, DeliverableFilter(partnership_id=partnership_id), now.date())
+    found = await deliverables.list_partnership_deliverables(
+        uow, caller, partnership_id, limit=page.limit + 1, after=created_key(page)
+    )
+    shown, next_cursor = page_by_created(found, page, _created)
+    return Page(items=[deliverable_public(d, caller, now.date()) for d in shown], next_cursor=next_cursor)
 
 
 @router.get("/deliverables/{deliverable_id}")

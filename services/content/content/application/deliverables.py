@@ -152,6 +152,18 @@ async def list_deliverables(
     return await uow.deliverables.list(visibility(caller), where, limit=limit, after=after)
 
 
+async def list_partnership_deliverables(
+    uow: UnitOfWork, caller: Caller, partnership_id: UUID, *, limit: int, after: Cursor | None
+) -> Sequence[Deliverable]:
+    """Content knows a partnership by its deliverables (made once it is signed): one it has none
+    of that the caller may see is not found."""
+    where = DeliverableFilter(partnership_id=partnership_id)
+    found = await uow.deliverables.list(visibility(caller), where, limit=limit, after=after)
+    if not found and after is None:
+        raise NotFound("partnership", partnership_id)
+    return found
+
+
 async def set_brief_overrides(
     uow: UnitOfWork, caller: Caller, deliverable_id: UUID, overrides: dict[str, Any], now: datetime
 ) -> Deliverable:
