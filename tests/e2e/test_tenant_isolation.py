@@ -19,10 +19,12 @@ from typing import Any
 import httpx
 
 from devstack.mailbox import Mailbox
+from devstack.stack import Stack
 from gateway.domain.access import KNOWN_SCOPES
 from gateway.domain.routing import OPERATIONS, Operation
 
 from .conftest import Org, revealed_addresses, sign_up
+from .content_setup import creator_with_profile, deliverables_of, png, signed_partnership
 
 PARAMETER = re.compile(r"\{([^}]+)\}")
 TERMS = {
@@ -52,6 +54,24 @@ def bodies(ids: dict[str, str]) -> dict[str, Any]:
             "role": "manager",
         },
         "PATCH /api/v1/orgs/{org_id}/members/{user_id}": {"role": "analyst"},
+        "PUT /api/v1/campaigns/{campaign_id}/brief": {"objective": "another org's"},
+        "PUT /api/v1/deliverables/{deliverable_id}/brief": {"objective": "another org's"},
+        "POST /api/v1/submissions/{submission_id}/approve": {},
+        "POST /api/v1/deliverables/{deliverable_id}/submissions": {
+            "caption": "#ad written by another org",
+            "platform": "instagram",
+            "format": "post",
+        },
+        "POST /api/v1/submissions/{submission_id}/request-changes": {"comments": [{"body": "another org's"}]},
+        "POST /api/v1/deliverables/{deliverable_id}/schedule": {"scheduled_for": "2999-01-01T10:00:00Z"},
+        "POST /api/v1/deliverables/{deliverable_id}/publish": {"url": "https://www.instagram.com/p/Intruder1/"},
+        "POST /api/v1/deliverables/{deliverable_id}/amplifications": {
+            "kind": "brand_repost",
+            "platform": "instagram",
+            "spend": {"amount_minor": 0, "currency": "EUR"},
+            "starts_on": "2999-01-01",
+            "ends_on": "2999-01-02",
+        },
     }
 
 
@@ -66,7 +86,83 @@ async def eventually(attempt: Callable[[], Awaitable[httpx.Response]], done: Cal
     raise AssertionError(f"still {response.status_code}: {response.text[:300]}")
 
 
-async def make_one_of_everything(gateway: httpx.AsyncClient, a: Org) -> dict[str, str]:
+async def make_content(
+    gateway: httpx.AsyncClient, platform_stack: Stack, mailbox: Mailbox, a: Org, campaign_id: str
+) -> dict[str, str]:
+    """A creator signs one of A's partnerships; content's objects of it: the brief, the
+    deliverable, a medium, an approved version (and its asset), the live post, an amplification."""
+    creator, influencer_id = await creator_with_profile(gateway, platform_stack, mailbox)
+    partnership = await signed_partnership(gateway, a, creator, campaign_id, influencer_id, CONTENT_TERMS)
+    (deliverable,) = await deliverables_of(gateway, a, partnership["id"])
+    ids = {"partnership_id": partnership["id"], "deliverable_id": deliverable["id"]}
+    ids["brief_id"] = (await made_by(gateway, a, "PUT", f"/api/v1/campaigns/{campaign_id}/brief", 200, json={}))["id"]
+    media = await made_by(
+        gateway,
+        creator,
+        "POST",
+        f"/api/v1/deliverables/{deliverable['id']}/media",
+        content=png(),
+        headers={"content-type": "image/png"},
+    )
+    ids["media_id"] = media["id"]
+    version = await made_by(
+        gateway,
+        creator,
+        "POST",
+        f"/api/v1/deliverables/{deliverable['id']}/submissions",
+        json={
+            "caption": "#ad A's post",
+            "platform": "instagram",
+            "format": "post",
+            "media": [{"media_id": media["id"]}],
+        },
+    )
+    ids["submission_id"] = version["id"]
+    await made_by(gateway, a, "POST", f"/api/v1/submissions/{version['id']}/approve", 200, json={})
+    ids["asset_id"] = (await made_by(gateway, a, "GET", "/api/v1/assets", 200))["items"][0]["id"]
+    await made_by(
+        gateway,
+        creator,
+        "POST",
+        f"/api/v1/deliverables/{deliverable['id']}/publish",
+        json={"url": "https://www.instagram.com/p/AsPost123/"},
+    )
+    amplification = await made_by(
+        gateway,
+        a,
+        "POST",
+        f"/api/v1/deliverables/{deliverable['id']}/amplifications",
+        json={
+            "kind": "paid_boost",
+            "platform": "instagram",
+            "spend": {"amount_minor": 1_000, "currency": "EUR"},
+            "starts_on": "2999-01-01",
+            "ends_on": "2999-01-02",
+        },
+    )
+    ids["amplification_id"] = amplification["id"]
+    return ids
+
+
+CONTENT_TERMS = {
+    "collaboration_type": "sponsored_post",
+    "deliverables": [{"type": "post", "platform": "instagram", "count": 1}],
+    "fee": {"kind": "fixed", "amount": {"amount_minor": 40_000, "currency": "EUR"}},
+    "usage_rights": {"channels": ["organic_social"], "duration_days": 30},
+}
+
+
+async def made_by(
+    gateway: httpx.AsyncClient, who: Org, method: str, path: str, expected: int = 201, **kwargs: Any
+) -> dict[str, Any]:
+    response = await gateway.request(method, path, headers={**who.auth, **kwargs.pop("headers", {})}, **kwargs)
+    assert response.status_code == expected, f"{method} {path}: {response.status_code} {response.text[:300]}"
+    return response.json() if response.content else {}
+
+
+async def make_one_of_everything(
+    gateway: httpx.AsyncClient, a: Org, platform_stack: Stack, mailbox: Mailbox
+) -> dict[str, str]:
     """A's objects, by the name of the path parameter that takes each one's id."""
 
     async def made(method: str, path: str, expected: int = 201, **kwargs: Any) -> dict[str, Any]:
@@ -140,6 +236,9 @@ async def make_one_of_everything(gateway: httpx.AsyncClient, a: Org) -> dict[str
         lambda response: response.status_code == 200 and bool(response.json()["items"]),
     )
     ids["delivery_id"] = deliveries.json()["items"][0]["id"]
+    # The partnership swept is the signed one content has deliverables of (the proposal above
+    # stays A's, untouched).
+    ids.update(await make_content(gateway, platform_stack, mailbox, a, campaign["id"]))
     return ids
 
 
@@ -158,11 +257,11 @@ async def call(
 
 
 async def test_another_org_reaches_no_object_of_an_org_through_any_route(
-    gateway: httpx.AsyncClient, mailbox: Mailbox, internal_addresses: tuple[str, ...]
+    gateway: httpx.AsyncClient, mailbox: Mailbox, internal_addresses: tuple[str, ...], platform_stack: Stack
 ) -> None:
     a = await sign_up(gateway, mailbox, "Acme")
     b = await sign_up(gateway, mailbox, "Globex")
-    ids = await make_one_of_everything(gateway, a)
+    ids = await make_one_of_everything(gateway, a, platform_stack, mailbox)
     missing = {kind: str(uuid.uuid4()) for kind in ids}
     swept = [operation for operation in OPERATIONS if PARAMETER.search(operation.path)]
     assert unknown_kinds(swept, ids) == set(), "make an object for these path parameters in make_one_of_everything"
@@ -210,7 +309,10 @@ async def a_still_has_everything(
     campaign = (await gateway.get(f"/api/v1/campaigns/{ids['campaign_id']}", headers=a.auth)).json()
     assert (campaign["name"], campaign["state"]) == ("A's", "draft")
     partnership = (await gateway.get(f"/api/v1/partnerships/{ids['partnership_id']}", headers=a.auth)).json()
-    assert partnership["state"] == "proposed"
+    assert partnership["state"] == "signed"
+    deliverable = (await gateway.get(f"/api/v1/deliverables/{ids['deliverable_id']}", headers=a.auth)).json()
+    assert (deliverable["state"], deliverable["post"]["url"]) == ("published", "https://www.instagram.com/p/AsPost123/")
+    assert deliverable["brief"]["brief_id"] == ids["brief_id"]
     template = (await gateway.get(f"/api/v1/message-templates/{ids['template_id']}", headers=a.auth)).json()
     assert template["name"] == "hello"
     tags = (await gateway.get(f"/api/v1/influencers/{ids['influencer_id']}/tags", headers=a.auth)).json()
