@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # make test-integration: every suite, fault tests included, on Apache Kafka and PostgreSQL.
-# Starts both (installing/fetching what is missing), runs pytest, stops what it started.
+# Starts them, and s3proxy for content's blob store (installing/fetching what is missing), runs pytest, stops what it started.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 pytest_bin=${1:?usage: integration.sh PYTEST [ARGS...]}
@@ -8,6 +8,7 @@ shift
 
 export KAFKA_PORT=${KAFKA_PORT:-19092}
 export PG_PORT=${PG_PORT:-55432}
+export S3PROXY_PORT=${S3PROXY_PORT:-19900}
 
 started_kafka=0
 if ! "$here/kafka.sh" status >/dev/null 2>&1; then
@@ -20,15 +21,23 @@ if ! "$here/postgres.sh" status >/dev/null 2>&1; then
   "$here/postgres.sh" start
   started_pg=1
 fi
+started_s3=0
+if ! "$here/s3proxy.sh" status >/dev/null 2>&1; then
+  "$here/s3proxy.sh" start
+  started_s3=1
+fi
 cleanup() {
   [ "$started_kafka" = 1 ] && "$here/kafka.sh" stop || true
   [ "$started_pg" = 1 ] && "$here/postgres.sh" stop || true
+  [ "$started_s3" = 1 ] && "$here/s3proxy.sh" stop || true
 }
 trap cleanup EXIT
 
 export KAFKA_BOOTSTRAP_SERVERS="127.0.0.1:$KAFKA_PORT"
 export KAFKA_IDEMPOTENT_PRODUCER=true
 export TEST_POSTGRES_URL=$("$here/postgres.sh" url)
+# Content's S3 blob store is tested against this S3-compatible server (s3proxy).
+eval "$("$here/s3proxy.sh" env | sed -n 's/^CONTENT_S3_\(ENDPOINT_URL\|ACCESS_KEY_ID\|SECRET_ACCESS_KEY\)=/export TEST_S3_\1=/p')"
 # The fault tests stop and start this broker.
 export TEST_KAFKA_CONTROL="$here/kafka.sh"
 "$pytest_bin" "$@"

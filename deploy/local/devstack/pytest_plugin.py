@@ -171,6 +171,19 @@ async def running_platform(
     mail_dir = log_dir / "mail"
     mail_dir.mkdir(parents=True, exist_ok=True)
     service_env["gateway"]["GATEWAY_MAIL_DIR"] = str(mail_dir)
+    # Content's media: a folder of this run, or the S3-compatible server of the integration tier.
+    service_env["content"]["CONTENT_BLOB_DIR"] = str(log_dir / "content-media")
+    if os.environ.get("TEST_S3_ENDPOINT_URL"):
+        service_env["content"].update(
+            {
+                "CONTENT_BLOB_STORE": "s3",
+                "CONTENT_S3_ENDPOINT_URL": os.environ["TEST_S3_ENDPOINT_URL"],
+                "CONTENT_S3_ACCESS_KEY_ID": os.environ.get("TEST_S3_ACCESS_KEY_ID", ""),
+                "CONTENT_S3_SECRET_ACCESS_KEY": os.environ.get("TEST_S3_SECRET_ACCESS_KEY", ""),
+                "CONTENT_S3_BUCKET": f"media-{uuid.uuid4().hex[:12]}",
+                "CONTENT_S3_CREATE_BUCKET": "true",
+            }
+        )
     stack = Stack(ports=ports, env=env, service_env=service_env, log_dir=log_dir)
     try:
         stack.start(timeout_s=120)

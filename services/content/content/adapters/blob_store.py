@@ -99,6 +99,10 @@ class S3Store:
             retries={"max_attempts": 3, "mode": "standard"},
             connect_timeout=5,
             read_timeout=30,
+            # botocore 1.36+ adds CRC checksums (and aws-chunked bodies) to every upload by default,
+            # which many S3-compatible stores refuse (s3proxy: 501 NotImplemented): only when required.
+            request_checksum_calculation="when_required",
+            response_checksum_validation="when_required",
         )
         self._client = await self._stack.enter_async_context(
             get_session().create_client(
