@@ -67,8 +67,12 @@ def test_a_partner_write_needs_its_scope() -> None:
         ("POST", "/api/v1/auth/token", RouteClass.PUBLIC),
         ("GET", "/r/abc", RouteClass.PUBLIC),
         # Not in the table (planned): a read for a GET, a brand write otherwise.
+        ("GET", "/api/v1/tracking-links/x", RouteClass.READ),
+        ("POST", "/api/v1/tracking-links/x/archive", RouteClass.BRAND_WRITE),
+        # Content: the creator submits and publishes, the brand reviews.
+        ("POST", "/api/v1/deliverables/x/submissions", RouteClass.CREATOR_WRITE),
+        ("POST", "/api/v1/submissions/x/approve", RouteClass.BRAND_WRITE),
         ("GET", "/api/v1/deliverables/x", RouteClass.READ),
-        ("POST", "/api/v1/deliverables/x/submissions", RouteClass.BRAND_WRITE),
     ],
 )
 def test_route_classes(method: str, path: str, expected: RouteClass) -> None:
@@ -150,11 +154,21 @@ def test_an_api_key_may_ask_who_it_is() -> None:
 
 
 def test_operations_outside_the_table_are_refused_to_keys() -> None:
-    # Routed to content (it answers 404 until it is built), but no key scope reaches it yet.
-    assert not authorize(api_key("content:read"), "GET", "/api/v1/deliverables/x").allowed
+    # Routed to metrics (it answers 404 until it is built), but no key scope reaches it yet.
+    assert not authorize(api_key("tracking-links:read"), "GET", "/api/v1/tracking-links/x").allowed
     assert not authorize(api_key("campaigns:write"), "DELETE", "/api/v1/campaigns/x").allowed
-    assert authorize(person("analyst"), "GET", "/api/v1/deliverables/x").allowed
+    assert authorize(person("analyst"), "GET", "/api/v1/tracking-links/x").allowed
+    assert not authorize(person("analyst"), "POST", "/api/v1/tracking-links/x/archive").allowed
+
+
+def test_content_operations_take_the_content_scope() -> None:
+    assert authorize(api_key("content:read"), "GET", "/api/v1/deliverables/x").allowed
+    assert not authorize(api_key("content:read"), "POST", "/api/v1/submissions/x/approve").allowed
+    assert authorize(api_key("content:write"), "POST", "/api/v1/submissions/x/approve").allowed
+    assert not authorize(api_key("campaigns:read"), "GET", "/api/v1/assets").allowed
+    assert authorize(person("creator"), "POST", "/api/v1/deliverables/x/publish").allowed
     assert not authorize(person("analyst"), "POST", "/api/v1/deliverables/x/publish").allowed
+    assert not authorize(person("creator"), "POST", "/api/v1/deliverables/x/amplifications").allowed
 
 
 def test_campaign_kpis_need_metrics_read() -> None:
