@@ -1,6 +1,7 @@
 """Finding disclosure labels in a caption: hashtags first, then words and phrases standing as labels."""
 
 import re
+from bisect import bisect_right
 from typing import NamedTuple
 
 from compliance.model import Span
@@ -95,11 +96,18 @@ def _phrase_candidates(text: str) -> list[tuple[int, int, int, str, bool]]:
 def _phrase_labels(caption: Caption) -> tuple[Label, ...]:
     folded = caption.folded
     text = folded.text
+    candidates = _phrase_candidates(text)
+    if not candidates:
+        return ()
     tokens = caption.tokens
+    starts = [t.start for t in tokens]
     found: list[Label] = []
     taken_until = 0
-    for start, _, end, label, label_only in _phrase_candidates(text):
-        if start < taken_until or any(t.start <= start < t.end for t in tokens):
+    for start, _, end, label, label_only in candidates:
+        if start < taken_until:
+            continue
+        inside = bisect_right(starts, start) - 1  # tokens do not overlap: only the last one before may hold it
+        if inside >= 0 and start < tokens[inside].end:
             continue
         if label_only and not stands_as_label(text, start, end):
             continue
