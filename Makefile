@@ -43,6 +43,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/spine_throughput.py
 	$(BIN)/python bench/gateway_hop.py
 	$(BIN)/python bench/compliance_checks.py
+	$(BIN)/python bench/content_submissions.py
 
 ## renders every Kubernetes overlay and checks probes, resources, security contexts
 k8s-check: $(STAMP)
