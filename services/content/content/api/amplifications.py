@@ -18,7 +18,8 @@ from servicekit.pagination import Page, Pagination, created_key, page_by_created
 
 router = APIRouter(prefix="/api/v1", tags=["amplifications and assets"])
 UsageChannel = Annotated[
-    str | None, Query(pattern=r"^[a-z][a-z0-9_]{1,31}$", description="Only assets with rights on this channel")
+    str | None,
+    Query(pattern=r"^[a-z][a-z0-9_]{1,31}$", max_length=32, description="Only assets with rights on this channel"),
 ]
 
 

@@ -134,7 +134,8 @@ async def upload_media(
     blobs: BlobStoreDep,
     now: Now,
     x_content_sha256: Annotated[
-        str | None, Header(pattern=r"^[0-9a-fA-F]{64}$", description="The file's SHA-256 (hex), checked if sent")
+        str | None,
+        Header(pattern=r"^[0-9a-fA-F]{64}$", max_length=64, description="The file's SHA-256 (hex), checked if sent"),
     ] = None,
 ) -> MediaPublic:
     """Upload an image or video for this deliverable's versions (raw bytes as the body)."""
