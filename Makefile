@@ -25,7 +25,7 @@ run: $(STAMP)
 
 ## the whole suite on embedded defaults
 test: $(STAMP)
-	$(BIN)/pytest -m "not fault and not api_fuzz"
+	$(BIN)/pytest -m "not fault and not api_fuzz and not s3"
 
 ## the same suites plus the fault tests, on Apache Kafka and PostgreSQL
 test-integration: $(STAMP)
