@@ -229,3 +229,21 @@ async def test_subscription_fields_are_strict_and_all_reported_at_once(gateway: 
     )
     assert {e["field"] for e in wrong_kinds.json()["errors"]} == {"body.url", "body.event_types"}
     assert (await gateway.get("/api/v1/webhooks", headers=account.auth)).json()["items"] == []
+
+
+async def test_a_url_that_cannot_be_parsed_is_a_422_naming_it(
+    gateway: httpx.AsyncClient, make_gateway: GatewayFactory
+) -> None:
+    account = await sign_up(gateway)
+    unparsable = ["http://x]@[718]/hooks", "http://[not-an-ip]/", "http://shop.example:99999/hooks"]
+    for url in unparsable:
+        response = await gateway.post("/api/v1/webhooks", json={"url": url, "event_types": ["*"]}, headers=account.auth)
+        assert response.status_code == 422, (url, response.text)
+        assert response.json()["errors"][0]["field"] == "body.url"
+    async with make_gateway(environment="production") as production:
+        owner = await sign_up(production)
+        bad_port = await production.post(
+            "/api/v1/webhooks", json={"url": "https://shop.example:99999/", "event_types": ["*"]}, headers=owner.auth
+        )
+        assert bad_port.status_code == 422, bad_port.text
+    assert (await gateway.get("/api/v1/webhooks", headers=account.auth)).json()["items"] == []

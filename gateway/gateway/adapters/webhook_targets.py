@@ -12,7 +12,11 @@ class ForbiddenTarget(ValueError):
 
 
 async def check_target(url: str, *, allow_private: bool) -> None:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # parsed on access: a port out of range or not a number raises
+    except ValueError:
+        raise ForbiddenTarget("is not a URL: its host or port cannot be read") from None
     if parts.scheme not in ("https", "http") or not parts.hostname:
         raise ForbiddenTarget("must be an http(s) URL with a host")
     if allow_private:
@@ -20,7 +24,7 @@ async def check_target(url: str, *, allow_private: bool) -> None:
     if parts.scheme != "https":
         raise ForbiddenTarget("must use https")
     try:
-        infos = await asyncio.to_thread(socket.getaddrinfo, parts.hostname, parts.port or 443)
+        infos = await asyncio.to_thread(socket.getaddrinfo, parts.hostname, port or 443)
     except socket.gaierror:
         raise ForbiddenTarget(f"host {parts.hostname} does not resolve") from None
     for info in infos:

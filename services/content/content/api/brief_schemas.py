@@ -9,12 +9,18 @@ from pydantic import BaseModel, Field, model_validator
 
 from compliance import Market
 from content.domain.briefs import Brief, BriefContent, CreativeFreedom, EffectiveBrief
-from servicekit.schemas import NotNull, RequestModel, Text, left_out, raise_for
+from servicekit.schemas import CONTROL_CHARACTERS, NotNull, RequestModel, Text, left_out, raise_for
 
 Line = Annotated[str, Field(min_length=1, max_length=300)]
-Hashtag = Annotated[str, Field(pattern=r"^#?[^\s#@]{1,100}$", max_length=101, examples=["#NikeRun"])]
+# The patterns state what RequestModel refuses in any string too (control characters), so that a
+# client generating data from the OpenAPI sends only what is taken.
+Hashtag = Annotated[
+    str, Field(pattern=rf"^#?[^\s#@{CONTROL_CHARACTERS}]{{1,100}}$", max_length=101, examples=["#NikeRun"])
+]
 Handle = Annotated[str, Field(pattern=r"^@?[A-Za-z0-9_.]{1,64}$", max_length=65, examples=["@nike"])]
-Link = Annotated[str, Field(min_length=4, max_length=500, pattern=r"^[^\s]+$", examples=["nike.com/spring"])]
+Link = Annotated[
+    str, Field(min_length=4, max_length=500, pattern=rf"^[^\s{CONTROL_CHARACTERS}]+$", examples=["nike.com/spring"])
+]
 Word = Annotated[str, Field(min_length=1, max_length=100)]
 
 

@@ -9,7 +9,7 @@ from pydantic import BaseModel, Field, model_validator
 from content.api.brief_schemas import EffectiveBriefPublic
 from content.domain.deliverables import Action, DeliverableState
 from content.domain.submissions import Decision, SubmissionStatus
-from servicekit.schemas import RequestModel, Text, one_of_required, raise_for
+from servicekit.schemas import CONTROL_CHARACTERS, RequestModel, Text, one_of_required, raise_for
 
 PlatformName = Literal["instagram", "tiktok", "youtube", "x"]
 FormatName = Literal["post", "carousel", "reel", "story", "video", "short", "live"]
@@ -22,7 +22,7 @@ class MediaItemIn(RequestModel):
     model_config = {"json_schema_extra": one_of_required("media_id", "url")}
 
     media_id: UUID | None = None
-    url: Annotated[str, Field(max_length=1000, pattern=r"^https://[^\s]+$")] | None = None
+    url: Annotated[str, Field(max_length=1000, pattern=rf"^https://[^\s{CONTROL_CHARACTERS}]+$")] | None = None
 
     @model_validator(mode="after")
     def _one(self) -> "MediaItemIn":
@@ -69,7 +69,12 @@ class ScheduleBody(RequestModel):
 
 
 class PublishBody(RequestModel):
-    url: str = Field(min_length=8, max_length=1000, pattern=r"^https?://[^\s]+$", description="The live post's link")
+    url: str = Field(
+        min_length=8,
+        max_length=1000,
+        pattern=rf"^https?://[^\s{CONTROL_CHARACTERS}]+$",
+        description="The live post's link",
+    )
     published_at: datetime | None = Field(default=None, description="When it went live (default: now)")
     caption: Text | None = Field(
         default=None, max_length=MAX_CAPTION, description="The caption as it is live: checked against the approved"

@@ -41,7 +41,10 @@ async def _page(
     return Page(items=[deliverable_public(d, caller, today) for d in shown], next_cursor=next_cursor)
 
 
-@router.get("/deliverables")
+@router.get(
+    "/deliverables",
+    responses={404: {"description": "campaign_id or partnership_id names none the caller may see"}},
+)
 async def list_deliverables(
     uow: UnitOfWorkDep,
     caller: CallerDep,
