@@ -8,8 +8,7 @@ from compliance.model import BriefRequirements, Finding, Platform, Severity, Spa
 from compliance.platforms import PLATFORMS, Counting
 from compliance.rules import BRIEF_RULE
 from compliance.text import Caption, canonical_link, fold, utf8_overflow_index
-from compliance.x_weight import overflow_index as x_overflow_index
-from compliance.x_weight import weighted_length as x_weighted_length
+from compliance.x_weight import weigh as x_weigh
 
 BLOCKING = Severity.BLOCKING
 
@@ -91,13 +90,15 @@ def brief_findings(caption: Caption, brief: BriefRequirements) -> list[Finding]:
     return findings
 
 
-def measure(caption: Caption, counting: Counting) -> int:
+def measure(caption: Caption, counting: Counting, limit: int) -> tuple[int, int]:
+    """The caption's length as the platform counts it, and where it passes `limit` (len(text) if it does not)."""
     text = caption.text
     if counting is Counting.UTF8_BYTES:
-        return len(text.encode())
+        length = len(text.encode())
+        return length, utf8_overflow_index(text, limit) if length > limit else len(text)
     if counting is Counting.X_WEIGHTED:
-        return x_weighted_length(text, _nfc_links(caption))
-    return len(text)
+        return x_weigh(text, limit, _nfc_links(caption))
+    return len(text), min(limit, len(text))
 
 
 def _nfc_links(caption: Caption) -> list[Span] | None:
@@ -105,20 +106,11 @@ def _nfc_links(caption: Caption) -> list[Span] | None:
     return [link.span for link in caption.urls] if unicodedata.is_normalized("NFC", caption.text) else None
 
 
-def _overflow_index(caption: Caption, limit: int, counting: Counting) -> int:
-    text = caption.text
-    if counting is Counting.UTF8_BYTES:
-        return utf8_overflow_index(text, limit)
-    if counting is Counting.X_WEIGHTED:
-        return x_overflow_index(text, limit, _nfc_links(caption))
-    return limit
-
-
 def limit_findings(caption: Caption, platform: Platform) -> list[Finding]:
     rules = PLATFORMS[platform]
     text = caption.text
     findings: list[Finding] = []
-    length = measure(caption, rules.counting)
+    length, overflow = measure(caption, rules.counting, rules.caption_limit)
     if length > rules.caption_limit:
         findings.append(
             Finding(
@@ -126,7 +118,7 @@ def limit_findings(caption: Caption, platform: Platform) -> list[Finding]:
                 BLOCKING,
                 rules.limits_rule,
                 f"{length} {rules.counting} where {rules.name} takes {rules.caption_limit}",
-                Span(_overflow_index(caption, rules.caption_limit, rules.counting), len(text)),
+                Span(overflow, len(text)),
             )
         )
     for code, tokens, limit, what in (

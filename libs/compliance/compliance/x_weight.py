@@ -8,8 +8,10 @@ emoji data.
 """
 
 import re
+import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from itertools import chain
 
 from compliance.model import Span
 
@@ -35,18 +37,12 @@ _WORD_AND_SPACE = re.compile(r"\S+\s*|\s+")
 
 
 def _code_point(char: str) -> int:
-    code = ord(char)
-    return 1 if any(low <= code <= high for low, high in LIGHT) else 2
+    return 1 if _HEAVY.match(char) is None else 2
 
 
-def _plain(text: str) -> int:
-    """The weight of text without links."""
-    if text.isascii():
-        return len(text)
-    heavy = len(_HEAVY.findall(text))
-    weight = len(text) + heavy
-    if not heavy:
-        return weight
+def _sequences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each emoji sequence longer than one code point, looked for only around its joiners."""
+    found: list[tuple[int, int]] = []
     covered = 0
     for joining in _JOINING.finditer(text):
         index = joining.start()
@@ -55,11 +51,42 @@ def _plain(text: str) -> int:
                 continue
             sequence = _SEQUENCE.match(text, start)
             if sequence is not None and sequence.end() > index:
-                written = sequence.group()
-                weight -= len(written) + len(_HEAVY.findall(written)) - 2
                 covered = sequence.end()
+                found.append((start, covered))
                 break
-    return weight
+    return found
+
+
+def _plain(text: str) -> tuple[int, list[tuple[int, int]]]:
+    """The weight of text without links, and its emoji sequences."""
+    if text.isascii():
+        return len(text), []
+    heavy = len(_HEAVY.findall(text))
+    weight = len(text) + heavy
+    if not heavy:
+        return weight, []
+    sequences = _sequences(text)
+    for start, end in sequences:
+        weight -= end - start + len(_HEAVY.findall(text, start, end)) - 2
+    return weight, sequences
+
+
+def _doubles(text: str, sequences: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each piece weighing 2, in order: an emoji sequence (each holds a heavy code point),
+    or a heavy code point outside one. Every other code point weighs 1."""
+    following = iter(sequences)
+    sequence = next(following, None)
+    covered = 0
+    for heavy in _HEAVY.finditer(text):
+        index = heavy.start()
+        if index < covered:
+            continue
+        if sequence is not None and sequence[0] <= index:
+            yield sequence
+            covered = sequence[1]
+            sequence = next(following, None)
+        else:
+            yield index, index + 1
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
@@ -84,53 +111,67 @@ def _links(text: str, links: Sequence[Span] | None) -> tuple[str, Sequence[Span]
     return text, [Span(*m.span()) for m in _LINK.finditer(text)] if "." in text else []
 
 
+def weigh(text: str, limit: int, links: Sequence[Span] | None = None) -> tuple[int, int]:
+    """X's weighted length, and where it passes `limit` (len(text) if it does not); `links` are where the
+    links are when known (then `text` must be NFC)."""
+    text, links = _links(text, links)
+    total = 0
+    position = 0
+    overflow = None
+    for start, end in [*links, Span(len(text), len(text))]:
+        plain = text[position:start]
+        weight, sequences = _plain(plain)
+        if overflow is None and total + weight > limit:
+            overflow = position + _plain_overflow(plain, limit - total, sequences)
+        total += weight
+        if start < end:
+            total += LINK_WEIGHT
+            if overflow is None and total > limit:
+                overflow = start
+        position = end
+    return total, len(text) if overflow is None else overflow
+
+
 def weighted_length(text: str, links: Sequence[Span] | None = None) -> int:
     """X's weighted length; `links` are where the links are when known (then `text` must be NFC)."""
-    text, links = _links(text, links)
-    weight = 0
-    position = 0
-    for start, end in links:
-        weight += _plain(text[position:start]) + LINK_WEIGHT
-        position = end
-    return weight + _plain(text[position:])
+    return weigh(text, sys.maxsize, links)[0]
 
 
 def overflow_index(text: str, limit: int, links: Sequence[Span] | None = None) -> int:
     """Where the weighted length passes `limit` (len(text) if it does not)."""
-    text, links = _links(text, links)
+    return weigh(text, limit, links)[1]
+
+
+def _plain_overflow(text: str, budget: int, sequences: list[tuple[int, int]]) -> int:
+    """The first word (no emoji sequence spans a space) that ends beyond the budget, then piece by piece in it.
+
+    Up to a word's end the weight is its length plus one for each piece weighing 2, less what a
+    sequence of several code points saves: the pieces weighing 2 before it are all it takes.
+    """
     total = 0
     position = 0
-    for start, end in [*links, Span(len(text), len(text))]:
-        weight = _plain(text[position:start])
-        if total + weight > limit:
-            return position + _plain_overflow(text[position:start], limit - total)
-        total += weight
-        if start < end:
-            total += LINK_WEIGHT
-            if total > limit:
-                return start
+    doubles: list[tuple[int, int]] = []
+    for start, end in chain(_doubles(text, sequences), [(len(text), len(text))]):
+        if total + start - position > budget:
+            crossing = position + budget - total  # the code point that passes the budget
+            break
+        total += start - position
+        if start < end and total + 2 > budget:
+            crossing = start
+            break
+        total += 2 if start < end else 0
+        doubles.append((start, end))
         position = end
-    return len(text)
-
-
-def _plain_overflow(text: str, budget: int) -> int:
-    """Words in runs of 64, then 8, then one (no emoji sequence spans a space), then piece by piece."""
-    words = [word.span() for word in _WORD_AND_SPACE.finditer(text)]
-    total = 0
-    first, last = 0, len(words)
-    for size in (64, 8, 1):
-        for start in range(first, last, size):
-            end = min(start + size, last)
-            weight = _plain(text[words[start][0] : words[end - 1][1]])
-            if total + weight > budget:
-                first, last = start, end
-                break
-            total += weight
-        else:
-            return len(text)
-    word_start, word_end = words[first]
-    for offset, piece in _pieces(text[word_start:word_end]):
+    else:
+        return len(text)
+    word_start = crossing
+    while word_start > 0 and not (text[word_start - 1].isspace() and not text[word_start].isspace()):
+        word_start -= 1
+    word = _WORD_AND_SPACE.match(text, word_start)
+    assert word is not None
+    total = word_start + sum(2 - (end - start) for start, end in doubles if end <= word_start)
+    for offset, piece in _pieces(word.group()):
         total += piece
         if total > budget:
             return word_start + offset
-    return word_end
+    return word.end()
