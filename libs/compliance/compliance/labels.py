@@ -2,11 +2,12 @@
 
 import re
 from bisect import bisect_right
+from operator import itemgetter
 from typing import NamedTuple
 
 from compliance.model import Span
 from compliance.rules import BRAND_TAG_PREFIXES, BRAND_TAG_SUFFIXES, HASHTAG_LABELS, PHRASE_LABELS
-from compliance.text import Caption, Token
+from compliance.text import Caption
 
 # Hashtags that name their brand after a fixed start, whoever the brand is ("#sponsoredbyacme").
 _OPEN_TAG_PREFIXES = {"sponsoredby": "sponsored", "giftedby": "gifted", "paidpartnershipwith": "paid_partnership"}
@@ -20,6 +21,8 @@ _NEGATED = re.compile(
     r"\b(?:not|no|non|never|nicht|kein|keine|keinerlei|ohne)[\s\-]+(?:(?:an?|eine?|paid|bezahlte)\s+)?$"
 )
 _WORD = re.compile(r"\w")
+_START = itemgetter(3)
+_new = tuple.__new__  # a named tuple without its keyword-argument constructor
 _CLOSERS = ")]|:/•·-–—"
 _SENTENCE_ENDS = ".!?|•·"
 
@@ -38,19 +41,25 @@ def find_labels(caption: Caption, brand_keys: frozenset[str] = frozenset()) -> t
     phrases: tuple[Label, ...] | None = caption.__dict__.get("_phrase_labels")
     if phrases is None:
         phrases = caption.__dict__["_phrase_labels"] = _phrase_labels(caption)
-    tags = [label for t in caption.hashtags if (label := _hashtag_label(caption, t, brand_keys)) is not None]
+    tags: list[Label] = []
+    for tag in caption.hashtags:
+        value = tag.value
+        label = HASHTAG_LABELS.get(value)
+        if label is None:
+            # Most hashtags are no label: only a brand's or an open one's start or end needs a closer look.
+            if not (value.startswith(_PREFIXES) or value.endswith(_SUFFIXES)):
+                continue
+            label = hashtag_label(value, brand_keys)
+            if label is None:
+                continue
+        if not _negated(caption.folded.text, tag.start):
+            span = tag.span
+            tags.append(_new(Label, (label, caption.text[span.start : span.end], span, tag.start, tag.end, True)))
     if not tags:
         return phrases
     if not phrases:
         return tuple(tags)
-    return tuple(sorted((*phrases, *tags), key=lambda label: label.start))
-
-
-def _hashtag_label(caption: Caption, tag: Token, brand_keys: frozenset[str]) -> Label | None:
-    label = hashtag_label(tag.value, brand_keys)
-    if label is None or _negated(caption.folded.text, tag.start):
-        return None
-    return Label(label, caption.text[tag.span.start : tag.span.end], tag.span, tag.start, tag.end, True)
+    return tuple(sorted((*phrases, *tags), key=_START))
 
 
 _PREFIXES = (*_OPEN_TAG_PREFIXES, *BRAND_TAG_PREFIXES)
