@@ -31,7 +31,7 @@ from devstack.databases import DatabaseFactory  # noqa: E402
 from discovery.adapters.import_worker import ImportWorker  # noqa: E402
 from discovery.adapters.tables import messaging  # noqa: E402
 from discovery.adapters.unit_of_work import SqlUnitOfWork  # noqa: E402
-from discovery.domain import import_actions  # noqa: E402
+from discovery.application import imports  # noqa: E402
 from discovery.domain.actors import Actor  # noqa: E402
 from discovery.domain.imports import ImportJob  # noqa: E402
 from servicekit.db import Database  # noqa: E402
@@ -45,14 +45,14 @@ async def run_job(database: Database, content: bytes, chunk_rows: int) -> tuple[
     outbox = Outbox(messaging.outbox, source="discovery", topic="discovery.events")
     started = time.perf_counter()
     async with database.session() as session:
-        job = await import_actions.submit(
+        job = await imports.submit(
             SqlUnitOfWork(session, outbox, ADMIN.tenant_id),
             ADMIN,
             content,
             filename="bench.csv",
             content_type="text/csv",
             format_name="csv",
-            options=import_actions.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
+            options=imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
         )
     worker = ImportWorker(database, chunk_rows=chunk_rows)
     assert await worker.claim(job.id) == job.id

@@ -42,7 +42,7 @@ from discovery.adapters.import_worker import ImportWorker  # noqa: E402
 from discovery.adapters.influencer_repository import InfluencerRepository  # noqa: E402
 from discovery.adapters.tables import messaging  # noqa: E402
 from discovery.adapters.unit_of_work import SqlUnitOfWork  # noqa: E402
-from discovery.domain import import_actions  # noqa: E402
+from discovery.application import imports  # noqa: E402
 from discovery.domain.actors import Actor  # noqa: E402
 from discovery.domain.profiles import Platform  # noqa: E402
 from discovery.domain.search import SearchFilters, Sort  # noqa: E402
@@ -77,14 +77,14 @@ async def load(database: Database, size: int, seed: int) -> float:
     for start in range(0, size, PART):
         content = csv_bytes(min(PART, size - start), seed=seed, start=start)
         async with database.session() as session:
-            job = await import_actions.submit(
+            job = await imports.submit(
                 SqlUnitOfWork(session, outbox, ADMIN.tenant_id),
                 ADMIN,
                 content,
                 filename=f"part-{start}.csv",
                 content_type="text/csv",
                 format_name="csv",
-                options=import_actions.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
+                options=imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
             )
         assert await worker.claim(job.id) == job.id
         finished = await worker.run(job.id)

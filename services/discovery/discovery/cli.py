@@ -26,7 +26,7 @@ from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.profile_notices import announce_every_profile
 from discovery.adapters.tables import messaging
 from discovery.adapters.unit_of_work import SqlUnitOfWork
-from discovery.domain import import_actions
+from discovery.application import imports
 from discovery.domain.actors import Actor
 from discovery.domain.importing import ImportFormat, decode, detect_format, parse_platform, read_records
 from discovery.domain.imports import ImportJob
@@ -60,14 +60,14 @@ async def run_import(args: argparse.Namespace, path: Path, content: bytes) -> Im
         outbox = Outbox(messaging.outbox, source=settings.service_name, topic=settings.events_topic)
         async with database.session() as session:
             uow = SqlUnitOfWork(session, outbox, actor.tenant_id)
-            job = await import_actions.submit(
+            job = await imports.submit(
                 uow,
                 actor,
                 content,
                 filename=path.name,
                 content_type=CONTENT_TYPES[fmt],
                 format_name=fmt.value,
-                options=import_actions.ImportOptions(
+                options=imports.ImportOptions(
                     platform=parse_platform(args.platform) if args.platform else None,
                     currency=args.currency,
                     mapping=json.loads(args.mapping) if args.mapping else {},

@@ -21,7 +21,7 @@ from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.tables import audience_countries, influencer_snapshots, influencers, messaging
 from discovery.adapters.unit_of_work import SqlUnitOfWork
-from discovery.domain import import_actions
+from discovery.application import imports
 from discovery.domain.actors import Actor
 from discovery.domain.figures import derive, profile_from
 from discovery.domain.importing import resolve_mapping
@@ -75,14 +75,14 @@ async def database(databases: DatabaseFactory) -> AsyncIterator[Database]:
 async def run(database: Database, content: bytes, **worker: Any) -> tuple[ImportJob, list[tuple[int, str]]]:
     outbox = Outbox(messaging.outbox, source="discovery", topic="discovery.events")
     async with database.session() as session:
-        job = await import_actions.submit(
+        job = await imports.submit(
             SqlUnitOfWork(session, outbox, ADMIN.tenant_id),
             ADMIN,
             content,
             filename="export.csv",
             content_type="text/csv",
             format_name="csv",
-            options=import_actions.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
+            options=imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
         )
     runner = ImportWorker(database, chunk_rows=40, **worker)
     assert await runner.claim(job.id) == job.id
@@ -178,7 +178,7 @@ async def test_an_update_planned_on_a_profile_changed_since_is_not_written(datab
     row: ParsedRow = parser.parse(next(csv.DictReader(io.StringIO(export(3, growth=2).decode()))))
     assert row.facts.platform is Platform.INSTAGRAM
     async with database.session() as session:
-        plan = await import_actions.plan_chunk(
+        plan = await imports.plan_chunk(
             InfluencerRepository(session, ADMIN.tenant_id), SHARED_CATALOGUE, [(2, row)], datetime.now(UTC)
         )
     assert len(plan.changes.updated) == 1

@@ -17,7 +17,8 @@ from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.tables import influencers, messaging
 from discovery.adapters.unit_of_work import SqlUnitOfWork
-from discovery.domain import import_actions, row_parser
+from discovery.application import imports
+from discovery.domain import row_parser
 from discovery.domain.actors import Actor
 from discovery.domain.imports import ImportJob
 from servicekit.db import Database
@@ -64,14 +65,14 @@ async def run(
 ) -> tuple[ImportJob, list[tuple[int, str]]]:
     outbox = Outbox(messaging.outbox, source="discovery", topic="discovery.events")
     async with database.session() as session:
-        job = await import_actions.submit(
+        job = await imports.submit(
             SqlUnitOfWork(session, outbox, ADMIN.tenant_id),
             ADMIN,
             content,
             filename="export.csv",
             content_type="text/csv",
             format_name="csv",
-            options=import_actions.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
+            options=imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
         )
     runner = ImportWorker(database, chunk_rows=chunk_rows, **worker)
     assert await runner.claim(job.id) == job.id
@@ -130,9 +131,9 @@ async def test_a_handle_that_clashes_on_every_attempt_is_rejected_alone(
 ) -> None:
     # A clash is first taken for another writer's (the chunk is planned again); one that stays
     # is rejected on the last attempt, the rest of the chunk stored.
-    plan = import_actions.plan_chunk
+    plan = imports.plan_chunk
 
-    async def with_a_twin(*args: Any) -> import_actions.ChunkPlan:
+    async def with_a_twin(*args: Any) -> imports.ChunkPlan:
         planned = await plan(*args)
         changes = planned.changes
         if changes.created:
@@ -143,7 +144,7 @@ async def test_a_handle_that_clashes_on_every_attempt_is_rejected_alone(
             planned.counts.rows_imported += 1
         return planned
 
-    monkeypatch.setattr(import_actions, "plan_chunk", with_a_twin)
+    monkeypatch.setattr(imports, "plan_chunk", with_a_twin)
     monkeypatch.setattr(import_pipeline, "plan_chunk", with_a_twin)
     monkeypatch.setattr(import_worker, "plan_chunk", with_a_twin)
     job, rejected = await run(database, export(3), pipeline_min_bytes=pipeline_min_bytes)

@@ -8,7 +8,7 @@ import pytest
 
 from contracts import CampaignState, Objective
 from contracts.events.discovery import ShortlistAdded, ShortlistRemoved
-from discovery.domain import shortlist_actions
+from discovery.application import shortlists
 from discovery.domain.actors import Actor
 from discovery.domain.profiles import SHARED_CATALOGUE, Platform, ProfileFacts
 from servicekit.campaigns import CampaignDetails, CampaignNews
@@ -40,9 +40,7 @@ class World:
 
     def add(self, campaign_id: uuid.UUID, influencer_id: uuid.UUID | None = None) -> object:
         influencer = influencer_id or self.star.id
-        return attempt(
-            self.memory, lambda: shortlist_actions.add(self.uow, self.manager, campaign_id, influencer, None)
-        )
+        return attempt(self.memory, lambda: shortlists.add(self.uow, self.manager, campaign_id, influencer, None))
 
 
 def test_a_profile_goes_on_the_shortlist_once_and_partnerships_is_told_once() -> None:
@@ -102,7 +100,7 @@ def test_removing_tells_partnerships_and_removing_again_is_not_found() -> None:
     world.add(campaign_id)
 
     async def remove() -> None:
-        await shortlist_actions.remove(world.uow, world.manager, campaign_id, world.star.id)
+        await shortlists.remove(world.uow, world.manager, campaign_id, world.star.id)
 
     assert attempt(world.memory, remove) is None
     assert isinstance(attempt(world.memory, remove), NotFound)

@@ -26,7 +26,7 @@ import orjson
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
 from discovery.adapters.influencer_repository import ChangeRows, InfluencerRepository, change_rows
-from discovery.domain.import_actions import plan_chunk, read_chunks
+from discovery.application.imports import plan_chunk, read_chunks
 from discovery.domain.imports import ImportCounts, ImportJob, Rejection
 from discovery.domain.profile_notices import renamed
 from discovery.domain.profiles import now

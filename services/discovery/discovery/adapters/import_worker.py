@@ -25,7 +25,7 @@ from discovery.adapters.import_writes import write_isolating
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.profile_notices import OutboxProfileNotices
 from discovery.adapters.tables import messaging
-from discovery.domain.import_actions import Chunk, plan_chunk, read_chunks
+from discovery.application.imports import Chunk, plan_chunk, read_chunks
 from discovery.domain.imports import ImportCounts, ImportJob, ImportState, Refusal, Rejection, with_refusals
 from discovery.domain.profile_notices import notices_of
 from servicekit.background import BackgroundLoop

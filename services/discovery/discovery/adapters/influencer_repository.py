@@ -45,11 +45,9 @@ from discovery.adapters.tables import (
     influencer_snapshots,
     influencer_tags,
     influencers,
-    performance_records,
 )
+from discovery.application.ports import ProfileKey
 from discovery.domain.imports import ProfileChanges, StaleProfiles
-from discovery.domain.performance import PerformanceRecord
-from discovery.domain.ports import ProfileKey
 from discovery.domain.profiles import (
     AGE_BUCKETS,
     GENDERS,
@@ -812,9 +810,6 @@ class InfluencerRepository:
                 rows.setdefault(row[0], row)
         return pool_from_rows(list(rows.values()), ())
 
-    async def performance(self, influencer_id: UUID) -> Sequence[PerformanceRecord]:
-        return await performance_records_of(self.session, influencer_id)
-
 
 _ROW_COLUMNS = [c.name for c in influencers.c]
 (_AT_HANDLE, _AT_NAME, _AT_BIO, _AT_CATEGORIES, _AT_SPONSORS, _AT_SEARCH_TEXT, _AT_SEARCH_NAME, _AT_TERMS) = (
@@ -906,27 +901,6 @@ def change_rows(changes: ProfileChanges) -> ChangeRows:
 
 def _snapshot(row: Any) -> Snapshot:
     return Snapshot(taken_at=row.taken_at, **{name: getattr(row, name) for name in _SNAPSHOT_FIELDS})
-
-
-async def performance_records_of(session: AsyncSession, influencer_id: UUID) -> list[PerformanceRecord]:
-    t = performance_records
-    rows = await session.execute(select(t).where(t.c.influencer_id == influencer_id).order_by(t.c.scope))
-    return [
-        PerformanceRecord(
-            influencer_id=row.influencer_id,
-            scope=row.scope,
-            tenant_id=row.tenant_id,
-            posts=row.posts,
-            impressions=row.impressions,
-            engagements=row.engagements,
-            clicks=row.clicks,
-            conversions=row.conversions,
-            engagement_rate=row.engagement_rate,
-            roi=row.roi,
-            measured_at=row.measured_at,
-        )
-        for row in rows
-    ]
 
 
 def _cursor_values(column_name: str, after: list[object]) -> tuple[object, UUID]:

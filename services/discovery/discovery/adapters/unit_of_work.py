@@ -5,6 +5,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.notes_repository import NotesAndTagsRepository
+from discovery.adapters.performance_repository import PerformanceRepository
 from discovery.adapters.profile_notices import OutboxProfileNotices
 from discovery.adapters.shortlist_repository import ShortlistRepository
 from discovery.adapters.tables import campaigns
@@ -24,4 +25,5 @@ class SqlUnitOfWork(UnitOfWork):
         self.imports = ImportJobRepository(session, tenant_id)
         self.campaigns = CampaignDirectory(session, tenant_id, campaigns)
         self.shortlists = ShortlistRepository(session, tenant_id)
+        self.performance = PerformanceRepository(session)
         self.profile_notices = OutboxProfileNotices(session, outbox)

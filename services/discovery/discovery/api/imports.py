@@ -8,12 +8,11 @@ from starlette.datastructures import UploadFile
 from contracts.money import Currency
 from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, UnitOfWorkDep
 from discovery.api.schemas import ImportJobPublic, RejectionPublic
-from discovery.domain import import_actions
+from discovery.application import imports
 from discovery.domain.importing import CONTENT_TYPES, ImportFormat
 from discovery.domain.imports import ImportJob, Rejection
 from discovery.domain.profiles import SHARED_CATALOGUE, Platform
 from discovery.domain.search import Visibility
-from servicekit.db import after_commit
 from servicekit.errors import NotFound
 from servicekit.pagination import Page, Pagination, bad_cursor, encode_cursor
 from servicekit.problems import Problem
@@ -172,14 +171,14 @@ async def import_influencers(
         content = await _read_capped(request, limit)
     if not content.strip():
         raise _field_problem(422, "body.file", "the file is empty")
-    job = await import_actions.submit(
+    job = await imports.submit(
         uow,
         actor,
         content,
         filename=filename,
         content_type=content_type,
         format_name=format.value if format else None,
-        options=import_actions.ImportOptions(
+        options=imports.ImportOptions(
             platform=platform,
             currency=currency or settings.default_currency,
             mapping=_mapping(mapping, mapping_field),
@@ -188,7 +187,7 @@ async def import_influencers(
     )
     worker = getattr(request.app.state, "import_worker", None)
     if worker is not None:
-        after_commit(uow.session, worker.wake)
+        uow.after_commit(worker.wake)
     response.headers["Location"] = f"/api/v1/import-jobs/{job.id}"
     return job_public(job, [])
 

@@ -23,7 +23,7 @@ from discovery.api.schemas import (
     TagsPublic,
 )
 from discovery.api.search_query import FilterQuery, SortQuery, bad_query
-from discovery.domain import influencer_actions
+from discovery.application import influencers
 from discovery.domain.figures import current_snapshot
 from discovery.domain.lookalikes import DEFAULT_AUDIENCE_WEIGHT, DEFAULT_TEXT_WEIGHT
 from discovery.domain.performance import summarize
@@ -119,15 +119,15 @@ def changes_of(body: InfluencerUpdate) -> dict[str, Any]:
     return changes
 
 
-async def _with_tags(uow: UnitOfWorkDep, influencers: list[Influencer]) -> list[InfluencerPublic]:
-    tags = await uow.notes_and_tags.tags([i.id for i in influencers])
-    return [presenters.public(i, tags.get(i.id, [])) for i in influencers]
+async def _with_tags(uow: UnitOfWorkDep, profiles: list[Influencer]) -> list[InfluencerPublic]:
+    tags = await uow.notes_and_tags.tags([i.id for i in profiles])
+    return [presenters.public(i, tags.get(i.id, [])) for i in profiles]
 
 
 async def _detail(uow: UnitOfWorkDep, influencer: Influencer) -> InfluencerDetail:
     tags = await uow.notes_and_tags.tags([influencer.id])
     snapshots = await uow.influencers.snapshots(influencer.id, limit=400, before=None)
-    performance = summarize(await uow.influencers.performance(influencer.id), influencer.facts.platform)
+    performance = summarize(await uow.performance.records(influencer.id), influencer.facts.platform)
     return presenters.detail(influencer, tags.get(influencer.id, []), snapshots, performance)
 
 
@@ -136,7 +136,7 @@ async def create_influencer(
     body: InfluencerCreate, uow: UnitOfWorkDep, actor: ActorDep, response: Response
 ) -> InfluencerDetail:
     """Add a profile: to the org's own profiles, or (platform admins) to the shared catalogue."""
-    influencer = await influencer_actions.create_influencer(uow, actor, facts_of(body), body.visibility)
+    influencer = await influencers.create_influencer(uow, actor, facts_of(body), body.visibility)
     response.headers["Location"] = f"/api/v1/influencers/{influencer.id}"
     return await _detail(uow, influencer)
 
@@ -174,7 +174,7 @@ async def list_influencers(
 @router.get("/{influencer_id}", dependencies=[CanRead])
 async def get_influencer(influencer_id: UUID, uow: UnitOfWorkDep) -> InfluencerDetail:
     """One profile with its growth, past performance and the org's tags."""
-    return await _detail(uow, await influencer_actions.get_influencer(uow, influencer_id))
+    return await _detail(uow, await influencers.get_influencer(uow, influencer_id))
 
 
 @router.patch("/{influencer_id}", dependencies=[CanWrite])
@@ -182,7 +182,7 @@ async def update_influencer(
     influencer_id: UUID, body: InfluencerUpdate, uow: UnitOfWorkDep, actor: ActorDep
 ) -> InfluencerDetail:
     """Change a profile (shared ones: platform admins only); a change of counts adds a snapshot."""
-    influencer = await influencer_actions.update_influencer(uow, actor, influencer_id, changes_of(body))
+    influencer = await influencers.update_influencer(uow, actor, influencer_id, changes_of(body))
     return await _detail(uow, influencer)
 
 
@@ -190,7 +190,7 @@ async def update_influencer(
 async def list_snapshots(influencer_id: UUID, uow: UnitOfWorkDep, page: Pagination) -> Page[SnapshotPublic]:
     """Follower and engagement snapshots, newest first, to read growth from. One is stored each time
     the counts change; the first page starts with the profile as it is now."""
-    influencer = await influencer_actions.get_influencer(uow, influencer_id)
+    influencer = await influencers.get_influencer(uow, influencer_id)
     before = None
     if page.after:
         before = cursor_time(page.after[0])
@@ -207,7 +207,7 @@ async def list_snapshots(influencer_id: UUID, uow: UnitOfWorkDep, page: Paginati
 @router.get("/{influencer_id}/authenticity", dependencies=[CanRead])
 async def get_authenticity(influencer_id: UUID, uow: UnitOfWorkDep) -> AuthenticityPublic:
     """Audience quality 0-100, each reason that lowered it and which signals were assessed."""
-    influencer, report = await influencer_actions.authenticity(uow, influencer_id)
+    influencer, report = await influencers.authenticity(uow, influencer_id)
     return presenters.authenticity(influencer, report)
 
 
@@ -225,7 +225,7 @@ async def get_lookalikes(
     """The nearest profiles by text similarity and audience, the profile itself excluded."""
     if text_weight + audience_weight <= 0:
         raise bad_query([("text_weight", "text_weight and audience_weight cannot both be 0")])
-    found, profiles = await influencer_actions.lookalikes(
+    found, profiles = await influencers.lookalikes(
         uow,
         influencer_id,
         similarity,
@@ -252,7 +252,7 @@ async def get_lookalikes(
 @router.get("/{influencer_id}/tags", dependencies=[CanRead])
 async def get_tags(influencer_id: UUID, uow: UnitOfWorkDep) -> TagsPublic:
     """The org's own tags on a profile."""
-    await influencer_actions.get_influencer(uow, influencer_id)
+    await influencers.get_influencer(uow, influencer_id)
     tags = await uow.notes_and_tags.tags([influencer_id])
     return TagsPublic(influencer_id=influencer_id, tags=tags.get(influencer_id, []))
 
@@ -260,7 +260,7 @@ async def get_tags(influencer_id: UUID, uow: UnitOfWorkDep) -> TagsPublic:
 @router.put("/{influencer_id}/tags", dependencies=[CanWrite])
 async def put_tags(influencer_id: UUID, body: TagsIn, uow: UnitOfWorkDep) -> TagsPublic:
     """Replace the org's tags on a profile (other orgs never see them)."""
-    tags = await influencer_actions.set_tags(uow, influencer_id, body.tags)
+    tags = await influencers.set_tags(uow, influencer_id, body.tags)
     return TagsPublic(influencer_id=influencer_id, tags=tags)
 
 
@@ -277,13 +277,13 @@ def _note(note: Any) -> NotePublic:
 @router.post("/{influencer_id}/notes", status_code=status.HTTP_201_CREATED, dependencies=[CanWrite])
 async def add_note(influencer_id: UUID, body: NoteCreate, uow: UnitOfWorkDep, actor: ActorDep) -> NotePublic:
     """Add an org-private note to a profile."""
-    return _note(await influencer_actions.add_note(uow, actor, influencer_id, body.text))
+    return _note(await influencers.add_note(uow, actor, influencer_id, body.text))
 
 
 @router.get("/{influencer_id}/notes", dependencies=[CanRead])
 async def list_notes(influencer_id: UUID, uow: UnitOfWorkDep, page: Pagination) -> Page[NotePublic]:
     """The org's notes on a profile, newest first."""
-    await influencer_actions.get_influencer(uow, influencer_id)
+    await influencers.get_influencer(uow, influencer_id)
     notes = await uow.notes_and_tags.notes(influencer_id, limit=page.limit + 1, after=created_key(page))
     shown, next_cursor = page_by_created(notes, page, lambda n: (n.created_at, n.id))
     return Page(items=[_note(n) for n in shown], next_cursor=next_cursor)
@@ -292,5 +292,5 @@ async def list_notes(influencer_id: UUID, uow: UnitOfWorkDep, page: Pagination) 
 @router.delete("/{influencer_id}/notes/{note_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[CanWrite])
 async def delete_note(influencer_id: UUID, note_id: UUID, uow: UnitOfWorkDep) -> Response:
     """Delete one of the org's notes."""
-    await influencer_actions.delete_note(uow, influencer_id, note_id)
+    await influencers.delete_note(uow, influencer_id, note_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -3,7 +3,7 @@ from fastapi import APIRouter
 from discovery.api import presenters
 from discovery.api.dependencies import CanRead, SettingsDep, SimilarityDep, UnitOfWorkDep
 from discovery.api.schemas import FiltersIn, RankedSearchRequest, RankedSearchResponse
-from discovery.domain import influencer_actions
+from discovery.application import influencers
 from discovery.domain.profiles import normalize_categories
 from discovery.domain.ranking import Budget, RankingRequest, TargetAudience, Weights
 from discovery.domain.search import SearchFilters, ShareAtLeast
@@ -66,7 +66,7 @@ async def ranked_search(
     )
     currency = body.budget_per_post.currency if body.budget_per_post else settings.default_currency
     offset = _offset(body.cursor)
-    page = await influencer_actions.ranked_search(
+    page = await influencers.ranked_search(
         uow,
         request,
         filters_of(body.filters, currency),

@@ -5,7 +5,7 @@ from fastapi import APIRouter, Response, status
 from discovery.api import presenters
 from discovery.api.dependencies import ActorDep, CanRead, CanWrite, UnitOfWorkDep
 from discovery.api.schemas import ShortlistAdd, ShortlistEntryPublic
-from discovery.domain import shortlist_actions
+from discovery.application import shortlists
 from discovery.domain.shortlists import ShortlistEntry
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
 
@@ -32,7 +32,7 @@ async def add_to_shortlist(
     campaign_id: UUID, body: ShortlistAdd, uow: UnitOfWorkDep, actor: ActorDep, response: Response
 ) -> ShortlistEntryPublic:
     """Shortlist an influencer for one of the org's campaigns (201; 200 if it already was)."""
-    entry, created = await shortlist_actions.add(uow, actor, campaign_id, body.influencer_id, body.note)
+    entry, created = await shortlists.add(uow, actor, campaign_id, body.influencer_id, body.note)
     if not created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/api/v1/campaigns/{campaign_id}/shortlist/{body.influencer_id}"
@@ -42,7 +42,7 @@ async def add_to_shortlist(
 @router.get("", dependencies=[CanRead])
 async def list_shortlist(campaign_id: UUID, uow: UnitOfWorkDep, page: Pagination) -> Page[ShortlistEntryPublic]:
     """The campaign's shortlist, most recently added first."""
-    await shortlist_actions.campaign_of_org(uow, campaign_id)
+    await shortlists.campaign_of_org(uow, campaign_id)
     entries = await uow.shortlists.list(campaign_id, limit=page.limit + 1, after=created_key(page))
     shown, next_cursor = page_by_created(entries, page, lambda e: (e.added_at, e.influencer_id))
     return Page(items=await _public(uow, shown), next_cursor=next_cursor)
@@ -53,5 +53,5 @@ async def remove_from_shortlist(
     campaign_id: UUID, influencer_id: UUID, uow: UnitOfWorkDep, actor: ActorDep
 ) -> Response:
     """Take an influencer off the campaign's shortlist."""
-    await shortlist_actions.remove(uow, actor, campaign_id, influencer_id)
+    await shortlists.remove(uow, actor, campaign_id, influencer_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

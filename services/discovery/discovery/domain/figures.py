@@ -7,7 +7,8 @@ from uuid import UUID
 
 from discovery.domain.authenticity import AuthenticityReport, assess
 from discovery.domain.engagement import engagement_quality, engagement_rate
-from discovery.domain.profiles import Influencer, ProfileFacts, Snapshot, Tier, snapshot_of, tier_for
+from discovery.domain.performance import PerformanceRecord, summarize
+from discovery.domain.profiles import Influencer, Platform, ProfileFacts, Snapshot, Tier, snapshot_of, tier_for
 from discovery.domain.ranking import prior_score
 
 
@@ -89,3 +90,20 @@ def profile_from(
         created_by=current.created_by if current else None,
         authenticity_not_assessed=tuple(figures.authenticity.not_assessed),
     )
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What a profile's scores rest on besides its measured performance."""
+
+    platform: Platform
+    tier: Tier
+    engagement_rate: float | None
+    authenticity_score: float
+
+
+def rescored(standing: Standing, performance: Sequence[PerformanceRecord]) -> tuple[float | None, float]:
+    """The performance and prior scores of a profile whose measured performance changed."""
+    summary = summarize(performance, standing.platform)
+    quality = engagement_quality(standing.engagement_rate, standing.platform, standing.tier)
+    return summary.score, prior_score(quality, standing.authenticity_score, summary.score)

@@ -6,6 +6,7 @@ from typing import Protocol
 from uuid import UUID
 
 from contracts import EventData
+from discovery.domain.figures import Standing
 from discovery.domain.imports import ImportJob, ProfileChanges, Rejection
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
@@ -59,8 +60,6 @@ class InfluencerStore(Protocol):
 
     async def snapshots(self, influencer_id: UUID, *, limit: int, before: datetime | None) -> Sequence[Snapshot]: ...
 
-    async def performance(self, influencer_id: UUID) -> Sequence[PerformanceRecord]: ...
-
 
 class NotesAndTags(Protocol):
     """An org's own notes and tags on any profile it can see."""
@@ -104,6 +103,18 @@ class Shortlists(Protocol):
     ) -> Sequence[ShortlistEntry]: ...
 
 
+class Performance(Protocol):
+    """What metrics measured of each influencer (whoever measured it), and the scores it moves."""
+
+    async def keep_newest(self, record: PerformanceRecord) -> None: ...
+
+    async def records(self, influencer_id: UUID) -> Sequence[PerformanceRecord]: ...
+
+    async def standing(self, influencer_id: UUID) -> Standing | None: ...
+
+    async def set_scores(self, influencer_id: UUID, *, performance_score: float | None, prior_score: float) -> None: ...
+
+
 class ProfileNotices(Protocol):
     """Notices recorded here are told to other services if, and only if, the unit of work commits."""
 
@@ -123,5 +134,6 @@ class UnitOfWork(Protocol):
     imports: ImportJobStore
     campaigns: Campaigns
     shortlists: Shortlists
+    performance: Performance
     events: EventSink
     profile_notices: ProfileNotices

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
+from discovery.application.ports import InfluencerStore, ProfileKey, UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for
 from discovery.domain.figures import derive, history_with_baseline, profile_from, snapshots_to_store
 from discovery.domain.importing import (
@@ -18,7 +19,6 @@ from discovery.domain.importing import (
 )
 from discovery.domain.imports import ImportCounts, ImportJob, ImportState, ProfileChanges, Rejection, Update
 from discovery.domain.limits import NUL
-from discovery.domain.ports import InfluencerStore, ProfileKey, UnitOfWork
 from discovery.domain.profiles import (
     SHARED_CATALOGUE,
     Influencer,

@@ -3,8 +3,8 @@
 from uuid import UUID
 
 from contracts.events.discovery import ShortlistAdded, ShortlistRemoved
+from discovery.application.ports import UnitOfWork
 from discovery.domain.actors import Actor
-from discovery.domain.ports import UnitOfWork
 from discovery.domain.profiles import now
 from discovery.domain.shortlists import OPEN_FOR_SHORTLISTS, ShortlistEntry
 from servicekit.campaigns import KnownCampaign

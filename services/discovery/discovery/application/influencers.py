@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
+from discovery.application.ports import UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for, check_can_write
 from discovery.domain.authenticity import AuthenticityReport
 from discovery.domain.figures import derive, history_with_baseline, profile_from, snapshots_to_store
 from discovery.domain.lookalikes import Lookalike, nearest
 from discovery.domain.notes import Note, normalize_tags
-from discovery.domain.ports import UnitOfWork
 from discovery.domain.profile_notices import notices_for_change
 from discovery.domain.profiles import (
     SHARED_CATALOGUE,
