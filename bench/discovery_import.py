@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from discovery_generate import csv_bytes  # noqa: E402
 
 from devstack.databases import DatabaseFactory  # noqa: E402
+from discovery.adapters.file_formats import read_upload  # noqa: E402
 from discovery.adapters.import_worker import ImportWorker  # noqa: E402
 from discovery.adapters.tables import messaging  # noqa: E402
 from discovery.adapters.unit_of_work import SqlUnitOfWork  # noqa: E402
@@ -48,11 +49,8 @@ async def run_job(database: Database, content: bytes, chunk_rows: int) -> tuple[
         job = await imports.submit(
             SqlUnitOfWork(session, outbox, ADMIN.tenant_id),
             ADMIN,
-            content,
-            filename="bench.csv",
-            content_type="text/csv",
-            format_name="csv",
-            options=imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
+            read_upload(content, filename="bench.csv", content_type="text/csv", format_name="csv"),
+            imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
         )
     worker = ImportWorker(database, chunk_rows=chunk_rows)
     assert await worker.claim(job.id) == job.id

@@ -38,6 +38,7 @@ from sqlalchemy.ext.compiler import compiles  # noqa: E402
 from sqlalchemy.sql.expression import ClauseElement, Executable  # noqa: E402
 
 from devstack.databases import DatabaseFactory  # noqa: E402
+from discovery.adapters.file_formats import read_upload  # noqa: E402
 from discovery.adapters.import_worker import ImportWorker  # noqa: E402
 from discovery.adapters.influencer_repository import InfluencerRepository  # noqa: E402
 from discovery.adapters.tables import messaging  # noqa: E402
@@ -80,11 +81,8 @@ async def load(database: Database, size: int, seed: int) -> float:
             job = await imports.submit(
                 SqlUnitOfWork(session, outbox, ADMIN.tenant_id),
                 ADMIN,
-                content,
-                filename=f"part-{start}.csv",
-                content_type="text/csv",
-                format_name="csv",
-                options=imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
+                read_upload(content, filename=f"part-{start}.csv", content_type="text/csv", format_name="csv"),
+                imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
             )
         assert await worker.claim(job.id) == job.id
         finished = await worker.run(job.id)

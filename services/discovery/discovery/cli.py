@@ -21,6 +21,7 @@ from uuid import UUID
 
 from tqdm import tqdm
 
+from discovery.adapters.file_formats import ImportFormat, decode, detect_format, read_records, read_upload
 from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.profile_notices import announce_every_profile
@@ -28,7 +29,7 @@ from discovery.adapters.tables import messaging
 from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.application import imports
 from discovery.domain.actors import Actor
-from discovery.domain.importing import ImportFormat, decode, detect_format, parse_platform, read_records
+from discovery.domain.column_mapping import parse_platform
 from discovery.domain.imports import ImportJob
 from discovery.domain.search import Visibility
 from discovery.settings import DiscoverySettings
@@ -60,20 +61,14 @@ async def run_import(args: argparse.Namespace, path: Path, content: bytes) -> Im
         outbox = Outbox(messaging.outbox, source=settings.service_name, topic=settings.events_topic)
         async with database.session() as session:
             uow = SqlUnitOfWork(session, outbox, actor.tenant_id)
-            job = await imports.submit(
-                uow,
-                actor,
-                content,
-                filename=path.name,
-                content_type=CONTENT_TYPES[fmt],
-                format_name=fmt.value,
-                options=imports.ImportOptions(
-                    platform=parse_platform(args.platform) if args.platform else None,
-                    currency=args.currency,
-                    mapping=json.loads(args.mapping) if args.mapping else {},
-                    visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
-                ),
+            options = imports.ImportOptions(
+                platform=parse_platform(args.platform) if args.platform else None,
+                currency=args.currency,
+                mapping=json.loads(args.mapping) if args.mapping else {},
+                visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
             )
+            upload = read_upload(content, filename=path.name, content_type=CONTENT_TYPES[fmt], format_name=fmt.value)
+            job = await imports.submit(uow, actor, upload, options)
         worker = ImportWorker(
             database,
             chunk_rows=settings.import_chunk_rows,

@@ -16,6 +16,7 @@ from sqlalchemy import func, select, update
 
 from devstack.databases import DatabaseFactory
 from discovery.adapters import import_worker
+from discovery.adapters.file_formats import read_upload
 from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.influencer_repository import InfluencerRepository
@@ -23,8 +24,8 @@ from discovery.adapters.tables import audience_countries, influencer_snapshots, 
 from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.application import imports
 from discovery.domain.actors import Actor
+from discovery.domain.column_mapping import resolve_mapping
 from discovery.domain.figures import derive, profile_from
-from discovery.domain.importing import resolve_mapping
 from discovery.domain.imports import ImportJob, StaleProfiles
 from discovery.domain.profiles import (
     SHARED_CATALOGUE,
@@ -78,11 +79,8 @@ async def run(database: Database, content: bytes, **worker: Any) -> tuple[Import
         job = await imports.submit(
             SqlUnitOfWork(session, outbox, ADMIN.tenant_id),
             ADMIN,
-            content,
-            filename="export.csv",
-            content_type="text/csv",
-            format_name="csv",
-            options=imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
+            read_upload(content, filename="export.csv", content_type="text/csv", format_name="csv"),
+            imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
         )
     runner = ImportWorker(database, chunk_rows=40, **worker)
     assert await runner.claim(job.id) == job.id

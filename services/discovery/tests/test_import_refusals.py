@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from devstack.databases import DatabaseFactory
 from discovery.adapters import import_pipeline, import_worker, influencer_repository
+from discovery.adapters.file_formats import read_upload
 from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.tables import influencers, messaging
@@ -68,11 +69,8 @@ async def run(
         job = await imports.submit(
             SqlUnitOfWork(session, outbox, ADMIN.tenant_id),
             ADMIN,
-            content,
-            filename="export.csv",
-            content_type="text/csv",
-            format_name="csv",
-            options=imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
+            read_upload(content, filename="export.csv", content_type="text/csv", format_name="csv"),
+            imports.ImportOptions(platform=None, currency="USD", mapping={}, visibility=None),
         )
     runner = ImportWorker(database, chunk_rows=chunk_rows, **worker)
     assert await runner.claim(job.id) == job.id

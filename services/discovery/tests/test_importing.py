@@ -1,4 +1,4 @@
-"""Reading exports: encodings, formats, header matching, and each row's parsing."""
+"""Reading exports: header matching and each row's parsing (file formats: test_file_formats.py)."""
 
 from datetime import UTC, datetime
 
@@ -6,21 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from discovery.domain.importing import (
-    ColumnMapping,
-    ImportFormat,
-    decode,
-    detect_format,
-    header_key,
-    read_records,
-    resolve_mapping,
-)
+from discovery.domain.column_mapping import ColumnMapping, header_key, resolve_mapping
 from discovery.domain.profiles import Platform, ProfileFacts
 from discovery.domain.row_parser import RowParser, merge
 from discovery.domain.row_values import RowError, _any_shares, _plain_shares, read_shares
 from servicekit.errors import InvalidField
-
-from .conftest import DATASETS
 
 
 def test_header_keys_ignore_case_and_punctuation() -> None:
@@ -91,52 +81,6 @@ def test_mapping_problems_name_the_field(
     with pytest.raises(InvalidField) as error:
         resolve_mapping(columns, explicit, platform_given=platform_given)
     assert error.value.field == field
-
-
-def test_encodings() -> None:
-    assert decode("\ufeffhandle,país\n".encode()) == ("handle,país\n", "utf-8-sig")
-    assert decode("handle,país\n".encode()) == ("handle,país\n", "utf-8")
-    assert decode("handle,país\n".encode("latin-1")) == ("handle,país\n", "latin-1")
-    assert decode("“quoted”".encode("cp1252")) == ("“quoted”", "cp1252")
-    assert decode("handle\tpaís\n".encode("utf-16")) == ("handle\tpaís\n", "utf-16")
-
-
-def test_the_youtube_export_is_latin_1_and_the_instagram_one_has_a_bom() -> None:
-    _, youtube = decode((DATASETS / "youtube_global_2023.csv").read_bytes())
-    text, instagram = decode((DATASETS / "instagram_top200.csv").read_bytes())
-    assert youtube == "latin-1"
-    assert instagram == "utf-8-sig"
-    assert text.startswith("rank,")
-
-
-def test_formats_from_name_type_or_word() -> None:
-    assert detect_format("text/csv; charset=utf-8", None, None) is ImportFormat.CSV
-    assert detect_format("application/octet-stream", "export.TSV", None) is ImportFormat.TSV
-    assert detect_format("application/x-ndjson", None, None) is ImportFormat.NDJSON
-    assert detect_format(None, None, "ndjson") is ImportFormat.NDJSON
-    with pytest.raises(InvalidField) as error:
-        detect_format("application/pdf", "x.pdf", None)
-    assert error.value.field == "format"
-
-
-def test_csv_records_carry_their_line_numbers() -> None:
-    text = 'handle,bio,followers\n\na,"two\nlines",10\nb,x,20,extra\nc,,30,\n'
-    source = read_records(text, ImportFormat.CSV)
-    records = list(source.records)
-    assert source.columns == ["handle", "bio", "followers"]
-    assert [(r.line, r.problem is None) for r in records] == [(3, True), (5, False), (6, True)]
-    assert records[0].values == {"handle": "a", "bio": "two\nlines", "followers": "10"}
-    assert records[1].problem == "row: has 4 cells, the header has 3"
-
-
-def test_ndjson_records_and_bad_lines() -> None:
-    source = read_records('{"handle": "a", "followers": 1}\n\nnot json\n[1]\n{"handle": "b"}\n', ImportFormat.NDJSON)
-    records = list(source.records)
-    assert source.columns == ["handle", "followers"]
-    assert [r.line for r in records] == [1, 3, 4, 5]
-    assert records[1].problem is not None
-    assert records[1].problem.startswith("line: not JSON")
-    assert records[2].problem == "line: not a JSON object"
 
 
 def parser(**fields: str) -> RowParser:
@@ -361,8 +305,3 @@ def test_ndjson_prices_the_database_would_refuse(rate_card: dict[str, object], r
         p.parse({"handle": "a", "followers": 10, "rate_card": rate_card})
     assert reason in str(error.value)
     assert "int()" not in str(error.value)
-
-
-def test_a_line_that_is_not_json_says_where_without_the_parsers_words() -> None:
-    records = list(read_records('{"handle": "a"}\n{"handle": nope}\n', ImportFormat.NDJSON).records)
-    assert records[1].problem == "line: not JSON (it breaks at character 12)"

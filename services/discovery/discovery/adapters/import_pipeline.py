@@ -25,9 +25,10 @@ from typing import Any
 import orjson
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
+from discovery.adapters.file_formats import read_file
 from discovery.adapters.influencer_repository import ChangeRows, InfluencerRepository, change_rows
-from discovery.application.imports import plan_chunk, read_chunks
-from discovery.domain.imports import ImportCounts, ImportJob, Rejection
+from discovery.application.imports import plan_chunk
+from discovery.domain.imports import ImportCounts, ImportJob, Rejection, read_chunks
 from discovery.domain.profile_notices import renamed
 from discovery.domain.profiles import now
 
@@ -142,7 +143,7 @@ async def _plan(send: Any, database_url: str, job: ImportJob, content: bytes, ch
     engine = create_async_engine(database_url, pool_size=1, json_deserializer=orjson.loads)
     sessions = async_sessionmaker(engine, expire_on_commit=False)
     try:
-        for chunk in read_chunks(job, content, chunk_rows):
+        for chunk in read_chunks(job, read_file(content, job.format), chunk_rows):
             async with sessions() as session:
                 store = InfluencerRepository(session, job.tenant_id)
                 plan = await plan_chunk(store, job.catalogue_id, chunk.rows, now())

@@ -20,13 +20,23 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import events_topic
 from discovery.adapters import import_repository
+from discovery.adapters.file_formats import read_file
 from discovery.adapters.import_pipeline import PlannedChunk, planned_chunks
 from discovery.adapters.import_writes import write_isolating
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.profile_notices import OutboxProfileNotices
 from discovery.adapters.tables import messaging
-from discovery.application.imports import Chunk, plan_chunk, read_chunks
-from discovery.domain.imports import ImportCounts, ImportJob, ImportState, Refusal, Rejection, with_refusals
+from discovery.application.imports import plan_chunk
+from discovery.domain.imports import (
+    Chunk,
+    ImportCounts,
+    ImportJob,
+    ImportState,
+    Refusal,
+    Rejection,
+    read_chunks,
+    with_refusals,
+)
 from discovery.domain.profile_notices import notices_of
 from servicekit.background import BackgroundLoop
 from servicekit.db import Database
@@ -138,7 +148,7 @@ class ImportWorker(BackgroundLoop):
     async def _process(self, job: ImportJob, content: bytes, progress: Progress | None) -> None:
         if self._pipelined(content) and await self._process_pipelined(job, content, progress):
             return
-        for chunk in read_chunks(job, content, self.chunk_rows):
+        for chunk in read_chunks(job, read_file(content, job.format), self.chunk_rows):
             await self._commit_chunk(job, chunk)
             if progress is not None:
                 progress(chunk.records_done)

@@ -46,7 +46,6 @@ from discovery.adapters.tables import (
     influencer_tags,
     influencers,
 )
-from discovery.application.ports import ProfileKey
 from discovery.domain.imports import ProfileChanges, StaleProfiles
 from discovery.domain.profiles import (
     AGE_BUCKETS,
@@ -58,6 +57,7 @@ from discovery.domain.profiles import (
     Contact,
     Influencer,
     ProfileFacts,
+    ProfileKey,
     RateCard,
     Snapshot,
     StoredProfile,

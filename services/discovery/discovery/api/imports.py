@@ -6,10 +6,10 @@ from fastapi import APIRouter, Query, Request, Response, status
 from starlette.datastructures import UploadFile
 
 from contracts.money import Currency
+from discovery.adapters.file_formats import CONTENT_TYPES, ImportFormat, read_upload
 from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, UnitOfWorkDep
 from discovery.api.schemas import ImportJobPublic, RejectionPublic
 from discovery.application import imports
-from discovery.domain.importing import CONTENT_TYPES, ImportFormat
 from discovery.domain.imports import ImportJob, Rejection
 from discovery.domain.profiles import SHARED_CATALOGUE, Platform
 from discovery.domain.search import Visibility
@@ -171,20 +171,16 @@ async def import_influencers(
         content = await _read_capped(request, limit)
     if not content.strip():
         raise _field_problem(422, "body.file", "the file is empty")
-    job = await imports.submit(
-        uow,
-        actor,
-        content,
-        filename=filename,
-        content_type=content_type,
-        format_name=format.value if format else None,
-        options=imports.ImportOptions(
-            platform=platform,
-            currency=currency or settings.default_currency,
-            mapping=_mapping(mapping, mapping_field),
-            visibility=visibility,
-        ),
+    options = imports.ImportOptions(
+        platform=platform,
+        currency=currency or settings.default_currency,
+        mapping=_mapping(mapping, mapping_field),
+        visibility=visibility,
     )
+    upload = read_upload(
+        content, filename=filename, content_type=content_type, format_name=format.value if format else None
+    )
+    job = await imports.submit(uow, actor, upload, options)
     worker = getattr(request.app.state, "import_worker", None)
     if worker is not None:
         uow.after_commit(worker.wake)

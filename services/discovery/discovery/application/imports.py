@@ -1,24 +1,23 @@
 """Bulk import: an upload becomes a queued job at once; a worker then reads it chunk by chunk."""
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from discovery.application.ports import InfluencerStore, ProfileKey, UnitOfWork
+from discovery.application.ports import InfluencerStore, UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for
+from discovery.domain.column_mapping import resolve_mapping
 from discovery.domain.figures import derive, history_with_baseline, profile_from, snapshots_to_store
-from discovery.domain.importing import (
-    ColumnMapping,
-    ImportFormat,
-    decode,
-    detect_format,
-    parse_platform,
-    read_records,
-    resolve_mapping,
+from discovery.domain.imports import (
+    ImportCounts,
+    ImportFile,
+    ImportJob,
+    ImportState,
+    ProfileChanges,
+    Rejection,
+    Update,
 )
-from discovery.domain.imports import ImportCounts, ImportJob, ImportState, ProfileChanges, Rejection, Update
-from discovery.domain.limits import NUL
 from discovery.domain.profiles import (
     SHARED_CATALOGUE,
     Influencer,
@@ -29,10 +28,8 @@ from discovery.domain.profiles import (
     now,
     with_facts,
 )
-from discovery.domain.row_parser import ParsedRow, RowParser, merge
-from discovery.domain.row_values import RowError
+from discovery.domain.row_parser import ParsedRow, merge
 from discovery.domain.search import Visibility
-from servicekit.errors import InvalidField
 
 
 @dataclass(frozen=True)
@@ -43,31 +40,18 @@ class ImportOptions:
     visibility: Visibility | None
 
 
-async def submit(
-    uow: UnitOfWork,
-    actor: Actor,
-    content: bytes,
-    *,
-    filename: str | None,
-    content_type: str | None,
-    format_name: str | None,
-    options: ImportOptions,
-) -> ImportJob:
-    """Checks what can be checked at once (format, encoding, header, mapping) and queues the job."""
-    fmt = detect_format(content_type, filename, format_name)
-    text, encoding = decode(content)
-    source = read_records(text, fmt)
-    if not source.columns:
-        raise InvalidField("file", "the file has no header row or records")
-    mapping = resolve_mapping(source.columns, options.mapping, platform_given=options.platform is not None)
+async def submit(uow: UnitOfWork, actor: Actor, upload: ImportFile, options: ImportOptions) -> ImportJob:
+    """Checks the mapping of the upload's columns (its format, encoding and header were checked on
+    reading it) and queues the job."""
+    mapping = resolve_mapping(upload.columns, options.mapping, platform_given=options.platform is not None)
     job = ImportJob(
         id=new_id(),
         tenant_id=actor.tenant_id,
         catalogue_id=catalogue_for(actor, options.visibility),
         state=ImportState.QUEUED,
-        format=fmt.value,
-        filename=filename,
-        size_bytes=len(content),
+        format=upload.format,
+        filename=upload.filename,
+        size_bytes=len(upload.content),
         options={
             "platform": options.platform.value if options.platform else None,
             "currency": options.currency.upper(),
@@ -75,72 +59,12 @@ async def submit(
         },
         created_at=now(),
         created_by=actor.user_id,
-        encoding=encoding,
+        encoding=upload.encoding,
         mapping=mapping.fields,
         unmapped_columns=mapping.unmapped,
     )
-    await uow.imports.add(job, content)
+    await uow.imports.add(job, upload.content)
     return job
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """Rows to upsert and rows rejected, and where in the file the chunk ends."""
-
-    rows: list[tuple[int, ParsedRow]]
-    rejections: list[Rejection]
-    read: int
-    records_done: int
-
-
-def read_chunks(job: ImportJob, content: bytes, chunk_rows: int) -> Iterator[Chunk]:
-    """The job's file in chunks, from its checkpoint on. Records before the checkpoint are read
-    again only to know their handles: a handle repeated later in the file is still refused."""
-    text, _ = decode(content)
-    source = read_records(text, ImportFormat(job.format))
-    platform = job.options.get("platform")
-    parser = RowParser(
-        ColumnMapping(fields=dict(job.mapping), unmapped=list(job.unmapped_columns)),
-        platform=parse_platform(str(platform)) if platform else None,
-        currency=str(job.options.get("currency") or "USD"),
-        text_may_hold_nul=NUL in text or "\\u0000" in text,
-    )
-    seen: dict[ProfileKey, int] = {}
-    rows: list[tuple[int, ParsedRow]] = []
-    rejections: list[Rejection] = []
-    read = 0
-    index = 0
-    for record in source.records:
-        index += 1
-        resuming = index <= job.records_done
-        if not resuming:
-            read += 1
-        if record.values is None:
-            if not resuming:
-                field = (record.problem or "row").partition(": ")[0]
-                rejections.append(Rejection(record.line, field, record.problem or "unreadable"))
-            continue
-        try:
-            parsed = parser.parse(record.values)
-        except RowError as exc:
-            if not resuming:
-                rejections.append(Rejection(record.line, exc.field, str(exc)))
-            continue
-        key = (parsed.facts.platform, parsed.facts.handle)
-        if key in seen:
-            if not resuming:
-                reason = f"handle: {key[1]!r} repeats line {seen[key]} of this file"
-                rejections.append(Rejection(record.line, "handle", reason))
-            continue
-        seen[key] = record.line
-        if resuming:
-            continue
-        rows.append((record.line, parsed))
-        if len(rows) + len(rejections) >= chunk_rows:
-            yield Chunk(rows, rejections, read, index)
-            rows, rejections, read = [], [], 0
-    if rows or rejections or read or index > job.records_done:
-        yield Chunk(rows, rejections, read, index)
 
 
 @dataclass(frozen=True)

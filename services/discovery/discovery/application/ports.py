@@ -11,13 +11,11 @@ from discovery.domain.imports import ImportJob, ProfileChanges, Rejection
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
 from discovery.domain.profile_notices import ProfileNotice
-from discovery.domain.profiles import Influencer, Platform, Snapshot, StoredProfile
+from discovery.domain.profiles import Influencer, ProfileKey, Snapshot, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
 from discovery.domain.search import SearchFilters, Sort
 from discovery.domain.shortlists import ShortlistEntry
 from servicekit.campaigns import KnownCampaign
-
-ProfileKey = tuple[Platform, str]
 
 
 class InfluencerStore(Protocol):

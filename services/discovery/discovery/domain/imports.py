@@ -1,13 +1,17 @@
 """Import jobs: an upload is queued, then read in chunks by a worker that checkpoints each chunk
 with its effect, so a job cut short by a crash resumes where it stopped and changes nothing twice."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import Any, NamedTuple
 from uuid import UUID
 
-from discovery.domain.profiles import Influencer, Snapshot
+from discovery.domain.column_mapping import ColumnMapping, parse_platform
+from discovery.domain.profiles import Influencer, ProfileKey, Snapshot
+from discovery.domain.row_parser import ParsedRow, RowParser
+from discovery.domain.row_values import RowError
 
 
 class ImportState(StrEnum):
@@ -15,6 +19,35 @@ class ImportState(StrEnum):
     RUNNING = "running"
     SUCCEEDED = "succeeded"
     FAILED = "failed"
+
+
+class SourceRecord(NamedTuple):
+    """One record of a file: its line, and its values by column (None if unreadable, with why)."""
+
+    line: int
+    values: Mapping[str, Any] | None
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordSource:
+    """A file as the import reads it (adapters/file_formats.py reads each format into it)."""
+
+    columns: list[str]
+    records: Iterator[SourceRecord]
+    # False when the file holds no NUL character: its rows need no check for one.
+    may_hold_nul: bool = True
+
+
+@dataclass(frozen=True)
+class ImportFile:
+    """An upload, checked to have a format, a text encoding and a header."""
+
+    content: bytes
+    format: str
+    encoding: str
+    columns: list[str]
+    filename: str | None
 
 
 @dataclass(frozen=True)
@@ -123,3 +156,61 @@ def with_refusals(
 
 class StaleProfiles(Exception):
     """A profile an import was about to update changed after the import read it."""
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Rows to upsert and rows rejected, and where in the file the chunk ends."""
+
+    rows: list[tuple[int, ParsedRow]]
+    rejections: list[Rejection]
+    read: int
+    records_done: int
+
+
+def read_chunks(job: ImportJob, source: RecordSource, chunk_rows: int) -> Iterator[Chunk]:
+    """The job's file in chunks, from its checkpoint on. Records before the checkpoint are read
+    again only to know their handles: a handle repeated later in the file is still refused."""
+    platform = job.options.get("platform")
+    parser = RowParser(
+        ColumnMapping(fields=dict(job.mapping), unmapped=list(job.unmapped_columns)),
+        platform=parse_platform(str(platform)) if platform else None,
+        currency=str(job.options.get("currency") or "USD"),
+        text_may_hold_nul=source.may_hold_nul,
+    )
+    seen: dict[ProfileKey, int] = {}
+    rows: list[tuple[int, ParsedRow]] = []
+    rejections: list[Rejection] = []
+    read = 0
+    index = 0
+    for record in source.records:
+        index += 1
+        resuming = index <= job.records_done
+        if not resuming:
+            read += 1
+        if record.values is None:
+            if not resuming:
+                field = (record.problem or "row").partition(": ")[0]
+                rejections.append(Rejection(record.line, field, record.problem or "unreadable"))
+            continue
+        try:
+            parsed = parser.parse(record.values)
+        except RowError as exc:
+            if not resuming:
+                rejections.append(Rejection(record.line, exc.field, str(exc)))
+            continue
+        key = (parsed.facts.platform, parsed.facts.handle)
+        if key in seen:
+            if not resuming:
+                reason = f"handle: {key[1]!r} repeats line {seen[key]} of this file"
+                rejections.append(Rejection(record.line, "handle", reason))
+            continue
+        seen[key] = record.line
+        if resuming:
+            continue
+        rows.append((record.line, parsed))
+        if len(rows) + len(rejections) >= chunk_rows:
+            yield Chunk(rows, rejections, read, index)
+            rows, rejections, read = [], [], 0
+    if rows or rejections or read or index > job.records_done:
+        yield Chunk(rows, rejections, read, index)

@@ -30,6 +30,8 @@ class Platform(StrEnum):
 
 
 PLATFORMS: dict[str, Platform] = {p.value: p for p in Platform}
+# A profile is one per platform and handle in its catalogue.
+ProfileKey = tuple[Platform, str]
 
 
 class Tier(StrEnum):

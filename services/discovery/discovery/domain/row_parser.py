@@ -5,7 +5,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
-from discovery.domain.importing import RATE_FIELDS, ColumnMapping, parse_platform
+from discovery.domain.column_mapping import RATE_FIELDS, ColumnMapping, parse_platform
 from discovery.domain.limits import (
     MAX_BIO,
     MAX_CONTACT,
