@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 from contracts import CampaignState
 from devstack.databases import DatabaseFactory
-from discovery.adapters.influencer_repository import to_row
+from discovery.adapters.profile_rows import to_row
 from discovery.adapters.tables import campaigns, influencers, metadata
 from discovery.domain.figures import derive, profile_from
 from discovery.domain.profiles import Platform, ProfileFacts

@@ -12,7 +12,7 @@ from alembic import command
 from sqlalchemy import Connection, insert, select
 
 from devstack.databases import DatabaseFactory
-from discovery.adapters.influencer_repository import snapshot_row, to_row
+from discovery.adapters.profile_rows import snapshot_row, to_row
 from discovery.adapters.tables import influencer_snapshots, influencers, performance_records
 from discovery.domain.figures import derive, profile_from
 from discovery.domain.performance import PerformanceRecord, summarize

@@ -25,8 +25,9 @@ from typing import Any
 import orjson
 from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
 
+from discovery.adapters.bulk_writer import ChangeRows, change_rows
 from discovery.adapters.file_formats import read_file
-from discovery.adapters.influencer_repository import ChangeRows, InfluencerRepository, change_rows
+from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.application.imports import plan_chunk
 from discovery.domain.imports import ImportCounts, ImportJob, Rejection, read_chunks
 from discovery.domain.profile_notices import renamed

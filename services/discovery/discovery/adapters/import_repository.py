@@ -6,9 +6,9 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import and_, delete, func, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from discovery.adapters.dialect import dialect_of
 from discovery.adapters.tables import import_files, import_jobs, import_rejections
 from discovery.domain.imports import ImportCounts, ImportJob, ImportState, Rejection
 
@@ -108,9 +108,7 @@ async def claim(
     query = select(import_jobs.c.id, import_jobs.c.catalogue_id).where(_claimable(stale_before))
     if job_id is not None:
         query = query.where(import_jobs.c.id == job_id)
-    query = query.order_by(import_jobs.c.created_at).limit(20)
-    if session.bind.dialect.name == "postgresql":
-        query = query.with_for_update(skip_locked=True)
+    query = dialect_of(session).skip_locked(query.order_by(import_jobs.c.created_at).limit(20))
     for row in (await session.execute(query)).all():
         busy = await session.scalar(
             select(import_jobs.c.id).where(
@@ -166,9 +164,8 @@ async def record_chunk(
     if not result.rowcount:
         return False
     if rejections:
-        dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
         await session.execute(
-            dialect.insert(import_rejections).on_conflict_do_nothing(index_elements=["job_id", "line"]),
+            dialect_of(session).insert(import_rejections).on_conflict_do_nothing(index_elements=["job_id", "line"]),
             [{"job_id": job_id, "line": r.line, "field": r.field[:80], "reason": r.reason} for r in rejections],
         )
     return True

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import events_topic
 from discovery.adapters import import_repository
+from discovery.adapters.dialect import writes_by_copy
 from discovery.adapters.file_formats import read_file
 from discovery.adapters.import_pipeline import PlannedChunk, planned_chunks
 from discovery.adapters.import_writes import write_isolating
@@ -155,7 +156,7 @@ class ImportWorker(BackgroundLoop):
 
     def _pipelined(self, content: bytes) -> bool:
         return (
-            not self.database.is_sqlite
+            writes_by_copy(self.database)
             and self.pipeline_min_bytes is not None
             and len(content) >= self.pipeline_min_bytes
         )

@@ -5,17 +5,13 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from discovery.adapters.dialect import dialect_of
 from discovery.adapters.tables import influencers, performance_records
 from discovery.domain.figures import Standing
 from discovery.domain.performance import PerformanceRecord
 from discovery.domain.profiles import PLATFORMS, TIERS
-
-
-def _dialect(session: AsyncSession):  # type: ignore[no-untyped-def]
-    return postgresql if session.bind.dialect.name == "postgresql" else sqlite
 
 
 class PerformanceRepository:
@@ -28,7 +24,7 @@ class PerformanceRepository:
         """Stores the totals of the record's scope unless newer ones are stored already."""
         t = performance_records
         row: dict[str, Any] = dict(record.__dict__)
-        statement = _dialect(self.session).insert(t).values(row)
+        statement = dialect_of(self.session).insert(t).values(row)
         statement = statement.on_conflict_do_update(
             index_elements=["influencer_id", "scope"],
             set_={k: statement.excluded[k] for k in row if k not in ("influencer_id", "scope")},

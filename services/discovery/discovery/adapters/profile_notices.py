@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import Envelope
 from contracts.events.discovery import InfluencerProfilesChanged
-from discovery.adapters.influencer_repository import IDENTITY_AT
+from discovery.adapters.profile_rows import IDENTITY_AT
 from discovery.adapters.tables import influencers
 from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import SHARED_CATALOGUE
