@@ -15,7 +15,8 @@ from fastapi import FastAPI
 from contracts.events.partnerships import CampaignCreated
 from devstack.databases import DatabaseFactory
 from devstack.pytest_plugin import serve_in_process, service_headers
-from discovery.domain.profiles import Audience, Contact, Platform, ProfileFacts, RateCard
+from discovery.domain.facts import ProfileFacts
+from discovery.domain.profiles import Audience, Contact, Platform, RateCard
 from discovery.main import create_app
 from discovery.settings import DiscoverySettings
 from servicekit.testing import deliver

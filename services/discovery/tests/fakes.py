@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
+from discovery.domain.facts import ProfileFacts
 from discovery.domain.figures import derive, profile_from
 from discovery.domain.profile_notices import ProfileNotice
-from discovery.domain.profiles import Influencer, ProfileFacts, new_id, now
+from discovery.domain.profiles import Influencer, new_id, now
 from discovery.domain.shortlists import ShortlistEntry
 from servicekit import testing
 from servicekit.campaigns import KnownCampaign

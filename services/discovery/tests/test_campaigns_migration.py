@@ -12,8 +12,9 @@ from contracts import CampaignState
 from devstack.databases import DatabaseFactory
 from discovery.adapters.profile_rows import to_row
 from discovery.adapters.tables import campaigns, influencers, metadata
+from discovery.domain.facts import ProfileFacts
 from discovery.domain.figures import derive, profile_from
-from discovery.domain.profiles import Platform, ProfileFacts
+from discovery.domain.profiles import Platform
 from servicekit.campaign_directory import CampaignDirectory
 from servicekit.campaigns import CampaignNews
 from servicekit.db import Database, UtcDateTime

@@ -25,16 +25,10 @@ from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.application import imports
 from discovery.domain.actors import Actor
 from discovery.domain.column_mapping import resolve_mapping
+from discovery.domain.facts import fingerprint, fingerprint_of, fingerprint_parts
 from discovery.domain.figures import derive, profile_from
 from discovery.domain.imports import ImportJob, StaleProfiles
-from discovery.domain.profiles import (
-    SHARED_CATALOGUE,
-    Platform,
-    fingerprint,
-    fingerprint_of,
-    fingerprint_parts,
-    new_id,
-)
+from discovery.domain.profiles import SHARED_CATALOGUE, Platform, new_id
 from discovery.domain.row_parser import ParsedRow, RowParser
 from servicekit.db import Database
 from servicekit.migrations import upgrade_to_head

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from discovery.domain.column_mapping import ColumnMapping, header_key, resolve_mapping
-from discovery.domain.profiles import Platform, ProfileFacts
+from discovery.domain.facts import ProfileFacts
+from discovery.domain.profiles import Platform
 from discovery.domain.row_parser import RowParser, merge
 from discovery.domain.row_values import RowError, _any_shares, _plain_shares, read_shares
 from servicekit.errors import InvalidField

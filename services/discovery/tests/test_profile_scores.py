@@ -7,20 +7,10 @@ import pytest
 
 from discovery.domain.authenticity import assess
 from discovery.domain.engagement import computed_engagement_rate, engagement_quality, engagement_rate
+from discovery.domain.facts import FINGERPRINT_PARTS, ProfileFacts, Snapshot, fingerprint_parts, with_facts
 from discovery.domain.figures import derive
 from discovery.domain.performance import PerformanceRecord, performance_score, scope_of, summarize
-from discovery.domain.profiles import (
-    FINGERPRINT_PARTS,
-    Audience,
-    Platform,
-    ProfileFacts,
-    RateCard,
-    Snapshot,
-    Tier,
-    fingerprint_parts,
-    tier_for,
-    with_facts,
-)
+from discovery.domain.profiles import Audience, Platform, RateCard, Tier, tier_for
 from servicekit.errors import InvalidField
 
 from .conftest import every_fact
@@ -47,15 +37,22 @@ def test_tiers_by_followers(followers: int, tier: Tier) -> None:
     assert tier_for(followers) is tier
 
 
+def _rate(followers: int, **averages: float | None) -> float | None:
+    return engagement_rate(ProfileFacts(Platform.INSTAGRAM, "a", followers, **averages))[0]
+
+
 def test_engagement_rate_is_likes_comments_and_shares_per_post_over_followers() -> None:
-    assert computed_engagement_rate(10_000, 300, 20) == pytest.approx(0.032)
-    assert computed_engagement_rate(10_000, 300, 20, 80) == pytest.approx(0.04)
-    assert computed_engagement_rate(10_000, None, None, None, 500) == pytest.approx(0.05)
+    assert _rate(10_000, avg_likes=300, avg_comments=20) == pytest.approx(0.032)
+    assert _rate(10_000, avg_likes=300, avg_comments=20, avg_shares=80) == pytest.approx(0.04)
+    assert _rate(10_000, avg_engagements=500) == pytest.approx(0.05)
+    assert _rate(10_000, avg_likes=300, avg_engagements=500) == pytest.approx(0.03)
 
 
 def test_zero_followers_or_no_figures_give_no_rate() -> None:
-    assert computed_engagement_rate(0, 300, 20) is None
-    assert computed_engagement_rate(10_000, None, None) is None
+    assert _rate(0, avg_likes=300, avg_comments=20) is None
+    assert computed_engagement_rate(0, 320) is None
+    assert _rate(10_000) is None
+    assert computed_engagement_rate(10_000, None) is None
 
 
 def test_a_reported_rate_wins_over_the_computed_one() -> None:

@@ -14,9 +14,10 @@ from sqlalchemy import Connection, insert, select
 from devstack.databases import DatabaseFactory
 from discovery.adapters.profile_rows import snapshot_row, to_row
 from discovery.adapters.tables import influencer_snapshots, influencers, performance_records
+from discovery.domain.facts import ProfileFacts, Snapshot
 from discovery.domain.figures import derive, profile_from
 from discovery.domain.performance import PerformanceRecord, summarize
-from discovery.domain.profiles import SHARED_CATALOGUE, Platform, ProfileFacts, Snapshot
+from discovery.domain.profiles import SHARED_CATALOGUE, Platform
 from servicekit.db import Database
 from servicekit.migrations import alembic_config
 

@@ -10,7 +10,8 @@ from contracts import CampaignState, Objective
 from contracts.events.discovery import ShortlistAdded, ShortlistRemoved
 from discovery.application import shortlists
 from discovery.domain.actors import Actor
-from discovery.domain.profiles import SHARED_CATALOGUE, Platform, ProfileFacts
+from discovery.domain.facts import ProfileFacts
+from discovery.domain.profiles import SHARED_CATALOGUE, Platform
 from servicekit.campaigns import CampaignDetails, CampaignNews
 from servicekit.errors import Conflict, InvalidField, NotFound
 from servicekit.testing import attempt, run

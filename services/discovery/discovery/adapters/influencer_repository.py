@@ -31,8 +31,9 @@ from discovery.adapters.ranking_candidates import (
     pool_from_rows,
 )
 from discovery.adapters.tables import audience_countries, influencer_snapshots, influencers
+from discovery.domain.facts import Snapshot
 from discovery.domain.imports import ProfileChanges
-from discovery.domain.profiles import PLATFORMS, Influencer, ProfileKey, Snapshot, StoredProfile
+from discovery.domain.profiles import PLATFORMS, Influencer, ProfileKey, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
 from discovery.domain.search import SearchFilters, Sort
 

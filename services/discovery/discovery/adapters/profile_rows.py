@@ -5,39 +5,27 @@ these (from_row for each profile it updates, copy_record and with_search_texts f
 it writes), at hundreds of thousands of rows a file."""
 
 from collections.abc import Callable, Sequence
+from dataclasses import fields
+from operator import attrgetter
 from typing import Any
 from uuid import UUID
 
 import orjson
 
 from discovery.adapters.tables import AGE_COLUMNS, GENDER_COLUMNS, influencers
-from discovery.domain.profiles import (
-    AGE_BUCKETS,
-    GENDERS,
-    PLATFORMS,
-    TIERS,
-    Audience,
-    Contact,
-    Influencer,
-    ProfileFacts,
-    RateCard,
-    Snapshot,
-    fingerprint,
-)
+from discovery.domain.facts import FACTS, NUMBERS, Kind, ProfileFacts, Snapshot, fingerprint, readers
+from discovery.domain.profiles import AGE_BUCKETS, GENDERS, PLATFORMS, TIERS, Audience, Contact, Influencer, RateCard
 from discovery.domain.search import search_name
 from discovery.domain.text import profile_document
 
-SNAPSHOT_FIELDS = (
-    "followers",
-    "following",
-    "posts",
-    "avg_likes",
-    "avg_comments",
-    "avg_views",
-    "avg_shares",
-    "avg_engagements",
-    "engagement_rate",
-)
+# A snapshot's columns but its time, as its dataclass has them (domain.facts.Snapshot).
+SNAPSHOT_FIELDS = tuple(spec.name for spec in fields(Snapshot) if spec.name != "taken_at")
+# The facts a row holds as they are (numbers, texts, times), and those it holds as JSON.
+_STRUCTURED_KINDS = frozenset({Kind.CATEGORIES, Kind.LIST, Kind.AUDIENCE, Kind.RATE_CARD, Kind.CONTACT})
+_OPTIONAL = tuple(f.name for f in FACTS if not f.required and f.kind not in _STRUCTURED_KINDS)
+_STRUCTURED = tuple((f.name, f.kind) for f in FACTS if f.kind in _STRUCTURED_KINDS)
+_optional_plain = attrgetter(*_OPTIONAL)
+_numbers = attrgetter(*(f.name for f in NUMBERS))
 # Written by the import and the API; performance_score belongs to the performance consumer.
 UPSERT_KEEP = {"id", "catalogue_id", "platform", "handle", "created_at", "created_by", "performance_score"}
 
@@ -84,15 +72,7 @@ def _values(
         json(facts.categories),
         facts.country,
         facts.language,
-        facts.followers,
-        facts.following,
-        facts.posts,
-        facts.avg_likes,
-        facts.avg_comments,
-        facts.avg_views,
-        facts.avg_shares,
-        facts.avg_engagements,
-        facts.reported_engagement_rate,
+        *_numbers(facts),
         rate,
         influencer.engagement_rate_source,
         -1.0 if rate is None else rate,
@@ -155,34 +135,18 @@ def with_search_texts(record: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def from_row(row: Any) -> Influencer:
-    card = row.rate_card
-    audience = row.audience
-    contact = row.contact
-    facts = ProfileFacts.of(
-        PLATFORMS[row.platform],
-        row.handle,
-        row.followers,
-        {
-            "display_name": row.display_name,
-            "bio": row.bio,
-            "categories": tuple(row.categories),
-            "country": row.country,
-            "language": row.language,
-            "following": row.following,
-            "posts": row.posts,
-            "avg_likes": row.avg_likes,
-            "avg_comments": row.avg_comments,
-            "avg_views": row.avg_views,
-            "avg_shares": row.avg_shares,
-            "avg_engagements": row.avg_engagements,
-            "reported_engagement_rate": row.reported_engagement_rate,
-            "audience": Audience.from_dict(audience) if _has_audience(audience) else _NO_AUDIENCE,
-            "rate_card": RateCard(currency=card["currency"], prices=dict(card["prices"])) if card else None,
-            "past_sponsors": tuple(row.past_sponsors),
-            "contact": Contact(**contact) if contact else _NO_CONTACT,
-            "last_refreshed_at": row.last_refreshed_at,
-        },
-    )
+    stated = dict(zip(_OPTIONAL, _optional_plain(row), strict=True))
+    for name, kind in _STRUCTURED:
+        value = getattr(row, name)
+        if kind is Kind.AUDIENCE:
+            stated[name] = Audience.from_dict(value) if _has_audience(value) else _NO_AUDIENCE
+        elif kind is Kind.RATE_CARD:
+            stated[name] = RateCard(currency=value["currency"], prices=dict(value["prices"])) if value else None
+        elif kind is Kind.CONTACT:
+            stated[name] = Contact(**value) if value else _NO_CONTACT
+        else:  # a list, stored as a JSON array
+            stated[name] = tuple(value)
+    facts = ProfileFacts.of(PLATFORMS[row.platform], row.handle, row.followers, stated)
     return Influencer(
         id=row.id,
         catalogue_id=row.catalogue_id,
@@ -214,33 +178,25 @@ def _has_audience(audience: dict[str, Any] | None) -> bool:
 
 def stored_parts(row: Any) -> list[Any]:
     """fingerprint_parts of from_row(row).facts, from the row's columns as they are."""
-    audience = row.audience or {}
-    card = row.rate_card
-    return [
-        row.platform,
-        row.handle,
-        row.followers,
-        row.display_name,
-        row.bio,
-        row.categories,
-        row.country,
-        row.language,
-        row.following,
-        row.posts,
-        row.avg_likes,
-        row.avg_comments,
-        row.avg_views,
-        row.avg_shares,
-        row.avg_engagements,
-        row.reported_engagement_rate,
-        audience.get("ages") or {},
-        audience.get("genders") or {},
-        audience.get("countries") or {},
-        [card["currency"], card["prices"]] if card else None,
-        row.past_sponsors,
-        {k: v for k, v in row.contact.items() if v},
-        row.last_refreshed_at,
-    ]
+    parts: list[Any] = []
+    for read in _STORED_PARTS:
+        parts.extend(read(row))
+    return parts
+
+
+def _audience_parts(audience: dict[str, Any] | None) -> tuple[Any, ...]:
+    audience = audience or {}
+    return audience.get("ages") or {}, audience.get("genders") or {}, audience.get("countries") or {}
+
+
+# As stored, the platform is its value, lists are JSON arrays, the rest is as the facts hold it.
+_STORED_PARTS = readers(
+    {
+        Kind.AUDIENCE: _audience_parts,
+        Kind.RATE_CARD: lambda card: ([card["currency"], card["prices"]] if card else None,),
+        Kind.CONTACT: lambda contact: ({k: v for k, v in contact.items() if v},),
+    }
+)
 
 
 def snapshot_of_row(row: Any) -> Snapshot:

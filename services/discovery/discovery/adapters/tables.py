@@ -1,3 +1,6 @@
+from collections.abc import Iterable
+from typing import Any
+
 from sqlalchemy import (
     JSON,
     BigInteger,
@@ -17,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 
+from discovery.domain.facts import BY_NAME, NUMBERS, SNAPSHOT_FACTS, Fact, Kind
 from discovery.domain.limits import MAX_DISPLAY_NAME, MAX_HANDLE
 from servicekit.campaign_directory import campaign_directory
 from servicekit.db import UtcDateTime, new_metadata
@@ -39,6 +43,12 @@ AGE_COLUMNS = (
 )
 GENDER_COLUMNS = ("aud_female", "aud_male", "aud_other")
 
+
+def number_columns(numbers: Iterable[Fact]) -> list[Column[Any]]:
+    """A column per number a profile states (domain/facts.py), named as the fact."""
+    return [Column(f.name, BigInteger if f.kind is Kind.COUNT else Float, nullable=not f.required) for f in numbers]
+
+
 influencers = Table(
     "influencers",
     metadata,
@@ -52,15 +62,7 @@ influencers = Table(
     Column("categories", Categories, nullable=False),
     Column("country", String(2), nullable=True),
     Column("language", String(8), nullable=True),
-    Column("followers", BigInteger, nullable=False),
-    Column("following", BigInteger, nullable=True),
-    Column("posts", BigInteger, nullable=True),
-    Column("avg_likes", Float, nullable=True),
-    Column("avg_comments", Float, nullable=True),
-    Column("avg_views", Float, nullable=True),
-    Column("avg_shares", Float, nullable=True),
-    Column("avg_engagements", Float, nullable=True),
-    Column("reported_engagement_rate", Float, nullable=True),
+    *number_columns(NUMBERS),
     Column("engagement_rate", Float, nullable=True),
     Column("engagement_rate_source", String(16), nullable=True),
     # engagement_rate, or -1 when unknown: a non-null sort key for keyset pages.
@@ -122,14 +124,7 @@ influencer_snapshots = Table(
     Column("id", OutboxId, primary_key=True, autoincrement=True),
     Column("influencer_id", Uuid, ForeignKey("influencers.id", ondelete="CASCADE"), nullable=False),
     Column("taken_at", UtcDateTime(), nullable=False),
-    Column("followers", BigInteger, nullable=False),
-    Column("following", BigInteger, nullable=True),
-    Column("posts", BigInteger, nullable=True),
-    Column("avg_likes", Float, nullable=True),
-    Column("avg_comments", Float, nullable=True),
-    Column("avg_views", Float, nullable=True),
-    Column("avg_shares", Float, nullable=True),
-    Column("avg_engagements", Float, nullable=True),
+    *number_columns([BY_NAME[name] for name in SNAPSHOT_FACTS]),
     Column("engagement_rate", Float, nullable=True),
     Index("ix_influencer_snapshots_influencer_taken", "influencer_id", "taken_at"),
 )

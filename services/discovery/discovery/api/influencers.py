@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -24,6 +25,7 @@ from discovery.api.schemas import (
 )
 from discovery.api.search_query import FilterQuery, SortQuery, bad_query
 from discovery.application import influencers
+from discovery.domain.facts import FACTS, Kind, ProfileFacts
 from discovery.domain.figures import current_snapshot
 from discovery.domain.lookalikes import DEFAULT_AUDIENCE_WEIGHT, DEFAULT_TEXT_WEIGHT
 from discovery.domain.performance import summarize
@@ -32,7 +34,6 @@ from discovery.domain.profiles import (
     Contact,
     Deliverable,
     Influencer,
-    ProfileFacts,
     RateCard,
     normalize_categories,
     normalize_handle,
@@ -68,39 +69,23 @@ def contact_of(body: ContactIn | None) -> Contact:
     return Contact(**body.model_dump()) if body else Contact()
 
 
-_FACT_FIELDS = (
-    "display_name",
-    "bio",
-    "country",
-    "language",
-    "following",
-    "posts",
-    "avg_likes",
-    "avg_comments",
-    "avg_views",
-    "avg_shares",
-    "avg_engagements",
-    "last_refreshed_at",
-)
+# How an API field becomes the fact it sets (domain/facts.py), by the fact's kind; the others as they are.
+_AS_FACT: dict[Kind, Callable[[Any], Any]] = {
+    Kind.HANDLE: normalize_handle,
+    Kind.CATEGORIES: lambda categories: normalize_categories(categories or []),
+    Kind.LIST: lambda texts: tuple(text.strip() for text in texts or []),
+    Kind.AUDIENCE: audience_of,
+    Kind.RATE_CARD: rate_card_of,
+    Kind.CONTACT: contact_of,
+}
+_FACT_CALLED = {f.called: f for f in FACTS}
 
 
 def _converted(name: str, value: Any) -> tuple[str, Any]:
     """An API field as the profile fact it sets."""
-    if name == "engagement_rate":
-        return "reported_engagement_rate", value
-    if name == "audience":
-        return "audience", audience_of(value)
-    if name == "rate_card":
-        return "rate_card", rate_card_of(value)
-    if name == "contact":
-        return "contact", contact_of(value)
-    if name == "categories":
-        return "categories", normalize_categories(value or [])
-    if name == "past_sponsors":
-        return "past_sponsors", tuple(s.strip() for s in value or [])
-    if name == "handle":
-        return "handle", normalize_handle(value)
-    return name, value
+    fact = _FACT_CALLED[name]
+    convert = _AS_FACT.get(fact.kind)
+    return fact.name, value if convert is None else convert(value)
 
 
 def facts_of(body: InfluencerCreate) -> ProfileFacts:

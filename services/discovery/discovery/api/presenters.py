@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from contracts import Money
 from discovery.api.schemas import (
+    PUBLIC_NUMBERS,
     AudiencePublic,
     AuthenticityPublic,
     CoveragePublic,
@@ -22,9 +23,10 @@ from discovery.domain.authenticity import SIGNALS as AUTHENTICITY_SIGNALS
 from discovery.domain.authenticity import AuthenticityReport
 from discovery.domain.coverage import Coverage
 from discovery.domain.engagement import benchmark
+from discovery.domain.facts import Snapshot
 from discovery.domain.figures import current_snapshot
 from discovery.domain.performance import PerformanceSummary
-from discovery.domain.profiles import Influencer, Snapshot
+from discovery.domain.profiles import Influencer
 from discovery.domain.ranking import RankedHit
 from discovery.domain.search import Visibility
 
@@ -61,13 +63,7 @@ def public(influencer: Influencer, tags: Sequence[str]) -> InfluencerPublic:
         **summary(influencer).model_dump(),
         bio=facts.bio,
         language=facts.language,
-        following=facts.following,
-        posts=facts.posts,
-        avg_likes=facts.avg_likes,
-        avg_comments=facts.avg_comments,
-        avg_views=facts.avg_views,
-        avg_shares=facts.avg_shares,
-        avg_engagements=facts.avg_engagements,
+        **{f.called: getattr(facts, f.name) for f in PUBLIC_NUMBERS},
         engagement_rate_source=influencer.engagement_rate_source,  # type: ignore[arg-type]
         performance_score=influencer.performance_score,
         audience=AudiencePublic(**facts.audience.as_dict()),
@@ -110,7 +106,7 @@ def detail(
 
 
 def snapshot(s: Snapshot) -> SnapshotPublic:
-    return SnapshotPublic(**s.__dict__)
+    return SnapshotPublic.model_validate(s, from_attributes=True)
 
 
 def coverage(c: Coverage) -> CoveragePublic:

@@ -1,3 +1,4 @@
+from dataclasses import fields
 from datetime import datetime
 from typing import Annotated, Any, Literal
 from uuid import UUID
@@ -9,12 +10,14 @@ from pydantic import (
     BeforeValidator,
     Field,
     ValidationInfo,
+    create_model,
     field_validator,
     model_validator,
 )
 
 from contracts import Money
 from contracts.money import MAX_AMOUNT_MINOR
+from discovery.domain.facts import FACT_TYPES, NUMBERS, Kind, Snapshot
 from discovery.domain.notes import MAX_TAGS, normalize_tags
 from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
 from discovery.domain.profiles import MAX_AUDIENCE_COUNTRIES, Audience, Deliverable, Platform, Tier
@@ -128,24 +131,27 @@ RateCardIn = Annotated[
 ]
 
 
-class InfluencerFields(RequestModel):
+# Each number a profile states, as the API takes it (its range) and shows it (domain/facts.py).
+_NUMBER_IN = {Kind.COUNT: Count, Kind.AVERAGE: Average, Kind.RATE: Rate}
+_STATED_NUMBERS = [f for f in NUMBERS if not f.required]
+
+
+class _ProfileWords(RequestModel):
     display_name: str | None = Field(default=None, max_length=200)
     bio: Text | None = Field(default=None, max_length=5000)
     categories: list[Category] = Field(default=[], max_length=20)
     country: CountryCode = None
     language: LanguageCode = None
-    following: Count | None = None
-    posts: Count | None = None
-    avg_likes: Average | None = None
-    avg_comments: Average | None = None
-    avg_views: Average | None = None
-    avg_shares: Average | None = None
-    avg_engagements: Average | None = Field(
-        default=None, description="Likes+comments+shares per post, if only the total is known"
-    )
-    engagement_rate: Rate | None = Field(
-        default=None, description="A rate a data provider measured per post (fraction); else it is computed"
-    )
+
+
+_ProfileNumbers: Any = create_model(
+    "_ProfileNumbers",
+    __base__=_ProfileWords,
+    **{f.called: (_NUMBER_IN[f.kind] | None, Field(default=None, description=f.doc)) for f in _STATED_NUMBERS},
+)
+
+
+class InfluencerFields(_ProfileNumbers):  # type: ignore[misc]
     audience: AudienceIn | None = None
     rate_card: RateCardIn = None
     past_sponsors: list[Sponsor] = Field(default=[], max_length=50)
@@ -217,16 +223,19 @@ class InfluencerSummary(BaseModel):
     price_per_post: Money | None
 
 
-class InfluencerPublic(InfluencerSummary):
+class _PublicWords(InfluencerSummary):
     bio: str | None
     language: str | None
-    following: int | None
-    posts: int | None
-    avg_likes: float | None
-    avg_comments: float | None
-    avg_views: float | None
-    avg_shares: float | None
-    avg_engagements: float | None
+
+
+# The counts and averages as stated (a stated rate shows as engagement_rate, with its source).
+PUBLIC_NUMBERS = [f for f in _STATED_NUMBERS if f.kind is not Kind.RATE]
+_PublicNumbers: Any = create_model(
+    "_PublicNumbers", __base__=_PublicWords, **{f.called: (FACT_TYPES[f.name], ...) for f in PUBLIC_NUMBERS}
+)
+
+
+class InfluencerPublic(_PublicNumbers):  # type: ignore[misc]
     engagement_rate_source: Literal["reported", "computed"] | None
     performance_score: float | None
     audience: AudiencePublic
@@ -244,17 +253,10 @@ class InfluencerDetail(InfluencerPublic):
     past_performance: PerformancePublic
 
 
-class SnapshotPublic(BaseModel):
-    taken_at: datetime
-    followers: int
-    following: int | None
-    posts: int | None
-    avg_likes: float | None
-    avg_comments: float | None
-    avg_views: float | None
-    avg_shares: float | None
-    avg_engagements: float | None
-    engagement_rate: float | None
+# A snapshot as the API shows it: each of its fields (domain.facts.Snapshot), none with a default.
+SnapshotPublic: Any = create_model(
+    "SnapshotPublic", __base__=BaseModel, **{spec.name: (spec.type, ...) for spec in fields(Snapshot)}
+)
 
 
 class ReasonPublic(BaseModel):

@@ -8,6 +8,7 @@ from uuid import UUID
 from discovery.application.ports import InfluencerStore, UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for
 from discovery.domain.column_mapping import resolve_mapping
+from discovery.domain.facts import fingerprint_of, with_facts
 from discovery.domain.figures import derive, history_with_baseline, profile_from, snapshots_to_store
 from discovery.domain.imports import (
     ImportCounts,
@@ -18,16 +19,7 @@ from discovery.domain.imports import (
     Rejection,
     Update,
 )
-from discovery.domain.profiles import (
-    SHARED_CATALOGUE,
-    Influencer,
-    Platform,
-    fingerprint_of,
-    new_id,
-    new_ids,
-    now,
-    with_facts,
-)
+from discovery.domain.profiles import SHARED_CATALOGUE, Influencer, Platform, new_id, new_ids, now
 from discovery.domain.row_parser import ParsedRow, merge
 from discovery.domain.search import Visibility
 

@@ -8,19 +8,12 @@ from uuid import UUID
 from discovery.application.ports import UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for, check_can_write
 from discovery.domain.authenticity import AuthenticityReport
+from discovery.domain.facts import ProfileFacts, fingerprint
 from discovery.domain.figures import derive, history_with_baseline, profile_from, snapshots_to_store
 from discovery.domain.lookalikes import Lookalike, nearest
 from discovery.domain.notes import Note, normalize_tags
 from discovery.domain.profile_notices import notices_for_change
-from discovery.domain.profiles import (
-    SHARED_CATALOGUE,
-    Influencer,
-    ProfileFacts,
-    fingerprint,
-    new_id,
-    normalize_handle,
-    now,
-)
+from discovery.domain.profiles import SHARED_CATALOGUE, Influencer, new_id, normalize_handle, now
 from discovery.domain.ranking import RankedHit, RankingRequest, rank
 from discovery.domain.search import SearchFilters, Visibility
 from discovery.domain.text import TextSimilarity

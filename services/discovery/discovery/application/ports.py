@@ -6,12 +6,13 @@ from typing import Protocol
 from uuid import UUID
 
 from contracts import EventData
+from discovery.domain.facts import Snapshot
 from discovery.domain.figures import Standing
 from discovery.domain.imports import ImportJob, ProfileChanges, Rejection
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
 from discovery.domain.profile_notices import ProfileNotice
-from discovery.domain.profiles import Influencer, ProfileKey, Snapshot, StoredProfile
+from discovery.domain.profiles import Influencer, ProfileKey, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
 from discovery.domain.search import SearchFilters, Sort
 from discovery.domain.shortlists import ShortlistEntry

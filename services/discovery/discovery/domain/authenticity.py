@@ -16,7 +16,8 @@ from datetime import timedelta
 
 from discovery.domain.coverage import Coverage
 from discovery.domain.engagement import benchmark, benchmark_ratio
-from discovery.domain.profiles import Platform, Snapshot, Tier
+from discovery.domain.facts import Snapshot
+from discovery.domain.profiles import Platform, Tier
 
 SIGNALS = ("engagement_vs_benchmark", "follower_spikes", "following_ratio", "comment_to_like_ratio")
 NEUTRAL_SCORE = 50

@@ -4,100 +4,61 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from discovery.domain.profiles import (
-    PLATFORMS,
-    Deliverable,
-    Platform,
-)
+from discovery.domain.facts import FACTS
+from discovery.domain.profiles import PLATFORMS, Deliverable, Platform
 from servicekit.errors import InvalidField
 
 RATE_FIELDS = tuple(f"rate_card.{d.value}" for d in Deliverable)
 
-# Canonical field -> header spellings, compared after `header_key` (lower case, letters and digits
-# only: `#Followers` is `followers`, `Eng. (Avg.)` is `engavg`). Earlier spellings win.
-FIELD_ALIASES: dict[str, tuple[str, ...]] = {
-    "platform": ("platform", "network", "socialnetwork", "socialplatform", "site"),
-    "handle": (
-        "handle",
-        "username",
-        "user",
-        "screenname",
-        "account",
-        "accountname",
-        "channelinfo",
-        "channelhandle",
-        "youtuber",
-        "channel",
-        "creator",
-        "influencer",
-        "login",
-        "instagramhandle",
-        "tiktokhandle",
-        "twitterhandle",
-    ),
-    "display_name": ("displayname", "name", "fullname", "title", "channelname", "channeltitle", "influencername"),
-    "bio": ("bio", "biography", "description", "about", "profiledescription"),
-    "categories": ("categories", "category", "niche", "niches", "topics", "topic", "genre", "vertical"),
-    "country": ("country", "countryname", "location", "homecountry", "countrycode", "nationality"),
-    "language": ("language", "lang", "languages"),
-    "followers": (
-        "followers",
-        "followerscount",
-        "followercount",
-        "subscribers",
-        "subscriberscount",
-        "subs",
-        "fans",
-        "audiencesize",
-        "totalfollowers",
-    ),
-    "following": ("following", "followingcount", "follows", "followings"),
-    "posts": ("posts", "postscount", "postcount", "uploads", "videos", "videocount", "mediacount", "tweets"),
-    "avg_likes": ("avglikes", "averagelikes", "likesavg", "likesperpost", "avglike", "meanlikes"),
-    "avg_comments": ("avgcomments", "averagecomments", "commentsavg", "commentsperpost", "meancomments"),
-    "avg_views": ("avgviews", "averageviews", "viewsavg", "viewsperpost", "avgvideoviews", "meanviews"),
-    "avg_shares": ("avgshares", "averageshares", "sharesavg", "sharesperpost"),
-    "avg_engagements": (
-        "engavg",
-        "avgeng",
-        "avgengagement",
-        "avgengagements",
-        "averageengagement",
-        "averageengagements",
-        "engagementsperpost",
-        "engagementsavg",
-        "avginteractions",
-    ),
-    "engagement_rate": (
-        "engagementrate",
-        "engrate",
-        "er",
-        "erate",
-        "avgengagementrate",
-        "engagementratepercent",
-        "engagementratepct",
-        "engagement",
-    ),
-    "total_likes": ("totallikes", "likestotal", "likes"),
-    "total_views": ("videoviews", "totalviews", "viewstotal", "views"),
-    "email": ("email", "contactemail", "mail", "emailaddress"),
-    "phone": ("phone", "phonenumber", "telephone"),
-    "website": ("website", "url", "link", "profileurl"),
-    "agent": ("agent", "agency", "manager", "management"),
-    "last_refreshed_at": ("lastrefreshedat", "lastrefreshed", "refreshedat", "lastupdated", "updatedat", "asof"),
-    "past_sponsors": ("pastsponsors", "sponsors", "brands", "brandpartners", "pastbrands"),
-    "audience_countries": ("audiencecountries", "audiencecountry", "topcountries"),
-    "audience_ages": ("audienceages", "audienceage", "agebuckets"),
-    "audience_genders": ("audiencegenders", "audiencegender", "gendersplit"),
-    "audience": ("audience",),
-    "rate_card": ("ratecard", "rates", "prices"),
-    "contact": ("contact",),
-    "currency": ("currency", "ratecurrency", "pricecurrency"),
-    **{
-        field: (f"rate{d}", f"price{d}", f"{d}price", f"{d}rate", f"cost{d}", f"{d}cost", f"rateper{d}", f"priceper{d}")
-        for field, d in ((f"rate_card.{d.value}", d.value) for d in Deliverable)
+# Import fields that are parts of a fact (each of them, or the fact whole, may be given), and
+# their header spellings.
+PART_ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "audience": {
+        "audience_countries": ("audiencecountries", "audiencecountry", "topcountries"),
+        "audience_ages": ("audienceages", "audienceage", "agebuckets"),
+        "audience_genders": ("audiencegenders", "audiencegender", "gendersplit"),
+    },
+    "rate_card": {
+        "currency": ("currency", "ratecurrency", "pricecurrency"),
+        **{
+            field: (
+                f"rate{d}",
+                f"price{d}",
+                f"{d}price",
+                f"{d}rate",
+                f"cost{d}",
+                f"{d}cost",
+                f"rateper{d}",
+                f"priceper{d}",
+            )
+            for field, d in ((f"rate_card.{d.value}", d.value) for d in Deliverable)
+        },
+    },
+    "contact": {
+        "email": ("email", "contactemail", "mail", "emailaddress"),
+        "phone": ("phone", "phonenumber", "telephone"),
+        "website": ("website", "url", "link", "profileurl"),
+        "agent": ("agent", "agency", "manager", "management"),
     },
 }
+
+
+def _field_aliases() -> dict[str, tuple[str, ...]]:
+    """Each fact as an import names it (domain/facts.py), with its header spellings; after it the
+    import fields that give it in parts, or as a total."""
+    aliases: dict[str, tuple[str, ...]] = {}
+    for fact in FACTS:
+        aliases[fact.called] = fact.aliases
+        if fact.total is not None:
+            total, spellings = fact.total
+            aliases[total] = tuple(spellings.split())
+        aliases.update(PART_ALIASES.get(fact.name, {}))
+    return aliases
+
+
+# Import field -> header spellings, compared after `header_key` (lower case, letters and digits
+# only: `#Followers` is `followers`, `Eng. (Avg.)` is `engavg`). Earlier spellings win.
+FIELD_ALIASES = _field_aliases()
 FIELDS = tuple(FIELD_ALIASES)
 _WINDOWED_RATE = re.compile(r"^\d+d(ays?)?(eng|engagement)rate$")
 _PLATFORM_ALIASES = {

@@ -11,7 +11,8 @@ import math
 import numpy as np
 import numpy.typing as npt
 
-from discovery.domain.profiles import Platform, ProfileFacts, Tier, engagements_per_post
+from discovery.domain.facts import ProfileFacts, engagements_per_post
+from discovery.domain.profiles import Platform, Tier
 
 # Typical (median) engagement rate per platform and tier, from public industry benchmarks; smaller
 # accounts engage more. A rate at its benchmark scores 0.5 for engagement quality.
@@ -29,23 +30,13 @@ def engagement_rate(facts: ProfileFacts) -> tuple[float | None, str | None]:
     """The rate and where it came from: `reported`, `computed`, or (None, None) when unknown."""
     if facts.reported_engagement_rate is not None:
         return facts.reported_engagement_rate, "reported"
-    rate = computed_engagement_rate(
-        facts.followers, facts.avg_likes, facts.avg_comments, facts.avg_shares, facts.avg_engagements
-    )
+    rate = computed_engagement_rate(facts.followers, engagements_per_post(facts))
     return (rate, "computed") if rate is not None else (None, None)
 
 
-def computed_engagement_rate(
-    followers: int | None,
-    avg_likes: float | None,
-    avg_comments: float | None,
-    avg_shares: float | None = None,
-    avg_engagements: float | None = None,
-) -> float | None:
-    if not followers:
-        return None
-    per_post = engagements_per_post(avg_likes, avg_comments, avg_shares, avg_engagements)
-    if per_post is None:
+def computed_engagement_rate(followers: int | None, per_post: float | None) -> float | None:
+    """Engagements on an average post (facts.engagements_per_post) per follower."""
+    if not followers or per_post is None:
         return None
     return per_post / followers
 

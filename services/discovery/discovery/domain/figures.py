@@ -7,8 +7,9 @@ from uuid import UUID
 
 from discovery.domain.authenticity import AuthenticityReport, assess
 from discovery.domain.engagement import engagement_quality, engagement_rate
+from discovery.domain.facts import ProfileFacts, Snapshot, snapshot_of
 from discovery.domain.performance import PerformanceRecord, summarize
-from discovery.domain.profiles import Influencer, Platform, ProfileFacts, Snapshot, Tier, snapshot_of, tier_for
+from discovery.domain.profiles import Influencer, Platform, Tier, tier_for
 from discovery.domain.ranking import prior_score
 
 

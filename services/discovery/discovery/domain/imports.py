@@ -9,7 +9,8 @@ from typing import Any, NamedTuple
 from uuid import UUID
 
 from discovery.domain.column_mapping import ColumnMapping, parse_platform
-from discovery.domain.profiles import Influencer, ProfileKey, Snapshot
+from discovery.domain.facts import Snapshot
+from discovery.domain.profiles import Influencer, ProfileKey
 from discovery.domain.row_parser import ParsedRow, RowParser
 from discovery.domain.row_values import RowError
 

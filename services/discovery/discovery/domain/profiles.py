@@ -1,19 +1,20 @@
-"""Influencer profiles: who they are, how big, how engaged, whom they reach and what they cost."""
+"""Influencer profiles: platforms, tiers, whom they reach and what they cost, and the profile itself
+(Influencer), which holds its facts (domain/facts.py) and the figures derived from them."""
 
-import hashlib
 import os
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 from uuid import UUID, uuid4
-
-import orjson
 
 from discovery.domain.limits import MAX_CATEGORIES, MAX_CATEGORY, MAX_HANDLE
 from servicekit.errors import InvalidField
+
+if TYPE_CHECKING:  # a profile holds its facts: domain/facts.py, which builds on the types here
+    from discovery.domain.facts import ProfileFacts
 
 # The shared catalogue (written by platform admins) is the catalogue of this nil id; every other
 # catalogue is one org's private profiles, under the org's id.
@@ -168,91 +169,6 @@ class Contact:
         return {k: v for k, v in self.__dict__.items() if v}
 
 
-@dataclass(frozen=True)
-class ProfileFacts:
-    """What a user or an import states about an influencer; everything else is derived from it."""
-
-    platform: Platform
-    handle: str
-    followers: int
-    display_name: str | None = None
-    bio: str | None = None
-    categories: tuple[str, ...] = ()
-    country: str | None = None
-    language: str | None = None
-    following: int | None = None
-    posts: int | None = None
-    avg_likes: float | None = None
-    avg_comments: float | None = None
-    avg_views: float | None = None
-    avg_shares: float | None = None
-    avg_engagements: float | None = None
-    reported_engagement_rate: float | None = None
-    audience: Audience = field(default_factory=Audience)
-    rate_card: RateCard | None = None
-    past_sponsors: tuple[str, ...] = ()
-    contact: Contact = field(default_factory=Contact)
-    last_refreshed_at: datetime | None = None
-
-    def __post_init__(self) -> None:
-        if self.followers < 0:
-            raise InvalidField("followers", "must not be negative")
-        for name in ("following", "posts"):
-            value = getattr(self, name)
-            if value is not None and value < 0:
-                raise InvalidField(name, "must not be negative")
-
-    def with_changes(self, **changes: Any) -> "ProfileFacts":
-        if not changes.keys() <= _FACT_FIELDS:
-            return replace(self, **changes)  # raises TypeError naming the unknown fields
-        changed = object.__new__(ProfileFacts)
-        changed.__dict__.update(self.__dict__)
-        changed.__dict__.update(changes)
-        changed.__post_init__()
-        return changed
-
-    @classmethod
-    def of(cls, platform: Platform, handle: str, followers: int, facts: dict[str, Any]) -> "ProfileFacts":
-        """ProfileFacts(platform, handle, followers, **facts) for an import's every row, built
-        without the frozen dataclass's keyword call (which costs more than parsing the numbers)."""
-        if not facts.keys() <= _FACT_DEFAULTS.keys():
-            raise TypeError(f"not facts: {', '.join(sorted(facts.keys() - _FACT_DEFAULTS.keys()))}")
-        self = object.__new__(cls)
-        state = self.__dict__
-        state.update(_FACT_DEFAULTS)
-        state["platform"] = platform
-        state["handle"] = handle
-        state["followers"] = followers
-        state.update(facts)
-        self.__post_init__()
-        return self
-
-
-# Defaults of the optional facts; the empty audience and contact are shared (both are frozen).
-_FACT_DEFAULTS: dict[str, Any] = {
-    "display_name": None,
-    "bio": None,
-    "categories": (),
-    "country": None,
-    "language": None,
-    "following": None,
-    "posts": None,
-    "avg_likes": None,
-    "avg_comments": None,
-    "avg_views": None,
-    "avg_shares": None,
-    "avg_engagements": None,
-    "reported_engagement_rate": None,
-    "audience": Audience(),
-    "rate_card": None,
-    "past_sponsors": (),
-    "contact": Contact(),
-    "last_refreshed_at": None,
-}
-_FACT_FIELDS = frozenset(ProfileFacts.__dataclass_fields__)
-assert _FACT_DEFAULTS.keys() == _FACT_FIELDS - {"platform", "handle", "followers"}
-
-
 def normalize_handle(raw: str) -> str:
     """Handles compare case-insensitively and without the leading @."""
     handle = raw.strip().lstrip("@").strip().lower()
@@ -276,64 +192,13 @@ def normalize_categories(raw: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """An influencer's counts at one time, so growth can be read."""
-
-    taken_at: datetime
-    followers: int
-    following: int | None = None
-    posts: int | None = None
-    avg_likes: float | None = None
-    avg_comments: float | None = None
-    avg_views: float | None = None
-    avg_shares: float | None = None
-    avg_engagements: float | None = None
-    engagement_rate: float | None = None
-
-    @property
-    def engagements_per_post(self) -> float | None:
-        return engagements_per_post(self.avg_likes, self.avg_comments, self.avg_shares, self.avg_engagements)
-
-    def same_counts(self, other: "Snapshot") -> bool:
-        return replace(self, taken_at=other.taken_at) == other
-
-
-def engagements_per_post(
-    avg_likes: float | None,
-    avg_comments: float | None,
-    avg_shares: float | None,
-    avg_engagements: float | None,
-) -> float | None:
-    """Likes + comments (+ shares) on an average post; a stated total of engagements when given instead."""
-    parts = [v for v in (avg_likes, avg_comments, avg_shares) if v is not None]
-    if parts:
-        return float(sum(parts))
-    return avg_engagements
-
-
-def snapshot_of(facts: ProfileFacts, engagement_rate: float | None, taken_at: datetime) -> Snapshot:
-    return Snapshot(
-        taken_at=taken_at,
-        followers=facts.followers,
-        following=facts.following,
-        posts=facts.posts,
-        avg_likes=facts.avg_likes,
-        avg_comments=facts.avg_comments,
-        avg_views=facts.avg_views,
-        avg_shares=facts.avg_shares,
-        avg_engagements=facts.avg_engagements,
-        engagement_rate=engagement_rate,
-    )
-
-
 @dataclass
 class Influencer:
     """A profile in one catalogue (shared, or one org's private) with the figures derived from it."""
 
     id: UUID
     catalogue_id: UUID
-    facts: ProfileFacts
+    facts: "ProfileFacts"
     tier: Tier
     engagement_rate: float | None
     engagement_rate_source: str | None
@@ -373,105 +238,6 @@ _LOW_62 = (1 << 62) - 1
 
 def now() -> datetime:
     return datetime.now(UTC)
-
-
-def fingerprint(facts: ProfileFacts) -> str:
-    """Equal for equal facts: an import that states nothing new leaves the profile untouched."""
-    return fingerprint_of(fingerprint_parts(facts))
-
-
-def fingerprint_of(parts: list[Any]) -> str:
-    canonical = orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)
-    return hashlib.sha1(canonical, usedforsecurity=False).hexdigest()
-
-
-def fingerprint_parts(facts: ProfileFacts) -> list[Any]:
-    """What the fingerprint is taken of, fact by fact (see FINGERPRINT_PARTS)."""
-    card = facts.rate_card
-    audience = facts.audience
-    return [
-        facts.platform.value,
-        facts.handle,
-        facts.followers,
-        facts.display_name,
-        facts.bio,
-        facts.categories,
-        facts.country,
-        facts.language,
-        facts.following,
-        facts.posts,
-        facts.avg_likes,
-        facts.avg_comments,
-        facts.avg_views,
-        facts.avg_shares,
-        facts.avg_engagements,
-        facts.reported_engagement_rate,
-        audience.ages,
-        audience.genders,
-        audience.countries,
-        [card.currency, card.prices] if card else None,
-        facts.past_sponsors,
-        facts.contact.as_dict(),
-        facts.last_refreshed_at,
-    ]
-
-
-# Where each fact stands in fingerprint_parts; the audience takes three places.
-FINGERPRINT_PARTS = {
-    name: position
-    for position, name in enumerate(
-        (
-            "platform",
-            "handle",
-            "followers",
-            "display_name",
-            "bio",
-            "categories",
-            "country",
-            "language",
-            "following",
-            "posts",
-            "avg_likes",
-            "avg_comments",
-            "avg_views",
-            "avg_shares",
-            "avg_engagements",
-            "reported_engagement_rate",
-            "audience",
-            "audience.genders",
-            "audience.countries",
-            "rate_card",
-            "past_sponsors",
-            "contact",
-            "last_refreshed_at",
-        )
-    )
-}
-
-
-_AUDIENCE_AT, _RATE_CARD_AT, _CONTACT_AT, _PLATFORM_AT = (
-    FINGERPRINT_PARTS[name] for name in ("audience", "rate_card", "contact", "platform")
-)
-
-
-def with_facts(parts: list[Any], facts: ProfileFacts, names: Iterable[str]) -> list[Any]:
-    """The fingerprint parts of a profile whose facts `names` are replaced by those of `facts`."""
-    changed = parts.copy()
-    for name in names:
-        if name == "audience":
-            audience = facts.audience
-            at = _AUDIENCE_AT
-            changed[at : at + 3] = (audience.ages, audience.genders, audience.countries)
-        elif name == "rate_card":
-            card = facts.rate_card
-            changed[_RATE_CARD_AT] = [card.currency, card.prices] if card else None
-        elif name == "contact":
-            changed[_CONTACT_AT] = facts.contact.as_dict()
-        elif name == "platform":
-            changed[_PLATFORM_AT] = facts.platform.value
-        else:
-            changed[FINGERPRINT_PARTS[name]] = getattr(facts, name)
-    return changed
 
 
 class StoredProfile(NamedTuple):

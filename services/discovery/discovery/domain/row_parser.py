@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from discovery.domain.column_mapping import RATE_FIELDS, ColumnMapping, parse_platform
+from discovery.domain.facts import NUMBERS, Kind, ProfileFacts
 from discovery.domain.limits import (
     MAX_BIO,
     MAX_CONTACT,
@@ -16,15 +17,7 @@ from discovery.domain.limits import (
 )
 from discovery.domain.numbers import NumberFormatError, is_missing, parse_average, parse_count, parse_money, parse_rate
 from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
-from discovery.domain.profiles import (
-    Audience,
-    Contact,
-    Platform,
-    ProfileFacts,
-    RateCard,
-    normalize_categories,
-    normalize_handle,
-)
+from discovery.domain.profiles import Audience, Contact, Platform, RateCard, normalize_categories, normalize_handle
 from discovery.domain.row_values import (
     CURRENCY_CODE,
     RowError,
@@ -46,8 +39,11 @@ class ParsedRow(NamedTuple):
     stated: frozenset[str]
 
 
-_COUNT_FACTS = ("following", "posts")
-_AVERAGE_FACTS = ("avg_likes", "avg_comments", "avg_views", "avg_shares", "avg_engagements")
+# The numbers a row may state besides followers (read first, as every row needs it).
+_COUNT_FACTS = tuple(f.name for f in NUMBERS if f.kind is Kind.COUNT and not f.required)
+_AVERAGE_FACTS = tuple(f.name for f in NUMBERS if f.kind is Kind.AVERAGE)
+_RATE_FACTS = tuple(f for f in NUMBERS if f.kind is Kind.RATE)
+_TOTALS = tuple((f.total[0], f.name) for f in NUMBERS if f.total is not None)
 _AUDIENCE_FIELDS = ("audience", "audience_countries", "audience_ages", "audience_genders")
 _AUDIENCE_SOURCES = (("countries", "country"), ("ages", "age"), ("genders", "gender"))
 _CONTACT_FIELDS = ("contact", "email", "phone", "website", "agent")
@@ -83,12 +79,8 @@ class RowParser:
         ]
         self._counts = [(name, fields[name]) for name in _COUNT_FACTS if name in fields]
         self._averages = [(name, fields[name]) for name in _AVERAGE_FACTS if name in fields]
-        self._totals = [
-            (total, average, fields[total])
-            for total, average in (("total_likes", "avg_likes"), ("total_views", "avg_views"))
-            if total in fields
-        ]
-        self._rate_column = fields.get("engagement_rate")
+        self._totals = [(total, average, fields[total]) for total, average in _TOTALS if total in fields]
+        self._rates = [(f.called, f.name, fields[f.called]) for f in _RATE_FACTS if f.called in fields]
         self._audience_columns = (
             fields.get("audience"),
             *(fields.get(f"audience_{key}") for key, _ in _AUDIENCE_SOURCES),
@@ -178,11 +170,11 @@ class RowParser:
                 amount = parse_average(get(column))
                 if average_name not in facts and amount is not None and posts:
                     facts[average_name] = amount / posts
-            if self._rate_column is not None:
-                name = "engagement_rate"
-                rate = parse_rate(get(self._rate_column))
+            for field, fact_name, column in self._rates:
+                name = field
+                rate = parse_rate(get(column))
                 if rate is not None:
-                    facts["reported_engagement_rate"] = rate
+                    facts[fact_name] = rate
         except NumberFormatError as exc:
             raise RowError(name, str(exc)) from None
         if self._audience_on:

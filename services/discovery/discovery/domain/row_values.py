@@ -5,6 +5,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from discovery.domain.facts import FACTS, Kind
 from discovery.domain.limits import MAX_COUNT, NUL, NUL_REFUSED, amount_too_large
 from discovery.domain.numbers import MISSING, NumberFormatError, is_missing, parse_number, parse_rate
 from discovery.domain.places import UnknownPlace, normalize_country, repair_mojibake
@@ -169,16 +170,22 @@ def checked_money(field: str, money: tuple[int, str], written: object) -> tuple[
     return money
 
 
+_TEXTS = tuple(f.name for f in FACTS if f.kind in (Kind.NAME, Kind.TEXT))
+_LISTS = tuple(f.name for f in FACTS if f.kind in (Kind.CATEGORIES, Kind.LIST))
+_CONTACTS = tuple(f.name for f in FACTS if f.kind is Kind.CONTACT)
+
+
 def refuse_nul(handle: str, facts: Mapping[str, Any]) -> None:
     """The first text fact holding a NUL character, as a RowError."""
     if NUL in handle:
         raise RowError("handle", NUL_REFUSED)
-    for name in ("display_name", "bio"):
+    for name in _TEXTS:
         if NUL in (facts.get(name) or ""):
             raise RowError(name, NUL_REFUSED)
-    for name in ("categories", "past_sponsors"):
+    for name in _LISTS:
         if any(NUL in item for item in facts.get(name, ())):
             raise RowError(name, NUL_REFUSED)
-    contact = facts.get("contact")
-    if contact is not None and any(NUL in value for value in contact.as_dict().values()):
-        raise RowError("contact", NUL_REFUSED)
+    for name in _CONTACTS:
+        contact = facts.get(name)
+        if contact is not None and any(NUL in value for value in contact.as_dict().values()):
+            raise RowError(name, NUL_REFUSED)
