@@ -15,15 +15,13 @@ from discovery.api.schemas import (
     InfluencerDetail,
     InfluencerPublic,
     InfluencerUpdate,
-    LookalikePublic,
-    LookalikesResponse,
     NoteCreate,
     NotePublic,
     SnapshotPublic,
     TagsIn,
     TagsPublic,
 )
-from discovery.api.search_query import FilterQuery, SortQuery, bad_query
+from discovery.api.search_schemas import FilterQuery, LookalikePublic, LookalikesResponse, SortQuery, bad_query
 from discovery.application import influencers
 from discovery.domain.facts import FACTS, Kind, ProfileFacts
 from discovery.domain.figures import current_snapshot

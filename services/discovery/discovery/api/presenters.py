@@ -14,11 +14,10 @@ from discovery.api.schemas import (
     InfluencerPublic,
     InfluencerSummary,
     PerformancePublic,
-    RankedHitPublic,
     ReasonPublic,
-    ScorePart,
     SnapshotPublic,
 )
+from discovery.api.search_schemas import RankedHitPublic, ScorePart
 from discovery.domain.authenticity import SIGNALS as AUTHENTICITY_SIGNALS
 from discovery.domain.authenticity import AuthenticityReport
 from discovery.domain.coverage import Coverage

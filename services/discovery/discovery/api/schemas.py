@@ -7,9 +7,7 @@ from pydantic import (
     AfterValidator,
     AwareDatetime,
     BaseModel,
-    BeforeValidator,
     Field,
-    ValidationInfo,
     create_model,
     field_validator,
     model_validator,
@@ -21,9 +19,7 @@ from discovery.domain.facts import FACT_TYPES, NUMBERS, Kind, Snapshot
 from discovery.domain.notes import MAX_TAGS, normalize_tags
 from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
 from discovery.domain.profiles import MAX_AUDIENCE_COUNTRIES, Audience, Deliverable, Platform, Tier
-from discovery.domain.ranking import Weights
 from discovery.domain.search import Visibility
-from servicekit.pagination import CURSOR_MAX_LENGTH
 from servicekit.schemas import SPACES, MoneyIn, NotNull, RequestModel, Text, domain_rules, left_out
 
 # What the API accepts, documented in its OpenAPI and the README. Counts are far beyond any real
@@ -59,7 +55,7 @@ def as_language(value: str | None) -> str | None:
         raise ValueError(str(exc)) from None
 
 
-def _country_keys(value: dict[str, Any]) -> dict[str, Any]:
+def country_keys(value: dict[str, Any]) -> dict[str, Any]:
     normalized: dict[str, Any] = {}
     for key, share in value.items():
         code = as_country(key)
@@ -75,7 +71,7 @@ def _countries(value: list[str]) -> list[str]:
 
 CountryCode = Annotated[Place | None, AfterValidator(as_country), Field(description="ISO 3166-1 alpha-2, or a name")]
 LanguageCode = Annotated[Place | None, AfterValidator(as_language), Field(description="ISO 639-1, or a name")]
-CountryShares = Annotated[dict[Place, Share], Field(max_length=MAX_PLACES), AfterValidator(_country_keys)]
+CountryShares = Annotated[dict[Place, Share], Field(max_length=MAX_PLACES), AfterValidator(country_keys)]
 CountryList = Annotated[list[Place], Field(max_length=MAX_PLACES), AfterValidator(_countries)]
 LanguageList = Annotated[list[Annotated[Place, AfterValidator(as_language)]], Field(max_length=MAX_PLACES)]
 
@@ -85,9 +81,9 @@ class AudienceIn(RequestModel):
 
     ages: dict[AgeBucket, Share] = {}
     genders: dict[Gender, Share] = {}
-    countries: Annotated[
-        dict[Place, Share], Field(max_length=MAX_AUDIENCE_COUNTRIES), AfterValidator(_country_keys)
-    ] = Field(default={}, description="ISO country code -> share")
+    countries: Annotated[dict[Place, Share], Field(max_length=MAX_AUDIENCE_COUNTRIES), AfterValidator(country_keys)] = (
+        Field(default={}, description="ISO country code -> share")
+    )
 
     @model_validator(mode="after")
     def _sums(self) -> "AudienceIn":
@@ -273,119 +269,6 @@ class AuthenticityPublic(BaseModel):
     coverage: CoveragePublic
     engagement_rate: float | None
     benchmark_engagement_rate: float
-
-
-def _listed_as_weights(value: Any) -> Any:
-    """A list of segments stands for equal weights."""
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return dict.fromkeys(value, 1.0)
-    return value
-
-
-def _weighted(segment: Any, most: int) -> Any:
-    return Annotated[
-        dict[segment, Weight],
-        Field(max_length=most),
-        BeforeValidator(
-            _listed_as_weights,
-            json_schema_input_type=Annotated[dict[segment, Weight], Field(max_length=most)]
-            | Annotated[list[segment], Field(max_length=most)],
-        ),
-    ]
-
-
-class TargetAudienceIn(RequestModel):
-    """Segments to reach: a list (equal weights) or segment -> weight."""
-
-    countries: Annotated[_weighted(Place, MAX_PLACES), AfterValidator(_country_keys)] = {}  # type: ignore[valid-type]
-    age_buckets: _weighted(AgeBucket, 7) = {}  # type: ignore[valid-type]
-    genders: _weighted(Gender, 3) = {}  # type: ignore[valid-type]
-
-
-class FiltersIn(RequestModel):
-    platforms: list[Platform] = Field(default=[], max_length=len(Platform))
-    countries: CountryList = []
-    languages: LanguageList = []
-    categories: list[Category] = Field(default=[], max_length=50)
-    tiers: list[Tier] = Field(default=[], max_length=len(Tier))
-    min_followers: Count | None = None
-    max_followers: Count | None = None
-    min_engagement_rate: Rate | None = None
-    max_engagement_rate: Rate | None = None
-    min_authenticity: float | None = Field(default=None, ge=0, le=100)
-    min_audience_country_share: CountryShares = {}
-    min_audience_age_share: dict[AgeBucket, Share] = {}
-    min_audience_gender_share: dict[Gender, Share] = {}
-    max_price_minor: PriceMinor | None = Field(default=None, description="In the budget's currency (default USD)")
-    q: str | None = Field(default=None, max_length=200)
-    tags: list[Tag] = Field(default=[], max_length=MAX_TAGS)
-    visibility: Visibility | None = None
-
-    @field_validator("max_followers", "max_engagement_rate")
-    @classmethod
-    def _not_below_min(cls, ceiling: float | None, info: ValidationInfo) -> float | None:
-        low = f"min_{info.field_name.removeprefix('max_')}"  # validated before: declared before
-        floor = info.data.get(low)
-        if floor is not None and ceiling is not None and floor > ceiling:
-            raise ValueError(f"is below {low}")
-        return ceiling
-
-
-class WeightsIn(RequestModel):
-    audience_match: Weight = 0.30
-    engagement: Weight = 0.20
-    authenticity: Weight = 0.15
-    brand_affinity: Weight = 0.15
-    past_performance: Weight = 0.10
-    price_fit: Weight = 0.10
-
-    @model_validator(mode="after")
-    def _some_weight(self) -> "WeightsIn":
-        with domain_rules(prefix="weights."):
-            Weights(**self.model_dump())
-        return self
-
-
-class RankedSearchRequest(RequestModel):
-    target_audience: TargetAudienceIn = TargetAudienceIn()
-    brief: Text | None = Field(default=None, max_length=5000, description="The brand brief, compared with profiles")
-    budget_per_post: MoneyIn | None = None
-    filters: FiltersIn = FiltersIn()
-    weights: WeightsIn = WeightsIn()
-    limit: int = Field(default=20, ge=1, le=200)
-    cursor: str | None = Field(default=None, max_length=CURSOR_MAX_LENGTH)
-
-
-class ScorePart(BaseModel):
-    score: float = Field(description="0..1; what was not assessed counts as neutral")
-    weight: float
-    detail: str
-    coverage: CoveragePublic
-
-
-class RankedHitPublic(BaseModel):
-    influencer: InfluencerSummary
-    score: float = Field(description="Σ weight·part / Σ weight over the parts that apply, 0..1")
-    parts: dict[str, ScorePart]
-
-
-class RankedSearchResponse(BaseModel):
-    items: list[RankedHitPublic]
-    next_cursor: str | None
-    weights: dict[str, float]
-    candidates: int = Field(description="How many profiles passed the filters into scoring")
-
-
-class LookalikePublic(BaseModel):
-    influencer: InfluencerSummary
-    similarity: float
-    text_similarity: float
-    audience_similarity: float | None
-
-
-class LookalikesResponse(BaseModel):
-    items: list[LookalikePublic]
-    next_cursor: str | None = None
 
 
 class NoteCreate(RequestModel):

@@ -2,11 +2,9 @@ from fastapi import APIRouter
 
 from discovery.api import presenters
 from discovery.api.dependencies import CanRead, SettingsDep, SimilarityDep, UnitOfWorkDep
-from discovery.api.schemas import FiltersIn, RankedSearchRequest, RankedSearchResponse
+from discovery.api.search_schemas import RankedSearchRequest, RankedSearchResponse
 from discovery.application import influencers
-from discovery.domain.profiles import normalize_categories
 from discovery.domain.ranking import Budget, RankingRequest, TargetAudience, Weights
-from discovery.domain.search import SearchFilters, ShareAtLeast
 from discovery.domain.text import ProfileText
 from servicekit.pagination import bad_cursor, decode_cursor, encode_cursor
 
@@ -15,29 +13,6 @@ router = APIRouter(prefix="/api/v1/influencers", tags=["search"])
 
 def _weights(segments: dict[str, float] | list[str]) -> dict[str, float]:
     return dict(segments) if isinstance(segments, dict) else dict.fromkeys(segments, 1.0)
-
-
-def filters_of(body: FiltersIn, currency: str) -> SearchFilters:
-    return SearchFilters(
-        platforms=tuple(body.platforms),
-        countries=tuple(body.countries),
-        languages=tuple(code for code in body.languages if code),
-        categories=normalize_categories(body.categories),
-        tiers=tuple(body.tiers),
-        min_followers=body.min_followers,
-        max_followers=body.max_followers,
-        min_engagement_rate=body.min_engagement_rate,
-        max_engagement_rate=body.max_engagement_rate,
-        min_authenticity=body.min_authenticity,
-        audience_countries=tuple(ShareAtLeast(k, v) for k, v in body.min_audience_country_share.items()),
-        audience_ages=tuple(ShareAtLeast(k, v) for k, v in body.min_audience_age_share.items()),
-        audience_genders=tuple(ShareAtLeast(k, v) for k, v in body.min_audience_gender_share.items()),
-        max_price_minor=body.max_price_minor,
-        price_currency=currency,
-        text=body.q.strip() if body.q and body.q.strip() else None,
-        tags=tuple(t.strip().lower() for t in body.tags),
-        visibility=body.visibility,
-    )
 
 
 def _offset(cursor: str | None) -> int:
@@ -69,7 +44,7 @@ async def ranked_search(
     page = await influencers.ranked_search(
         uow,
         request,
-        filters_of(body.filters, currency),
+        body.filters.filters(currency),
         similarity,
         pool=settings.ranking_pool,
         offset=offset,
