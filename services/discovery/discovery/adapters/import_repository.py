@@ -1,6 +1,7 @@
 """Import jobs in SQL: the upload with its job, progress committed chunk by chunk, leases."""
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -11,33 +12,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from discovery.adapters.dialect import dialect_of
 from discovery.adapters.tables import import_files, import_jobs, import_rejections
 from discovery.domain.imports import ImportCounts, ImportJob, ImportState, Rejection
+from servicekit.rows import from_row, row_of
 
 _COUNT_COLUMNS = tuple(ImportCounts.__dataclass_fields__)
 
 
 def _job(row: Any) -> ImportJob:
-    return ImportJob(
-        id=row.id,
-        tenant_id=row.tenant_id,
-        catalogue_id=row.catalogue_id,
-        state=ImportState(row.state),
-        format=row.format,
-        filename=row.filename,
-        size_bytes=row.size_bytes,
-        options=row.options,
-        created_at=row.created_at,
-        created_by=row.created_by,
-        encoding=row.encoding,
-        mapping=row.mapping,
-        unmapped_columns=row.unmapped_columns,
-        counts=ImportCounts(**{name: getattr(row, name) for name in _COUNT_COLUMNS}),
-        records_done=row.records_done,
-        attempts=row.attempts,
-        error=row.error,
-        started_at=row.started_at,
-        finished_at=row.finished_at,
-        heartbeat_at=row.heartbeat_at,
-    )
+    return replace(from_row(ImportJob, row), counts=from_row(ImportCounts, row))
 
 
 class ImportJobRepository:
@@ -48,26 +29,8 @@ class ImportJobRepository:
         self.tenant_id = tenant_id
 
     async def add(self, job: ImportJob, content: bytes) -> None:
-        await self.session.execute(
-            insert(import_jobs).values(
-                id=job.id,
-                tenant_id=job.tenant_id,
-                catalogue_id=job.catalogue_id,
-                created_by=job.created_by,
-                state=job.state.value,
-                format=job.format,
-                filename=job.filename,
-                size_bytes=job.size_bytes,
-                encoding=job.encoding,
-                options=job.options,
-                mapping=job.mapping,
-                unmapped_columns=job.unmapped_columns,
-                records_done=0,
-                attempts=0,
-                created_at=job.created_at,
-                **{name: 0 for name in _COUNT_COLUMNS},
-            )
-        )
+        row = row_of(job, import_jobs, records_done=0, attempts=0, **{name: 0 for name in _COUNT_COLUMNS})
+        await self.session.execute(insert(import_jobs).values(row))
         await self.session.execute(insert(import_files).values(job_id=job.id, content=content))
 
     async def get(self, job_id: UUID) -> ImportJob | None:
@@ -84,7 +47,7 @@ class ImportJobRepository:
         if after_line is not None:
             query = query.where(t.c.line > after_line)
         rows = await self.session.execute(query.order_by(t.c.line).limit(limit))
-        return [Rejection(line=r.line, field=r.field, reason=r.reason) for r in rows]
+        return [from_row(Rejection, row) for row in rows]
 
 
 async def load_job(session: AsyncSession, job_id: UUID) -> tuple[ImportJob, bytes | None]:

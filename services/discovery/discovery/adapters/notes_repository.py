@@ -8,6 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from discovery.adapters.tables import influencer_notes, influencer_tags
 from discovery.domain.notes import Note
 from discovery.domain.profiles import now
+from servicekit.rows import from_row, row_of
 
 
 class NotesAndTagsRepository:
@@ -42,14 +43,7 @@ class NotesAndTagsRepository:
     async def add_note(self, influencer_id: UUID, text: str, author_id: UUID | None) -> Note:
         note = Note(id=uuid4(), influencer_id=influencer_id, text=text, author_id=author_id, created_at=now())
         await self.session.execute(
-            insert(influencer_notes).values(
-                id=note.id,
-                tenant_id=self.tenant_id,
-                influencer_id=influencer_id,
-                text=text,
-                author_id=author_id,
-                created_at=note.created_at,
-            )
+            insert(influencer_notes).values(row_of(note, influencer_notes, tenant_id=self.tenant_id))
         )
         return note
 
@@ -60,10 +54,7 @@ class NotesAndTagsRepository:
             created_at, last_id = after
             query = query.where(or_(t.c.created_at < created_at, and_(t.c.created_at == created_at, t.c.id < last_id)))
         rows = await self.session.execute(query.order_by(t.c.created_at.desc(), t.c.id.desc()).limit(limit))
-        return [
-            Note(id=r.id, influencer_id=r.influencer_id, text=r.text, author_id=r.author_id, created_at=r.created_at)
-            for r in rows
-        ]
+        return [from_row(Note, row) for row in rows]
 
     async def delete_note(self, influencer_id: UUID, note_id: UUID) -> bool:
         t = influencer_notes

@@ -1,7 +1,6 @@
 """Measured performance in SQL: the newest totals of each scope, and the scores they move."""
 
 from collections.abc import Sequence
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy import select, update
@@ -12,6 +11,7 @@ from discovery.adapters.tables import influencers, performance_records
 from discovery.domain.figures import Standing
 from discovery.domain.performance import PerformanceRecord
 from discovery.domain.profiles import PLATFORMS, TIERS
+from servicekit.rows import from_row, row_of
 
 
 class PerformanceRepository:
@@ -23,7 +23,7 @@ class PerformanceRepository:
     async def keep_newest(self, record: PerformanceRecord) -> None:
         """Stores the totals of the record's scope unless newer ones are stored already."""
         t = performance_records
-        row: dict[str, Any] = dict(record.__dict__)
+        row = row_of(record, t)
         statement = dialect_of(self.session).insert(t).values(row)
         statement = statement.on_conflict_do_update(
             index_elements=["influencer_id", "scope"],
@@ -35,7 +35,7 @@ class PerformanceRepository:
     async def records(self, influencer_id: UUID) -> Sequence[PerformanceRecord]:
         t = performance_records
         rows = await self.session.execute(select(t).where(t.c.influencer_id == influencer_id).order_by(t.c.scope))
-        return [PerformanceRecord(**row._mapping) for row in rows]
+        return [from_row(PerformanceRecord, row) for row in rows]
 
     async def standing(self, influencer_id: UUID) -> Standing | None:
         c = influencers.c

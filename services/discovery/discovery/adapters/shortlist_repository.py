@@ -8,17 +8,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from discovery.adapters.tables import shortlist_entries
 from discovery.domain.shortlists import ShortlistEntry
-
-
-def _entry(row: Any) -> ShortlistEntry:
-    return ShortlistEntry(
-        campaign_id=row.campaign_id,
-        influencer_id=row.influencer_id,
-        tenant_id=row.tenant_id,
-        note=row.note,
-        added_by=row.added_by,
-        added_at=row.added_at,
-    )
+from servicekit.rows import from_row, row_of
 
 
 class ShortlistRepository:
@@ -37,19 +27,10 @@ class ShortlistRepository:
                 )
             )
         ).first()
-        return _entry(row) if row else None
+        return from_row(ShortlistEntry, row) if row else None
 
     async def add(self, entry: ShortlistEntry) -> None:
-        await self.session.execute(
-            insert(shortlist_entries).values(
-                campaign_id=entry.campaign_id,
-                influencer_id=entry.influencer_id,
-                tenant_id=entry.tenant_id,
-                note=entry.note,
-                added_by=entry.added_by,
-                added_at=entry.added_at,
-            )
-        )
+        await self.session.execute(insert(shortlist_entries).values(row_of(entry, shortlist_entries)))
 
     async def remove(self, campaign_id: UUID, influencer_id: UUID) -> None:
         await self.session.execute(
@@ -68,4 +49,4 @@ class ShortlistRepository:
                 or_(t.c.added_at < added_at, and_(t.c.added_at == added_at, t.c.influencer_id < last_id))
             )
         rows = await self.session.execute(query.order_by(t.c.added_at.desc(), t.c.influencer_id.desc()).limit(limit))
-        return [_entry(row) for row in rows]
+        return [from_row(ShortlistEntry, row) for row in rows]

@@ -7,20 +7,18 @@ from starlette.datastructures import UploadFile
 
 from contracts.money import Currency
 from discovery.adapters.file_formats import CONTENT_TYPES, ImportFormat, read_upload
+from discovery.api import presenters
 from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, UnitOfWorkDep
 from discovery.api.schemas import ImportJobPublic, RejectionPublic
 from discovery.application import imports
-from discovery.domain.imports import ImportJob, Rejection
-from discovery.domain.profiles import SHARED_CATALOGUE, Platform
+from discovery.domain.profiles import Platform
 from discovery.domain.search import Visibility
-from servicekit.errors import NotFound
 from servicekit.pagination import Page, Pagination, bad_cursor, encode_cursor
 from servicekit.problems import Problem
 from servicekit.schemas import SINGLE_LINE
 
 router = APIRouter(tags=["imports"])
 
-REJECTIONS_SHOWN = 1000
 MAPPING_MAX_LENGTH = 10_000
 
 
@@ -57,36 +55,6 @@ def _mapping(raw: str | None, field: str) -> dict[str, str | None]:
     if not isinstance(value, dict) or not all(isinstance(v, str | None) for v in value.values()):
         raise _field_problem(422, field, 'a JSON object of field -> column name (or null), e.g. {"followers": "Subs"}')
     return value
-
-
-def job_public(job: ImportJob, rejections: list[Rejection]) -> ImportJobPublic:
-    shown = rejections[:REJECTIONS_SHOWN]
-    platform = job.options.get("platform")
-    return ImportJobPublic(
-        id=job.id,
-        state=job.state.value,  # type: ignore[arg-type]
-        format=job.format,
-        filename=job.filename,
-        encoding=job.encoding,
-        size_bytes=job.size_bytes,
-        visibility=Visibility.SHARED if job.catalogue_id == SHARED_CATALOGUE else Visibility.PRIVATE,
-        platform=str(platform) if platform else None,
-        mapping=job.mapping,
-        unmapped_columns=job.unmapped_columns,
-        rows_read=job.counts.rows_read,
-        rows_imported=job.counts.rows_imported,
-        rows_created=job.counts.rows_created,
-        rows_updated=job.counts.rows_updated,
-        rows_unchanged=job.counts.rows_unchanged,
-        rows_rejected=job.counts.rows_rejected,
-        rejected=[RejectionPublic(line=r.line, field=r.field, reason=r.reason) for r in shown],
-        rejected_truncated=len(rejections) > REJECTIONS_SHOWN,
-        error=job.error,
-        attempts=job.attempts,
-        created_at=job.created_at,
-        started_at=job.started_at,
-        finished_at=job.finished_at,
-    )
 
 
 @router.post(
@@ -185,32 +153,27 @@ async def import_influencers(
     if worker is not None:
         uow.after_commit(worker.wake)
     response.headers["Location"] = f"/api/v1/import-jobs/{job.id}"
-    return job_public(job, [])
+    return presenters.import_job(job, [])
 
 
 @router.get("/api/v1/import-jobs/{job_id}", dependencies=[CanRead])
 async def get_import_job(job_id: UUID, uow: UnitOfWorkDep) -> ImportJobPublic:
     """An import's state and progress: rows read, imported, rejected with each line and reason."""
-    job = await uow.imports.get(job_id)
-    if job is None:
-        raise NotFound("import job", job_id)
-    rejections = list(await uow.imports.rejections(job_id, limit=REJECTIONS_SHOWN + 1, after_line=None))
-    return job_public(job, rejections)
+    job = await imports.job_of_org(uow, job_id)
+    rejections = await imports.rejections(uow, job, limit=presenters.REJECTIONS_SHOWN + 1, after_line=None)
+    return presenters.import_job(job, rejections)
 
 
 @router.get("/api/v1/import-jobs/{job_id}/rejections", dependencies=[CanRead])
 async def list_rejections(job_id: UUID, uow: UnitOfWorkDep, page: Pagination) -> Page[RejectionPublic]:
     """Every rejected row of an import, in file order."""
-    if await uow.imports.get(job_id) is None:
-        raise NotFound("import job", job_id)
+    job = await imports.job_of_org(uow, job_id)
     after_line = None
     if page.after:
         if not isinstance(page.after[0], int):
             raise bad_cursor()
         after_line = page.after[0]
-    found = list(await uow.imports.rejections(job_id, limit=page.limit + 1, after_line=after_line))
+    found = await imports.rejections(uow, job, limit=page.limit + 1, after_line=after_line)
     shown = found[: page.limit]
     next_cursor = encode_cursor([shown[-1].line]) if len(found) > page.limit else None
-    return Page(
-        items=[RejectionPublic(line=r.line, field=r.field, reason=r.reason) for r in shown], next_cursor=next_cursor
-    )
+    return Page(items=[presenters.rejection(r) for r in shown], next_cursor=next_cursor)

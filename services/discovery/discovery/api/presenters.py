@@ -1,106 +1,97 @@
-"""Domain objects as the API shows them."""
+"""Domain objects as the API shows them: each wire model read off the object of the same fields
+(servicekit.presenters.present), given what the object does not hold."""
 
 from collections.abc import Sequence
-from datetime import timedelta
+from typing import Any
 
 from contracts import Money
 from discovery.api.schemas import (
-    PUBLIC_NUMBERS,
-    AudiencePublic,
     AuthenticityPublic,
     CoveragePublic,
     GrowthPublic,
+    ImportJobPublic,
     InfluencerDetail,
     InfluencerPublic,
     InfluencerSummary,
+    NotePublic,
     PerformancePublic,
-    ReasonPublic,
+    RejectionPublic,
+    ShortlistEntryPublic,
     SnapshotPublic,
 )
-from discovery.api.search_schemas import RankedHitPublic, ScorePart
+from discovery.api.search_schemas import LookalikePublic, RankedHitPublic, ScorePart
+from discovery.application.influencers import ProfileDetail
 from discovery.domain.authenticity import SIGNALS as AUTHENTICITY_SIGNALS
 from discovery.domain.authenticity import AuthenticityReport
 from discovery.domain.coverage import Coverage
 from discovery.domain.engagement import benchmark
 from discovery.domain.facts import Snapshot
-from discovery.domain.figures import current_snapshot
-from discovery.domain.performance import PerformanceSummary
-from discovery.domain.profiles import Influencer
+from discovery.domain.imports import ImportJob, Rejection
+from discovery.domain.lookalikes import Lookalike
+from discovery.domain.notes import Note
+from discovery.domain.profiles import SHARED_CATALOGUE, Influencer
 from discovery.domain.ranking import RankedHit
 from discovery.domain.search import Visibility
+from discovery.domain.shortlists import ShortlistEntry
+from servicekit.presenters import present
+
+# An import job shows its first rejections; the others are paged (GET .../rejections).
+REJECTIONS_SHOWN = 1000
 
 
-def _visibility(influencer: Influencer) -> Visibility:
-    return Visibility.SHARED if influencer.is_shared else Visibility.PRIVATE
+def _visibility(catalogue_id: object) -> Visibility:
+    return Visibility.SHARED if catalogue_id == SHARED_CATALOGUE else Visibility.PRIVATE
+
+
+def _figures(influencer: Influencer) -> dict[str, Any]:
+    """What a summary shows besides the profile's facts."""
+    card = influencer.facts.rate_card
+    price = card.reference_price if card else None
+    return {
+        "id": influencer.id,
+        "visibility": _visibility(influencer.catalogue_id),
+        "tier": influencer.tier,
+        "engagement_rate": influencer.engagement_rate,
+        "authenticity_score": influencer.authenticity_score,
+        "authenticity_coverage": Coverage.among(AUTHENTICITY_SIGNALS, influencer.authenticity_not_assessed),
+        "price_per_post": Money(amount_minor=price, currency=card.currency) if card and price is not None else None,
+    }
+
+
+def _more_figures(influencer: Influencer) -> dict[str, Any]:
+    """What a whole profile shows besides its facts."""
+    facts = influencer.facts
+    card = facts.rate_card
+    return {
+        **_figures(influencer),
+        "engagement_rate_source": influencer.engagement_rate_source,
+        "performance_score": influencer.performance_score,
+        "rate_card": {k: Money(amount_minor=v, currency=card.currency) for k, v in card.prices.items()}
+        if card
+        else None,
+        "contact": facts.contact.as_dict(),
+        "created_at": influencer.created_at,
+        "updated_at": influencer.updated_at,
+    }
 
 
 def summary(influencer: Influencer) -> InfluencerSummary:
-    facts = influencer.facts
-    card = facts.rate_card
-    price = card.reference_price if card else None
-    return InfluencerSummary(
-        id=influencer.id,
-        visibility=_visibility(influencer),
-        platform=facts.platform,
-        handle=facts.handle,
-        display_name=facts.display_name,
-        country=facts.country,
-        categories=list(facts.categories),
-        followers=facts.followers,
-        tier=influencer.tier,
-        engagement_rate=influencer.engagement_rate,
-        authenticity_score=influencer.authenticity_score,
-        authenticity_coverage=coverage(Coverage.among(AUTHENTICITY_SIGNALS, influencer.authenticity_not_assessed)),
-        price_per_post=Money(amount_minor=price, currency=card.currency) if card and price is not None else None,
-    )
+    return present(InfluencerSummary, influencer.facts, **_figures(influencer))
 
 
 def public(influencer: Influencer, tags: Sequence[str]) -> InfluencerPublic:
-    facts = influencer.facts
-    card = facts.rate_card
-    return InfluencerPublic(
-        **summary(influencer).model_dump(),
-        bio=facts.bio,
-        language=facts.language,
-        **{f.called: getattr(facts, f.name) for f in PUBLIC_NUMBERS},
-        engagement_rate_source=influencer.engagement_rate_source,  # type: ignore[arg-type]
-        performance_score=influencer.performance_score,
-        audience=AudiencePublic(**facts.audience.as_dict()),
-        rate_card={k: Money(amount_minor=v, currency=card.currency) for k, v in card.prices.items()} if card else None,
-        past_sponsors=list(facts.past_sponsors),
-        contact=facts.contact.as_dict(),
-        tags=list(tags),
-        last_refreshed_at=facts.last_refreshed_at,
-        created_at=influencer.created_at,
-        updated_at=influencer.updated_at,
-    )
+    return present(InfluencerPublic, influencer.facts, **_more_figures(influencer), tags=list(tags))
 
 
-def growth(influencer: Influencer, snapshots: Sequence[Snapshot]) -> GrowthPublic:
-    """Followers now against the last snapshot at least 30 days older than the newest."""
-    ordered = sorted([*snapshots, current_snapshot(influencer)], key=lambda s: s.taken_at)
-    if not ordered:
-        return GrowthPublic(followers_change_30d=None, followers_growth_30d=None)
-    latest = ordered[-1]
-    earlier = [s for s in ordered if s.taken_at <= latest.taken_at - timedelta(days=30)]
-    if not earlier:
-        return GrowthPublic(followers_change_30d=None, followers_growth_30d=None)
-    base = earlier[-1]
-    change = influencer.facts.followers - base.followers
-    return GrowthPublic(
-        followers_change_30d=change, followers_growth_30d=change / base.followers if base.followers else None
-    )
-
-
-def detail(
-    influencer: Influencer, tags: Sequence[str], snapshots: Sequence[Snapshot], performance: PerformanceSummary
-) -> InfluencerDetail:
-    return InfluencerDetail(
-        **public(influencer, tags).model_dump(),
-        growth=growth(influencer, snapshots),
-        past_performance=PerformancePublic(
-            measured=performance.score is not None, score=performance.score, posts=performance.posts
-        ),
+def detail(shown: ProfileDetail) -> InfluencerDetail:
+    influencer, performance = shown.influencer, shown.performance
+    return present(
+        InfluencerDetail,
+        influencer.facts,
+        **_more_figures(influencer),
+        tags=shown.tags,
+        growth=GrowthPublic.model_validate(shown.growth, from_attributes=True),
+        past_performance=present(PerformancePublic, performance, measured=performance.score is not None),
     )
 
 
@@ -108,30 +99,58 @@ def snapshot(s: Snapshot) -> SnapshotPublic:
     return SnapshotPublic.model_validate(s, from_attributes=True)
 
 
-def coverage(c: Coverage) -> CoveragePublic:
-    return CoveragePublic(assessed=c.assessed, of=c.of, missing=list(c.missing))
-
-
 def authenticity(influencer: Influencer, report: AuthenticityReport) -> AuthenticityPublic:
-    return AuthenticityPublic(
+    return present(
+        AuthenticityPublic,
+        report,
         influencer_id=influencer.id,
-        score=report.score,
-        reasons=[ReasonPublic(code=r.code, penalty=r.penalty, detail=r.detail) for r in report.reasons],
-        not_assessed=report.not_assessed,
-        coverage=coverage(report.coverage),
         engagement_rate=influencer.engagement_rate,
         benchmark_engagement_rate=benchmark(influencer.facts.platform, influencer.tier),
     )
+
+
+def coverage(c: Coverage) -> CoveragePublic:
+    return CoveragePublic.model_validate(c, from_attributes=True)
 
 
 def ranked_hit(hit: RankedHit, influencer: Influencer) -> RankedHitPublic:
     return RankedHitPublic(
         influencer=summary(influencer),
         score=round(hit.score, 6),
-        parts={
-            name: ScorePart(
-                score=round(part.score, 6), weight=part.weight, detail=part.detail, coverage=coverage(part.coverage)
-            )
-            for name, part in hit.parts.items()
-        },
+        parts={name: present(ScorePart, part, score=round(part.score, 6)) for name, part in hit.parts.items()},
+    )
+
+
+def lookalike(hit: Lookalike, influencer: Influencer) -> LookalikePublic:
+    return LookalikePublic(
+        influencer=summary(influencer),
+        similarity=round(hit.similarity, 6),
+        text_similarity=round(hit.text, 6),
+        audience_similarity=None if hit.audience is None else round(hit.audience, 6),
+    )
+
+
+def note(n: Note) -> NotePublic:
+    return NotePublic.model_validate(n, from_attributes=True)
+
+
+def shortlist_entry(entry: ShortlistEntry, influencer: Influencer) -> ShortlistEntryPublic:
+    return present(ShortlistEntryPublic, entry, influencer=summary(influencer))
+
+
+def rejection(r: Rejection) -> RejectionPublic:
+    return RejectionPublic.model_validate(r, from_attributes=True)
+
+
+def import_job(job: ImportJob, rejections: Sequence[Rejection]) -> ImportJobPublic:
+    platform = job.options.get("platform")
+    return present(
+        ImportJobPublic,
+        job,
+        **vars(job.counts),
+        state=job.state.value,
+        visibility=_visibility(job.catalogue_id),
+        platform=str(platform) if platform else None,
+        rejected=[rejection(r) for r in rejections[:REJECTIONS_SHOWN]],
+        rejected_truncated=len(rejections) > REJECTIONS_SHOWN,
     )

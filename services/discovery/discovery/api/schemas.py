@@ -1,3 +1,4 @@
+from collections.abc import Callable
 from dataclasses import fields
 from datetime import datetime
 from typing import Annotated, Any, Literal
@@ -15,10 +16,20 @@ from pydantic import (
 
 from contracts import Money
 from contracts.money import MAX_AMOUNT_MINOR
-from discovery.domain.facts import FACT_TYPES, NUMBERS, Kind, Snapshot
+from discovery.domain.facts import FACT_TYPES, FACTS, NUMBERS, Kind, ProfileFacts, Snapshot
 from discovery.domain.notes import MAX_TAGS, normalize_tags
 from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
-from discovery.domain.profiles import MAX_AUDIENCE_COUNTRIES, Audience, Deliverable, Platform, Tier
+from discovery.domain.profiles import (
+    MAX_AUDIENCE_COUNTRIES,
+    Audience,
+    Contact,
+    Deliverable,
+    Platform,
+    RateCard,
+    Tier,
+    normalize_categories,
+    normalize_handle,
+)
 from discovery.domain.search import Visibility
 from servicekit.schemas import SPACES, MoneyIn, NotNull, RequestModel, Text, domain_rules, left_out
 
@@ -155,6 +166,42 @@ class InfluencerFields(_ProfileNumbers):  # type: ignore[misc]
     last_refreshed_at: AwareDatetime | None = None
 
 
+def _audience_of(body: AudienceIn | None) -> Audience:
+    if body is None:
+        return Audience()
+    return Audience(ages=dict(body.ages), genders=dict(body.genders), countries=dict(body.countries))
+
+
+def _rate_card_of(card: dict[Deliverable, Any] | None) -> RateCard | None:
+    if not card:
+        return None
+    currency = next(iter(card.values())).currency  # one: the schema checks it
+    return RateCard(currency=currency, prices={d.value: money.amount_minor for d, money in card.items()})
+
+
+def _contact_of(body: ContactIn | None) -> Contact:
+    return Contact(**body.model_dump()) if body else Contact()
+
+
+# How an API field becomes the fact it sets (domain/facts.py), by the fact's kind; the others as they are.
+_AS_FACT: dict[Kind, Callable[[Any], Any]] = {
+    Kind.HANDLE: normalize_handle,
+    Kind.CATEGORIES: lambda categories: normalize_categories(categories or []),
+    Kind.LIST: lambda texts: tuple(text.strip() for text in texts or []),
+    Kind.AUDIENCE: _audience_of,
+    Kind.RATE_CARD: _rate_card_of,
+    Kind.CONTACT: _contact_of,
+}
+_FACT_CALLED = {f.called: f for f in FACTS}
+
+
+def _converted(name: str, value: Any) -> tuple[str, Any]:
+    """An API field as the profile fact it sets."""
+    fact = _FACT_CALLED[name]
+    convert = _AS_FACT.get(fact.kind)
+    return fact.name, value if convert is None else convert(value)
+
+
 class InfluencerCreate(InfluencerFields):
     platform: Platform
     handle: Handle
@@ -162,6 +209,13 @@ class InfluencerCreate(InfluencerFields):
     visibility: Visibility | None = Field(
         default=None, description="shared (platform admins only; their default) or private to the org (the default)"
     )
+
+    def facts(self) -> ProfileFacts:
+        given = self.model_dump(exclude={"visibility", "platform", "handle", "followers"})
+        stated = dict(_converted(name, getattr(self, name)) for name in given)
+        return ProfileFacts(
+            platform=self.platform, handle=normalize_handle(self.handle), followers=self.followers, **stated
+        )
 
 
 class InfluencerUpdate(InfluencerFields):
@@ -176,6 +230,10 @@ class InfluencerUpdate(InfluencerFields):
         if value is None:
             raise ValueError("cannot be cleared")
         return value
+
+    def changes(self) -> dict[str, Any]:
+        """The facts the body sets (null clears), by their names in the profile."""
+        return dict(_converted(name, getattr(self, name)) for name in self.model_fields_set)
 
 
 class AudiencePublic(BaseModel):

@@ -12,19 +12,8 @@ from servicekit.pagination import Page, Pagination, created_key, page_by_created
 router = APIRouter(prefix="/api/v1/campaigns/{campaign_id}/shortlist", tags=["shortlists"])
 
 
-async def _public(uow: UnitOfWorkDep, entries: list[ShortlistEntry]) -> list[ShortlistEntryPublic]:
-    profiles = await uow.influencers.many([e.influencer_id for e in entries])
-    return [
-        ShortlistEntryPublic(
-            campaign_id=e.campaign_id,
-            influencer=presenters.summary(profiles[e.influencer_id]),
-            note=e.note,
-            added_by=e.added_by,
-            added_at=e.added_at,
-        )
-        for e in entries
-        if e.influencer_id in profiles
-    ]
+async def _shown(uow: UnitOfWorkDep, entries: list[ShortlistEntry]) -> list[ShortlistEntryPublic]:
+    return [presenters.shortlist_entry(e, profile) for e, profile in await shortlists.with_profiles(uow, entries)]
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[CanWrite])
@@ -36,16 +25,15 @@ async def add_to_shortlist(
     if not created:
         response.status_code = status.HTTP_200_OK
     response.headers["Location"] = f"/api/v1/campaigns/{campaign_id}/shortlist/{body.influencer_id}"
-    return (await _public(uow, [entry]))[0]
+    return (await _shown(uow, [entry]))[0]
 
 
 @router.get("", dependencies=[CanRead])
 async def list_shortlist(campaign_id: UUID, uow: UnitOfWorkDep, page: Pagination) -> Page[ShortlistEntryPublic]:
     """The campaign's shortlist, most recently added first."""
-    await shortlists.campaign_of_org(uow, campaign_id)
-    entries = await uow.shortlists.list(campaign_id, limit=page.limit + 1, after=created_key(page))
+    entries = await shortlists.entries(uow, campaign_id, limit=page.limit + 1, after=created_key(page))
     shown, next_cursor = page_by_created(entries, page, lambda e: (e.added_at, e.influencer_id))
-    return Page(items=await _public(uow, shown), next_cursor=next_cursor)
+    return Page(items=await _shown(uow, shown), next_cursor=next_cursor)
 
 
 @router.delete("/{influencer_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[CanWrite])

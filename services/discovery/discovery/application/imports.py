@@ -22,6 +22,7 @@ from discovery.domain.imports import (
 from discovery.domain.profiles import SHARED_CATALOGUE, Influencer, Platform, new_id, new_ids, now
 from discovery.domain.row_parser import ParsedRow, merge
 from discovery.domain.search import Visibility
+from servicekit.errors import NotFound
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,19 @@ async def submit(uow: UnitOfWork, actor: Actor, upload: ImportFile, options: Imp
     )
     await uow.imports.add(job, upload.content)
     return job
+
+
+async def job_of_org(uow: UnitOfWork, job_id: UUID) -> ImportJob:
+    """An import job the caller's org uploaded."""
+    job = await uow.imports.get(job_id)
+    if job is None:
+        raise NotFound("import job", job_id)
+    return job
+
+
+async def rejections(uow: UnitOfWork, job: ImportJob, *, limit: int, after_line: int | None) -> Sequence[Rejection]:
+    """The rejected rows of a job of the org (job_of_org), in file order."""
+    return await uow.imports.rejections(job.id, limit=limit, after_line=after_line)
 
 
 @dataclass(frozen=True)

@@ -2,20 +2,30 @@
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 from uuid import UUID
 
 from discovery.application.ports import UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for, check_can_write
 from discovery.domain.authenticity import AuthenticityReport
-from discovery.domain.facts import ProfileFacts, fingerprint
-from discovery.domain.figures import derive, history_with_baseline, profile_from, snapshots_to_store
+from discovery.domain.facts import ProfileFacts, Snapshot, fingerprint
+from discovery.domain.figures import (
+    FollowerGrowth,
+    derive,
+    follower_growth,
+    history_with_baseline,
+    led_by_the_present,
+    profile_from,
+    snapshots_to_store,
+)
 from discovery.domain.lookalikes import Lookalike, nearest
 from discovery.domain.notes import Note, normalize_tags
+from discovery.domain.performance import PerformanceSummary, summarize
 from discovery.domain.profile_notices import notices_for_change
 from discovery.domain.profiles import SHARED_CATALOGUE, Influencer, new_id, normalize_handle, now
 from discovery.domain.ranking import RankedHit, RankingRequest, rank
-from discovery.domain.search import SearchFilters, Visibility
+from discovery.domain.search import SearchFilters, Sort, Visibility
 from discovery.domain.text import TextSimilarity
 from servicekit.errors import Conflict, NotFound
 
@@ -56,6 +66,44 @@ async def get_influencer(uow: UnitOfWork, influencer_id: UUID) -> Influencer:
     if influencer is None:
         raise NotFound("influencer", influencer_id)
     return influencer
+
+
+@dataclass(frozen=True)
+class ProfileDetail:
+    """A profile as one org sees it: with its tags, growth and past performance."""
+
+    influencer: Influencer
+    tags: list[str]
+    growth: FollowerGrowth
+    performance: PerformanceSummary
+
+
+async def detail(uow: UnitOfWork, influencer: Influencer) -> ProfileDetail:
+    tags = await uow.notes_and_tags.tags([influencer.id])
+    snapshots = await uow.influencers.snapshots(influencer.id, limit=400, before=None)
+    performance = summarize(await uow.performance.records(influencer.id), influencer.facts.platform)
+    return ProfileDetail(influencer, tags.get(influencer.id, []), follower_growth(influencer, snapshots), performance)
+
+
+async def search(
+    uow: UnitOfWork, filters: SearchFilters, sort: Sort, *, limit: int, after: list[object] | None
+) -> tuple[list[Influencer], dict[UUID, list[str]]]:
+    """A page of filtered search, with the org's tags on each profile; ValueError for a cursor
+    that does not fit the sort."""
+    found = list(await uow.influencers.search(filters, sort, limit=limit, after=after))
+    return found, await uow.notes_and_tags.tags([i.id for i in found])
+
+
+async def snapshots(uow: UnitOfWork, influencer_id: UUID, *, limit: int, before: datetime | None) -> list[Snapshot]:
+    """Snapshots newest first; the first page starts with the profile as it is now."""
+    influencer = await get_influencer(uow, influencer_id)
+    stored = list(await uow.influencers.snapshots(influencer_id, limit=limit, before=before))
+    return led_by_the_present(influencer, stored) if before is None else stored
+
+
+async def tags(uow: UnitOfWork, influencer_id: UUID) -> list[str]:
+    await get_influencer(uow, influencer_id)
+    return (await uow.notes_and_tags.tags([influencer_id])).get(influencer_id, [])
 
 
 async def update_influencer(
@@ -157,6 +205,13 @@ async def set_tags(uow: UnitOfWork, influencer_id: UUID, tags: Sequence[str]) ->
     cleaned = normalize_tags(list(tags))
     await uow.notes_and_tags.set_tags(influencer_id, cleaned)
     return cleaned
+
+
+async def notes(
+    uow: UnitOfWork, influencer_id: UUID, *, limit: int, after: tuple[datetime, UUID] | None
+) -> Sequence[Note]:
+    await get_influencer(uow, influencer_id)
+    return await uow.notes_and_tags.notes(influencer_id, limit=limit, after=after)
 
 
 async def add_note(uow: UnitOfWork, actor: Actor, influencer_id: UUID, text: str) -> Note:

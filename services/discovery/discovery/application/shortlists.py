@@ -1,11 +1,13 @@
 """Shortlisting influencers for a campaign of the caller's org, and the events that tell partnerships."""
 
+from collections.abc import Sequence
+from datetime import datetime
 from uuid import UUID
 
 from contracts.events.discovery import ShortlistAdded, ShortlistRemoved
 from discovery.application.ports import UnitOfWork
 from discovery.domain.actors import Actor
-from discovery.domain.profiles import now
+from discovery.domain.profiles import Influencer, now
 from discovery.domain.shortlists import OPEN_FOR_SHORTLISTS, ShortlistEntry
 from servicekit.campaigns import KnownCampaign
 from servicekit.errors import Conflict, InvalidField, NotFound
@@ -60,6 +62,20 @@ async def add(
         key=campaign_id,
     )
     return entry, True
+
+
+async def entries(
+    uow: UnitOfWork, campaign_id: UUID, *, limit: int, after: tuple[datetime, UUID] | None
+) -> Sequence[ShortlistEntry]:
+    """The campaign's shortlist, most recently added first."""
+    await campaign_of_org(uow, campaign_id)
+    return await uow.shortlists.list(campaign_id, limit=limit, after=after)
+
+
+async def with_profiles(uow: UnitOfWork, entries: Sequence[ShortlistEntry]) -> list[tuple[ShortlistEntry, Influencer]]:
+    """Each entry with its profile, leaving out those whose profile the org no longer sees."""
+    profiles = await uow.influencers.many([e.influencer_id for e in entries])
+    return [(e, profiles[e.influencer_id]) for e in entries if e.influencer_id in profiles]
 
 
 async def remove(uow: UnitOfWork, actor: Actor, campaign_id: UUID, influencer_id: UUID) -> None:

@@ -2,7 +2,7 @@
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from uuid import UUID
 
 from discovery.domain.authenticity import AuthenticityReport, assess
@@ -50,6 +50,33 @@ def derive(
 def current_snapshot(influencer: Influencer) -> Snapshot:
     facts = influencer.facts
     return snapshot_of(facts, influencer.engagement_rate, facts.last_refreshed_at or influencer.updated_at)
+
+
+@dataclass(frozen=True)
+class FollowerGrowth:
+    followers_change_30d: int | None
+    followers_growth_30d: float | None
+
+
+def follower_growth(influencer: Influencer, snapshots: Sequence[Snapshot]) -> FollowerGrowth:
+    """Followers now against the last snapshot at least 30 days older than the newest."""
+    ordered = sorted([*snapshots, current_snapshot(influencer)], key=lambda s: s.taken_at)
+    latest = ordered[-1]
+    earlier = [s for s in ordered if s.taken_at <= latest.taken_at - timedelta(days=30)]
+    if not earlier:
+        return FollowerGrowth(None, None)
+    base = earlier[-1]
+    change = influencer.facts.followers - base.followers
+    return FollowerGrowth(change, change / base.followers if base.followers else None)
+
+
+def led_by_the_present(influencer: Influencer, stored: Sequence[Snapshot]) -> list[Snapshot]:
+    """Stored snapshots (newest first) led by the profile as it is now, unless the newest of them
+    has its counts already."""
+    current = current_snapshot(influencer)
+    if stored and stored[0].same_counts(current):
+        return list(stored)
+    return [current, *stored]
 
 
 def history_with_baseline(current: Influencer, stored: Sequence[Snapshot]) -> tuple[list[Snapshot], list[Snapshot]]:
