@@ -22,7 +22,6 @@ from uuid import UUID
 from tqdm import tqdm
 
 from discovery.adapters.file_formats import ImportFormat, decode, detect_format, read_records, read_upload
-from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.profile_notices import announce_every_profile
 from discovery.adapters.tables import messaging
@@ -30,7 +29,7 @@ from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.application import imports
 from discovery.domain.actors import Actor
 from discovery.domain.column_mapping import parse_platform
-from discovery.domain.imports import ImportJob
+from discovery.domain.imports import ImportJob, Rejection
 from discovery.domain.search import Visibility
 from discovery.settings import DiscoverySettings
 from servicekit.db import Database
@@ -85,8 +84,8 @@ async def run_import(args: argparse.Namespace, path: Path, content: bytes) -> Im
 
             finished = await worker.run(job.id, progress=advance)
         async with database.sessionmaker() as session:
-            repository = ImportJobRepository(session, finished.tenant_id)
-            rejections = await repository.rejections(finished.id, limit=args.show_rejections, after_line=None)
+            uow = SqlUnitOfWork(session, outbox, finished.tenant_id)
+            rejections = await imports.rejections(uow, finished, limit=args.show_rejections, after_line=None)
         _report(finished, rejections)
         return finished
     finally:
@@ -106,7 +105,7 @@ async def announce_profiles(args: argparse.Namespace) -> int:
         await database.dispose()
 
 
-def _report(job: ImportJob, rejections: Sequence[object]) -> None:
+def _report(job: ImportJob, rejections: Sequence[Rejection]) -> None:
     counts = job.counts
     print(
         f"import {job.id}: {job.state.value}; read {counts.rows_read}, imported {counts.rows_imported} "
@@ -116,7 +115,7 @@ def _report(job: ImportJob, rejections: Sequence[object]) -> None:
     if job.error:
         print(f"error: {job.error}")
     for rejection in rejections:
-        print(f"  line {rejection.line}: {rejection.reason}")  # type: ignore[attr-defined]
+        print(f"  line {rejection.line}: {rejection.reason}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,8 +8,8 @@ from fastapi import FastAPI
 from discovery.adapters.event_handlers import handlers
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.tables import messaging, metadata
+from discovery.adapters.text_models import text_similarity
 from discovery.api import imports, influencers, search, shortlists
-from discovery.domain.text import text_similarity
 from discovery.settings import DiscoverySettings
 from servicekit.app import create_service_app
 from servicekit.runtime import ServiceRuntime

