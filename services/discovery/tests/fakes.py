@@ -8,7 +8,8 @@ from datetime import datetime
 from uuid import UUID
 
 from discovery.domain.facts import ProfileFacts
-from discovery.domain.figures import derive, profile_from
+from discovery.domain.figures import Standing, derive, profile_from
+from discovery.domain.performance import PerformanceRecord
 from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import Influencer, new_id, now
 from discovery.domain.shortlists import ShortlistEntry
@@ -22,6 +23,7 @@ class Memory(testing.Memory):
     influencers: dict[UUID, Influencer] = field(default_factory=dict)
     shortlists: dict[tuple[UUID, UUID], ShortlistEntry] = field(default_factory=dict)
     notices: list[ProfileNotice] = field(default_factory=list)
+    performance: dict[tuple[UUID, str], PerformanceRecord] = field(default_factory=dict)
 
 
 def keep_profile(memory: Memory, catalogue_id: UUID, facts: ProfileFacts) -> Influencer:
@@ -71,6 +73,33 @@ class FakeShortlists:
         return sorted(mine, key=lambda e: (e.added_at, e.influencer_id), reverse=True)[:limit]
 
 
+class FakePerformance:
+    """What metrics measured, per influencer and scope (whoever measured it), and the scores."""
+
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    async def keep_newest(self, record: PerformanceRecord) -> None:
+        key = (record.influencer_id, record.scope)
+        kept = self.memory.performance.get(key)
+        if kept is None or kept.measured_at <= record.measured_at:
+            self.memory.performance[key] = record
+
+    async def records(self, influencer_id: UUID) -> Sequence[PerformanceRecord]:
+        found = [r for (i, _), r in self.memory.performance.items() if i == influencer_id]
+        return sorted(found, key=lambda r: r.scope)
+
+    async def standing(self, influencer_id: UUID) -> Standing | None:
+        found = self.memory.influencers.get(influencer_id)
+        if found is None:
+            return None
+        return Standing(found.facts.platform, found.tier, found.engagement_rate, found.authenticity_score)
+
+    async def set_scores(self, influencer_id: UUID, *, performance_score: float | None, prior_score: float) -> None:
+        found = self.memory.influencers[influencer_id]
+        found.performance_score, found.prior_score = performance_score, prior_score
+
+
 class FakeProfileNotices:
     def __init__(self, memory: Memory) -> None:
         self.memory = memory
@@ -86,3 +115,4 @@ class FakeUnitOfWork(testing.FakeUnitOfWork[Memory]):
         self.influencers = FakeInfluencers(memory, tenant_id)
         self.shortlists = FakeShortlists(memory, tenant_id)
         self.profile_notices = FakeProfileNotices(memory)
+        self.performance = FakePerformance(memory)
