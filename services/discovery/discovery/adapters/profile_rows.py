@@ -13,7 +13,7 @@ from uuid import UUID
 import orjson
 
 from discovery.adapters.tables import AGE_COLUMNS, GENDER_COLUMNS, influencers
-from discovery.domain.facts import FACTS, NUMBERS, Kind, ProfileFacts, Snapshot, fingerprint, readers
+from discovery.domain.facts import NUMBERS, Kind, ProfileFacts, Snapshot, compiled, each_fact, fingerprint
 from discovery.domain.profiles import AGE_BUCKETS, GENDERS, PLATFORMS, TIERS, Audience, Contact, Influencer, RateCard
 from discovery.domain.search import search_name
 from discovery.domain.text import profile_document
@@ -21,10 +21,6 @@ from discovery.domain.text import profile_document
 # A snapshot's columns but its time, as its dataclass has them (domain.facts.Snapshot).
 SNAPSHOT_FIELDS = tuple(spec.name for spec in fields(Snapshot) if spec.name != "taken_at")
 # The facts a row holds as they are (numbers, texts, times), and those it holds as JSON.
-_STRUCTURED_KINDS = frozenset({Kind.CATEGORIES, Kind.LIST, Kind.AUDIENCE, Kind.RATE_CARD, Kind.CONTACT})
-_OPTIONAL = tuple(f.name for f in FACTS if not f.required and f.kind not in _STRUCTURED_KINDS)
-_STRUCTURED = tuple((f.name, f.kind) for f in FACTS if f.kind in _STRUCTURED_KINDS)
-_optional_plain = attrgetter(*_OPTIONAL)
 _numbers = attrgetter(*(f.name for f in NUMBERS))
 # Written by the import and the API; performance_score belongs to the performance consumer.
 UPSERT_KEEP = {"id", "catalogue_id", "platform", "handle", "created_at", "created_by", "performance_score"}
@@ -135,18 +131,7 @@ def with_search_texts(record: tuple[Any, ...]) -> tuple[Any, ...]:
 
 
 def from_row(row: Any) -> Influencer:
-    stated = dict(zip(_OPTIONAL, _optional_plain(row), strict=True))
-    for name, kind in _STRUCTURED:
-        value = getattr(row, name)
-        if kind is Kind.AUDIENCE:
-            stated[name] = Audience.from_dict(value) if _has_audience(value) else _NO_AUDIENCE
-        elif kind is Kind.RATE_CARD:
-            stated[name] = RateCard(currency=value["currency"], prices=dict(value["prices"])) if value else None
-        elif kind is Kind.CONTACT:
-            stated[name] = Contact(**value) if value else _NO_CONTACT
-        else:  # a list, stored as a JSON array
-            stated[name] = tuple(value)
-    facts = ProfileFacts.of(PLATFORMS[row.platform], row.handle, row.followers, stated)
+    facts = _facts_of_row(row)
     return Influencer(
         id=row.id,
         catalogue_id=row.catalogue_id,
@@ -176,26 +161,52 @@ def _has_audience(audience: dict[str, Any] | None) -> bool:
     return bool(audience) and any(audience.values())  # type: ignore[union-attr]
 
 
-def stored_parts(row: Any) -> list[Any]:
-    """fingerprint_parts of from_row(row).facts, from the row's columns as they are."""
-    parts: list[Any] = []
-    for read in _STORED_PARTS:
-        parts.extend(read(row))
-    return parts
-
-
 def _audience_parts(audience: dict[str, Any] | None) -> tuple[Any, ...]:
     audience = audience or {}
     return audience.get("ages") or {}, audience.get("genders") or {}, audience.get("countries") or {}
 
 
-# As stored, the platform is its value, lists are JSON arrays, the rest is as the facts hold it.
-_STORED_PARTS = readers(
+# A row's facts as the profile holds them: lists are JSON arrays, the audience, rate card and
+# contact JSON objects; the other columns hold the facts as they are.
+_facts_of_row = compiled(
+    "facts_of_row",
+    "ProfileFacts.of(PLATFORMS[holder.platform], holder.handle, holder.followers, {"
+    + each_fact(
+        {
+            Kind.CATEGORIES: "tuple({})",
+            Kind.LIST: "tuple({})",
+            Kind.AUDIENCE: "(Audience.from_dict({}) if _has_audience({}) else _NO_AUDIENCE)",
+            Kind.RATE_CARD: "(RateCard(currency={}['currency'], prices=dict({}['prices'])) if {} else None)",
+            Kind.CONTACT: "(Contact(**{}) if {} else _NO_CONTACT)",
+        },
+        keyed=True,
+        optional_only=True,
+    )
+    + "})",
     {
-        Kind.AUDIENCE: _audience_parts,
-        Kind.RATE_CARD: lambda card: ([card["currency"], card["prices"]] if card else None,),
-        Kind.CONTACT: lambda contact: ({k: v for k, v in contact.items() if v},),
-    }
+        "ProfileFacts": ProfileFacts,
+        "PLATFORMS": PLATFORMS,
+        "Audience": Audience,
+        "RateCard": RateCard,
+        "Contact": Contact,
+        "_has_audience": _has_audience,
+        "_NO_AUDIENCE": _NO_AUDIENCE,
+        "_NO_CONTACT": _NO_CONTACT,
+    },
+)
+# fingerprint_parts of from_row(row).facts, from the row's columns as they are.
+stored_parts = compiled(
+    "stored_parts",
+    "["
+    + each_fact(
+        {
+            Kind.AUDIENCE: "*_audience_parts({})",
+            Kind.RATE_CARD: "([{}['currency'], {}['prices']] if {} else None)",
+            Kind.CONTACT: "{k: v for k, v in {}.items() if v}",
+        }
+    )
+    + "]",
+    {"_audience_parts": _audience_parts},
 )
 
 

@@ -237,51 +237,47 @@ Snapshot = make_dataclass(
 Snapshot.__module__ = __name__
 
 
+_snapshot_facts = attrgetter(*SNAPSHOT_FACTS)
+
+
 def snapshot_of(facts: ProfileFacts, engagement_rate: float | None, taken_at: datetime) -> Any:
-    state = facts.__dict__
-    return Snapshot(taken_at, *(state[name] for name in SNAPSHOT_FACTS), engagement_rate)
+    return Snapshot(taken_at, *_snapshot_facts(facts), engagement_rate)
 
 
-Reader = Callable[[Any], tuple[Any, ...]]
+def compiled(name: str, expression: str, namespace: Mapping[str, Any] | None = None) -> Callable[[Any], Any]:
+    """The function `name(holder)` returning `expression`, compiled once from the table as
+    dataclasses compile __init__ from their fields: an import reads every row through such readers,
+    and a literal expression costs a third of a loop over the table. Its source is its __doc__."""
+    source = f"def {name}(holder):\n    return {expression}\n"
+    scope = dict(namespace or {})
+    exec(source, scope)  # the source is made from the table's names and the caller's templates only
+    function: Callable[[Any], Any] = scope[name]
+    function.__doc__ = source
+    return function
 
 
-def readers(encoders: Mapping[Kind, Callable[[Any], tuple[Any, ...]]]) -> list[Reader]:
-    """Every fact in the table's order, read off an object that holds them by name (facts, a
-    row): each a function of the object giving the fact's values. A fact of a kind in `encoders`
-    gives what its encoder makes of it; a run of facts of other kinds is read as it is, by one
-    attrgetter (the fingerprint is taken on an import's every row)."""
-    found: list[Reader] = []
-    run: list[str] = []
-
-    def end_run() -> None:
-        if len(run) == 1:
-            one = attrgetter(run[0])
-            found.append(lambda holder: (one(holder),))
-        elif run:
-            found.append(attrgetter(*run))
-        run.clear()
-
+def each_fact(templates: Mapping[Kind, str], *, keyed: bool = False, optional_only: bool = False) -> str:
+    """Every fact in the table's order as expressions on `holder`: `holder.<fact>`, or for a kind in
+    `templates` its template, in which {} stands for `holder.<fact>`; `keyed`: as the entries of a
+    dict display (`'<fact>': ...`); `optional_only`: without the facts every profile states."""
+    found = []
     for f in FACTS:
-        encode = encoders.get(f.kind)
-        if encode is None:
-            run.append(f.name)
+        if optional_only and f.required:
             continue
-        end_run()
-        value_of = attrgetter(f.name)
-        found.append(lambda holder, value_of=value_of, encode=encode: encode(value_of(holder)))
-    end_run()
-    return found
+        expression = templates.get(f.kind, "{}").replace("{}", f"holder.{f.name}")
+        found.append(f"{f.name!r}: {expression}" if keyed else expression)
+    return ", ".join(found)
 
 
 # The fingerprint: equal for equal facts, so that an import stating nothing new leaves a profile
 # untouched. Stored with each profile: its parts and their order never change without a migration.
-FINGERPRINT_ENCODERS: dict[Kind, Callable[[Any], tuple[Any, ...]]] = {
-    Kind.PLATFORM: lambda platform: (platform.value,),
-    Kind.AUDIENCE: lambda audience: (audience.ages, audience.genders, audience.countries),
-    Kind.RATE_CARD: lambda card: ([card.currency, card.prices] if card else None,),
-    Kind.CONTACT: lambda contact: (contact.as_dict(),),
+FINGERPRINT_TEMPLATES = {
+    Kind.PLATFORM: "{}.value",
+    Kind.AUDIENCE: "(audience := {}).ages, audience.genders, audience.countries",
+    Kind.RATE_CARD: "([card.currency, card.prices] if (card := {}) else None)",
+    Kind.CONTACT: "{}.as_dict()",
 }
-_FINGERPRINT = readers(FINGERPRINT_ENCODERS)
+fingerprint_parts = compiled("fingerprint_parts", f"[{each_fact(FINGERPRINT_TEMPLATES)}]")
 
 
 def fingerprint(facts: ProfileFacts) -> str:
@@ -292,14 +288,6 @@ def fingerprint(facts: ProfileFacts) -> str:
 def fingerprint_of(parts: list[Any]) -> str:
     canonical = orjson.dumps(parts, option=orjson.OPT_SORT_KEYS)
     return hashlib.sha1(canonical, usedforsecurity=False).hexdigest()
-
-
-def fingerprint_parts(facts: ProfileFacts) -> list[Any]:
-    """What the fingerprint is taken of, fact by fact in the table's order (see FINGERPRINT_PARTS)."""
-    parts: list[Any] = []
-    for read in _FINGERPRINT:
-        parts.extend(read(facts))
-    return parts
 
 
 def _positions() -> dict[str, int]:
@@ -317,16 +305,26 @@ def _positions() -> dict[str, int]:
 FINGERPRINT_PARTS = _positions()
 
 
+def _replacing(f: Fact) -> Callable[[ProfileFacts], Any] | None:
+    """How with_facts writes a fact of a kind the fingerprint encodes: its parts, as a list."""
+    template = FINGERPRINT_TEMPLATES.get(f.kind)
+    if template is None:
+        return None
+    return compiled(f"{f.name}_parts", "[" + template.replace("{}", f"holder.{f.name}") + "]")
+
+
+_WITH_FACTS = {f.name: (FINGERPRINT_PARTS[f.name], _replacing(f)) for f in FACTS}
+
+
 def with_facts(parts: list[Any], facts: ProfileFacts, names: Iterable[str]) -> list[Any]:
     """The fingerprint parts of a profile whose facts `names` are replaced by those of `facts`."""
     changed = parts.copy()
     state = facts.__dict__
     for name in names:
-        at = FINGERPRINT_PARTS[name]
-        encode = FINGERPRINT_ENCODERS.get(BY_NAME[name].kind)
+        at, encode = _WITH_FACTS[name]
         if encode is None:
             changed[at] = state[name]
         else:
-            encoded = encode(state[name])
+            encoded = encode(facts)
             changed[at : at + len(encoded)] = encoded
     return changed
