@@ -1,4 +1,5 @@
-"""What the domain needs from the outside world, as protocols the adapters implement."""
+"""What the use cases need from the outside world: the repositories of the unit of work, as protocols
+the adapters implement."""
 
 from collections.abc import Sequence
 from datetime import datetime
