@@ -21,6 +21,9 @@ class CampaignCreated(EventData):
     budget: Money | None = None
     starts_on: date | None = None
     ends_on: date | None = None
+    kpis: dict[str, float] | None = Field(
+        default=None, description="Target value per KPI name (metrics paces against them); null: not told"
+    )
 
 
 class CampaignUpdated(EventData):
@@ -36,6 +39,9 @@ class CampaignUpdated(EventData):
     budget: Money | None = None
     starts_on: date | None = None
     ends_on: date | None = None
+    kpis: dict[str, float] | None = Field(
+        default=None, description="Target value per KPI name (metrics paces against them); null: not told"
+    )
     changed: list[str] = Field(default=[], description="Names of the fields this change touched")
 
 
