@@ -9,7 +9,7 @@ How each event is folded in, in whatever order they arrive, is servicekit.campai
 """
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -134,8 +134,13 @@ class CampaignDirectory:
             await self.session.execute(update(t).where(t.c.id == folded.id).values(_row(folded)))
 
 
-def follow_campaigns(handlers: EventHandlers[Any], table: Table) -> None:
-    """Registers the handlers that keep `table` (a campaign_directory) up to date."""
+KpiTargetsHook = Callable[[Any, UUID, dict[str, float] | None, datetime], Awaitable[None]]
+
+
+def follow_campaigns(handlers: EventHandlers[Any], table: Table, *, on_kpis: KpiTargetsHook | None = None) -> None:
+    """Registers the handlers that keep `table` (a campaign_directory) up to date. `on_kpis(uow,
+    campaign_id, kpis, at)` is also given the KPI targets campaign.created and .updated carry
+    (None: not told), for a service that paces against them (metrics)."""
 
     async def record(
         uow: UnitOfWork,
@@ -154,12 +159,16 @@ def follow_campaigns(handlers: EventHandlers[Any], table: Table) -> None:
         d = event.data
         details = CampaignDetails(d.name, d.objective, d.budget, d.starts_on, d.ends_on)
         await record(uow, d.campaign_id, event.time, CampaignState.DRAFT, details, created=True)
+        if on_kpis is not None:
+            await on_kpis(uow, d.campaign_id, d.kpis, event.time)
 
     @handlers.on(CampaignUpdated)
     async def campaign_updated(uow: UnitOfWork, event: Received[CampaignUpdated]) -> None:
         d = event.data
         details = CampaignDetails(d.name, d.objective, d.budget, d.starts_on, d.ends_on)
         await record(uow, d.campaign_id, event.time, d.state, details)
+        if on_kpis is not None:
+            await on_kpis(uow, d.campaign_id, d.kpis, event.time)
 
     # A launch carries the budget and dates too, as the last created or updated event told them.
     @handlers.on(CampaignLaunched)

@@ -1,23 +1,55 @@
 """The metrics service: `uvicorn metrics.main:create_app --factory`."""
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI
 
 from metrics.adapters.event_handlers import handlers
+from metrics.adapters.ingestion import Ingestion
 from metrics.adapters.tables import messaging, metadata
-from metrics.api import campaign_metrics
+from metrics.api import conversions, errors, insights, measurements, redirect, settings, tracking
+from metrics.api.redirect import RedirectFastPath
 from metrics.settings import MetricsSettings
 from servicekit.app import create_service_app
 from servicekit.runtime import ServiceRuntime
 
 
-def create_app(settings: MetricsSettings | None = None) -> FastAPI:
-    settings = settings or MetricsSettings()
+def create_app(metrics_settings: MetricsSettings | None = None) -> FastAPI:
+    metrics_settings = metrics_settings or MetricsSettings()
     runtime = ServiceRuntime(
-        settings, metadata=metadata, messaging=messaging, migrations="metrics:migrations", handlers=handlers
+        metrics_settings, metadata=metadata, messaging=messaging, migrations="metrics:migrations", handlers=handlers
     )
-    return create_service_app(
+    ingestion = Ingestion(runtime)
+
+    @asynccontextmanager
+    async def ingesting(app: FastAPI) -> AsyncIterator[None]:
+        await ingestion.start()
+        try:
+            yield
+        finally:
+            await ingestion.stop()
+
+    app = create_service_app(
         runtime,
-        [campaign_metrics.router],
+        [
+            measurements.router,
+            tracking.router,
+            conversions.router,
+            insights.router,
+            settings.router,
+            redirect.router,
+        ],
         title="Metrics",
-        description="Tracking links, clicks, conversions, post insights and KPIs.",
+        description="Tracking links and clicks, conversions, post insights, costs and KPIs.",
+        extra_lifespan=ingesting,
     )
+    app.state.ingestion = ingestion
+    errors.install(app)
+    app.add_middleware(
+        RedirectFastPath,
+        ingestion=ingestion,
+        internal_secret=metrics_settings.internal_secret,
+        service=metrics_settings.service_name,
+    )
+    return app

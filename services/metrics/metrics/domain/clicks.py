@@ -70,8 +70,11 @@ _MAC_BYTES = 10
 
 
 def issue_click_id(key: bytes, link_id: UUID, at: datetime) -> str:
-    millis = int(at.timestamp() * 1000).to_bytes(6, "big")
-    body = link_id.bytes + millis + os.urandom(4)
+    return issue_click_id_at(key, link_id, int(at.timestamp() * 1000), os.urandom(4))
+
+
+def issue_click_id_at(key: bytes, link_id: UUID, millis: int, nonce: bytes) -> str:
+    body = link_id.bytes + millis.to_bytes(6, "big") + nonce
     mac = hmac.new(key, body, hashlib.sha256).digest()[:_MAC_BYTES]
     return base64.urlsafe_b64encode(body + mac).decode().rstrip("=")
 
@@ -87,5 +90,6 @@ def read_click_id(key: bytes, click_id: str) -> ClickRef | None:
     body, mac = raw[:26], raw[26:]
     if not hmac.compare_digest(mac, hmac.new(key, body, hashlib.sha256).digest()[:_MAC_BYTES]):
         return None
-    at = datetime.fromtimestamp(int.from_bytes(body[16:22], "big") / 1000, UTC)
+    millis = int.from_bytes(body[16:22], "big")
+    at = datetime.fromtimestamp(millis // 1000, UTC).replace(microsecond=millis % 1000 * 1000)
     return ClickRef(UUID(bytes=body[:16]), at)

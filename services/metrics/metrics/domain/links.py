@@ -113,6 +113,14 @@ def target_url(
     return url
 
 
+def click_url_parts(url: str) -> tuple[str, str]:
+    """(head, tail) such that head + click_id + tail is `with_click_id(url, click_id)`: worked
+    out once per link, not per click."""
+    marker = "\x00"
+    head, _, tail = with_click_id(url, marker).partition(marker)
+    return head, tail
+
+
 def with_click_id(url: str, click_id: str) -> str:
     """Where one click is sent: the link's target with the click's id for the shop to report."""
     separator = "&" if urlsplit(url).query else "?"

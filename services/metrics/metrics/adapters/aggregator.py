@@ -1,0 +1,187 @@
+"""The aggregator: reads the click and insight topics in batches and commits each batch's
+aggregates in one transaction together with the next offset of each partition it read. A
+partition's stored offset is where reading resumes (the consumer seeks there on assignment), and
+records below it are skipped, so each record counts exactly once, across crashes and rebalances;
+offsets are never committed to Kafka for correctness."""
+
+import asyncio
+import contextlib
+import logging
+import time
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+from aiokafka import AIOKafkaConsumer, ConsumerRebalanceListener, ConsumerRecord, TopicPartition
+from prometheus_client import Counter, Histogram
+from sqlalchemy import select, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from metrics.adapters.aggregation import fold_clicks, fold_insights
+from metrics.adapters.sql import insert_for
+from metrics.adapters.tables import aggregator_offsets
+from servicekit.db import Database
+
+log = logging.getLogger(__name__)
+
+AGGREGATED = Counter("metrics_aggregated_total", "Records folded into the aggregates", ["topic"])
+MALFORMED = Counter("metrics_aggregator_malformed_total", "Records the aggregator could not read", ["topic"])
+BATCH_SECONDS = Histogram(
+    "metrics_aggregator_batch_seconds",
+    "Time to fold and commit one batch",
+    buckets=(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
+)
+
+
+async def stored_offsets(
+    session: AsyncSession, partitions: list[TopicPartition], lock: bool
+) -> dict[TopicPartition, int]:
+    o = aggregator_offsets.c
+    query = select(o.topic, o.partition, o.next_offset).where(
+        tuple_(o.topic, o.partition).in_([(tp.topic, tp.partition) for tp in partitions])
+    )
+    if lock:
+        query = query.with_for_update()
+    rows = await session.execute(query)
+    return {TopicPartition(topic, partition): offset for topic, partition, offset in rows}
+
+
+class _SeekToStored(ConsumerRebalanceListener):  # type: ignore[misc]
+    def __init__(self, aggregator: "Aggregator") -> None:
+        self.aggregator = aggregator
+
+    async def on_partitions_revoked(self, revoked: Any) -> None:
+        return None
+
+    async def on_partitions_assigned(self, assigned: Any) -> None:
+        await self.aggregator.seek_to_stored(list(assigned))
+
+
+class Aggregator:
+    def __init__(
+        self,
+        *,
+        database: Database,
+        bootstrap_servers: str,
+        clicks_topic: str,
+        insights_topic: str,
+        group_id: str,
+        batch_records: int,
+        fetch_max_wait_ms: int,
+        security: dict[str, Any] | None = None,
+    ) -> None:
+        self.database = database
+        self.bootstrap_servers = bootstrap_servers
+        self.clicks_topic = clicks_topic
+        self.insights_topic = insights_topic
+        self.group_id = group_id
+        self.batch_records = batch_records
+        self.fetch_max_wait_ms = fetch_max_wait_ms
+        self.security = security or {}
+        self._consumer: AIOKafkaConsumer | None = None
+        self._task: asyncio.Task[None] | None = None
+        self._stopping = False
+        self.assigned = asyncio.Event()
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run(), name="metrics-aggregator")
+
+    async def stop(self, grace_s: float = 5.0) -> None:
+        """Lets the batch in hand commit, then stops; one cut short rolls back and is read again."""
+        self._stopping = True
+        if self._task is not None:
+            done, _ = await asyncio.wait({self._task}, timeout=grace_s)
+            if not done:
+                self._task.cancel()
+                await asyncio.gather(self._task, return_exceptions=True)
+        if self._consumer is not None:
+            with contextlib.suppress(Exception):
+                await asyncio.wait_for(self._consumer.stop(), 5)
+
+    async def _run(self) -> None:
+        backoff = 0.5
+        while not self._stopping:
+            try:
+                if self._consumer is None:
+                    consumer = AIOKafkaConsumer(
+                        **self.security,
+                        bootstrap_servers=self.bootstrap_servers,
+                        group_id=self.group_id,
+                        client_id=f"{self.group_id}-consumer",
+                        enable_auto_commit=False,
+                        auto_offset_reset="earliest",
+                        max_poll_records=self.batch_records,
+                        fetch_max_wait_ms=self.fetch_max_wait_ms,
+                        max_partition_fetch_bytes=4 * 1024 * 1024,
+                    )
+                    consumer.subscribe([self.clicks_topic, self.insights_topic], listener=_SeekToStored(self))
+                    self._consumer = consumer
+                    await consumer.start()
+                batches = await self._consumer.getmany(timeout_ms=200, max_records=self.batch_records)
+                if self._consumer.assignment():
+                    self.assigned.set()
+                if batches and not self._stopping:
+                    await self.apply(batches)
+                backoff = 0.5
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                log.warning("aggregator: %r; retrying in %.1fs", exc, backoff)
+                consumer, self._consumer = self._consumer, None
+                if consumer is not None:
+                    with contextlib.suppress(Exception):
+                        await asyncio.wait_for(consumer.stop(), 5)
+                await asyncio.sleep(backoff)
+                backoff = min(backoff * 2, 5.0)
+
+    async def seek_to_stored(self, partitions: list[TopicPartition]) -> None:
+        if not partitions or self._consumer is None:
+            return
+        async with self.database.session(read_only=True) as session:
+            stored = await stored_offsets(session, partitions, lock=False)
+        for partition in partitions:
+            if partition in stored:
+                self._consumer.seek(partition, stored[partition])
+            else:
+                await self._consumer.seek_to_beginning(partition)
+
+    async def apply(self, batches: dict[TopicPartition, list[ConsumerRecord]]) -> int:
+        """Folds the records not folded before and stores the offsets, in one transaction; returns
+        how many records it folded."""
+        started = time.perf_counter()
+        now = datetime.now(UTC)
+        clicks: list[dict[str, Any]] = []
+        insights: list[dict[str, Any]] = []
+        async with self.database.session() as session:
+            stored = await stored_offsets(session, list(batches), lock=not self.database.is_sqlite)
+            next_offsets: dict[TopicPartition, int] = {}
+            for partition, records in batches.items():
+                start = stored.get(partition, 0)
+                for record in records:
+                    if record.offset < start:
+                        continue  # folded before (a rebalance or a restart read it again)
+                    try:
+                        value = orjson.loads(record.value or b"")
+                    except orjson.JSONDecodeError:
+                        MALFORMED.labels(record.topic).inc()
+                        log.error("%s[%d]@%d is not a record; skipped", record.topic, record.partition, record.offset)
+                        continue
+                    (clicks if record.topic == self.clicks_topic else insights).append(value)
+                if records and records[-1].offset >= start:
+                    next_offsets[partition] = records[-1].offset + 1
+            if not next_offsets:
+                return 0
+            await fold_clicks(session, clicks, now)
+            await fold_insights(session, insights, now)
+            statement = insert_for(session, aggregator_offsets)
+            statement = statement.on_conflict_do_update(
+                index_elements=["topic", "partition"], set_={"next_offset": statement.excluded.next_offset}
+            )
+            await session.execute(
+                statement,
+                [{"topic": tp.topic, "partition": tp.partition, "next_offset": n} for tp, n in next_offsets.items()],
+            )
+        AGGREGATED.labels(self.clicks_topic).inc(len(clicks))
+        AGGREGATED.labels(self.insights_topic).inc(len(insights))
+        BATCH_SECONDS.observe(time.perf_counter() - started)
+        return len(clicks) + len(insights)

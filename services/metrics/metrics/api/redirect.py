@@ -1,0 +1,122 @@
+"""GET /r/{code}: the public tracking redirect, metrics' hot path.
+
+The code is resolved from memory (the link directory), the click appended to the click topic
+(adapters.click_log: no database transaction per click) and a 302 sent to the link's target with
+the click's id. An unknown or stopped code is a 404 and records nothing. The route runs as an
+ASGI app in front of the service's middleware and routing (which cost more than the redirect);
+the FastAPI route documents it and answers the same when the fast path is not mounted."""
+
+import hmac
+import os
+import time
+from urllib.parse import urlsplit
+
+import orjson
+from fastapi import APIRouter, Request, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from metrics.adapters.ingestion import Ingestion
+from metrics.domain.clicks import client_hash, issue_click_id_at, ua_class
+from servicekit.context import INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER
+from servicekit.logs import log_access, request_id_var
+from servicekit.problems import Problem, problem_response
+from servicekit.prometheus import observe_request
+
+router = APIRouter(tags=["tracking"])
+ROUTE = "/r/{code}"
+_NOT_FOUND = problem_response(Problem(404, "no such tracking link"))
+_NO_CREDENTIAL = problem_response(
+    Problem(401, "services answer only the gateway (missing or wrong internal credential)")
+)
+
+
+def _referrer_host(referrer: str | None) -> str | None:
+    if not referrer:
+        return None
+    try:
+        return urlsplit(referrer).hostname
+    except ValueError:
+        return None
+
+
+async def click(ingestion: Ingestion, code: str, headers: dict[str, str], peer: str | None) -> tuple[int, bytes | None]:
+    """(status, location): a 302 to where the click goes, or a 404 recording nothing."""
+    link = ingestion.links.resolve(code)
+    if link is None:
+        return 404, None
+    now_ms = time.time_ns() // 1_000_000
+    user_agent = headers.get("user-agent", "")
+    forwarded = headers.get("x-forwarded-for")
+    address = forwarded.split(",", 1)[0].strip() if forwarded else (peer or "")
+    click_id = issue_click_id_at(ingestion.click_key, link.id, now_ms, os.urandom(4))
+    record = {
+        "id": click_id,
+        "l": link.link,
+        "t": link.tenant,
+        "c": link.campaign,
+        "p": link.partnership,
+        "at": now_ms,
+        "ua": ua_class(user_agent),
+        "h": client_hash(ingestion.client_salt, address, user_agent).hex(),
+        "r": _referrer_host(headers.get("referer")),
+    }
+    await ingestion.clicks.append(link.id.bytes, orjson.dumps(record))
+    return 302, f"{link.head}{click_id}{link.tail}".encode()
+
+
+@router.get(ROUTE, status_code=302, responses={302: {"description": "To the link's target"}, 404: {}})
+async def redirect(code: str, request: Request) -> Response:
+    """Follow a tracking link: the click is recorded (bots and repeats recorded, not counted)."""
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    peer = request.client.host if request.client else None
+    status, location = await click(request.app.state.ingestion, code, headers, peer)
+    if location is None:
+        raise Problem(404, "no such tracking link")
+    return Response(status_code=status, headers={"location": location.decode(), "cache-control": "no-store"})
+
+
+class RedirectFastPath:
+    """Answers GET and HEAD /r/{code} before any middleware; passes everything else on."""
+
+    def __init__(self, app: ASGIApp, ingestion: Ingestion, internal_secret: str, service: str) -> None:
+        self.app = app
+        self.ingestion = ingestion
+        self.secret = internal_secret.encode()
+        self.service = service
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not path.startswith("/r/") or scope["method"] not in ("GET", "HEAD"):
+            await self.app(scope, receive, send)
+            return
+        code = path[3:]
+        if not code or "/" in code:
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        token = request_id_var.set(headers.get(REQUEST_ID_HEADER) or os.urandom(16).hex())
+        status = 500
+        try:
+            if not hmac.compare_digest(headers.get(INTERNAL_TOKEN_HEADER, "").encode("latin-1"), self.secret):
+                status = 401
+                await _NO_CREDENTIAL(scope, receive, send)
+                return
+            peer = scope.get("client")
+            status, location = await click(self.ingestion, code, headers, peer[0] if peer else None)
+            if location is None:
+                await _NOT_FOUND(scope, receive, send)
+                return
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 302,
+                    "headers": [(b"location", location), (b"cache-control", b"no-store"), (b"content-length", b"0")],
+                }
+            )
+            await send({"type": "http.response.body", "body": b""})
+        finally:
+            elapsed = time.perf_counter() - started
+            observe_request(self.service, scope["method"], ROUTE, status, elapsed)
+            log_access(scope["method"], path, ROUTE, status, elapsed, headers.get("x-forwarded-for"), None, 0)
+            request_id_var.reset(token)
