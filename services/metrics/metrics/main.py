@@ -43,6 +43,7 @@ def create_app(metrics_settings: MetricsSettings | None = None) -> FastAPI:
         title="Metrics",
         description="Tracking links and clicks, conversions, post insights, costs and KPIs.",
         extra_lifespan=ingesting,
+        invalid_field_prefix="body.",
     )
     app.state.ingestion = ingestion
     errors.install(app)
