@@ -61,7 +61,8 @@ async def timeseries(
 
     for _link_id, bucket_start, counted in await uow.links.click_buckets([link.id for link in gathered.links]):
         point(bucket_start).counts["clicks"] += counted
-    covered = {p.id for p in figures_of(gathered, currency or "EUR", now.date(), rates).posts if p.covered_by_link}
+    figures = figures_of(gathered, currency or "EUR", now.date(), rates)
+    covered = {p.post_id for p in figures.posts if p.covered_by_link}
     snapshots = await uow.figures.snapshots([post.id for post, _ in gathered.posts])
     state: dict[UUID, dict[str, int]] = defaultdict(dict)
     for post_id, observed_at, metrics in snapshots:
@@ -75,15 +76,15 @@ async def timeseries(
         if post_id not in covered:
             counts["clicks"] += after.get("link_clicks", 0) - before.get("link_clicks", 0)
     for record, entries in gathered.conversions:
-        figures = conversion_figures(record, entries)
-        if figures.counts:
+        order = conversion_figures(record, entries)
+        if order.counts:
             point(record.occurred_at).counts["conversions"] += 1
-        point(record.occurred_at).revenue.append(figures.entries[0])
+        point(record.occurred_at).revenue.append(order.entries[0])
         for adjustment in entries:
             point(adjustment.occurred_at).revenue.append(
                 DatedAmount(-adjustment.amount_minor, adjustment.currency, adjustment.occurred_at.date())
             )
-    for contract in figures_of(gathered, currency or "EUR", now.date(), rates).contracts:
+    for contract in figures.contracts:
         amount = fee_cost(contract.cost)
         if amount:
             at = datetime.combine(contract.on, datetime.min.time(), ZoneInfo("UTC"))

@@ -1,0 +1,208 @@
+"""Clicks and insights through the real broker into the aggregates: bots and repeats recorded but
+not counted, the latest snapshot per metric wins whatever the order, a batch folded twice (a
+crash between the fold and the next read, a rebalance) counts once, spooled clicks replayed twice
+count once; and the campaign's KPIs add up to what was sent."""
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+import orjson
+import pytest
+from aiokafka import AIOKafkaProducer, ConsumerRecord, TopicPartition
+from sqlalchemy import func, select
+
+from devstack.databases import DatabaseFactory
+from metrics.adapters.aggregator import Aggregator
+from metrics.adapters.click_log import ClickLog, SpoolReplayer, replayed
+from metrics.adapters.tables import click_spool, link_clicks, post_totals
+
+from .conftest import T0, Brand, eventually, metrics_service
+
+GOOGLEBOT = "Googlebot/2.1 (+http://www.google.com/bot.html)"
+
+
+@pytest.fixture(scope="module")
+async def service(
+    databases: DatabaseFactory, messaging_settings: dict[str, object]
+) -> AsyncIterator[httpx.AsyncClient]:
+    async with metrics_service(
+        databases, messaging_settings, "metrics_aggregation", consumer_enabled=True, publish_interval_s=0.2
+    ) as client:
+        aggregator = client.app.state.ingestion  # type: ignore[attr-defined]
+        await eventually(lambda: _assigned(aggregator.aggregator), timeout_s=60)
+        yield client
+
+
+async def _assigned(aggregator: Aggregator | None) -> bool:
+    return aggregator is not None and aggregator.assigned.is_set()
+
+
+@pytest.fixture
+async def brand(service: httpx.AsyncClient, internal_secret: str) -> Brand:
+    brand = Brand(service, internal_secret)
+    await brand.campaign()
+    return brand
+
+
+async def link_counts(brand: Brand, link_id: str) -> tuple[int, int, int]:
+    database = brand.service.app.state.runtime.database  # type: ignore[attr-defined]
+    async with database.session(read_only=True) as session:
+        row = (await session.execute(select(link_clicks).where(link_clicks.c.link_id == uuid.UUID(link_id)))).first()
+    return (row.counted, row.bots, row.repeats) if row else (0, 0, 0)
+
+
+async def test_bots_and_repeats_are_recorded_but_not_counted(brand: Brand) -> None:
+    partnership_id, _ = await brand.partnership()
+    link = await brand.link(partnership_id)
+    visits = [
+        ("203.0.113.1", None),
+        ("203.0.113.1", None),  # the same client again: a repeat
+        ("203.0.113.2", None),
+        ("203.0.113.3", GOOGLEBOT),
+        ("203.0.113.4", ""),  # no user agent at all: a bot
+    ]
+    for address, agent in visits:
+        kwargs = {"user_agent": agent} if agent is not None else {}
+        assert (await brand.click(link["code"], address=address, **kwargs)).status_code == 302
+
+    assert await eventually(lambda: _counts_are(brand, link["id"], (2, 2, 1)))
+    body = await brand.metrics()
+    assert (body["totals"]["clicks"], body["totals"]["bot_clicks"], body["totals"]["repeat_clicks"]) == (2, 2, 1)
+    shown = await brand.service.get(f"/api/v1/tracking-links/{link['id']}", headers=brand.headers)
+    assert (shown.json()["clicks"], shown.json()["bot_clicks"], shown.json()["repeat_clicks"]) == (2, 2, 1)
+
+
+async def _counts_are(brand: Brand, link_id: str, expected: tuple[int, int, int]) -> bool:
+    return await link_counts(brand, link_id) == expected
+
+
+async def snapshot(brand: Brand, post_id: uuid.UUID, body: dict[str, Any]) -> httpx.Response:
+    return await brand.service.post(f"/api/v1/posts/{post_id}/insights", json=body, headers=brand.headers)
+
+
+async def test_the_latest_snapshot_per_metric_wins_and_repeats_change_nothing(brand: Brand) -> None:
+    partnership_id, influencer_id = await brand.partnership()
+    post_id, _ = await brand.post(partnership_id, influencer_id, platform="instagram")
+    late = {"observed_at": (T0 + timedelta(hours=5)).isoformat(), "metrics": {"views": 900, "likes": 90, "saved": 9}}
+    early = {"observed_at": (T0 + timedelta(hours=1)).isoformat(), "metrics": {"views": 100, "likes": 10, "reach": 80}}
+    accepted = await snapshot(brand, post_id, {"items": [late, early]})
+    assert accepted.status_code == 202, accepted.text
+    assert accepted.json() == {"post_id": str(post_id), "accepted": 2, "repeats": 0}
+    await eventually(lambda: _post_has(brand, post_id, "views", 900))
+
+    repeat = await snapshot(brand, post_id, early)
+    assert (repeat.status_code, repeat.json()["repeats"]) == (200, 1)
+    conflict = await snapshot(brand, post_id, {**early, "metrics": {"views": 101}})
+    assert conflict.status_code == 409, conflict.text
+    assert [e["field"] for e in conflict.json()["errors"]] == ["body"]
+    wrong_name = await snapshot(brand, post_id, {"observed_at": T0.isoformat(), "metrics": {"saves": 1}})
+    assert wrong_name.status_code == 422
+    assert [e["field"] for e in wrong_name.json()["errors"]] == ["body.metrics.saves"]
+
+    shown = await brand.service.get(f"/api/v1/posts/{post_id}/metrics", headers=brand.headers)
+    totals = shown.json()["totals"]
+    # views and likes from the latest snapshot, reach from the only one that reports it
+    assert (totals["views"], totals["likes"], totals["saves"], totals["reach"]) == (900, 90, 9, 80)
+    assert totals["engagements"] == 99
+    assert shown.json()["kpis"]["engagement_rate_by_views"] == pytest.approx(99 / 900)
+    history = await brand.service.get(f"/api/v1/posts/{post_id}/insights?limit=1", headers=brand.headers)
+    assert [s["metrics"] for s in history.json()["items"]] == [{"views": 900, "likes": 90, "saves": 9}]
+    assert history.json()["next_cursor"]
+    unknown = await snapshot(brand, uuid.uuid4(), early)
+    assert unknown.status_code == 404
+
+
+async def _post_has(brand: Brand, post_id: uuid.UUID, metric: str, value: int) -> bool:
+    database = brand.service.app.state.runtime.database  # type: ignore[attr-defined]
+    async with database.session(read_only=True) as session:
+        found = await session.scalar(select(post_totals.c[metric]).where(post_totals.c.post_id == post_id))
+    return found == value
+
+
+def _record(topic: str, partition: int, offset: int, value: dict[str, Any]) -> ConsumerRecord:
+    payload = orjson.dumps(value)
+    return ConsumerRecord(topic, partition, offset, 0, 0, None, payload, None, 0, len(payload), [])
+
+
+async def test_a_batch_folded_twice_counts_once(brand: Brand) -> None:
+    partnership_id, _ = await brand.partnership()
+    link = await brand.link(partnership_id)
+    aggregator = brand.service.app.state.ingestion.aggregator  # type: ignore[attr-defined]
+    topic = f"test-clicks-{uuid.uuid4().hex[:6]}"
+    aggregator_for_test = Aggregator(
+        database=aggregator.database,
+        bootstrap_servers="unused",
+        clicks_topic=topic,
+        insights_topic="unused",
+        group_id="unused",
+        batch_records=100,
+        fetch_max_wait_ms=50,
+    )
+    now_ms = int(datetime.now(UTC).timestamp() * 1000)
+    clicks = [
+        {"id": f"c{i}", "l": link["id"], "t": str(brand.org), "c": str(brand.campaign_id), "p": str(partnership_id),
+         "at": now_ms + i, "ua": "mobile", "h": f"{i:032x}", "r": None}
+        for i in range(10)
+    ]  # fmt: skip
+    partition = TopicPartition(topic, 0)
+    first = {partition: [_record(topic, 0, offset, click) for offset, click in enumerate(clicks[:6])]}
+    overlapping = {partition: [_record(topic, 0, offset, click) for offset, click in enumerate(clicks)]}
+
+    assert await aggregator_for_test.apply(first) == 6
+    assert await aggregator_for_test.apply(first) == 0
+    assert await aggregator_for_test.apply(overlapping) == 4
+
+    assert await link_counts(brand, link["id"]) == (10, 0, 0)
+
+
+async def test_spooled_clicks_replayed_twice_count_once(brand: Brand, kafka_bootstrap: str) -> None:
+    partnership_id, _ = await brand.partnership()
+    link = await brand.link(partnership_id)
+    ingestion = brand.service.app.state.ingestion  # type: ignore[attr-defined]
+    database = ingestion.clicks.database
+    # A click log whose broker is away: the clicks go to the spool.
+    away = ClickLog(
+        database=database,
+        topic=ingestion.settings.clicks_topic,
+        producer_factory=lambda: _producer("127.0.0.1:9"),
+        retry_s=60,
+        send_timeout_s=0.3,
+        spool_max_rows=1_000,
+    )
+    away.start()
+    real_log, ingestion.clicks = ingestion.clicks, away
+    try:
+        for i in range(3):
+            assert (await brand.click(link["code"], address=f"192.0.2.{i}")).status_code == 302
+    finally:
+        ingestion.clicks = real_log
+        await away.stop()
+    async with database.session(read_only=True) as session:
+        spooled = (await session.execute(select(click_spool.c.key, click_spool.c.payload))).all()
+    assert len(spooled) >= 3
+    # A replay cut short after the broker took the clicks but before they left the spool: sent twice.
+    replayer = SpoolReplayer(database, ingestion.settings.clicks_topic, lambda: _producer(kafka_bootstrap))
+    producer = _producer(kafka_bootstrap)
+    await producer.start()
+    try:
+        mine = [(k, p) for k, p in spooled if orjson.loads(p)["l"] == link["id"]]
+        for key, payload in mine:
+            await producer.send_and_wait(ingestion.settings.clicks_topic, replayed(payload), key=key)
+    finally:
+        await producer.stop()
+    while await replayer.run_once():
+        pass
+    await replayer.stop()
+    async with database.session(read_only=True) as session:
+        assert await session.scalar(select(func.count()).select_from(click_spool)) == 0
+    assert await eventually(lambda: _counts_are(brand, link["id"], (3, 0, 0)))
+    await asyncio.sleep(0.5)
+    assert await link_counts(brand, link["id"]) == (3, 0, 0)
+
+
+def _producer(bootstrap: str) -> AIOKafkaProducer:
+    return AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", request_timeout_ms=300)
