@@ -82,14 +82,19 @@ async def test_a_campaigns_kpis_add_up_what_was_measured(service: httpx.AsyncCli
         "/api/v1/promo-codes", json={"code": "P2", "partnership_id": str(p2)}, headers=brand.headers
     )
     assert promo.status_code == 201
-    orders = {"items": [
-        {"order_id": "o-1", "amount": {"amount_minor": 50_000, "currency": "EUR"}, "occurred_at": "2026-03-02T10:00:00Z",
-         "promo_code": "P2"},
-        {"order_id": "o-2", "amount": {"amount_minor": 20_000, "currency": "USD"}, "occurred_at": "2026-03-03T23:30:00Z",
-         "promo_code": "p2"},
-        {"type": "refund", "order_id": "o-1", "adjustment_id": "r", "amount": {"amount_minor": 10_000, "currency": "EUR"},
-         "occurred_at": "2026-03-04T10:00:00Z"},
-    ]}  # fmt: skip
+
+    def money(amount: int, currency: str = "EUR") -> dict[str, Any]:
+        return {"amount_minor": amount, "currency": currency}
+
+    orders = {
+        "items": [
+            {"order_id": "o-1", "amount": money(50_000), "occurred_at": "2026-03-02T10:00:00Z", "promo_code": "P2"},
+            {"order_id": "o-2", "amount": money(20_000, "USD"), "occurred_at": "2026-03-03T23:30:00Z",
+             "promo_code": "p2"},
+            {"type": "refund", "order_id": "o-1", "adjustment_id": "r", "amount": money(10_000),
+             "occurred_at": "2026-03-04T10:00:00Z"},
+        ]
+    }  # fmt: skip
     assert (await brand.service.post("/api/v1/conversions", json=orders, headers=brand.headers)).status_code == 201
     await tell(
         brand.service,
