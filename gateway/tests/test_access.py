@@ -8,8 +8,7 @@ from gateway.domain.routing import Operation
 
 ROLES = ("owner", "manager", "analyst", "creator", "admin")
 
-# One representative operation per route class. No built operation is a partner write yet
-# (conversions and insights are planned): the rule is shown on the entry metrics will add.
+# One representative operation per route class.
 OPERATIONS = {
     RouteClass.READ: Operation("GET", "/api/v1/campaigns/{campaign_id}", "partnerships", "campaigns", RouteClass.READ),
     RouteClass.BRAND_WRITE: Operation("POST", "/api/v1/campaigns", "partnerships", "campaigns", RouteClass.BRAND_WRITE),

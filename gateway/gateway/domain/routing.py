@@ -27,22 +27,21 @@ class RouteClass(StrEnum):
 
 
 READ, BRAND, CREATOR, PUBLIC = RouteClass.READ, RouteClass.BRAND_WRITE, RouteClass.CREATOR_WRITE, RouteClass.PUBLIC
-PERSONAL = RouteClass.PERSONAL
+PERSONAL, PARTNER = RouteClass.PERSONAL, RouteClass.PARTNER_WRITE
 
 # Resources an operation may name besides a scope resource:
 PEOPLE_ONLY = None  # no API-key scope reaches it (members, API keys)
 ANY_CALLER = "*"  # every authenticated caller, a key without any particular scope too (GET /me)
 
 # The resources of API-key scopes (`<resource>:read`, `<resource>:write`), with what each covers.
-# tracking-links, conversions and insights name operations planned but not built yet.
 SCOPE_RESOURCES: dict[str, str] = {
     "campaigns": "campaigns, their state changes and budget",
     "partnerships": "partnerships (terms, fees, payments, messages), also under a campaign; message templates",
     "influencers": "profiles, ranked search, imports, the org's notes and tags",
     "shortlists": "a campaign's shortlist",
-    "metrics": "KPIs of campaigns",
+    "metrics": "KPIs of campaigns, partnerships, influencers and posts; exchange rates, EMV values, windows",
     "content": "briefs, deliverables, their versions, review and media, posts, amplifications, assets",
-    "tracking-links": "tracking links",
+    "tracking-links": "tracking links and promo codes",
     "conversions": "conversions reported by shops",
     "insights": "post insights reported by platforms",
     "webhooks": "webhook subscriptions and their deliveries",
@@ -164,6 +163,31 @@ _OPERATIONS: tuple[tuple[str, str, str, str | None, RouteClass], ...] = (
     ("GET", "/api/v1/assets/{asset_id}", "content", "content", READ),
     # metrics
     ("GET", f"{_C}/metrics", "metrics", "metrics", READ),
+    ("GET", f"{_C}/metrics/timeseries", "metrics", "metrics", READ),
+    ("GET", f"{_C}/report.csv", "metrics", "metrics", READ),
+    ("GET", f"{_C}/metrics/settings", "metrics", "metrics", READ),
+    ("PUT", f"{_C}/metrics/settings", "metrics", "metrics", BRAND),
+    ("GET", f"{_P}/metrics", "metrics", "metrics", READ),
+    ("GET", f"{_I}/{{influencer_id}}/performance", "metrics", "metrics", READ),
+    ("GET", "/api/v1/posts/{post_id}/metrics", "metrics", "metrics", READ),
+    ("GET", "/api/v1/posts/{post_id}/insights", "metrics", "insights", READ),
+    ("POST", "/api/v1/posts/{post_id}/insights", "metrics", "insights", PARTNER),
+    ("GET", "/api/v1/conversions", "metrics", "conversions", READ),
+    ("POST", "/api/v1/conversions", "metrics", "conversions", PARTNER),
+    ("GET", "/api/v1/conversions/{conversion_id}", "metrics", "conversions", READ),
+    ("GET", "/api/v1/tracking-links", "metrics", "tracking-links", READ),
+    ("POST", "/api/v1/tracking-links", "metrics", "tracking-links", BRAND),
+    ("GET", "/api/v1/tracking-links/{link_id}", "metrics", "tracking-links", READ),
+    ("DELETE", "/api/v1/tracking-links/{link_id}", "metrics", "tracking-links", BRAND),
+    ("GET", "/api/v1/promo-codes", "metrics", "tracking-links", READ),
+    ("POST", "/api/v1/promo-codes", "metrics", "tracking-links", BRAND),
+    ("DELETE", "/api/v1/promo-codes/{promo_code_id}", "metrics", "tracking-links", BRAND),
+    ("GET", "/api/v1/exchange-rates", "metrics", "metrics", READ),
+    ("POST", "/api/v1/exchange-rates", "metrics", "metrics", BRAND),
+    ("DELETE", "/api/v1/exchange-rates/{rate_id}", "metrics", "metrics", BRAND),
+    ("GET", "/api/v1/emv-values", "metrics", "metrics", READ),
+    ("PUT", "/api/v1/emv-values", "metrics", "metrics", BRAND),
+    ("GET", "/r/{code}", "metrics", PEOPLE_ONLY, PUBLIC),
     # the gateway's own
     ("POST", "/api/v1/orgs", "gateway", PEOPLE_ONLY, PUBLIC),
     ("POST", "/api/v1/creators", "gateway", PEOPLE_ONLY, PUBLIC),
@@ -216,6 +240,9 @@ PREFIXES: tuple[Prefix, ...] = (
     Prefix("/api/v1/tracking-links", "metrics"),
     Prefix("/api/v1/conversions", "metrics"),
     Prefix("/api/v1/posts", "metrics"),
+    Prefix("/api/v1/promo-codes", "metrics"),
+    Prefix("/api/v1/exchange-rates", "metrics"),
+    Prefix("/api/v1/emv-values", "metrics"),
     Prefix("/r/{code}", "metrics", public=True),
 )
 
