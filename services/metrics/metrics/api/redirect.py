@@ -9,10 +9,11 @@ the FastAPI route documents it and answers the same when the fast path is not mo
 import hmac
 import os
 import time
+from typing import Annotated
 from urllib.parse import urlsplit
 
 import orjson
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Path, Request, Response
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from metrics.adapters.ingestion import Ingestion
@@ -65,7 +66,9 @@ async def click(ingestion: Ingestion, code: str, headers: dict[str, str], peer: 
 
 
 @router.get(ROUTE, status_code=302, responses={302: {"description": "To the link's target"}, 404: {}})
-async def redirect(code: str, request: Request) -> Response:
+async def redirect(
+    code: Annotated[str, Path(max_length=64, pattern=r"^[0-9A-Za-z_-]+$")], request: Request
+) -> Response:
     """Follow a tracking link: the click is recorded (bots and repeats recorded, not counted)."""
     headers = {k.lower(): v for k, v in request.headers.items()}
     peer = request.client.host if request.client else None

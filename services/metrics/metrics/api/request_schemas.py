@@ -8,7 +8,7 @@ from pydantic import Discriminator, Field, Tag, model_validator
 
 from contracts.money import Currency
 from metrics.domain.emv import EMV_ACTIONS
-from metrics.domain.insights import MAX_COUNT
+from metrics.domain.insights import ALL_NAMES, MAX_COUNT
 from metrics.domain.links import MAX_URL_LENGTH
 from servicekit.schemas import MoneyIn, RequestModel, raise_for
 
@@ -90,14 +90,19 @@ ConversionReport = Annotated[
     Annotated[ConversionIn, Tag("single")] | Annotated[ConversionBatch, Tag("batch")], Discriminator(_single_or_batch)
 ]
 
-MetricValue = Annotated[float, Field(ge=0, le=MAX_COUNT)]
+# A count is a whole number; a duration (the platform's unit) may have decimals.
+MetricValue = Annotated[int, Field(ge=0, le=MAX_COUNT)] | Annotated[float, Field(ge=0, le=MAX_COUNT)]
+MetricName = Literal[ALL_NAMES]  # type: ignore[valid-type]
 
 
 class SnapshotIn(RequestModel):
     """A post's cumulative numbers as observed at one time, in its platform's names."""
 
     observed_at: datetime
-    metrics: Annotated[dict[Annotated[str, Field(max_length=64)], MetricValue], Field(min_length=1, max_length=50)]
+    metrics: Annotated[
+        dict[MetricName, MetricValue],
+        Field(min_length=1, max_length=50, description="By the post's platform's names (see the README's table)"),
+    ]
 
 
 class SnapshotBatch(RequestModel):

@@ -57,8 +57,8 @@ async def add_exchange_rate(body: ExchangeRateCreate, uow: UnitOfWorkDep, respon
 async def list_exchange_rates(
     uow: UnitOfWorkDep,
     page: Pagination,
-    base: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
-    quote: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
+    base: Annotated[str | None, Query(min_length=3, max_length=3, pattern=r"^[A-Z]{3}$")] = None,
+    quote: Annotated[str | None, Query(min_length=3, max_length=3, pattern=r"^[A-Z]{3}$")] = None,
 ) -> Page[ExchangeRatePublic]:
     """The org's rates by pair, newest day first."""
     after = None

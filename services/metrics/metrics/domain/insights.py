@@ -84,6 +84,12 @@ PLATFORM_NAMES: dict[str, dict[str, MetricName]] = {
 }
 
 
+# Every name some platform (or ours) uses, ours first.
+ALL_NAMES: tuple[str, ...] = tuple(
+    dict.fromkeys([*METRICS, *(name for names in PLATFORM_NAMES.values() for name in names)])
+)
+
+
 def accepted_names(platform: str) -> dict[str, MetricName]:
     return PLATFORM_NAMES.get(platform.lower(), _SAME)
 
