@@ -234,4 +234,5 @@ async def _told_at_least(brand: Brand, event_type: str, n: int) -> list[dict[str
 
 async def _performance_of(brand: Brand, partnership_id: uuid.UUID) -> dict[str, Any] | None:
     events = [e for e in await told(brand, "metrics.performance.updated") if e["partnership_id"] == str(partnership_id)]
-    return events[-1] if events and events[-1]["clicks"] == 70 and events[-1]["revenue"] else None
+    latest = events[-1] if events else None
+    return latest if latest and latest["clicks"] == 70 and (latest["revenue"] or {}).get("amount_minor") else None
