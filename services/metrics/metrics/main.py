@@ -15,7 +15,8 @@ from servicekit.app import create_service_app
 from servicekit.runtime import ServiceRuntime
 
 
-def create_app(metrics_settings: MetricsSettings | None = None) -> FastAPI:
+def create_app(metrics_settings: MetricsSettings | None = None) -> RedirectFastPath:
+    """The FastAPI app behind the redirect's fast path (which shows the app's attributes)."""
     metrics_settings = metrics_settings or MetricsSettings()
     runtime = ServiceRuntime(
         metrics_settings, metadata=metadata, messaging=messaging, migrations="metrics:migrations", handlers=handlers
@@ -47,10 +48,6 @@ def create_app(metrics_settings: MetricsSettings | None = None) -> FastAPI:
     )
     app.state.ingestion = ingestion
     errors.install(app)
-    app.add_middleware(
-        RedirectFastPath,
-        ingestion=ingestion,
-        internal_secret=metrics_settings.internal_secret,
-        service=metrics_settings.service_name,
+    return RedirectFastPath(
+        app, ingestion, internal_secret=metrics_settings.internal_secret, service=metrics_settings.service_name
     )
-    return app

@@ -25,7 +25,7 @@ class MetricsSettings(ServiceSettings):
     # How often each replica reads the links the others made or changed.
     link_refresh_interval_s: float = 0.5
     # The aggregator: records per batch and how long the broker may hold an empty fetch.
-    aggregator_batch_records: int = 5_000
+    aggregator_batch_records: int = 10_000
     aggregator_fetch_max_wait_ms: int = 50
     # How often changed partnerships' performance and reached KPI targets are told.
     publish_interval_s: float = 2.0

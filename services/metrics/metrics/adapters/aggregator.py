@@ -1,4 +1,5 @@
-"""The aggregator: reads the click and insight topics in batches and commits each batch's
+"""The aggregator: reads the click and insight topics in batches (a record holds one click or
+snapshot, or a list of them) and commits each batch's
 aggregates in one transaction together with the next offset of each partition it read. A
 partition's stored offset is where reading resumes (the consumer seeks there on assignment), and
 records below it are skipped, so each record counts exactly once, across crashes and rebalances;
@@ -20,9 +21,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from metrics.adapters.aggregation import fold_clicks, fold_insights
 from metrics.adapters.sql import insert_for
 from metrics.adapters.tables import aggregator_offsets
+from metrics.domain.clicks import REPEAT_WINDOW
 from servicekit.db import Database
 
 log = logging.getLogger(__name__)
+VISITOR_MEMORY_MS = int(REPEAT_WINDOW.total_seconds() * 1000)
 
 AGGREGATED = Counter("metrics_aggregated_total", "Records folded into the aggregates", ["topic"])
 MALFORMED = Counter("metrics_aggregator_malformed_total", "Records the aggregator could not read", ["topic"])
@@ -51,9 +54,10 @@ class _SeekToStored(ConsumerRebalanceListener):  # type: ignore[misc]
         self.aggregator = aggregator
 
     async def on_partitions_revoked(self, revoked: Any) -> None:
-        return None
+        self.aggregator.forget_visitors()
 
     async def on_partitions_assigned(self, assigned: Any) -> None:
+        self.aggregator.forget_visitors()
         await self.aggregator.seek_to_stored(list(assigned))
 
 
@@ -82,6 +86,20 @@ class Aggregator:
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
         self.assigned = asyncio.Event()
+        # Visitors' last counted clicks (epoch ms) of the partitions this process holds: it alone
+        # writes them then; forgotten at every rebalance, and past the repeat window.
+        self._visitors: dict[tuple[str, str], int] = {}
+        self._visitors_swept_at = time.monotonic()
+
+    def forget_visitors(self) -> None:
+        self._visitors.clear()
+
+    def _remember(self, visitors: dict[tuple[str, str], int]) -> None:
+        self._visitors.update(visitors)
+        if time.monotonic() - self._visitors_swept_at > 60:
+            self._visitors_swept_at = time.monotonic()
+            oldest = int(time.time() * 1000) - 2 * VISITOR_MEMORY_MS
+            self._visitors = {pair: at for pair, at in self._visitors.items() if at >= oldest}
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="metrics-aggregator")
@@ -135,15 +153,16 @@ class Aggregator:
                 backoff = min(backoff * 2, 5.0)
 
     async def seek_to_stored(self, partitions: list[TopicPartition]) -> None:
-        if not partitions or self._consumer is None:
+        consumer = self._consumer
+        if not partitions or consumer is None:
             return
         async with self.database.session(read_only=True) as session:
             stored = await stored_offsets(session, partitions, lock=False)
         for partition in partitions:
             if partition in stored:
-                self._consumer.seek(partition, stored[partition])
+                consumer.seek(partition, stored[partition])
             else:
-                await self._consumer.seek_to_beginning(partition)
+                await consumer.seek_to_beginning(partition)
 
     async def apply(self, batches: dict[TopicPartition, list[ConsumerRecord]]) -> int:
         """Folds the records not folded before and stores the offsets, in one transaction; returns
@@ -166,12 +185,16 @@ class Aggregator:
                         MALFORMED.labels(record.topic).inc()
                         log.error("%s[%d]@%d is not a record; skipped", record.topic, record.partition, record.offset)
                         continue
-                    (clicks if record.topic == self.clicks_topic else insights).append(value)
+                    found = clicks if record.topic == self.clicks_topic else insights
+                    if isinstance(value, list):  # the clicks of one link in one flush (adapters.click_log)
+                        found.extend(value)
+                    else:
+                        found.append(value)
                 if records and records[-1].offset >= start:
                     next_offsets[partition] = records[-1].offset + 1
             if not next_offsets:
                 return 0
-            await fold_clicks(session, clicks, now)
+            visitors = await fold_clicks(session, clicks, now, self._visitors)
             await fold_insights(session, insights, now)
             statement = insert_for(session, aggregator_offsets)
             statement = statement.on_conflict_do_update(
@@ -181,6 +204,7 @@ class Aggregator:
                 statement,
                 [{"topic": tp.topic, "partition": tp.partition, "next_offset": n} for tp, n in next_offsets.items()],
             )
+        self._remember(visitors)  # once committed: a rolled-back batch is read again
         AGGREGATED.labels(self.clicks_topic).inc(len(clicks))
         AGGREGATED.labels(self.insights_topic).inc(len(insights))
         BATCH_SECONDS.observe(time.perf_counter() - started)

@@ -9,12 +9,12 @@ the FastAPI route documents it and answers the same when the fast path is not mo
 import hmac
 import os
 import time
-from typing import Annotated
+from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import orjson
-from fastapi import APIRouter, Path, Request, Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from fastapi import APIRouter, FastAPI, Path, Request, Response
+from starlette.types import Receive, Scope, Send
 
 from metrics.adapters.ingestion import Ingestion
 from metrics.domain.clicks import client_hash, issue_click_id_at, ua_class
@@ -79,13 +79,18 @@ async def redirect(
 
 
 class RedirectFastPath:
-    """Answers GET and HEAD /r/{code} before any middleware; passes everything else on."""
+    """The service's outermost ASGI app: answers GET and HEAD /r/{code} before any middleware
+    (FastAPI's own included); passes everything else to the FastAPI app, whose attributes it
+    shows as its own (`state`, `openapi`, `routes`)."""
 
-    def __init__(self, app: ASGIApp, ingestion: Ingestion, internal_secret: str, service: str) -> None:
+    def __init__(self, app: FastAPI, ingestion: Ingestion, internal_secret: str, service: str) -> None:
         self.app = app
         self.ingestion = ingestion
         self.secret = internal_secret.encode()
         self.service = service
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.app, name)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")

@@ -88,7 +88,6 @@ def upgrade() -> None:
         sa.Column("last_counted_at", UtcDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("link_id", "client_hash", name=op.f("pk_click_visitors")),
     )
-    op.create_index(op.f("ix_click_visitors_last_counted_at"), "click_visitors", ["last_counted_at"], unique=False)
     op.create_table(
         "conversion_adjustments",
         sa.Column("id", sa.Uuid(), nullable=False),
@@ -313,7 +312,6 @@ def downgrade() -> None:
     op.drop_index("ix_conversions_tenant_id_campaign_id", table_name="conversions")
     op.drop_table("conversions")
     op.drop_table("conversion_adjustments")
-    op.drop_index(op.f("ix_click_visitors_last_counted_at"), table_name="click_visitors")
     op.drop_table("click_visitors")
     op.drop_table("click_spool")
     op.drop_table("click_buckets")

@@ -1,0 +1,263 @@
+"""The statements the aggregator runs, per database: on PostgreSQL each takes the whole batch as
+arrays (unnest), one statement per table, its text constant; elsewhere (SQLite) the portable
+INSERT ... ON CONFLICT of SQLAlchemy, in chunks."""
+
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import case, select, text, tuple_
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from metrics.adapters.sql import insert_for
+from metrics.adapters.tables import (
+    changed_partnerships,
+    click_buckets,
+    click_visitors,
+    link_clicks,
+    post_snapshots,
+    post_totals,
+    replayed_clicks,
+)
+from metrics.domain.insights import METRICS
+
+CHUNK = 1_000
+
+
+def at_ms(millis: int) -> datetime:
+    """An epoch-milliseconds time as an aware UTC datetime."""
+    return datetime.fromtimestamp(millis // 1000, UTC).replace(microsecond=millis % 1000 * 1000)
+
+
+Counts = tuple[str, int, int, int, int]  # link, bucket start (epoch ms), counted, bots, repeats
+
+
+def store_for(session: AsyncSession) -> "PortableStore":
+    return PostgresStore(session) if session.bind.dialect.name == "postgresql" else PortableStore(session)
+
+
+class PortableStore:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def first_replays(self, click_ids: list[str], now: datetime) -> set[str]:
+        statement = insert_for(self.session, replayed_clicks).on_conflict_do_nothing(index_elements=["click_id"])
+        fresh: set[str] = set()
+        for start in range(0, len(click_ids), CHUNK):
+            rows = [{"click_id": i, "counted_at": now} for i in click_ids[start : start + CHUNK]]
+            fresh.update(
+                (await self.session.execute(statement.values(rows).returning(replayed_clicks.c.click_id))).scalars()
+            )
+        return fresh
+
+    async def visitors(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], datetime]:
+        v = click_visitors.c
+        found: dict[tuple[str, str], datetime] = {}
+        for start in range(0, len(pairs), CHUNK):
+            chunk = [(UUID(link), bytes.fromhex(client)) for link, client in pairs[start : start + CHUNK]]
+            rows = await self.session.execute(
+                select(v.link_id, v.client_hash, v.last_counted_at).where(tuple_(v.link_id, v.client_hash).in_(chunk))
+            )
+            for link, client, at in rows:
+                found[(str(link), bytes(client).hex())] = at
+        return found
+
+    async def _add(self, table: Any, keys: list[str], rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        statement = insert_for(self.session, table)
+        statement = statement.on_conflict_do_update(
+            index_elements=keys,
+            set_={name: table.c[name] + statement.excluded[name] for name in ("counted", "bots", "repeats")},
+        )
+        await self.session.execute(statement, rows)
+
+    async def add_buckets(self, rows: Sequence[Counts]) -> None:
+        await self._add(click_buckets, ["link_id", "bucket_start"], [
+            {"link_id": UUID(link), "bucket_start": at_ms(start), "counted": c, "bots": b, "repeats": r}
+            for link, start, c, b, r in rows
+        ])  # fmt: skip
+
+    async def add_link_totals(self, rows: Sequence[tuple[str, int, int, int]]) -> None:
+        await self._add(link_clicks, ["link_id"], [
+            {"link_id": UUID(link), "counted": c, "bots": b, "repeats": r} for link, c, b, r in rows
+        ])  # fmt: skip
+
+    async def set_visitors(self, rows: Sequence[tuple[str, str, int]]) -> None:
+        """(link, client hash hex, last counted epoch ms)."""
+        if not rows:
+            return
+        statement = insert_for(self.session, click_visitors)
+        statement = statement.on_conflict_do_update(
+            index_elements=["link_id", "client_hash"], set_={"last_counted_at": statement.excluded.last_counted_at}
+        )
+        await self.session.execute(
+            statement,
+            [
+                {"link_id": UUID(link), "client_hash": bytes.fromhex(client), "last_counted_at": at_ms(at)}
+                for link, client, at in rows
+            ],
+        )
+
+    async def mark_changed(self, changed: dict[str, str], now: datetime) -> None:
+        """`changed`: partnership -> tenant."""
+        if not changed:
+            return
+        statement = insert_for(self.session, changed_partnerships).on_conflict_do_nothing(
+            index_elements=["partnership_id"]
+        )
+        await self.session.execute(
+            statement,
+            [{"partnership_id": UUID(p), "tenant_id": UUID(t), "changed_at": now} for p, t in changed.items()],
+        )
+
+    async def insert_snapshots(self, rows: list[tuple[str, datetime, str]], now: datetime) -> set[tuple[str, datetime]]:
+        """The (post, observed_at) of the rows that were new."""
+        statement = insert_for(self.session, post_snapshots).on_conflict_do_nothing(
+            index_elements=["post_id", "observed_at"]
+        )
+        stored: set[tuple[str, datetime]] = set()
+        for start in range(0, len(rows), 500):
+            values = [
+                {"post_id": UUID(post), "observed_at": at, "metrics": metrics, "received_at": now}
+                for post, at, metrics in rows[start : start + 500]
+            ]
+            result = await self.session.execute(
+                statement.values(values).returning(post_snapshots.c.post_id, post_snapshots.c.observed_at)
+            )
+            stored.update((str(post), at) for post, at in result)
+        return stored
+
+    async def fold_totals(self, latest: dict[str, dict[str, tuple[int, datetime]]]) -> None:
+        if not latest:
+            return
+        t = post_totals
+        rows = []
+        for post, metrics in latest.items():
+            row: dict[str, Any] = {"post_id": UUID(post)}
+            for metric in METRICS:
+                row[metric], row[f"{metric}_at"] = metrics.get(metric, (None, None))
+            rows.append(row)
+        statement = insert_for(self.session, t)
+        set_ = {}
+        for metric in METRICS:
+            new_at, old_at = statement.excluded[f"{metric}_at"], t.c[f"{metric}_at"]
+            newer = new_at.is_not(None) & (old_at.is_(None) | (new_at > old_at))
+            set_[metric] = case((newer, statement.excluded[metric]), else_=t.c[metric])
+            set_[f"{metric}_at"] = case((newer, new_at), else_=old_at)
+        await self.session.execute(statement.on_conflict_do_update(index_elements=["post_id"], set_=set_), rows)
+
+
+def _totals_upsert() -> str:
+    columns = ", ".join(f"{m}, {m}_at" for m in METRICS)
+    arrays = ", ".join(f"CAST(:{m} AS bigint[]), CAST(:{m}_at AS timestamptz[])" for m in METRICS)
+    updates = ", ".join(
+        f"{m} = CASE WHEN {newer} THEN excluded.{m} ELSE post_totals.{m} END, "
+        f"{m}_at = CASE WHEN {newer} THEN excluded.{m}_at ELSE post_totals.{m}_at END"
+        for m in METRICS
+        for newer in [
+            f"excluded.{m}_at IS NOT NULL AND (post_totals.{m}_at IS NULL OR excluded.{m}_at > post_totals.{m}_at)"
+        ]
+    )
+    return (
+        f"INSERT INTO post_totals (post_id, {columns}) SELECT * FROM unnest(CAST(:post AS uuid[]), {arrays}) "
+        f"ON CONFLICT (post_id) DO UPDATE SET {updates}"
+    )
+
+
+_ADD_COUNTS = ", ".join(f"{c} = {{t}}.{c} + excluded.{c}" for c in ("counted", "bots", "repeats"))
+_PG = {
+    "replays": text(
+        "INSERT INTO replayed_clicks (click_id, counted_at) SELECT unnest(CAST(:ids AS text[])), :now "
+        "ON CONFLICT (click_id) DO NOTHING RETURNING click_id"
+    ),
+    "visitors": text(
+        "SELECT v.link_id::text, encode(v.client_hash, 'hex'), v.last_counted_at FROM click_visitors v "
+        "JOIN unnest(CAST(:links AS uuid[]), CAST(:hashes AS bytea[])) AS k(link_id, client_hash) "
+        "ON v.link_id = k.link_id AND v.client_hash = k.client_hash"
+    ),
+    "buckets": text(
+        "INSERT INTO click_buckets (link_id, bucket_start, counted, bots, repeats) "
+        "SELECT l, to_timestamp(s / 1000.0), c, b, r FROM unnest(CAST(:links AS uuid[]), CAST(:starts AS bigint[]), "
+        "CAST(:counted AS bigint[]), CAST(:bots AS bigint[]), CAST(:repeats AS bigint[])) AS k(l, s, c, b, r) "
+        "ON CONFLICT (link_id, bucket_start) DO UPDATE SET " + _ADD_COUNTS.format(t="click_buckets")
+    ),
+    "link_totals": text(
+        "INSERT INTO link_clicks (link_id, counted, bots, repeats) SELECT * FROM unnest(CAST(:links AS uuid[]), "
+        "CAST(:counted AS bigint[]), CAST(:bots AS bigint[]), CAST(:repeats AS bigint[])) "
+        "ON CONFLICT (link_id) DO UPDATE SET " + _ADD_COUNTS.format(t="link_clicks")
+    ),
+    "set_visitors": text(
+        "INSERT INTO click_visitors (link_id, client_hash, last_counted_at) SELECT l, h, to_timestamp(a / 1000.0) "
+        "FROM unnest(CAST(:links AS uuid[]), CAST(:hashes AS bytea[]), CAST(:ats AS bigint[])) AS k(l, h, a) "
+        "ON CONFLICT (link_id, client_hash) DO UPDATE SET last_counted_at = excluded.last_counted_at"
+    ),
+    "changed": text(
+        "INSERT INTO changed_partnerships (partnership_id, tenant_id, changed_at) SELECT p, t, :now FROM unnest("
+        "CAST(:partnerships AS uuid[]), CAST(:tenants AS uuid[])) AS k(p, t) ON CONFLICT (partnership_id) DO NOTHING"
+    ),
+    "snapshots": text(
+        "INSERT INTO post_snapshots (post_id, observed_at, metrics, received_at) SELECT p, o, m, :now FROM unnest("
+        "CAST(:posts AS uuid[]), CAST(:observed AS timestamptz[]), CAST(:metrics AS text[])) AS k(p, o, m) "
+        "ON CONFLICT (post_id, observed_at) DO NOTHING RETURNING post_id::text, observed_at"
+    ),
+    "totals": text(_totals_upsert()),
+}
+
+
+class PostgresStore(PortableStore):
+    async def first_replays(self, click_ids: list[str], now: datetime) -> set[str]:
+        return set((await self.session.execute(_PG["replays"], {"ids": click_ids, "now": now})).scalars())
+
+    async def visitors(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], datetime]:
+        if not pairs:
+            return {}
+        rows = await self.session.execute(
+            _PG["visitors"],
+            {"links": [link for link, _ in pairs], "hashes": [bytes.fromhex(client) for _, client in pairs]},
+        )
+        return {(link, client): at for link, client, at in rows}
+
+    async def add_buckets(self, rows: Sequence[Counts]) -> None:
+        if rows:
+            links, starts, counted, bots, repeats = (list(column) for column in zip(*rows, strict=True))
+            await self.session.execute(
+                _PG["buckets"], {"links": links, "starts": starts, "counted": counted, "bots": bots, "repeats": repeats}
+            )
+
+    async def add_link_totals(self, rows: Sequence[tuple[str, int, int, int]]) -> None:
+        if rows:
+            links, counted, bots, repeats = (list(column) for column in zip(*rows, strict=True))
+            await self.session.execute(
+                _PG["link_totals"], {"links": links, "counted": counted, "bots": bots, "repeats": repeats}
+            )
+
+    async def set_visitors(self, rows: Sequence[tuple[str, str, datetime]]) -> None:
+        if rows:
+            links, hashes, ats = (list(column) for column in zip(*rows, strict=True))
+            await self.session.execute(
+                _PG["set_visitors"], {"links": links, "hashes": [bytes.fromhex(h) for h in hashes], "ats": ats}
+            )
+
+    async def mark_changed(self, changed: dict[str, str], now: datetime) -> None:
+        if changed:
+            await self.session.execute(
+                _PG["changed"], {"partnerships": list(changed), "tenants": list(changed.values()), "now": now}
+            )
+
+    async def insert_snapshots(self, rows: list[tuple[str, datetime, str]], now: datetime) -> set[tuple[str, datetime]]:
+        posts, observed, metrics = (list(column) for column in zip(*rows, strict=True))
+        result = await self.session.execute(
+            _PG["snapshots"], {"posts": posts, "observed": observed, "metrics": metrics, "now": now}
+        )
+        return {(post, at) for post, at in result}
+
+    async def fold_totals(self, latest: dict[str, dict[str, tuple[int, datetime]]]) -> None:
+        if not latest:
+            return
+        values: dict[str, list[Any]] = {"post": list(latest)}
+        for metric in METRICS:
+            values[metric] = [latest[post].get(metric, (None, None))[0] for post in latest]
+            values[f"{metric}_at"] = [latest[post].get(metric, (None, None))[1] for post in latest]
+        await self.session.execute(_PG["totals"], values)
