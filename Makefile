@@ -44,6 +44,9 @@ bench: $(STAMP)
 	$(BIN)/python bench/gateway_hop.py
 	$(BIN)/python bench/compliance_checks.py
 	$(BIN)/python bench/content_submissions.py
+	$(BIN)/python bench/metrics_redirect.py
+	$(BIN)/python bench/metrics_ingest.py
+	$(BIN)/python bench/metrics_freshness.py
 
 ## renders every Kubernetes overlay and checks probes, resources, security contexts
 k8s-check: $(STAMP)
