@@ -19,8 +19,9 @@ def test_it_consumes_the_shortlist_profile_and_contents_milestone_and_amplificat
         "content.approved",
         "content.published",
         "content.amplification_requested",
+        "metrics.conversion.attributed",
     }
-    assert handlers.topics() == ["content.events", "discovery.events"]
+    assert handlers.topics() == ["content.events", "discovery.events", "metrics.events"]
 
 
 @pytest.mark.parametrize(

@@ -270,6 +270,21 @@ class AmplificationRefused(AmplificationDecision):
     remaining: Money | None = Field(default=None, description="What the budget had left when it refused")
 
 
+class CommissionAccrued(EventData):
+    """A commission contract earned (or, after a refund, gave back) commission on attributed sales."""
+
+    event_type = "partnership.commission_accrued"
+    producer = "partnerships"
+
+    partnership_id: UUID
+    campaign_id: UUID
+    influencer_id: UUID
+    entry_id: UUID = Field(description="The metrics.conversion.attributed entry it follows from")
+    change: int = Field(description="Commission earned by this entry, in minor units (negative: given back)")
+    accrued: Money = Field(description="The commission earned so far (never above the contract's cap)")
+    net_sales: Money = Field(description="Attributed sales so far, less refunds and cancellations")
+
+
 EVENTS: tuple[type[EventData], ...] = (
     CampaignCreated,
     CampaignUpdated,
@@ -291,4 +306,5 @@ EVENTS: tuple[type[EventData], ...] = (
     PaymentRecorded,
     AmplificationFunded,
     AmplificationRefused,
+    CommissionAccrued,
 )

@@ -6,8 +6,9 @@ from datetime import datetime
 
 from contracts.events.content import ContentAmplificationRequested, ContentApproved, ContentPublished
 from contracts.events.discovery import InfluencerProfilesChanged, ShortlistAdded, ShortlistRemoved
+from contracts.events.metrics import ConversionAttributed
 from partnerships.adapters.unit_of_work import SqlUnitOfWork
-from partnerships.application import amplification_funding, completion
+from partnerships.application import amplification_funding, commissions, completion
 from partnerships.domain import partnership_actions
 from partnerships.domain.influencers import KnownInfluencer
 from partnerships.domain.partnerships import InfluencerProfile
@@ -93,3 +94,9 @@ async def _deliverable_progress(
             data.partnership_id,
             uow.tenant_id,
         )
+
+
+@handlers.on(ConversionAttributed)
+async def conversion_attributed(uow: SqlUnitOfWork, event: Received[ConversionAttributed]) -> None:
+    """A sale attributed to a partnership: a commission contract earns its commission on it."""
+    await commissions.accrue(uow, event.data)

@@ -203,3 +203,15 @@ influencer_profiles = Table(
     # Discovery's updated_at: an event about an older version changes nothing.
     Column("version", UtcDateTime(), nullable=False),
 )
+
+# Each attributed sales entry a commission contract took (metrics.conversion.attributed), once.
+commission_entries = Table(
+    "commission_entries",
+    metadata,
+    Column("entry_id", Uuid, primary_key=True),
+    Column("tenant_id", Uuid, nullable=False),
+    Column("partnership_id", Uuid, ForeignKey("partnerships.id"), nullable=False, index=True),
+    Column("net_change_minor", BigInteger, nullable=False),
+    Column("commission_change_minor", BigInteger, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)

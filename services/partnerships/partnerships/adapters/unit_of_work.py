@@ -4,6 +4,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from partnerships.adapters.amplification_repository import AmplificationFundingRepository
 from partnerships.adapters.campaign_repository import CampaignRepository
+from partnerships.adapters.commission_repository import CommissionRepository
 from partnerships.adapters.influencer_directory import InfluencerDirectoryRepository
 from partnerships.adapters.ledger_repository import LedgerRepository, PayoutRepository
 from partnerships.adapters.message_repository import MessageRepository, TemplateRepository
@@ -26,3 +27,4 @@ class SqlUnitOfWork(UnitOfWork):
         self.templates = TemplateRepository(session, tenant_id)
         self.influencers = InfluencerDirectoryRepository(session)
         self.amplifications = AmplificationFundingRepository(session, tenant_id)
+        self.commissions = CommissionRepository(session, tenant_id)

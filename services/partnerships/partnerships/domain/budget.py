@@ -6,7 +6,8 @@ Every movement is a double-entry posting between two accounts of the campaign's 
     available -> reserved         a brand offer (proposal or counter) reserves its fee
     reserved -> available         the offer is declined, withdrawn or cancelled
     reserved -> committed         both parties sign
-    committed -> paid             a milestone is paid
+    committed -> paid             a milestone is paid, or a commission earned
+    paid -> committed             a refund takes back commission earned
     committed -> available        a contract is cancelled (or completed) with money unpaid
     available -> committed        content's amplification spend is funded
 
@@ -37,6 +38,7 @@ class PostingKind(StrEnum):
     COMMIT = "commit"
     PAY = "pay"
     AMPLIFY = "amplify"  # content's amplification spend, committed at once (domain/amplification.py)
+    COMMISSION = "commission"
 
 
 @dataclass(frozen=True)
@@ -165,6 +167,25 @@ class Purse:
         self.campaign.paid += amount
         self.partnership.paid += amount
         return [self._posting(PostingKind.PAY, Account.COMMITTED, Account.PAID, amount)]
+
+    def commission(self, amount: int) -> list[Posting]:
+        """Commission earned (amount > 0) is paid out of the commitment; given back (< 0) returns to it."""
+        if amount > self.partnership.committed or -amount > self.partnership.paid:
+            raise Conflict(
+                "a commission cannot exceed what the contract commits, nor give back more than it paid",
+                requested=amount,
+                committed=self.partnership.committed,
+                paid=self.partnership.paid,
+            )
+        if not amount:
+            return []
+        self.campaign.committed -= amount
+        self.partnership.committed -= amount
+        self.campaign.paid += amount
+        self.partnership.paid += amount
+        if amount > 0:
+            return [self._posting(PostingKind.COMMISSION, Account.COMMITTED, Account.PAID, amount)]
+        return [self._posting(PostingKind.COMMISSION, Account.PAID, Account.COMMITTED, -amount)]
 
     def release_commitment(self) -> list[Posting]:
         amount = self.partnership.committed
