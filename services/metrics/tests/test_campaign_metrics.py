@@ -14,9 +14,9 @@ import orjson
 import pytest
 from sqlalchemy import select
 
-from contracts import Money
+from contracts import FeeKind, Money
 from contracts.events.content import ContentAmplified
-from contracts.events.partnerships import PaymentRecorded
+from contracts.events.partnerships import CommissionAccrued, PaymentRecorded
 from devstack.databases import DatabaseFactory
 from metrics.adapters.tables import messaging
 
@@ -236,3 +236,23 @@ async def _performance_of(brand: Brand, partnership_id: uuid.UUID) -> dict[str, 
     events = [e for e in await told(brand, "metrics.performance.updated") if e["partnership_id"] == str(partnership_id)]
     latest = events[-1] if events else None
     return latest if latest and latest["clicks"] == 70 and (latest["revenue"] or {}).get("amount_minor") else None
+
+
+async def test_a_commission_contract_costs_the_commission_accrued_not_its_cap(
+    service: httpx.AsyncClient, internal_secret: str
+) -> None:
+    brand = Brand(service, internal_secret)
+    await brand.campaign()
+    partnership_id, influencer_id = await brand.partnership(fee=50_000, kind=FeeKind.COMMISSION, rate_bps=1_000)
+    assert (await brand.metrics())["totals"]["fees_minor"] == 0
+
+    def accrued(amount: int) -> CommissionAccrued:
+        return CommissionAccrued(
+            partnership_id=partnership_id, campaign_id=brand.campaign_id, influencer_id=influencer_id,
+            entry_id=uuid.uuid4(), change=amount, accrued=Money(amount_minor=amount, currency="EUR"),
+            net_sales=Money(amount_minor=amount * 10, currency="EUR"),
+        )  # fmt: skip
+
+    await tell(brand.service, accrued(1_200), brand.org, T0 + timedelta(minutes=2))
+    await tell(brand.service, accrued(900), brand.org, T0 + timedelta(minutes=1))  # older, late: changes nothing
+    assert (await brand.metrics())["totals"]["fees_minor"] == 1_200

@@ -3,6 +3,7 @@ inbox row, so a redelivered event has no second effect)."""
 
 from contracts.events.content import ContentAmplified, ContentPublished
 from contracts.events.partnerships import (
+    CommissionAccrued,
     PartnershipAccepted,
     PartnershipActivated,
     PartnershipCancelled,
@@ -102,3 +103,9 @@ async def content_amplified(uow: SqlUnitOfWork, event: Received[ContentAmplified
             told_at=event.time,
         ),
     )
+
+
+@handlers.on(CommissionAccrued)
+async def commission_accrued(uow: SqlUnitOfWork, event: Received[CommissionAccrued]) -> None:
+    d = event.data
+    await told.commission_accrued(uow, d.partnership_id, d.accrued, event.time)
