@@ -161,18 +161,3 @@ class ConversionRepository:
                 record, entries = records[row.conversion_id]
                 entries.append(_adjustment(row, record.currency))
         return list(records.values())
-
-    async def unattributed_totals(self) -> list[tuple[str, int, int]]:
-        """(currency, orders, net) of the org's unattributed orders."""
-        c = conversions.c
-        rows = await self.session.execute(
-            select(c.currency, c.net_minor, c.cancelled).where(
-                c.tenant_id == self.tenant_id, c.partnership_id.is_(None)
-            )
-        )
-        totals: dict[str, list[int]] = {}
-        for currency, net, cancelled in rows:
-            bucket = totals.setdefault(currency, [0, 0])
-            bucket[0] += 0 if cancelled or net <= 0 else 1
-            bucket[1] += net
-        return [(currency, orders, net) for currency, (orders, net) in sorted(totals.items())]

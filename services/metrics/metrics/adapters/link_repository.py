@@ -132,10 +132,6 @@ class LinkRepository:
             query = query.where(t.c.partnership_id.in_(partnership_ids))
         return [link_of(row) for row in await self.session.execute(query)]
 
-    async def by_id_any_state(self, link_id: UUID) -> TrackingLink | None:
-        """A link of this org, active or not (a click id names its link)."""
-        return await self.get(link_id)
-
 
 class PromoCodeRepository:
     def __init__(self, session: AsyncSession, tenant_id: UUID) -> None:

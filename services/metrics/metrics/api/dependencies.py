@@ -1,10 +1,11 @@
 """What endpoints are given: the unit of work, the role checks, the service's settings and its
 ingestion parts (the link directory, the click and insight logs)."""
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import Depends, Request
 
+from metrics.adapters.ingestion import Ingestion
 from metrics.adapters.unit_of_work import SqlUnitOfWork
 from metrics.settings import MetricsSettings
 from servicekit.app import unit_of_work_dependency
@@ -20,9 +21,10 @@ async def _settings(request: Request) -> MetricsSettings:
     return settings
 
 
-async def _ingestion(request: Request) -> Any:
-    return request.app.state.ingestion
+async def _ingestion(request: Request) -> Ingestion:
+    ingestion: Ingestion = request.app.state.ingestion
+    return ingestion
 
 
 SettingsDep = Annotated[MetricsSettings, Depends(_settings)]
-IngestionDep = Annotated[Any, Depends(_ingestion)]
+IngestionDep = Annotated[Ingestion, Depends(_ingestion)]

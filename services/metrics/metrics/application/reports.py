@@ -10,7 +10,6 @@ from zoneinfo import ZoneInfo
 from metrics.application.measurements import conversion_figures, figures_of, gather, scope_currency
 from metrics.domain.costs import fee_cost
 from metrics.domain.insights import engagements_of
-from metrics.domain.kpis import Kpis
 from metrics.domain.measurement import Measurement, measure
 from metrics.domain.money import DatedAmount, RateBook, convert_all
 from metrics.domain.ports import UnitOfWork
@@ -147,7 +146,3 @@ async def report_lines(
         lines.append(ReportLine(partnership.id, partnership.influencer_id, partnership.state, measure(own)))
     lines.append(ReportLine(None, None, None, measure(whole)))
     return campaign, currency, lines
-
-
-def kpi_fields(kpis: Kpis) -> dict[str, float | None]:
-    return dict(vars(kpis))
