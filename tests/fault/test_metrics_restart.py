@@ -63,7 +63,7 @@ async def test_a_metrics_process_killed_mid_burst_counts_everything_once(
     kafka_idempotent: bool,
     internal_secret: str,
 ) -> None:
-    port = free_port()
+    port, own = free_port(), uuid.uuid4().hex[:8]
     stack = Stack(
         ports={"metrics": port},
         env={
@@ -73,7 +73,15 @@ async def test_a_metrics_process_killed_mid_burst_counts_everything_once(
             "KAFKA_IDEMPOTENT_PRODUCER": str(kafka_idempotent).lower(),
             "ACCESS_LOG": "false",
         },
-        service_env={"metrics": {"METRICS_DATABASE_URL": await databases.new("metrics_restart")}},
+        service_env={
+            "metrics": {
+                "METRICS_DATABASE_URL": await databases.new("metrics_restart"),
+                # Its own consumer groups and topics: the e2e platform's metrics may run beside it.
+                "METRICS_SERVICE_NAME": f"metrics-{own}",
+                "METRICS_CLICKS_TOPIC": f"clicks-{own}",
+                "METRICS_INSIGHTS_TOPIC": f"insights-{own}",
+            }
+        },
         log_dir=tmp_path,
     )
     stack.start_one("metrics")

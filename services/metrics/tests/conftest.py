@@ -29,10 +29,13 @@ BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/60
 async def metrics_service(
     databases: DatabaseFactory, messaging_settings: dict[str, object], name: str, **overrides: Any
 ) -> AsyncIterator[httpx.AsyncClient]:
-    """The app in-process; its FastAPI app is on `client.app`."""
+    """The app in-process; its FastAPI app is on `client.app`. Its consumer groups and ingestion
+    topics are its own: another metrics in the same session (the e2e platform's) takes no share."""
     database_url = overrides.pop("database_url", None) or await databases.new(name)
+    own = uuid.uuid4().hex[:8]
+    isolated = {"service_name": f"metrics-{own}", "clicks_topic": f"clicks-{own}", "insights_topic": f"insights-{own}"}
     settings = MetricsSettings(
-        database_url=database_url, **{**messaging_settings, "consumer_enabled": False, **overrides}
+        database_url=database_url, **{**messaging_settings, "consumer_enabled": False, **isolated, **overrides}
     )
     app = create_app(settings)
     async with serve_in_process(app) as client:
