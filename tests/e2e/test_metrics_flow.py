@@ -1,32 +1,31 @@
-"""Metrics end to end, through the gateway and Kafka: a signed contract, a published post and its
-paid boost, visitors following the tracking link (a bot and a repeat among them), a shop's orders
-with a refund, in two currencies, and insight snapshots reported by API keys add up to the exact
-totals and KPIs of the campaign; the attributed orders reach the brand's webhook log."""
+"""Metrics end to end, through the gateway and Kafka: a signed contract, a post the creator
+publishes through content and the brand's paid boost of it (funded by partnerships), visitors
+following the tracking link (a bot and a repeat among them), a shop's orders with a refund, in two
+currencies, and insight snapshots reported by API keys add up to the exact totals and KPIs of the
+campaign; the attributed orders reach the brand's webhook log."""
 
 import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
 
-from contracts import Money
-from contracts.events.content import ContentAmplified, ContentPublished
 from devstack import mailbox as devstack_mailbox
 from devstack.mailbox import Mailbox
 from devstack.stack import Stack
 
-from .as_content import tell_as_content
 from .conftest import Org, log_in, sign_up
+from .content_setup import deliverables_of, png
 from .test_campaign_journey import PASSWORD, platform_admin
 
 MOBILE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1"
 TERMS = {
     "collaboration_type": "sponsored_post",
-    "deliverables": [{"type": "reel", "platform": "instagram", "count": 1}],
+    "deliverables": [{"type": "post", "platform": "instagram", "count": 1}],
     "fee": {"kind": "fixed", "amount": {"amount_minor": 120_000, "currency": "EUR"}},
 }
 
@@ -87,7 +86,43 @@ async def signed_partnership(gateway: httpx.AsyncClient, platform_stack: Stack, 
     for signer in (creator, brand):
         signed = await gateway.post(f"{path}/sign", json={"terms_version": version}, headers=signer.auth)
         assert signed.status_code == 200, signed.text
-    return {"brand": brand, "campaign": campaign.json(), "partnership": partnership, "influencer": influencer}
+    return {
+        "brand": brand,
+        "creator": creator,
+        "campaign": campaign.json(),
+        "partnership": partnership,
+        "influencer": influencer,
+    }
+
+
+async def published_and_boosted(gateway: httpx.AsyncClient, brand: Org, creator: Org, partnership_id: str) -> str:
+    """The creator's post, approved and published through content, and the brand's paid boost of
+    it (10 000 EUR minor units, funded from the budget): the live post's id."""
+    (deliverable,) = await deliverables_of(gateway, brand, partnership_id)
+    path = f"/api/v1/deliverables/{deliverable['id']}"
+    medium = await gateway.post(f"{path}/media", content=png(), headers={**creator.auth, "content-type": "image/png"})
+    assert medium.status_code == 201, medium.text
+    version = await gateway.post(
+        f"{path}/submissions",
+        json={"caption": "#ad Bread week", "platform": "instagram", "format": "post",
+              "media": [{"media_id": medium.json()["id"]}]},
+        headers=creator.auth,
+    )  # fmt: skip
+    assert version.status_code == 201, version.text
+    approved = await gateway.post(f"/api/v1/submissions/{version.json()['id']}/approve", json={}, headers=brand.auth)
+    assert approved.status_code == 200, approved.text
+    post = await gateway.post(
+        f"{path}/publish", json={"url": "https://www.instagram.com/p/Bread123/"}, headers=creator.auth
+    )
+    assert post.status_code == 201, post.text
+    boost = await gateway.post(
+        f"{path}/amplifications",
+        json={"kind": "paid_boost", "platform": "instagram", "spend": {"amount_minor": 10_000, "currency": "EUR"},
+              "starts_on": str(date.today()), "ends_on": str(date.today() + timedelta(days=7))},
+        headers=brand.auth,
+    )  # fmt: skip
+    assert boost.status_code == 201, boost.text
+    return str(post.json()["id"])
 
 
 async def api_key(gateway: httpx.AsyncClient, org: Org, *scopes: str) -> dict[str, str]:
@@ -98,44 +133,23 @@ async def api_key(gateway: httpx.AsyncClient, org: Org, *scopes: str) -> dict[st
 
 @pytest.mark.timeout(240)
 async def test_a_campaigns_measured_results_add_up_through_the_gateway(
-    gateway: httpx.AsyncClient, platform_stack: Stack, mailbox: Mailbox, kafka_bootstrap: str
+    gateway: httpx.AsyncClient, platform_stack: Stack, mailbox: Mailbox
 ) -> None:
     scene = await signed_partnership(gateway, platform_stack, mailbox)
     brand: Org = scene["brand"]
     campaign_id, partnership_id = scene["campaign"]["id"], scene["partnership"]["id"]
-    influencer_id = scene["influencer"]["id"]
     hook = await gateway.post(
         "/api/v1/webhooks", json={"url": "http://127.0.0.1:9/hook", "event_types": ["metrics.*"]}, headers=brand.auth
     )
     assert hook.status_code == 201, hook.text
-    post_id, deliverable_id = uuid.uuid4(), uuid.uuid4()
-    published = ContentPublished(
-        deliverable_id=deliverable_id,
-        partnership_id=uuid.UUID(partnership_id),
-        campaign_id=uuid.UUID(campaign_id),
-        influencer_id=uuid.UUID(influencer_id),
-        post_id=post_id,
-        platform="instagram",
-        url="https://instagram.example/p/bread",
-        published_at=datetime.now(UTC),
-    )
-    await tell_as_content(kafka_bootstrap, published, brand.id, campaign_id)
-    boost = ContentAmplified(
-        deliverable_id=deliverable_id,
-        partnership_id=uuid.UUID(partnership_id),
-        campaign_id=uuid.UUID(campaign_id),
-        influencer_id=uuid.UUID(influencer_id),
-        amplification_id=uuid.uuid4(),
-        post_id=post_id,
-        kind="paid_boost",
-        spend=Money(amount_minor=10_000, currency="EUR"),
-    )
-    await tell_as_content(kafka_bootstrap, boost, brand.id, campaign_id)
+    post_id = await published_and_boosted(gateway, brand, scene["creator"], partnership_id)
+    (deliverable,) = await deliverables_of(gateway, brand, partnership_id)
+    deliverable_id = deliverable["id"]
 
     async def link_made() -> httpx.Response | None:
         response = await gateway.post(
             "/api/v1/tracking-links",
-            json={"partnership_id": partnership_id, "deliverable_id": str(deliverable_id),
+            json={"partnership_id": partnership_id, "deliverable_id": deliverable_id,
                   "destination_url": "https://bakery.example/bread"},
             headers=brand.auth,
         )  # fmt: skip

@@ -4,8 +4,8 @@ class that says which roles may call it (its action, read or write, follows from
 
 Routing, the role and scope checks, the roles services see and the tenant-isolation sweep all
 read this one table; a test holds it to the merged OpenAPI in both directions. Paths the table
-lacks but a service's prefix covers (content and metrics operations planned but not built) are
-still routed to that service, which answers 404 until they exist.
+lacks but a service's prefix covers (operations planned but not built) are still routed to that
+service, which answers 404 until they exist.
 """
 
 from dataclasses import dataclass, field

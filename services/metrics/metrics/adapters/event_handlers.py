@@ -79,7 +79,7 @@ async def content_published(uow: SqlUnitOfWork, event: Received[ContentPublished
         deliverable_id=d.deliverable_id,
         platform=d.platform.lower(),
         url=d.url,
-        external_id=d.external_id,
+        external_id=d.external_id or None,  # content tells "" when the platform gave none
         published_at=d.published_at,
     )
     await told.post_published(uow, post)
