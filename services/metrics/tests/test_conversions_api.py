@@ -88,7 +88,7 @@ async def test_an_order_through_a_tracking_link_is_attributed_and_told_once(bran
     assert again.json()["conversion"]["id"] == first.json()["conversion"]["id"]
     events = await told(brand)
     assert len(events) == 1
-    assert (events[0]["kind"], events[0]["net_change_minor"], events[0]["influencer_id"]) == (
+    assert (events[0]["entry_kind"], events[0]["net_change_minor"], events[0]["influencer_id"]) == (
         "order",
         10_000,
         str(influencer_id),
@@ -152,7 +152,7 @@ async def test_refunds_and_cancellations_adjust_the_order_and_are_told_as_negati
     assert unknown.status_code == 422
     assert [e["field"] for e in unknown.json()["errors"]] == ["body.order_id"]
     events = [e for e in await told(brand) if e["order_id"] == "D-1"]
-    assert [(e["kind"], e["method"], e["net_change_minor"]) for e in events] == [
+    assert [(e["entry_kind"], e["method"], e["net_change_minor"]) for e in events] == [
         ("order", "promo_code", 10_000),
         ("refund", "promo_code", -2_500),
         ("cancellation", "promo_code", -7_500),

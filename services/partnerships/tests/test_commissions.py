@@ -86,7 +86,7 @@ class Contract:
             entry_id=entry_id or uuid.uuid4(),
             conversion_id=uuid.uuid4(),
             order_id="o",
-            kind=kind,
+            entry_kind=kind,
             partnership_id=uuid.UUID(self.partnership_id),
             campaign_id=uuid.UUID(self.campaign_id),
             influencer_id=self.influencer_id,

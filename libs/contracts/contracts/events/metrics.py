@@ -42,7 +42,9 @@ class ConversionAttributed(EventData):
     entry_id: UUID = Field(description="This order or adjustment; each is told once")
     conversion_id: UUID = Field(description="The order in metrics (its adjustments name it too)")
     order_id: str = Field(description="The shop's order id")
-    kind: Literal["order", "refund", "cancellation"]
+    entry_kind: Literal["order", "refund", "cancellation"] = Field(
+        description="An order, or a refund or cancellation of one"
+    )
     partnership_id: UUID
     campaign_id: UUID
     influencer_id: UUID

@@ -204,7 +204,7 @@ async def _tell(uow: UnitOfWork, outcome: Outcome, rates: RateBook) -> None:
             entry_id=entry.id,
             conversion_id=record.id,
             order_id=record.order_id,
-            kind=entry.kind.value,
+            entry_kind=entry.kind.value,
             partnership_id=record.partnership_id,
             campaign_id=record.campaign_id,
             influencer_id=record.influencer_id,
