@@ -150,11 +150,13 @@ class Brand:
         assert response.status_code == 201, response.text
         return dict(response.json())
 
-    async def click(self, code: str, user_agent: str = BROWSER, address: str = "203.0.113.7") -> httpx.Response:
+    async def click(
+        self, code: str, user_agent: str = BROWSER, address: str = "203.0.113.7", method: str = "GET"
+    ) -> httpx.Response:
         """A visitor follows the link, through the gateway (which sends the client's address)."""
         headers = service_headers(self.secret, None, roles="")
         headers.update({"user-agent": user_agent, "x-forwarded-for": address, "referer": "https://instagram.com/x"})
-        return await self.service.get(f"/r/{code}", headers=headers)
+        return await self.service.request(method, f"/r/{code}", headers=headers)
 
     async def metrics(self) -> dict[str, Any]:
         response = await self.service.get(f"/api/v1/campaigns/{self.campaign_id}/metrics", headers=self.headers)

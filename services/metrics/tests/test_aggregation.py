@@ -68,12 +68,14 @@ async def test_bots_and_repeats_are_recorded_but_not_counted(brand: Brand) -> No
     for address, agent in visits:
         kwargs = {"user_agent": agent} if agent is not None else {}
         assert (await brand.click(link["code"], address=address, **kwargs)).status_code == 302
+    # A HEAD is a link checker or a preview, whatever agent it names: nobody is sent anywhere.
+    assert (await brand.click(link["code"], address="203.0.113.5", method="HEAD")).status_code == 302
 
-    assert await eventually(lambda: _counts_are(brand, link["id"], (2, 2, 1)))
+    assert await eventually(lambda: _counts_are(brand, link["id"], (2, 3, 1)))
     body = await brand.metrics()
-    assert (body["totals"]["clicks"], body["totals"]["bot_clicks"], body["totals"]["repeat_clicks"]) == (2, 2, 1)
+    assert (body["totals"]["clicks"], body["totals"]["bot_clicks"], body["totals"]["repeat_clicks"]) == (2, 3, 1)
     shown = await brand.service.get(f"/api/v1/tracking-links/{link['id']}", headers=brand.headers)
-    assert (shown.json()["clicks"], shown.json()["bot_clicks"], shown.json()["repeat_clicks"]) == (2, 2, 1)
+    assert (shown.json()["clicks"], shown.json()["bot_clicks"], shown.json()["repeat_clicks"]) == (2, 3, 1)
 
 
 async def _counts_are(brand: Brand, link_id: str, expected: tuple[int, int, int]) -> bool:

@@ -17,7 +17,7 @@ from fastapi import APIRouter, FastAPI, Path, Request, Response
 from starlette.types import Receive, Scope, Send
 
 from metrics.adapters.ingestion import Ingestion
-from metrics.domain.clicks import client_hash, issue_click_id_at, ua_class
+from metrics.domain.clicks import client_hash, issue_click_id_at, visitor_class
 from servicekit.context import INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER
 from servicekit.logs import log_access, request_id_var
 from servicekit.problems import Problem, problem_response
@@ -40,7 +40,9 @@ def _referrer_host(referrer: str | None) -> str | None:
         return None
 
 
-async def click(ingestion: Ingestion, code: str, headers: dict[str, str], peer: str | None) -> tuple[int, bytes | None]:
+async def click(
+    ingestion: Ingestion, code: str, method: str, headers: dict[str, str], peer: str | None
+) -> tuple[int, bytes | None]:
     """(status, location): a 302 to where the click goes, or a 404 recording nothing."""
     link = ingestion.links.resolve(code)
     if link is None:
@@ -57,7 +59,7 @@ async def click(ingestion: Ingestion, code: str, headers: dict[str, str], peer: 
         "c": link.campaign,
         "p": link.partnership,
         "at": now_ms,
-        "ua": ua_class(user_agent),
+        "ua": visitor_class(method, user_agent),
         "h": client_hash(ingestion.client_salt, address, user_agent).hex(),
         "r": _referrer_host(headers.get("referer")),
     }
@@ -72,7 +74,7 @@ async def redirect(
     """Follow a tracking link: the click is recorded (bots and repeats recorded, not counted)."""
     headers = {k.lower(): v for k, v in request.headers.items()}
     peer = request.client.host if request.client else None
-    status, location = await click(request.app.state.ingestion, code, headers, peer)
+    status, location = await click(request.app.state.ingestion, code, request.method, headers, peer)
     if location is None:
         raise Problem(404, "no such tracking link")
     return Response(status_code=status, headers={"location": location.decode(), "cache-control": "no-store"})
@@ -111,7 +113,7 @@ class RedirectFastPath:
                 await _NO_CREDENTIAL(scope, receive, send)
                 return
             peer = scope.get("client")
-            status, location = await click(self.ingestion, code, headers, peer[0] if peer else None)
+            status, location = await click(self.ingestion, code, scope["method"], headers, peer[0] if peer else None)
             if location is None:
                 await _NOT_FOUND(scope, receive, send)
                 return

@@ -2,7 +2,8 @@
 the address), which are counted, and the click id a shop hands back with an order.
 
 - A known bot (a user agent matching the crawler-user-agents list, or none at all) is recorded
-  but not counted.
+  but not counted; so is a HEAD request, whatever agent it names (link checkers and previews ask
+  where a link goes; a visitor's browser follows it with GET).
 - A repeat is recorded but not counted: a click by the same client (same address and user agent)
   on the same link within 30 minutes of that client's last counted click there.
 - The click id carries the link, the time and a MAC: a conversion naming it is attributed without
@@ -40,6 +41,11 @@ def ua_class(user_agent: str) -> str:
     if _MOBILE.search(user_agent):
         return MOBILE
     return DESKTOP
+
+
+def visitor_class(method: str, user_agent: str) -> str:
+    """ua_class, except that a HEAD request is a bot's."""
+    return BOT if method == "HEAD" else ua_class(user_agent)
 
 
 def client_hash(salt: bytes, address: str, user_agent: str) -> bytes:
