@@ -216,3 +216,20 @@ async def test_bad_input_is_named_and_an_analyst_may_not_report(brand: Brand) ->
     analyst = await brand.service.post("/api/v1/conversions", json=order("H-3"), headers=brand.as_role("analyst"))
     assert analyst.status_code == 403
     assert (await brand.service.get(f"/api/v1/conversions/{uuid.uuid4()}", headers=brand.headers)).status_code == 404
+
+
+async def test_a_time_without_its_offset_is_refused_naming_the_field(brand: Brand) -> None:
+    partnership_id, influencer_id = await brand.partnership()
+    post_id, _ = await brand.post(partnership_id, influencer_id)
+    naive = order("NAIVE-1", occurred_at="2026-05-01T10:00:00")
+
+    reported = await report(brand, naive)
+    observed = await brand.service.post(
+        f"/api/v1/posts/{post_id}/insights",
+        json={"observed_at": "2026-05-01T10:00:00", "metrics": {"views": 1}},
+        headers=brand.headers,
+    )
+
+    assert (reported.status_code, [e["field"] for e in reported.json()["errors"]]) == (422, ["body.occurred_at"])
+    assert (observed.status_code, [e["field"] for e in observed.json()["errors"]]) == (422, ["body.observed_at"])
+    assert (await brand.service.get("/api/v1/conversions", headers=brand.headers)).json()["items"] == []
