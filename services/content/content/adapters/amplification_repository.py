@@ -9,10 +9,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from content.adapters.submission_repository import media_documents, media_refs
 from content.adapters.tables import amplifications, assets
+from content.application.ports import AssetFilter, Cursor
 from content.domain.amplifications import Amplification, Decision
 from content.domain.assets import Asset
 from content.domain.deliverables import UsageRights
-from content.domain.ports import AssetFilter, Cursor
 from contracts import AmplificationKind, Money
 
 

@@ -1,4 +1,4 @@
-"""Where media bytes live, behind one interface (content.domain.ports.BlobStore): a local
+"""Where media bytes live, behind one interface (content.application.ports.BlobStore): a local
 directory by default (under var/), an S3-compatible bucket in production.
 
 S3 goes through aiobotocore: the asyncio build of botocore that boto3 users know, with its

@@ -10,10 +10,10 @@ from sqlalchemy import Row, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from content.adapters.tables import briefs, deliverables
+from content.application.ports import Cursor, DeliverableFilter
 from content.domain.access import Visibility
 from content.domain.briefs import Brief, BriefContent
 from content.domain.deliverables import OPEN_STATES, Deliverable, DeliverableState, UsageRights
-from content.domain.ports import Cursor, DeliverableFilter
 from contracts import CollaborationType, FeeKind
 
 _OPEN = [s.value for s in OPEN_STATES]

@@ -11,9 +11,9 @@ from content.api.dependencies import CallerDep, Now, UnitOfWorkDep
 from content.api.presenters import amplification_public, asset_public
 from content.application import amplifications, assets
 from content.application.amplifications import AmplificationRequest
+from content.application.ports import AssetFilter
 from content.domain.amplifications import Amplification
 from content.domain.assets import Asset
-from content.domain.ports import AssetFilter
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
 
 router = APIRouter(prefix="/api/v1", tags=["amplifications and assets"])

@@ -18,9 +18,9 @@ from content.api.deliverable_schemas import (
 from content.api.dependencies import BlobStoreDep, CallerDep, ConnectorDep, Now, UnitOfWorkDep
 from content.api.presenters import deliverable_detail, deliverable_public, media_public, post_public
 from content.application import deliverables, media, publishing
+from content.application.ports import DeliverableFilter
 from content.domain.deliverables import Deliverable, DeliverableState
 from content.domain.media import LARGEST, MEDIA_TYPES, MediaRefused
-from content.domain.ports import DeliverableFilter
 from content.domain.posts import LivePost, normalise
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
 from servicekit.problems import Problem

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from content.adapters.unit_of_work import SqlUnitOfWork
+from content.application.ports import BlobStore, PostConnector
 from content.domain.access import Caller
-from content.domain.ports import BlobStore, PostConnector
 from servicekit.app import unit_of_work_dependency
 from servicekit.context import TenantContext
 

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID, uuid4
 
+from content.application.ports import Cursor, UnitOfWork
 from content.domain.access import Caller, brand_only
 from content.domain.amplifications import Amplification, Decision, check_request
 from content.domain.deliverables import DeliverableState
-from content.domain.ports import Cursor, UnitOfWork
 from contracts import AmplificationKind, Money
 from contracts.events.content import ContentAmplificationRequested, ContentAmplified
 from servicekit.errors import Conflict, NotFound

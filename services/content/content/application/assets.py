@@ -3,9 +3,9 @@
 from collections.abc import Sequence
 from uuid import UUID
 
+from content.application.ports import AssetFilter, Cursor, UnitOfWork
 from content.domain.access import Caller, brand_only
 from content.domain.assets import Asset
-from content.domain.ports import AssetFilter, Cursor, UnitOfWork
 from servicekit.errors import Forbidden, NotFound
 
 

@@ -5,9 +5,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from content.application.ports import Cursor, UnitOfWork
 from content.domain.access import Caller, brand_only
 from content.domain.briefs import Brief, BriefContent
-from content.domain.ports import Cursor, UnitOfWork
 from servicekit.errors import NotFound
 
 

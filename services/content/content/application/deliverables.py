@@ -7,6 +7,7 @@ from datetime import date, datetime
 from typing import Any
 from uuid import UUID
 
+from content.application.ports import Cursor, DeliverableFilter, UnitOfWork
 from content.domain.access import Caller, acting_party, party_for, visibility
 from content.domain.briefs import EffectiveBrief, effective_brief
 from content.domain.deliverables import (
@@ -20,7 +21,6 @@ from content.domain.deliverables import (
     deliverable_id,
     units_of,
 )
-from content.domain.ports import Cursor, DeliverableFilter, UnitOfWork
 from content.domain.posts import Post
 from content.domain.submissions import Submission, SubmissionStatus
 from contracts import CollaborationType, FeeKind, Party

@@ -4,10 +4,10 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from content.application.deliverables import visible
+from content.application.ports import BlobStore, UnitOfWork
 from content.domain.access import Caller, acting_party
 from content.domain.deliverables import OPEN_STATES
 from content.domain.media import Media, check_upload, storage_key
-from content.domain.ports import BlobStore, UnitOfWork
 from servicekit.errors import Conflict, NotFound
 
 

@@ -5,12 +5,12 @@ from datetime import datetime
 from uuid import UUID, uuid5
 
 from content.application.deliverables import locked
+from content.application.ports import PostConnector, UnitOfWork
 from content.domain.access import Caller
 from content.domain.assets import asset_id
 from content.domain.briefs import effective_brief
 from content.domain.compliance_check import context_for, live_findings
 from content.domain.deliverables import Action, Deliverable, DeliverableState
-from content.domain.ports import PostConnector, UnitOfWork
 from content.domain.posts import LivePost, Post
 from contracts.events.content import ContentPublished
 from servicekit.errors import Conflict, InvalidField

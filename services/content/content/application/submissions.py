@@ -7,12 +7,12 @@ from datetime import datetime
 from uuid import UUID, uuid4
 
 from content.application.deliverables import brief_of, locked
+from content.application.ports import UnitOfWork
 from content.domain.access import Caller, party_for
 from content.domain.assets import Asset, asset_id
 from content.domain.briefs import effective_brief
 from content.domain.compliance_check import context_for, findings_of
 from content.domain.deliverables import Action, Deliverable
-from content.domain.ports import UnitOfWork
 from content.domain.submissions import (
     Comment,
     Decision,

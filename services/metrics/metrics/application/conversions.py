@@ -9,11 +9,11 @@ from uuid import UUID, uuid4
 
 from contracts import Money
 from contracts.events.metrics import ConversionAttributed
+from metrics.application.ports import UnitOfWork
 from metrics.domain import conversions as rules
 from metrics.domain.clicks import read_click_id
 from metrics.domain.conversions import Attribution, AttributionMethod, Entry, EntryKind, LinkOwner, OrderState
 from metrics.domain.money import RateBook, convert_minor, rate_text
-from metrics.domain.ports import UnitOfWork
 from metrics.domain.records import ConversionRecord, normalize_promo_code
 from servicekit.errors import Conflict, InvalidField
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from uuid import UUID
 
+from metrics.application.ports import UnitOfWork
 from metrics.domain.insights import map_metrics
-from metrics.domain.ports import UnitOfWork
 from metrics.domain.records import Post
 from servicekit.errors import InvalidField, NotFound
 

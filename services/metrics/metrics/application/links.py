@@ -3,10 +3,10 @@
 from datetime import datetime
 from uuid import UUID, uuid4
 
+from metrics.application.ports import UnitOfWork
 from metrics.domain import links as rules
 from metrics.domain.errors import NotKnownYet
 from metrics.domain.links import TrackingLink
-from metrics.domain.ports import UnitOfWork
 from metrics.domain.records import KnownPartnership, PromoCode, normalize_promo_code
 from servicekit.errors import Conflict, InvalidField, NotFound
 

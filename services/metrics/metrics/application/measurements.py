@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from uuid import UUID
 
+from metrics.application.ports import UnitOfWork
 from metrics.domain.conversions import Entry
 from metrics.domain.costs import ContractCost
 from metrics.domain.kpis import kpi_value
@@ -21,7 +22,6 @@ from metrics.domain.measurement import (
 )
 from metrics.domain.money import DatedAmount, RateBook
 from metrics.domain.pacing import Pacing, pace
-from metrics.domain.ports import UnitOfWork
 from metrics.domain.records import Amplification, ConversionRecord, KnownPartnership, Post
 from servicekit.campaigns import KnownCampaign
 from servicekit.errors import NotFound

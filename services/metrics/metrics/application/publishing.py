@@ -7,8 +7,8 @@ from uuid import UUID
 from contracts import Money
 from contracts.events.metrics import KpiReached, PerformanceUpdated
 from metrics.application.measurements import campaign_measurement, partnership_measurement
+from metrics.application.ports import UnitOfWork
 from metrics.domain.pacing import is_reached
-from metrics.domain.ports import UnitOfWork
 from servicekit.errors import NotFound
 
 

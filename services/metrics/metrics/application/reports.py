@@ -8,11 +8,11 @@ from uuid import UUID
 from zoneinfo import ZoneInfo
 
 from metrics.application.measurements import conversion_figures, figures_of, gather, scope_currency
+from metrics.application.ports import UnitOfWork
 from metrics.domain.costs import fee_cost
 from metrics.domain.insights import engagements_of
 from metrics.domain.measurement import Measurement, measure
 from metrics.domain.money import DatedAmount, RateBook, convert_all
-from metrics.domain.ports import UnitOfWork
 from metrics.domain.timeseries import Granularity, bucket_of, buckets
 from servicekit.campaigns import KnownCampaign
 from servicekit.errors import NotFound

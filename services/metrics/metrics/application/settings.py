@@ -4,9 +4,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from uuid import UUID, uuid4
 
+from metrics.application.ports import UnitOfWork
 from metrics.domain.measurement import EmvValues
 from metrics.domain.money import ExchangeRate
-from metrics.domain.ports import UnitOfWork
 from servicekit.errors import Conflict, InvalidField, NotFound
 
 

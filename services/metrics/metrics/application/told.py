@@ -5,7 +5,7 @@ from datetime import datetime
 from uuid import UUID
 
 from contracts import FeeKind, Money
-from metrics.domain.ports import UnitOfWork
+from metrics.application.ports import UnitOfWork
 from metrics.domain.records import Amplification, Post
 
 
