@@ -6,16 +6,23 @@ PACKAGES := libs/contracts libs/servicekit libs/compliance services/discovery se
 	services/content services/metrics gateway deploy/local
 EDITABLE := $(foreach p,$(PACKAGES),-e $(p))
 STAMP := $(VENV)/.installed
+INSTALL_LOG := $(VENV)/install.log
 SOURCES := $(wildcard $(foreach p,$(PACKAGES),$(p)/pyproject.toml)) requirements-dev.txt constraints.txt
 
 .PHONY: install run test test-integration lint format bench asyncapi k8s-check k8s-e2e compose-check clean
 
+# pip's own output goes to $(INSTALL_LOG), shown only when it fails: setuptools warns about every
+# editable install of a flat layout (about 80 lines that ask nothing of the reader).
 $(STAMP): $(SOURCES)
 	@$(PYTHON) -c 'import sys; sys.exit("Python 3.11 or newer is needed (found %s)" % sys.version.split()[0]) if sys.version_info < (3, 11) else None'
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -c constraints.txt $(EDITABLE) -r requirements-dev.txt
+	@echo "setting up $(VENV) with $$($(PYTHON) --version)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "installing the platform's packages and their dependencies from PyPI (a minute or two; log: $(INSTALL_LOG))"
+	@{ $(BIN)/python -m pip install --upgrade pip && \
+		$(BIN)/python -m pip install -c constraints.txt $(EDITABLE) -r requirements-dev.txt; } > $(INSTALL_LOG) 2>&1 \
+		|| { tail -n 40 $(INSTALL_LOG); echo "pip failed; the whole log is $(INSTALL_LOG)"; exit 1; }
 	@touch $(STAMP)
+	@echo "installed: $(VENV)"
 
 install: $(STAMP)
 

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from devstack.broker import EmbeddedBroker
+from devstack.mailbox import MailWatch
 from devstack.stack import Stack
 
 
@@ -27,6 +28,9 @@ def run(args: argparse.Namespace) -> int:
         env.setdefault("KAFKA_IDEMPOTENT_PRODUCER", "false")
         print(f"embedded broker on {broker.bootstrap_servers} (in memory)")
     stack = Stack(env=env, log_dir=var / "log")
+    # The gateway's development mailer writes each mail there (unless it has a mail server).
+    mail_dir = os.environ.get("GATEWAY_MAIL_DIR", var / "mail")
+    mail = None if os.environ.get("GATEWAY_SMTP_SERVER") else MailWatch(mail_dir)
     stopping = False
 
     def request_stop(_signum: int, _frame: object) -> None:
@@ -40,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         gateway = stack.url("gateway")
         print(f"\nready: the API is at {gateway}/api/v1  (docs: {gateway}/docs)")
         print(f"logs in {var / 'log'}/; Ctrl-C stops everything\n", flush=True)
+        if mail is not None:
+            print(f"each mail the gateway sends is a file in {mail.directory}/ and a line here\n", flush=True)
         reported: set[str] = set()
         while not stopping:
             for name, process in list(stack.processes.items()):
@@ -47,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
                     # The others keep running: the gateway answers 503 for it and /readyz says so.
                     print(f"{name} exited with {process.returncode}; see {var / 'log' / (name + '.log')}", flush=True)
                     reported.add(name)
+            for line in mail.new_lines() if mail is not None else ():
+                print(line, flush=True)
             time.sleep(0.5)
         return 0
     except (RuntimeError, TimeoutError) as exc:

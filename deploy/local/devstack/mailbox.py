@@ -56,6 +56,30 @@ class Mailbox:
         return await asyncio.to_thread(self.wait_token, email, kind, seen=seen, timeout_s=timeout_s)
 
 
+class MailWatch:
+    """The messages that arrive in a mail folder from now on, each told once as a line with its
+    recipient and its token (`make run` prints them)."""
+
+    def __init__(self, directory: Path | str) -> None:
+        self.directory = Path(directory)
+        self.seen = {path.name for path in self.directory.glob("*.eml")}
+
+    def new_lines(self) -> list[str]:
+        lines = []
+        for path in sorted(self.directory.glob("*.eml")):
+            if path.name not in self.seen:
+                self.seen.add(path.name)
+                lines.append(_summary(BytesParser(policy=policy.default).parsebytes(path.read_bytes())))
+        return lines
+
+
+def _summary(message: EmailMessage) -> str:
+    body = message.get_body(preferencelist=("plain",))
+    text = body.get_content() if body else ""
+    found = re.search(rf"^(?:{CONFIRMATION}|{INVITATION}): \S+$", text, re.MULTILINE)
+    return f"mail to {message['To']}: {found.group(0) if found else message['Subject']}"
+
+
 async def sign_up(
     gateway: httpx.AsyncClient, mailbox: Mailbox, body: dict[str, object], path: str = "/api/v1/orgs"
 ) -> dict:  # type: ignore[type-arg]
