@@ -3,8 +3,8 @@ terms; what is still owed is paid then, once."""
 
 import uuid
 
+from partnerships.application import campaigns, negotiation
 from partnerships.application.completion import complete_when_delivered
-from partnerships.domain import campaign_actions, partnership_actions
 from partnerships.domain.negotiation import PartnershipState
 from partnerships.domain.payments import DeliverableStage
 from servicekit.testing import run
@@ -14,11 +14,11 @@ from .test_partnership_flow import World
 
 def test_a_contract_completes_when_its_last_deliverable_is_published() -> None:
     world = World()
-    run(campaign_actions.launch_campaign(world.uow, world.campaign_id))
+    run(campaigns.launch_campaign(world.uow, world.campaign_id))
     contract = world.propose(100_000)
     creator_uow = world.uow_of(world.creator)
-    run(partnership_actions.sign(creator_uow, world.creator, contract.id, expected_version=1))
-    run(partnership_actions.sign(world.uow, world.brand, contract.id, expected_version=1))
+    run(negotiation.sign(creator_uow, world.creator, contract.id, expected_version=1))
+    run(negotiation.sign(world.uow, world.brand, contract.id, expected_version=1))
     first, second = uuid.uuid4(), uuid.uuid4()
     world.content(contract.id, first, DeliverableStage.PUBLISHED)
     assert not run(complete_when_delivered(world.uow, contract.id)), "one of two published: still running"

@@ -10,7 +10,7 @@ from sqlalchemy import Connection
 from devstack.databases import DatabaseFactory
 from partnerships.adapters.tables import messaging
 from partnerships.adapters.unit_of_work import SqlUnitOfWork
-from partnerships.domain import campaign_actions
+from partnerships.application import campaigns
 from partnerships.domain.budget import Account
 from servicekit.db import Database, UtcDateTime
 from servicekit.migrations import alembic_config, upgrade_to_head
@@ -37,7 +37,7 @@ async def test_existing_budgets_become_opening_postings(databases: DatabaseFacto
         tenant, funded, unfunded = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
         now = datetime.now(UTC)
         # The table as revision 0001 made it.
-        campaigns = sa.table(
+        campaigns_0001 = sa.table(
             "campaigns",
             sa.column("id", sa.Uuid()),
             sa.column("tenant_id", sa.Uuid()),
@@ -51,7 +51,7 @@ async def test_existing_budgets_become_opening_postings(databases: DatabaseFacto
         async with database.session() as session:
             for campaign_id, amount in ((funded, 250_000), (unfunded, None)):
                 await session.execute(
-                    sa.insert(campaigns).values(
+                    sa.insert(campaigns_0001).values(
                         id=campaign_id,
                         tenant_id=tenant,
                         name="before the ledger",
@@ -70,8 +70,8 @@ async def test_existing_budgets_become_opening_postings(databases: DatabaseFacto
 
         async with database.session() as session:
             uow = SqlUnitOfWork(session, Outbox(messaging.outbox, source="test", topic="t"), tenant)
-            report = await campaign_actions.budget_report(uow, funded)
-            empty = await campaign_actions.budget_report(uow, unfunded)
+            report = await campaigns.budget_report(uow, funded)
+            empty = await campaigns.budget_report(uow, unfunded)
         assert report.reconciled
         assert report.ledger[Account.AVAILABLE] == 250_000
         assert report.view.remaining == 250_000

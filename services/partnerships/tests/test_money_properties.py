@@ -2,6 +2,7 @@
 reserved + committed + paid exceed the budget, and the ledger always says what the totals say."""
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, date, datetime
 from uuid import UUID
 
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from contracts import Money
-from partnerships.domain import campaign_actions, partnership_actions
+from partnerships.application import campaigns, lifecycle, negotiation, payments
 from partnerships.domain.access import Caller
 from partnerships.domain.budget import Account
 from partnerships.domain.campaigns import Objective
@@ -76,7 +77,7 @@ class MoneyMachine(RuleBasedStateMachine):
         self.deliverables = [uuid.uuid4() for _ in range(2)]
         self.budget = budget
         campaign = run(
-            campaign_actions.create_campaign(
+            campaigns.create_campaign(
                 self.uow(self.brand),
                 name="Property",
                 objective=Objective.ENGAGEMENT,
@@ -89,7 +90,7 @@ class MoneyMachine(RuleBasedStateMachine):
         )
         self.campaign_id = campaign.id
         if launched:
-            run(campaign_actions.launch_campaign(self.uow(self.brand), campaign.id))
+            run(campaigns.launch_campaign(self.uow(self.brand), campaign.id))
 
     def uow(self, caller: Caller) -> FakeUnitOfWork:
         return FakeUnitOfWork(self.memory, caller.tenant_id)
@@ -106,22 +107,21 @@ class MoneyMachine(RuleBasedStateMachine):
         chosen = sorted(latest)[index % len(latest)]
         return latest[chosen].id, chosen
 
-    def act(self, side: str, index: int, action: str, **kwargs: object) -> None:
+    def act(self, side: str, index: int, function: Callable[..., Awaitable[object]], **kwargs: object) -> None:
         picked = self.pick(index)
         if picked is None:
             return
         partnership_id, influencer = picked
         caller = self.brand if side == "brand" else self.creators[influencer]
-        if action in ("accept", "sign"):
+        if function in (negotiation.accept, negotiation.sign):
             kwargs["expected_version"] = max(self.memory.partnerships[partnership_id].terms_version, 1)
-        function = getattr(partnership_actions, action)
         attempt(self.memory, lambda: function(self.uow(caller), caller, partnership_id, **kwargs))
 
     @rule(index=who, terms=terms_strategy, propose=st.sampled_from([True, True, True, False]))
     def create(self, index: int, terms: Terms, propose: bool) -> None:
         attempt(
             self.memory,
-            lambda: partnership_actions.create_partnership(
+            lambda: negotiation.create_partnership(
                 self.uow(self.brand),
                 self.brand,
                 self.campaign_id,
@@ -135,22 +135,22 @@ class MoneyMachine(RuleBasedStateMachine):
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who, terms=st.one_of(st.none(), terms_strategy))
     def propose(self, index: int, terms: Terms | None) -> None:
-        self.act("brand", index, "propose", terms=terms)
+        self.act("brand", index, negotiation.propose, terms=terms)
 
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who, side=party, terms=terms_strategy)
     def counter(self, index: int, side: str, terms: Terms) -> None:
-        self.act(side, index, "counter", terms=terms)
+        self.act(side, index, negotiation.counter, terms=terms)
 
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who)
     def accept(self, index: int) -> None:
-        self.act("creator", index, "accept")
+        self.act("creator", index, negotiation.accept)
 
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who, side=party)
     def sign(self, index: int, side: str) -> None:
-        self.act(side, index, "sign")
+        self.act(side, index, negotiation.sign)
 
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who)
@@ -162,22 +162,22 @@ class MoneyMachine(RuleBasedStateMachine):
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who)
     def decline(self, index: int) -> None:
-        self.act("creator", index, "decline", reason=None)
+        self.act("creator", index, negotiation.decline, reason=None)
 
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who)
     def withdraw(self, index: int) -> None:
-        self.act("brand", index, "withdraw", reason=None)
+        self.act("brand", index, negotiation.withdraw, reason=None)
 
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who)
     def cancel(self, index: int) -> None:
-        self.act("brand", index, "cancel", reason=None)
+        self.act("brand", index, lifecycle.cancel, reason=None)
 
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who)
     def complete(self, index: int) -> None:
-        self.act("brand", index, "complete")
+        self.act("brand", index, lifecycle.complete)
 
     @precondition(lambda self: bool(self.memory.partnerships))
     @rule(index=who, deliverable=st.integers(min_value=0, max_value=1), published=st.booleans())
@@ -188,7 +188,7 @@ class MoneyMachine(RuleBasedStateMachine):
         partnership_id, _ = picked
         attempt(
             self.memory,
-            lambda: partnership_actions.record_deliverable_progress(
+            lambda: payments.record_deliverable_progress(
                 self.uow(self.brand),
                 tenant_id=self.tenant,
                 partnership_id=partnership_id,
@@ -211,7 +211,7 @@ class MoneyMachine(RuleBasedStateMachine):
     def rebudget(self, amount: int) -> None:
         result = attempt(
             self.memory,
-            lambda: campaign_actions.update_campaign(
+            lambda: campaigns.update_campaign(
                 self.uow(self.brand), self.campaign_id, {"budget": Money(amount_minor=amount, currency="EUR")}
             ),
         )
@@ -220,7 +220,7 @@ class MoneyMachine(RuleBasedStateMachine):
 
     @rule(action=st.sampled_from(["launch_campaign", "complete_campaign"]))
     def campaign_moves(self, action: str) -> None:
-        attempt(self.memory, lambda: getattr(campaign_actions, action)(self.uow(self.brand), self.campaign_id))
+        attempt(self.memory, lambda: getattr(campaigns, action)(self.uow(self.brand), self.campaign_id))
 
     @invariant()
     def never_overdrawn(self) -> None:
@@ -238,7 +238,7 @@ class MoneyMachine(RuleBasedStateMachine):
 
     @invariant()
     def ledger_reconciles(self) -> None:
-        report = run(campaign_actions.budget_report(self.uow(self.brand), self.campaign_id))
+        report = run(campaigns.budget_report(self.uow(self.brand), self.campaign_id))
         assert report.reconciled, (report.ledger, report.view)
         assert report.ledger[Account.FUNDING] == -self.budget
 

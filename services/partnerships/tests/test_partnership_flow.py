@@ -10,7 +10,7 @@ import pytest
 
 from contracts import Money
 from contracts.events import partnerships as events
-from partnerships.domain import campaign_actions, message_actions, partnership_actions
+from partnerships.application import campaigns, lifecycle, messages, negotiation, payments, shortlists
 from partnerships.domain.access import Caller, PermissionDenied
 from partnerships.domain.budget import Account, BudgetExceeded
 from partnerships.domain.campaigns import Objective
@@ -59,7 +59,7 @@ class World:
         self.uow = FakeUnitOfWork(self.memory, self.brand_tenant)
         know(self.memory, self.influencer_id, handle="ana")
         campaign = run(
-            campaign_actions.create_campaign(
+            campaigns.create_campaign(
                 self.uow,
                 name="Summer",
                 objective=Objective.CONVERSIONS,
@@ -77,7 +77,7 @@ class World:
 
     def propose(self, amount: int = 100_000, influencer_id: UUID | None = None, **kw: Any) -> Partnership:
         return run(
-            partnership_actions.create_partnership(
+            negotiation.create_partnership(
                 self.uow,
                 self.brand,
                 self.campaign_id,
@@ -100,7 +100,7 @@ class World:
 
     def content(self, partnership_id: UUID, deliverable: UUID, stage: DeliverableStage) -> list[Any] | None:
         return run(
-            partnership_actions.record_deliverable_progress(
+            payments.record_deliverable_progress(
                 self.uow,
                 tenant_id=self.brand_tenant,
                 partnership_id=partnership_id,
@@ -112,26 +112,26 @@ class World:
         )
 
     def reconciled(self) -> bool:
-        report = run(campaign_actions.budget_report(self.uow, self.campaign_id))
+        report = run(campaigns.budget_report(self.uow, self.campaign_id))
         return report.reconciled
 
 
 def test_proposal_counter_signatures_and_milestones_add_up() -> None:
     world = World()
-    run(campaign_actions.launch_campaign(world.uow, world.campaign_id))
+    run(campaigns.launch_campaign(world.uow, world.campaign_id))
     proposed = world.propose(100_000)
     assert world.budget_view() == (100_000, 0, 0, 150_000)
 
     creator_uow = world.uow_of(world.creator)
-    countered = run(partnership_actions.counter(creator_uow, world.creator, proposed.id, terms(120_000)))
+    countered = run(negotiation.counter(creator_uow, world.creator, proposed.id, terms(120_000)))
     assert countered.state is PartnershipState.COUNTERED
     assert world.budget_view() == (100_000, 0, 0, 150_000), "a creator's counter moves no brand money"
 
-    accepted = run(partnership_actions.sign(world.uow, world.brand, proposed.id, expected_version=2))
+    accepted = run(negotiation.sign(world.uow, world.brand, proposed.id, expected_version=2))
     assert accepted.state is PartnershipState.ACCEPTED
     assert world.budget_view() == (120_000, 0, 0, 130_000), "signing the counter makes it the brand's offer"
 
-    signed = run(partnership_actions.sign(creator_uow, world.creator, proposed.id, expected_version=2))
+    signed = run(negotiation.sign(creator_uow, world.creator, proposed.id, expected_version=2))
     assert signed.state is PartnershipState.ACTIVE, "a contract signed in a running campaign runs at once"
     assert world.budget_view() == (0, 96_000, 24_000, 130_000), "on_signing (20%) is paid, the rest committed"
     signatures = world.stored(proposed.id).signatures
@@ -149,7 +149,7 @@ def test_proposal_counter_signatures_and_milestones_add_up() -> None:
     assert world.content(proposed.id, second, DeliverableStage.PUBLISHED) == [], "paid once"
     assert world.budget_view() == (0, 0, 120_000, 130_000)
 
-    run(partnership_actions.complete(world.uow, world.brand, proposed.id))
+    run(lifecycle.complete(world.uow, world.brand, proposed.id))
     assert world.stored(proposed.id).state is PartnershipState.COMPLETED
     assert world.budget_view() == (0, 0, 120_000, 130_000)
     assert world.reconciled()
@@ -172,7 +172,7 @@ def test_proposal_counter_signatures_and_milestones_add_up() -> None:
 def test_events_carry_the_actor_and_the_brands_tenant() -> None:
     world = World()
     proposed = world.propose()
-    run(partnership_actions.decline(world.uow_of(world.creator), world.creator, proposed.id, reason="busy"))
+    run(negotiation.decline(world.uow_of(world.creator), world.creator, proposed.id, reason="busy"))
     declined = world.memory.events[-1]
     assert isinstance(declined.data, events.PartnershipDeclined)
     assert declined.data.actor == "creator"
@@ -189,7 +189,7 @@ def test_an_offer_beyond_the_budget_is_refused_and_changes_nothing() -> None:
     before = world.budget_view()
     refused = attempt(
         world.memory,
-        lambda: partnership_actions.create_partnership(
+        lambda: negotiation.create_partnership(
             world.uow,
             world.brand,
             world.campaign_id,
@@ -209,17 +209,17 @@ def test_wrong_side_and_wrong_role_and_stranger() -> None:
     world = World()
     proposed = world.propose()
     with pytest.raises(ActionNotPermitted):
-        run(partnership_actions.accept(world.uow, world.brand, proposed.id, expected_version=1))
+        run(negotiation.accept(world.uow, world.brand, proposed.id, expected_version=1))
     with pytest.raises(ActionNotPermitted):
-        run(partnership_actions.withdraw(world.uow_of(world.creator), world.creator, proposed.id, reason=None))
+        run(negotiation.withdraw(world.uow_of(world.creator), world.creator, proposed.id, reason=None))
     with pytest.raises(PermissionDenied):
-        run(partnership_actions.withdraw(world.uow, world.analyst, proposed.id, reason=None))
+        run(negotiation.withdraw(world.uow, world.analyst, proposed.id, reason=None))
     stranger = Caller(uuid.uuid4(), uuid.uuid4(), frozenset({"creator"}), uuid.uuid4())
     with pytest.raises(NotFound):
-        run(partnership_actions.get_partnership(world.uow_of(stranger), stranger, proposed.id))
+        run(negotiation.get_partnership(world.uow_of(stranger), stranger, proposed.id))
     other_brand = Caller(uuid.uuid4(), uuid.uuid4(), frozenset({"owner"}))
     with pytest.raises(NotFound):
-        run(partnership_actions.withdraw(world.uow_of(other_brand), other_brand, proposed.id, reason=None))
+        run(negotiation.withdraw(world.uow_of(other_brand), other_brand, proposed.id, reason=None))
 
 
 def test_a_brand_proposes_only_to_an_influencer_discovery_told_it_may_see() -> None:
@@ -228,7 +228,7 @@ def test_a_brand_proposes_only_to_an_influencer_discovery_told_it_may_see() -> N
     def offer(influencer_id: UUID) -> Partnership | DomainError:
         return attempt(
             world.memory,
-            lambda: partnership_actions.create_partnership(
+            lambda: negotiation.create_partnership(
                 world.uow,
                 world.brand,
                 world.campaign_id,
@@ -254,10 +254,10 @@ def test_a_brand_proposes_only_to_an_influencer_discovery_told_it_may_see() -> N
 def test_a_stale_version_is_refused() -> None:
     world = World()
     proposed = world.propose()
-    run(partnership_actions.counter(world.uow_of(world.creator), world.creator, proposed.id, terms(90_000)))
-    run(partnership_actions.counter(world.uow, world.brand, proposed.id, terms(95_000), expected_version=2))
+    run(negotiation.counter(world.uow_of(world.creator), world.creator, proposed.id, terms(90_000)))
+    run(negotiation.counter(world.uow, world.brand, proposed.id, terms(95_000), expected_version=2))
     with pytest.raises(Conflict) as stale:
-        run(partnership_actions.accept(world.uow_of(world.creator), world.creator, proposed.id, expected_version=2))
+        run(negotiation.accept(world.uow_of(world.creator), world.creator, proposed.id, expected_version=2))
     assert stale.value.details["terms_version"] == 3
     assert not isinstance(stale.value, TransitionRefused)
 
@@ -265,7 +265,7 @@ def test_a_stale_version_is_refused() -> None:
 def test_drafts_stay_private_until_the_brand_reaches_out() -> None:
     world = World()
     draft = run(
-        partnership_actions.create_partnership(
+        negotiation.create_partnership(
             world.uow,
             world.brand,
             world.campaign_id,
@@ -277,9 +277,9 @@ def test_drafts_stay_private_until_the_brand_reaches_out() -> None:
     )
     creator_uow = world.uow_of(world.creator)
     with pytest.raises(NotFound):
-        run(partnership_actions.get_partnership(creator_uow, world.creator, draft.id))
-    run(message_actions.post_message(world.uow, world.brand, draft.id, body="Fancy a collab?", template_id=None))
-    seen = run(partnership_actions.get_partnership(creator_uow, world.creator, draft.id))
+        run(negotiation.get_partnership(creator_uow, world.creator, draft.id))
+    run(messages.post_message(world.uow, world.brand, draft.id, body="Fancy a collab?", template_id=None))
+    seen = run(negotiation.get_partnership(creator_uow, world.creator, draft.id))
     assert seen.party.value == "creator"
     assert seen.partnership.allowed_actions(seen.party) == []
     assert world.budget_view() == (0, 0, 0, 250_000), "a draft reserves nothing"
@@ -287,16 +287,16 @@ def test_drafts_stay_private_until_the_brand_reaches_out() -> None:
 
 def test_completing_the_campaign_pays_running_contracts_and_cancels_negotiations() -> None:
     world = World()
-    run(campaign_actions.launch_campaign(world.uow, world.campaign_id))
+    run(campaigns.launch_campaign(world.uow, world.campaign_id))
     running = world.propose(100_000)
     creator_uow = world.uow_of(world.creator)
-    run(partnership_actions.accept(creator_uow, world.creator, running.id, expected_version=1))
-    run(partnership_actions.sign(creator_uow, world.creator, running.id, expected_version=1))
-    run(partnership_actions.sign(world.uow, world.brand, running.id, expected_version=1))
+    run(negotiation.accept(creator_uow, world.creator, running.id, expected_version=1))
+    run(negotiation.sign(creator_uow, world.creator, running.id, expected_version=1))
+    run(negotiation.sign(world.uow, world.brand, running.id, expected_version=1))
     negotiating = world.propose(50_000, influencer_id=uuid.uuid4())
     assert world.budget_view() == (50_000, 80_000, 20_000, 100_000)
 
-    run(campaign_actions.complete_campaign(world.uow, world.campaign_id))
+    run(campaigns.complete_campaign(world.uow, world.campaign_id))
     assert world.stored(running.id).state is PartnershipState.COMPLETED
     assert world.stored(negotiating.id).state is PartnershipState.CANCELLED
     assert world.budget_view() == (0, 0, 100_000, 150_000)
@@ -306,12 +306,12 @@ def test_completing_the_campaign_pays_running_contracts_and_cancels_negotiations
 
 def test_cancelling_the_campaign_releases_what_was_not_paid() -> None:
     world = World()
-    run(campaign_actions.launch_campaign(world.uow, world.campaign_id))
+    run(campaigns.launch_campaign(world.uow, world.campaign_id))
     contract = world.propose(100_000)
     creator_uow = world.uow_of(world.creator)
-    run(partnership_actions.sign(creator_uow, world.creator, contract.id, expected_version=1))
-    run(partnership_actions.sign(world.uow, world.brand, contract.id, expected_version=1))
-    run(campaign_actions.cancel_campaign(world.uow, world.campaign_id, reason="recall"))
+    run(negotiation.sign(creator_uow, world.creator, contract.id, expected_version=1))
+    run(negotiation.sign(world.uow, world.brand, contract.id, expected_version=1))
+    run(campaigns.cancel_campaign(world.uow, world.campaign_id, reason="recall"))
     assert world.stored(contract.id).state is PartnershipState.CANCELLED
     assert world.budget_view() == (0, 0, 20_000, 230_000), "the on_signing payout stays paid"
     assert world.reconciled()
@@ -321,10 +321,10 @@ def test_signed_contracts_wait_for_the_campaign_to_launch() -> None:
     world = World()
     contract = world.propose()
     creator_uow = world.uow_of(world.creator)
-    run(partnership_actions.sign(creator_uow, world.creator, contract.id, expected_version=1))
-    run(partnership_actions.sign(world.uow, world.brand, contract.id, expected_version=1))
+    run(negotiation.sign(creator_uow, world.creator, contract.id, expected_version=1))
+    run(negotiation.sign(world.uow, world.brand, contract.id, expected_version=1))
     assert world.stored(contract.id).state is PartnershipState.SIGNED
-    run(campaign_actions.launch_campaign(world.uow, world.campaign_id))
+    run(campaigns.launch_campaign(world.uow, world.campaign_id))
     assert world.stored(contract.id).state is PartnershipState.ACTIVE
     assert world.event_types()[-1] == "partnership.activated"
 
@@ -333,14 +333,14 @@ def test_a_shortlisted_influencer_gets_one_draft_which_leaves_with_it() -> None:
     world = World()
     profile = InfluencerProfile("tiktok", "@ana", None)
     drafted = run(
-        partnership_actions.draft_from_shortlist(
+        shortlists.draft_from_shortlist(
             world.uow, campaign_id=world.campaign_id, influencer_id=world.influencer_id, influencer=profile
         )
     )
     assert drafted is not None
     assert drafted.state is PartnershipState.DRAFT
     again = run(
-        partnership_actions.draft_from_shortlist(
+        shortlists.draft_from_shortlist(
             world.uow, campaign_id=world.campaign_id, influencer_id=world.influencer_id, influencer=profile
         )
     )
@@ -348,28 +348,26 @@ def test_a_shortlisted_influencer_gets_one_draft_which_leaves_with_it() -> None:
     stranger = FakeUnitOfWork(world.memory, uuid.uuid4())
     assert (
         run(
-            partnership_actions.draft_from_shortlist(
+            shortlists.draft_from_shortlist(
                 stranger, campaign_id=world.campaign_id, influencer_id=uuid.uuid4(), influencer=profile
             )
         )
         is None
     ), "another tenant's shortlist event cannot draft into this campaign"
     assert run(
-        partnership_actions.discard_shortlist_draft(
-            world.uow, campaign_id=world.campaign_id, influencer_id=world.influencer_id
-        )
+        shortlists.discard_shortlist_draft(world.uow, campaign_id=world.campaign_id, influencer_id=world.influencer_id)
     )
     assert world.stored(drafted.id).state is PartnershipState.CANCELLED
 
 
 def test_content_events_of_another_tenant_or_a_closed_partnership_pay_nothing() -> None:
     world = World()
-    run(campaign_actions.launch_campaign(world.uow, world.campaign_id))
+    run(campaigns.launch_campaign(world.uow, world.campaign_id))
     contract = world.propose(schedule=[{"trigger": "on_publish", "percent": 100}], count=1)
-    run(partnership_actions.sign(world.uow_of(world.creator), world.creator, contract.id, expected_version=1))
-    run(partnership_actions.sign(world.uow, world.brand, contract.id, expected_version=1))
+    run(negotiation.sign(world.uow_of(world.creator), world.creator, contract.id, expected_version=1))
+    run(negotiation.sign(world.uow, world.brand, contract.id, expected_version=1))
     forged = run(
-        partnership_actions.record_deliverable_progress(
+        payments.record_deliverable_progress(
             world.uow,
             tenant_id=uuid.uuid4(),
             partnership_id=contract.id,
@@ -381,7 +379,7 @@ def test_content_events_of_another_tenant_or_a_closed_partnership_pay_nothing() 
     )
     assert forged is None
     assert world.budget_view()[2] == 0
-    run(partnership_actions.cancel(world.uow, world.brand, contract.id, reason=None))
+    run(lifecycle.cancel(world.uow, world.brand, contract.id, reason=None))
     assert world.content(contract.id, uuid.uuid4(), DeliverableStage.PUBLISHED) is None
     assert world.budget_view() == (0, 0, 0, 250_000)
 

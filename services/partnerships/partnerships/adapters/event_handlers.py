@@ -8,8 +8,7 @@ from contracts.events.content import ContentAmplificationRequested, ContentAppro
 from contracts.events.discovery import InfluencerProfilesChanged, ShortlistAdded, ShortlistRemoved
 from contracts.events.metrics import ConversionAttributed
 from partnerships.adapters.unit_of_work import SqlUnitOfWork
-from partnerships.application import amplification_funding, commissions, completion
-from partnerships.domain import partnership_actions
+from partnerships.application import amplification_funding, commissions, completion, payments, shortlists
 from partnerships.domain.influencers import KnownInfluencer
 from partnerships.domain.partnerships import InfluencerProfile
 from partnerships.domain.payments import DeliverableStage
@@ -25,7 +24,7 @@ handlers = EventHandlers(SqlUnitOfWork)
 @handlers.on(ShortlistAdded)
 async def shortlist_added(uow: SqlUnitOfWork, event: Received[ShortlistAdded]) -> None:
     data = event.data
-    drafted = await partnership_actions.draft_from_shortlist(
+    drafted = await shortlists.draft_from_shortlist(
         uow,
         campaign_id=data.campaign_id,
         influencer_id=data.influencer_id,
@@ -48,7 +47,7 @@ async def profiles_changed(uow: SqlUnitOfWork, event: Received[InfluencerProfile
 
 @handlers.on(ShortlistRemoved)
 async def shortlist_removed(uow: SqlUnitOfWork, event: Received[ShortlistRemoved]) -> None:
-    await partnership_actions.discard_shortlist_draft(
+    await shortlists.discard_shortlist_draft(
         uow, campaign_id=event.data.campaign_id, influencer_id=event.data.influencer_id
     )
 
@@ -77,7 +76,7 @@ async def _deliverable_progress(
     at: datetime,
 ) -> None:
     data = event.data
-    paid = await partnership_actions.record_deliverable_progress(
+    paid = await payments.record_deliverable_progress(
         uow,
         tenant_id=uow.tenant_id,
         partnership_id=data.partnership_id,

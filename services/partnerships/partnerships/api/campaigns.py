@@ -8,7 +8,7 @@ from partnerships.api.dependencies import CallerDep, CanManage, CanRead, UnitOfW
 from partnerships.api.partnership_schemas import PartnershipCreate, PartnershipPublic
 from partnerships.api.schemas import BudgetPublic, CampaignCancel, CampaignCreate, CampaignPublic, CampaignUpdate
 from partnerships.api.views import budget_public, campaign_public, partnership_public
-from partnerships.domain import campaign_actions, partnership_actions
+from partnerships.application import campaigns, negotiation
 from partnerships.domain.campaigns import CampaignState
 from partnerships.domain.negotiation import PartnershipState, Party
 from partnerships.domain.partnerships import InfluencerProfile, Partnership
@@ -20,7 +20,7 @@ router = APIRouter(prefix="/api/v1/campaigns", tags=["campaigns"])
 @router.post("", status_code=status.HTTP_201_CREATED, dependencies=[CanManage])
 async def create_campaign(body: CampaignCreate, uow: UnitOfWorkDep, response: Response) -> CampaignPublic:
     """Create a draft campaign."""
-    campaign = await campaign_actions.create_campaign(
+    campaign = await campaigns.create_campaign(
         uow,
         name=body.name,
         objective=body.objective,
@@ -41,15 +41,15 @@ async def list_campaigns(
     state: Annotated[CampaignState | None, Query(description="Only campaigns in this state")] = None,
 ) -> Page[CampaignPublic]:
     """List the org's campaigns, newest first."""
-    campaigns = await uow.campaigns.list(limit=page.limit + 1, after=created_key(page), state=state)
-    shown, next_cursor = page_by_created(campaigns, page, lambda c: (c.created_at, c.id))
+    found = await campaigns.list_campaigns(uow, limit=page.limit + 1, after=created_key(page), state=state)
+    shown, next_cursor = page_by_created(found, page, lambda c: (c.created_at, c.id))
     return Page(items=[campaign_public(c) for c in shown], next_cursor=next_cursor)
 
 
 @router.get("/{campaign_id}")
 async def get_campaign(campaign_id: UUID, uow: UnitOfWorkDep) -> CampaignPublic:
     """One campaign."""
-    return campaign_public(await campaign_actions.get_campaign(uow, campaign_id))
+    return campaign_public(await campaigns.get_campaign(uow, campaign_id))
 
 
 @router.patch("/{campaign_id}", dependencies=[CanManage])
@@ -58,32 +58,32 @@ async def update_campaign(campaign_id: UUID, body: CampaignUpdate, uow: UnitOfWo
     changes = body.model_dump(exclude_unset=True)
     if "budget" in body.model_fields_set:
         changes["budget"] = body.budget.money() if body.budget else None
-    return campaign_public(await campaign_actions.update_campaign(uow, campaign_id, changes))
+    return campaign_public(await campaigns.update_campaign(uow, campaign_id, changes))
 
 
 @router.post("/{campaign_id}/launch", dependencies=[CanManage])
 async def launch_campaign(campaign_id: UUID, uow: UnitOfWorkDep) -> CampaignPublic:
     """Draft to active (needs a budget and dates); signed contracts start running."""
-    return campaign_public(await campaign_actions.launch_campaign(uow, campaign_id))
+    return campaign_public(await campaigns.launch_campaign(uow, campaign_id))
 
 
 @router.post("/{campaign_id}/complete", dependencies=[CanManage])
 async def complete_campaign(campaign_id: UUID, uow: UnitOfWorkDep) -> CampaignPublic:
     """Active to completed: running contracts complete (paid what they are owed), negotiations are cancelled."""
-    return campaign_public(await campaign_actions.complete_campaign(uow, campaign_id))
+    return campaign_public(await campaigns.complete_campaign(uow, campaign_id))
 
 
 @router.post("/{campaign_id}/cancel", dependencies=[CanManage])
 async def cancel_campaign(campaign_id: UUID, uow: UnitOfWorkDep, body: CampaignCancel | None = None) -> CampaignPublic:
     """Cancel a draft or active campaign and every open partnership; unpaid money is released."""
     reason = body.reason if body else None
-    return campaign_public(await campaign_actions.cancel_campaign(uow, campaign_id, reason=reason))
+    return campaign_public(await campaigns.cancel_campaign(uow, campaign_id, reason=reason))
 
 
 @router.get("/{campaign_id}/budget", dependencies=[CanRead])
 async def get_campaign_budget(campaign_id: UUID, uow: UnitOfWorkDep) -> BudgetPublic:
     """Budget, reserved, committed (amplification's share named), paid and remaining, checked against the ledger."""
-    report = await campaign_actions.budget_report(uow, campaign_id)
+    report = await campaigns.budget_report(uow, campaign_id)
     currency = report.view.currency
     amplification = await uow.amplifications.committed(campaign_id, currency) if currency else 0
     return budget_public(report, amplification)
@@ -95,7 +95,7 @@ async def create_partnership(
 ) -> PartnershipPublic:
     """Propose a partnership to an influencer (its fee is reserved from the budget), or keep a draft."""
     influencer = body.influencer
-    partnership = await partnership_actions.create_partnership(
+    partnership = await negotiation.create_partnership(
         uow,
         caller,
         campaign_id,
@@ -121,7 +121,7 @@ async def list_campaign_partnerships(
     state: Annotated[PartnershipState | None, Query(description="Only partnerships in this state")] = None,
 ) -> Page[PartnershipPublic]:
     """The campaign's partnerships, newest first."""
-    found = await partnership_actions.list_partnerships(
+    found = await negotiation.list_partnerships(
         uow, caller, limit=page.limit + 1, after=created_key(page), campaign_id=campaign_id, state=state
     )
     shown, next_cursor = page_by_created(found, page, _created)

@@ -21,7 +21,7 @@ from partnerships.api.partnership_schemas import (
     SignBody,
 )
 from partnerships.api.views import message_public, partnership_detail, partnership_public, payments_public
-from partnerships.domain import message_actions, partnership_actions
+from partnerships.application import lifecycle, messages, negotiation, payments
 from partnerships.domain.access import Caller, party_for
 from partnerships.domain.messages import Message
 from partnerships.domain.negotiation import PartnershipState
@@ -47,9 +47,7 @@ async def list_partnerships(
     state: Annotated[PartnershipState | None, Query(description="Only partnerships in this state")] = None,
 ) -> Page[PartnershipPublic]:
     """A brand's partnerships, or a creator's own offers, newest first."""
-    found = await partnership_actions.list_partnerships(
-        uow, caller, limit=page.limit + 1, after=created_key(page), state=state
-    )
+    found = await negotiation.list_partnerships(uow, caller, limit=page.limit + 1, after=created_key(page), state=state)
     shown, next_cursor = page_by_created(found, page, _created)
     return Page(items=[_public(p, caller) for p in shown], next_cursor=next_cursor)
 
@@ -57,7 +55,7 @@ async def list_partnerships(
 @router.get("/{partnership_id}")
 async def get_partnership(partnership_id: UUID, uow: UnitOfWorkDep, caller: CallerDep) -> PartnershipDetail:
     """The partnership with its current terms, every terms version and its history."""
-    return partnership_detail(await partnership_actions.get_partnership(uow, caller, partnership_id))
+    return partnership_detail(await negotiation.get_partnership(uow, caller, partnership_id))
 
 
 @router.post("/{partnership_id}/propose")
@@ -66,7 +64,7 @@ async def propose_partnership(
 ) -> PartnershipPublic:
     """Brand: offer a draft to the influencer (with new terms, or the draft's); reserves the fee."""
     terms = body.terms.terms() if body and body.terms else None
-    return _public(await partnership_actions.propose(uow, caller, partnership_id, terms), caller)
+    return _public(await negotiation.propose(uow, caller, partnership_id, terms), caller)
 
 
 @router.post("/{partnership_id}/counter")
@@ -74,7 +72,7 @@ async def counter_partnership(
     partnership_id: UUID, body: CounterBody, uow: UnitOfWorkDep, caller: CallerDep
 ) -> PartnershipPublic:
     """Either side: answer the other's offer with new terms (a new version)."""
-    partnership = await partnership_actions.counter(
+    partnership = await negotiation.counter(
         uow,
         caller,
         partnership_id,
@@ -90,7 +88,7 @@ async def accept_partnership(
     partnership_id: UUID, body: AcceptBody, uow: UnitOfWorkDep, caller: CallerDep
 ) -> PartnershipPublic:
     """Creator: accept the brand's current offer."""
-    partnership = await partnership_actions.accept(uow, caller, partnership_id, expected_version=body.terms_version)
+    partnership = await negotiation.accept(uow, caller, partnership_id, expected_version=body.terms_version)
     return _public(partnership, caller)
 
 
@@ -99,7 +97,7 @@ async def decline_partnership(
     partnership_id: UUID, uow: UnitOfWorkDep, caller: CallerDep, body: ReasonBody | None = None
 ) -> PartnershipPublic:
     """Creator: turn the partnership down."""
-    partnership = await partnership_actions.decline(uow, caller, partnership_id, reason=body.reason if body else None)
+    partnership = await negotiation.decline(uow, caller, partnership_id, reason=body.reason if body else None)
     return _public(partnership, caller)
 
 
@@ -108,7 +106,7 @@ async def withdraw_partnership(
     partnership_id: UUID, uow: UnitOfWorkDep, caller: CallerDep, body: ReasonBody | None = None
 ) -> PartnershipPublic:
     """Brand: take the offer back before it is signed; the reservation is released."""
-    partnership = await partnership_actions.withdraw(uow, caller, partnership_id, reason=body.reason if body else None)
+    partnership = await negotiation.withdraw(uow, caller, partnership_id, reason=body.reason if body else None)
     return _public(partnership, caller)
 
 
@@ -117,7 +115,7 @@ async def sign_partnership(
     partnership_id: UUID, body: SignBody, uow: UnitOfWorkDep, caller: CallerDep
 ) -> PartnershipPublic:
     """Either side: sign the current terms version; once both have, the fee is committed."""
-    partnership = await partnership_actions.sign(
+    partnership = await negotiation.sign(
         uow, caller, partnership_id, expected_version=body.terms_version, expected_hash=body.terms_hash
     )
     return _public(partnership, caller)
@@ -126,7 +124,7 @@ async def sign_partnership(
 @router.post("/{partnership_id}/complete")
 async def complete_partnership(partnership_id: UUID, uow: UnitOfWorkDep, caller: CallerDep) -> PartnershipPublic:
     """Brand: the work is done; milestones still unpaid are paid."""
-    return _public(await partnership_actions.complete(uow, caller, partnership_id), caller)
+    return _public(await lifecycle.complete(uow, caller, partnership_id), caller)
 
 
 @router.post("/{partnership_id}/cancel")
@@ -134,14 +132,14 @@ async def cancel_partnership(
     partnership_id: UUID, uow: UnitOfWorkDep, caller: CallerDep, body: ReasonBody | None = None
 ) -> PartnershipPublic:
     """Brand: discard a draft, or end a contract; what it had not paid goes back to the budget."""
-    partnership = await partnership_actions.cancel(uow, caller, partnership_id, reason=body.reason if body else None)
+    partnership = await lifecycle.cancel(uow, caller, partnership_id, reason=body.reason if body else None)
     return _public(partnership, caller)
 
 
 @router.get("/{partnership_id}/payments")
 async def get_partnership_payments(partnership_id: UUID, uow: UnitOfWorkDep, caller: CallerDep) -> PaymentsPublic:
     """The payment schedule, each milestone's status and the payouts recorded."""
-    return payments_public(await partnership_actions.payments(uow, caller, partnership_id))
+    return payments_public(await payments.payments(uow, caller, partnership_id))
 
 
 @router.post("/{partnership_id}/messages", status_code=status.HTTP_201_CREATED)
@@ -149,9 +147,7 @@ async def post_partnership_message(
     partnership_id: UUID, body: MessageCreate, uow: UnitOfWorkDep, caller: CallerDep, response: Response
 ) -> MessagePublic:
     """Send a message (or fill a template); a brand's first message on a draft is its outreach."""
-    message = await message_actions.post_message(
-        uow, caller, partnership_id, body=body.body, template_id=body.template_id
-    )
+    message = await messages.post_message(uow, caller, partnership_id, body=body.body, template_id=body.template_id)
     response.headers["Location"] = f"/api/v1/partnerships/{partnership_id}/messages"
     return message_public(message)
 
@@ -161,8 +157,6 @@ async def list_partnership_messages(
     partnership_id: UUID, uow: UnitOfWorkDep, caller: CallerDep, page: Pagination
 ) -> Page[MessagePublic]:
     """The conversation, newest first."""
-    found = await message_actions.list_messages(
-        uow, caller, partnership_id, limit=page.limit + 1, after=created_key(page)
-    )
+    found = await messages.list_messages(uow, caller, partnership_id, limit=page.limit + 1, after=created_key(page))
     shown, next_cursor = page_by_created(found, page, _created)
     return Page(items=[message_public(m) for m in shown], next_cursor=next_cursor)

@@ -17,11 +17,12 @@ from partnerships.api.partnership_schemas import (
 )
 from partnerships.api.schemas import BudgetPublic, CampaignPublic, TargetAudience
 from partnerships.api.terms_schemas import TermsPublic
-from partnerships.domain.campaign_actions import BudgetReport
+from partnerships.application.negotiation import PartnershipDetails
+from partnerships.application.payments import PaymentsView
+from partnerships.domain.budget import BudgetReport
 from partnerships.domain.campaigns import Campaign, campaign_actions_from
 from partnerships.domain.messages import Message, MessageTemplate, placeholders
 from partnerships.domain.negotiation import Party
-from partnerships.domain.partnership_actions import PartnershipDetails, PaymentsView
 from partnerships.domain.partnerships import Partnership, TermsVersion
 from partnerships.domain.terms import Terms
 

@@ -4,8 +4,9 @@ completes then, as the brand's `complete` would, paying what is still owed (the 
 from datetime import UTC, datetime
 from uuid import UUID
 
+from partnerships.application.changes import Change, lock
+from partnerships.application.lifecycle import complete_contract
 from partnerships.domain.negotiation import PartnershipState
-from partnerships.domain.partnership_actions import Change, _complete, _lock
 from partnerships.domain.partnerships import SYSTEM
 from partnerships.domain.payments import reached_milestones
 from partnerships.domain.ports import UnitOfWork
@@ -17,7 +18,7 @@ async def complete_when_delivered(uow: UnitOfWork, partnership_id: UUID) -> bool
     """True when this completed the partnership; False when it is not this org's running
     contract, or a deliverable is still to be published."""
     try:
-        campaign, partnership = await _lock(uow, partnership_id)
+        campaign, partnership = await lock(uow, partnership_id)
     except NotFound:
         return False
     if partnership.tenant_id != uow.tenant_id or partnership.state is not PartnershipState.ACTIVE:
@@ -27,5 +28,5 @@ async def complete_when_delivered(uow: UnitOfWork, partnership_id: UUID) -> bool
     marks = await uow.partnerships.deliverable_marks(partnership_id)
     if MilestoneTrigger.ON_PUBLISH not in reached_milestones(partnership.terms, marks):
         return False
-    await _complete(Change(uow, campaign, partnership, SYSTEM, datetime.now(UTC)))
+    await complete_contract(Change(uow, campaign, partnership, SYSTEM, datetime.now(UTC)))
     return True

@@ -221,3 +221,22 @@ def balances(postings: list[Posting], currency: str) -> dict[Account, int]:
             totals[posting.source] -= posting.amount_minor
             totals[posting.destination] += posting.amount_minor
     return totals
+
+
+@dataclass(frozen=True)
+class BudgetReport:
+    campaign_id: UUID
+    view: BudgetView
+    ledger: dict[Account, int]
+
+    @property
+    def reconciled(self) -> bool:
+        """The ledger's balances say what the campaign's totals say."""
+        view = self.view
+        return self.ledger == {
+            Account.FUNDING: -view.budget,
+            Account.AVAILABLE: view.remaining,
+            Account.RESERVED: view.reserved,
+            Account.COMMITTED: view.committed,
+            Account.PAID: view.paid,
+        }

@@ -1,7 +1,6 @@
 """What a brand does with its campaigns, and the events each action tells."""
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
@@ -14,10 +13,10 @@ from contracts.events.partnerships import (
     CampaignLaunched,
     CampaignUpdated,
 )
-from partnerships.domain import partnership_actions
-from partnerships.domain.budget import Account, BudgetView, funding_change
-from partnerships.domain.campaigns import Campaign, CampaignAction, Objective
-from partnerships.domain.ports import UnitOfWork
+from partnerships.application import lifecycle
+from partnerships.domain.budget import Account, BudgetReport, funding_change
+from partnerships.domain.campaigns import Campaign, CampaignAction, CampaignState, Objective
+from partnerships.domain.ports import Cursor, UnitOfWork
 from servicekit.errors import NotFound
 
 
@@ -67,6 +66,13 @@ async def get_campaign(uow: UnitOfWork, campaign_id: UUID, *, for_update: bool =
     return campaign
 
 
+async def list_campaigns(
+    uow: UnitOfWork, *, limit: int, after: Cursor | None, state: CampaignState | None = None
+) -> Sequence[Campaign]:
+    """The org's campaigns, newest first."""
+    return await uow.campaigns.list(limit=limit, after=after, state=state)
+
+
 async def update_campaign(uow: UnitOfWork, campaign_id: UUID, changes: Mapping[str, Any]) -> Campaign:
     """A partial update; a budget change is a ledger posting like any other movement of money."""
     campaign = await get_campaign(uow, campaign_id, for_update=True)
@@ -108,7 +114,7 @@ async def launch_campaign(uow: UnitOfWork, campaign_id: UUID) -> Campaign:
         subject=campaign.id,
         key=campaign.id,
     )
-    await partnership_actions.activate_signed(uow, campaign, now)
+    await lifecycle.activate_signed(uow, campaign, now)
     return campaign
 
 
@@ -117,7 +123,7 @@ async def complete_campaign(uow: UnitOfWork, campaign_id: UUID) -> Campaign:
     campaign = await get_campaign(uow, campaign_id, for_update=True)
     now = datetime.now(UTC)
     campaign.transition(CampaignAction.COMPLETE, today=now.date(), now=now)
-    await partnership_actions.close_all(uow, campaign, now, completed=True)
+    await lifecycle.close_all(uow, campaign, now, completed=True)
     await uow.campaigns.save(campaign)
     await uow.events.record(CampaignCompleted(campaign_id=campaign.id), subject=campaign.id, key=campaign.id)
     return campaign
@@ -128,31 +134,12 @@ async def cancel_campaign(uow: UnitOfWork, campaign_id: UUID, *, reason: str | N
     campaign = await get_campaign(uow, campaign_id, for_update=True)
     now = datetime.now(UTC)
     campaign.transition(CampaignAction.CANCEL, today=now.date(), now=now)
-    await partnership_actions.close_all(uow, campaign, now, completed=False)
+    await lifecycle.close_all(uow, campaign, now, completed=False)
     await uow.campaigns.save(campaign)
     await uow.events.record(
         CampaignCancelled(campaign_id=campaign.id, reason=reason), subject=campaign.id, key=campaign.id
     )
     return campaign
-
-
-@dataclass(frozen=True)
-class BudgetReport:
-    campaign_id: UUID
-    view: BudgetView
-    ledger: dict[Account, int]
-
-    @property
-    def reconciled(self) -> bool:
-        """The ledger's balances say what the campaign's totals say."""
-        view = self.view
-        return self.ledger == {
-            Account.FUNDING: -view.budget,
-            Account.AVAILABLE: view.remaining,
-            Account.RESERVED: view.reserved,
-            Account.COMMITTED: view.committed,
-            Account.PAID: view.paid,
-        }
 
 
 async def budget_report(uow: UnitOfWork, campaign_id: UUID) -> BudgetReport:
