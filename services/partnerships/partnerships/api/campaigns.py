@@ -6,8 +6,8 @@ from fastapi import APIRouter, Query, Response, status
 
 from partnerships.api.dependencies import CallerDep, CanManage, CanRead, UnitOfWorkDep
 from partnerships.api.partnership_schemas import PartnershipCreate, PartnershipPublic
+from partnerships.api.presenters import budget_public, campaign_public, partnership_public
 from partnerships.api.schemas import BudgetPublic, CampaignCancel, CampaignCreate, CampaignPublic, CampaignUpdate
-from partnerships.api.views import budget_public, campaign_public, partnership_public
 from partnerships.application import campaigns, negotiation
 from partnerships.domain.campaigns import CampaignState
 from partnerships.domain.negotiation import PartnershipState, Party

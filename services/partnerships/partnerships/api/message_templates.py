@@ -7,7 +7,7 @@ from fastapi import APIRouter, Response, status
 
 from partnerships.api.dependencies import CanManage, CanRead, UnitOfWorkDep
 from partnerships.api.partnership_schemas import TemplateCreate, TemplatePublic, TemplateUpdate
-from partnerships.api.views import template_public
+from partnerships.api.presenters import template_public
 from partnerships.application import messages
 from partnerships.domain.messages import MessageTemplate
 from servicekit.pagination import Page, Pagination, created_key, page_by_created

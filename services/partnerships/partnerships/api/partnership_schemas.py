@@ -87,7 +87,7 @@ class TermsVersionPublic(BaseModel):
 class HistoryPublic(BaseModel):
     at: datetime
     action: str
-    actor: Party
+    actor: Party = Field(validation_alias="party")
     user_id: UUID | None
     from_state: PartnershipState | None
     to_state: PartnershipState

@@ -20,7 +20,7 @@ from partnerships.api.partnership_schemas import (
     ReasonBody,
     SignBody,
 )
-from partnerships.api.views import message_public, partnership_detail, partnership_public, payments_public
+from partnerships.api.presenters import message_public, partnership_detail, partnership_public, payments_public
 from partnerships.application import lifecycle, messages, negotiation, payments
 from partnerships.domain.access import Caller, party_for
 from partnerships.domain.messages import Message

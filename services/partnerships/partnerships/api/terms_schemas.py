@@ -2,7 +2,7 @@
 no campaign) and as the API shows a stored version."""
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, model_validator
 
@@ -150,3 +150,9 @@ class TermsPublic(BaseModel):
     exclusivity: ExclusivityPublic | None = None
     payment_schedule: list[ScheduledPaymentPublic] = []
     notes: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_terms(cls, value: Any) -> Any:
+        """Domain terms are shown as their document, the one shape they are stored and hashed in."""
+        return value.to_document() if isinstance(value, Terms) else value

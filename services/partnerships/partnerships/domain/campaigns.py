@@ -80,6 +80,10 @@ class Campaign:
         )
 
     @property
+    def allowed_actions(self) -> list[CampaignAction]:
+        return campaign_actions_from(self.state)
+
+    @property
     def is_open(self) -> bool:
         return self.state in (CampaignState.DRAFT, CampaignState.ACTIVE)
 

@@ -95,6 +95,11 @@ class MessageTemplate:
     created_at: datetime
     updated_at: datetime
 
+    @property
+    def fields(self) -> list[str]:
+        """The fields the body fills in."""
+        return sorted(set(placeholders(self.body)))
+
     @classmethod
     def new(cls, *, tenant_id: UUID, name: str, body: str, now: datetime) -> "MessageTemplate":
         check_template_body(body)

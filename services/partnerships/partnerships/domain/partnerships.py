@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from uuid import UUID, uuid4
 
+from contracts import Money
 from partnerships.domain.budget import Allocation
 from partnerships.domain.negotiation import (
     Action,
@@ -131,6 +132,15 @@ class Partnership:
     @property
     def terms(self) -> Terms | None:
         return self.current.terms if self.current else None
+
+    @property
+    def terms_hash(self) -> str | None:
+        return self.current.terms_hash if self.current else None
+
+    @property
+    def fee(self) -> Money | None:
+        """What the current terms cost the campaign budget."""
+        return self.current.terms.budgeted if self.current else None
 
     @property
     def negotiation(self) -> Negotiation:

@@ -56,9 +56,17 @@ class DeliverableMark:
 class MilestoneLine:
     trigger: MilestoneTrigger
     percent: int
-    amount: int
+    amount: Money
     status: Literal["pending", "paid", "released"]
     payout: Payout | None
+
+    @property
+    def payment_id(self) -> UUID | None:
+        return self.payout.id if self.payout else None
+
+    @property
+    def paid_at(self) -> datetime | None:
+        return self.payout.paid_at if self.payout else None
 
 
 def reached_milestones(terms: Terms, marks: Iterable[DeliverableMark]) -> set[MilestoneTrigger]:
@@ -100,5 +108,6 @@ def milestone_lines(terms: Terms, payouts: Sequence[Payout], state: PartnershipS
     for milestone in terms.payment_schedule:
         payout = by_trigger.get(milestone.trigger)
         status = "paid" if payout else ("released" if closed_unpaid else "pending")
-        lines.append(MilestoneLine(milestone.trigger, milestone.percent, amounts[milestone.trigger], status, payout))
+        amount = Money(amount_minor=amounts[milestone.trigger], currency=terms.fee.currency)
+        lines.append(MilestoneLine(milestone.trigger, milestone.percent, amount, status, payout))
     return lines
