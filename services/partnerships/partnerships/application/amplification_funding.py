@@ -9,7 +9,7 @@ from uuid import UUID
 from contracts import Money
 from contracts.events.content import ContentAmplificationRequested
 from contracts.events.partnerships import AmplificationFunded, AmplificationRefused
-from partnerships.domain import ports
+from partnerships.application import ports
 from partnerships.domain.amplification import Refusal, fund
 
 log = logging.getLogger(__name__)

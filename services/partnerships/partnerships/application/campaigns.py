@@ -14,9 +14,9 @@ from contracts.events.partnerships import (
     CampaignUpdated,
 )
 from partnerships.application import lifecycle
+from partnerships.application.ports import Cursor, UnitOfWork
 from partnerships.domain.budget import Account, BudgetReport, funding_change
 from partnerships.domain.campaigns import Campaign, CampaignAction, CampaignState, Objective
-from partnerships.domain.ports import Cursor, UnitOfWork
 from servicekit.errors import NotFound
 
 

@@ -8,12 +8,12 @@ from uuid import UUID
 
 from contracts import EventData
 from contracts.events import partnerships as events
+from partnerships.application.ports import UnitOfWork
 from partnerships.domain.access import Caller, actor_for, party_for
 from partnerships.domain.budget import Posting, Purse
 from partnerships.domain.campaigns import Campaign
 from partnerships.domain.negotiation import Party
 from partnerships.domain.partnerships import Actor, Partnership
-from partnerships.domain.ports import UnitOfWork
 from partnerships.domain.terms import Terms, check_terms
 from servicekit.errors import NotFound
 

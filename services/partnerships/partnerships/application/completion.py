@@ -6,10 +6,10 @@ from uuid import UUID
 
 from partnerships.application.changes import Change, lock
 from partnerships.application.lifecycle import complete_contract
+from partnerships.application.ports import UnitOfWork
 from partnerships.domain.negotiation import PartnershipState
 from partnerships.domain.partnerships import SYSTEM
 from partnerships.domain.payments import reached_milestones
-from partnerships.domain.ports import UnitOfWork
 from partnerships.domain.terms import MilestoneTrigger
 from servicekit.errors import NotFound
 

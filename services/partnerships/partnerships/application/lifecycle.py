@@ -8,12 +8,12 @@ from uuid import UUID
 from contracts.events import partnerships as events
 from partnerships.application.changes import Change, change_by
 from partnerships.application.payments import pay_due
+from partnerships.application.ports import UnitOfWork
 from partnerships.domain.access import Caller
 from partnerships.domain.campaigns import Campaign
 from partnerships.domain.negotiation import Action, PartnershipState
 from partnerships.domain.partnerships import SYSTEM, Partnership
 from partnerships.domain.payments import PayoutReason
-from partnerships.domain.ports import UnitOfWork
 from partnerships.domain.terms import MilestoneTrigger
 
 

@@ -6,10 +6,10 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from contracts.events.partnerships import PartnershipMessagePosted
+from partnerships.application.ports import Cursor, UnitOfWork
 from partnerships.domain.access import Caller, actor_for, party_for
 from partnerships.domain.messages import Message, MessageTemplate, check_template_body, render
 from partnerships.domain.negotiation import Party
-from partnerships.domain.ports import Cursor, UnitOfWork
 from servicekit.errors import Conflict, InvalidField, NotFound
 
 

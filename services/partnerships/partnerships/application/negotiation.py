@@ -22,6 +22,7 @@ from partnerships.application.changes import (
 )
 from partnerships.application.lifecycle import activate
 from partnerships.application.payments import pay_due
+from partnerships.application.ports import Cursor, UnitOfWork
 from partnerships.domain.access import Caller, visibility
 from partnerships.domain.budget import Posting
 from partnerships.domain.campaigns import CampaignState
@@ -36,7 +37,6 @@ from partnerships.domain.partnerships import (
     TermsVersion,
 )
 from partnerships.domain.payments import PayoutReason
-from partnerships.domain.ports import Cursor, UnitOfWork
 from partnerships.domain.terms import MilestoneTrigger, Terms
 from servicekit.errors import Conflict, InvalidField, NotFound
 

@@ -9,6 +9,7 @@ from uuid import UUID, uuid4
 from contracts import Money
 from contracts.events import partnerships as events
 from partnerships.application.changes import Change, lock, now, visible
+from partnerships.application.ports import UnitOfWork
 from partnerships.domain.access import Caller
 from partnerships.domain.budget import Posting, Purse
 from partnerships.domain.negotiation import CONTRACT_STATES
@@ -22,7 +23,6 @@ from partnerships.domain.payments import (
     milestone_lines,
     reached_milestones,
 )
-from partnerships.domain.ports import UnitOfWork
 from partnerships.domain.terms import MilestoneTrigger
 from servicekit.errors import NotFound
 

@@ -6,9 +6,9 @@ from uuid import UUID
 from contracts.events import partnerships as events
 from partnerships.application.changes import Change, now
 from partnerships.application.lifecycle import cancel_partnership
+from partnerships.application.ports import UnitOfWork
 from partnerships.domain.negotiation import PartnershipState, Party
 from partnerships.domain.partnerships import SYSTEM, InfluencerProfile, Origin, Partnership
-from partnerships.domain.ports import UnitOfWork
 
 
 async def draft_from_shortlist(

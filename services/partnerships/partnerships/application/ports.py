@@ -1,4 +1,5 @@
-"""What the domain needs from the outside world, as protocols the adapters implement."""
+"""What the use cases need from the outside world: Protocols of the repositories the unit of work
+holds, which adapters/ implement in SQL and the tests in memory."""
 
 from collections.abc import Sequence
 from datetime import datetime
