@@ -4,9 +4,9 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from partnerships.adapters.dialect import insert_or_update
 from partnerships.adapters.tables import influencer_profiles
 from partnerships.domain.influencers import KnownInfluencer
 
@@ -33,13 +33,10 @@ class InfluencerDirectoryRepository:
         if not newest:
             return
         t = influencer_profiles
-        dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
-        statement = dialect.insert(t)
+        statement = insert_or_update(self.session, t)
         statement = statement.on_conflict_do_update(
             index_elements=[t.c.influencer_id],
-            set_={
-                name: statement.excluded[name] for name in ("org_id", "platform", "handle", "display_name", "version")
-            },
+            set_={name: statement.excluded[name] for name in _CHANGEABLE},
             where=t.c.version < statement.excluded.version,
         )
         await self.session.execute(

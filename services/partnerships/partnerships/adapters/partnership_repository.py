@@ -4,9 +4,9 @@ from typing import Any
 from uuid import UUID
 
 from sqlalchemy import Row, Select, and_, func, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from partnerships.adapters.dialect import insert_or_update
 from partnerships.adapters.tables import (
     deliverable_progress,
     partnership_history,
@@ -257,9 +257,8 @@ class PartnershipRepository:
     async def mark_deliverable(
         self, partnership_id: UUID, deliverable_id: UUID, stage: DeliverableStage, at: datetime
     ) -> None:
-        dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
         d = deliverable_progress.c
-        statement = dialect.insert(deliverable_progress).values(
+        statement = insert_or_update(self.session, deliverable_progress).values(
             partnership_id=partnership_id,
             deliverable_id=deliverable_id,
             approved_at=at if stage is DeliverableStage.APPROVED else None,
