@@ -10,6 +10,7 @@ from partnerships.adapters.tables import ledger_entries, payouts
 from partnerships.domain.budget import Account, Posting
 from partnerships.domain.payments import Payout, PayoutReason
 from partnerships.domain.terms import MilestoneTrigger
+from servicekit.rows import row_of
 
 
 class LedgerRepository:
@@ -63,21 +64,8 @@ class PayoutRepository:
         self.session = session
 
     async def add(self, payout: Payout) -> None:
-        await self.session.execute(
-            insert(payouts).values(
-                id=payout.id,
-                tenant_id=payout.tenant_id,
-                partnership_id=payout.partnership_id,
-                campaign_id=payout.campaign_id,
-                influencer_id=payout.influencer_id,
-                milestone=payout.milestone.value,
-                amount_minor=payout.amount.amount_minor,
-                currency=payout.amount.currency,
-                reason=payout.reason.value,
-                trigger_event_id=payout.trigger_event_id,
-                paid_at=payout.paid_at,
-            )
-        )
+        money = {"amount_minor": payout.amount.amount_minor, "currency": payout.amount.currency}
+        await self.session.execute(insert(payouts).values(row_of(payout, payouts, **money)))
 
     async def for_partnership(self, partnership_id: UUID) -> Sequence[Payout]:
         rows = (
@@ -85,6 +73,7 @@ class PayoutRepository:
                 select(payouts).where(payouts.c.partnership_id == partnership_id).order_by(payouts.c.paid_at)
             )
         ).all()
+        # By hand: the amount is two columns.
         return [
             Payout(
                 id=row.id,

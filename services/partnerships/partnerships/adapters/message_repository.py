@@ -3,38 +3,14 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, and_, delete, insert, or_, select, update
+from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from partnerships.adapters.tables import message_templates, messages
 from partnerships.domain.messages import Message, MessageTemplate
-from partnerships.domain.negotiation import Party
 from servicekit.errors import Conflict
-
-
-def _message(row: Row[Any]) -> Message:
-    return Message(
-        id=row.id,
-        partnership_id=row.partnership_id,
-        tenant_id=row.tenant_id,
-        author=Party(row.author),
-        author_user_id=row.author_user_id,
-        body=row.body,
-        template_id=row.template_id,
-        created_at=row.created_at,
-    )
-
-
-def _template(row: Row[Any]) -> MessageTemplate:
-    return MessageTemplate(
-        id=row.id,
-        tenant_id=row.tenant_id,
-        name=row.name,
-        body=row.body,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+from servicekit.rows import from_row, row_of
 
 
 class MessageRepository:
@@ -43,18 +19,7 @@ class MessageRepository:
         self.tenant_id = tenant_id
 
     async def add(self, message: Message) -> None:
-        await self.session.execute(
-            insert(messages).values(
-                id=message.id,
-                tenant_id=message.tenant_id,
-                partnership_id=message.partnership_id,
-                author=message.author.value,
-                author_user_id=message.author_user_id,
-                body=message.body,
-                template_id=message.template_id,
-                created_at=message.created_at,
-            )
-        )
+        await self.session.execute(insert(messages).values(row_of(message, messages)))
 
     async def list(
         self, partnership_id: UUID, *, limit: int, after: tuple[datetime, UUID] | None = None
@@ -66,7 +31,7 @@ class MessageRepository:
             created_at, last_id = after
             query = query.where(or_(m.created_at < created_at, and_(m.created_at == created_at, m.id < last_id)))
         query = query.order_by(m.created_at.desc(), m.id.desc()).limit(limit)
-        return [_message(row) for row in (await self.session.execute(query)).all()]
+        return [from_row(Message, row) for row in (await self.session.execute(query)).all()]
 
 
 class TemplateRepository:
@@ -81,16 +46,7 @@ class TemplateRepository:
 
     async def add(self, template: MessageTemplate) -> None:
         try:
-            await self.session.execute(
-                insert(message_templates).values(
-                    id=template.id,
-                    tenant_id=template.tenant_id,
-                    name=template.name,
-                    body=template.body,
-                    created_at=template.created_at,
-                    updated_at=template.updated_at,
-                )
-            )
+            await self.session.execute(insert(message_templates).values(row_of(template, message_templates)))
         except IntegrityError:
             # Two requests raced for the same name; the unique constraint decided.
             raise Conflict(f"a template named {template.name!r} exists", field="name") from None
@@ -101,13 +57,13 @@ class TemplateRepository:
                 select(message_templates).where(message_templates.c.id == template_id, self._mine())
             )
         ).first()
-        return _template(row) if row else None
+        return from_row(MessageTemplate, row) if row else None
 
     async def named(self, name: str) -> MessageTemplate | None:
         row = (
             await self.session.execute(select(message_templates).where(message_templates.c.name == name, self._mine()))
         ).first()
-        return _template(row) if row else None
+        return from_row(MessageTemplate, row) if row else None
 
     async def save(self, template: MessageTemplate) -> None:
         try:
@@ -129,4 +85,4 @@ class TemplateRepository:
             created_at, last_id = after
             query = query.where(or_(t.created_at < created_at, and_(t.created_at == created_at, t.id < last_id)))
         query = query.order_by(t.created_at.desc(), t.id.desc()).limit(limit)
-        return [_template(row) for row in (await self.session.execute(query)).all()]
+        return [from_row(MessageTemplate, row) for row in (await self.session.execute(query)).all()]

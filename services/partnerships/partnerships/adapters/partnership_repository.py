@@ -3,7 +3,7 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, Select, and_, func, insert, or_, select, update
+from sqlalchemy import Row, Select, Table, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from partnerships.adapters.dialect import insert_or_update
@@ -27,6 +27,7 @@ from partnerships.domain.partnerships import (
 )
 from partnerships.domain.payments import DeliverableMark, DeliverableStage
 from partnerships.domain.terms import Terms
+from servicekit.rows import from_row, row_of
 
 _OPEN = [state.value for state in OPEN_STATES]
 _current_terms = and_(
@@ -35,6 +36,8 @@ _current_terms = and_(
 )
 
 
+# By hand, unlike servicekit.rows' field-per-column records: the influencer and the allocation are
+# three columns each, and the current terms version comes joined to the row.
 def _row(partnership: Partnership) -> dict[str, Any]:
     return {
         "id": partnership.id,
@@ -86,16 +89,6 @@ def _from_row(row: Row[Any], signatures: list[Signature]) -> Partnership:
         signed_at=row.signed_at,
         created_at=row.created_at,
         updated_at=row.updated_at,
-    )
-
-
-def _signature(row: Row[Any]) -> Signature:
-    return Signature(
-        terms_version=row.terms_version,
-        party=Party(row.party),
-        user_id=row.user_id,
-        terms_hash=row.terms_hash,
-        signed_at=row.signed_at,
     )
 
 
@@ -233,19 +226,7 @@ class PartnershipRepository:
                 select(partnership_history).where(h.partnership_id == partnership_id).order_by(h.id)
             )
         ).all()
-        return [
-            HistoryEntry(
-                at=row.at,
-                action=row.action,
-                party=Party(row.party),
-                user_id=row.user_id,
-                from_state=PartnershipState(row.from_state) if row.from_state else None,
-                to_state=PartnershipState(row.to_state),
-                terms_version=row.terms_version,
-                note=row.note,
-            )
-            for row in rows
-        ]
+        return [from_row(HistoryEntry, row) for row in rows]
 
     async def mark_contacted(self, partnership_id: UUID, at: datetime) -> None:
         await self.session.execute(
@@ -300,53 +281,25 @@ class PartnershipRepository:
         signatures: dict[UUID, list[Signature]] = {}
         for signature_row in signature_rows:
             if (signature_row.partnership_id, signature_row.terms_version) in wanted:
-                signatures.setdefault(signature_row.partnership_id, []).append(_signature(signature_row))
+                signatures.setdefault(signature_row.partnership_id, []).append(from_row(Signature, signature_row))
         return [_from_row(row, signatures.get(row.id, [])) for row in rows]
 
     async def _write_unsaved(self, partnership: Partnership) -> None:
-        versions, signatures, history = [], [], []
+        rows: dict[Table, list[dict[str, Any]]] = {
+            partnership_terms: [],
+            partnership_signatures: [],
+            partnership_history: [],
+        }
         for item in partnership.drain_unsaved():
             if isinstance(item, TermsVersion):
-                versions.append(
-                    {
-                        "partnership_id": partnership.id,
-                        "version": item.version,
-                        "document": item.terms.to_document(),
-                        "terms_hash": item.terms_hash,
-                        "author": item.author.value,
-                        "author_user_id": item.author_user_id,
-                        "created_at": item.created_at,
-                    }
+                document = item.terms.to_document()
+                rows[partnership_terms].append(
+                    row_of(item, partnership_terms, partnership_id=partnership.id, document=document)
                 )
             elif isinstance(item, Signature):
-                signatures.append(
-                    {
-                        "partnership_id": partnership.id,
-                        "terms_version": item.terms_version,
-                        "party": item.party.value,
-                        "user_id": item.user_id,
-                        "terms_hash": item.terms_hash,
-                        "signed_at": item.signed_at,
-                    }
-                )
+                rows[partnership_signatures].append(row_of(item, partnership_signatures, partnership_id=partnership.id))
             else:
-                history.append(
-                    {
-                        "partnership_id": partnership.id,
-                        "at": item.at,
-                        "action": item.action,
-                        "party": item.party.value,
-                        "user_id": item.user_id,
-                        "from_state": item.from_state.value if item.from_state else None,
-                        "to_state": item.to_state.value,
-                        "terms_version": item.terms_version,
-                        "note": item.note,
-                    }
-                )
-        for table, rows in (
-            (partnership_terms, versions),
-            (partnership_signatures, signatures),
-            (partnership_history, history),
-        ):
-            if rows:
-                await self.session.execute(insert(table), rows)
+                rows[partnership_history].append(row_of(item, partnership_history, partnership_id=partnership.id))
+        for table, values in rows.items():
+            if values:
+                await self.session.execute(insert(table), values)
