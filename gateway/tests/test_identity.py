@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from devstack import mailbox
-from gateway.api.identity_schemas import MemberRoleName
+from gateway.api.schemas import MemberRoleName
 from gateway.domain.administration import MEMBER_ROLES
 
 from .conftest import PASSWORD, GatewayFactory, Upstream, join_org, log_in, mailbox_of, sign_up

@@ -9,7 +9,6 @@ import hmac
 import secrets
 import time
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
@@ -17,6 +16,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.adapters.tables import api_keys, refresh_tokens, users
+from gateway.domain.accounts import ApiKeyRecord, InvalidRefreshToken, RefreshGrant
 from gateway.domain.identity import Principal
 
 API_KEY_PREFIX = "ik_"
@@ -36,20 +36,6 @@ def key_prefix(full_key: str) -> str | None:
         return None
     prefix, _, secret = full_key.removeprefix(API_KEY_PREFIX).partition("_")
     return prefix if prefix and secret else None
-
-
-@dataclass(frozen=True)
-class ApiKeyRecord:
-    id: UUID
-    org_id: UUID
-    name: str
-    prefix: str
-    scopes: list[str]
-    created_at: datetime
-    expires_at: datetime | None
-    revoked_at: datetime | None
-    created_by: UUID | None = None
-    created_by_email: str | None = None
 
 
 def _record(row: object) -> ApiKeyRecord:
@@ -150,20 +136,6 @@ class ApiKeyRepository:
         return Principal(
             user_id=row.id, org_id=row.org_id, roles=frozenset(), scopes=frozenset(row.scopes), is_api_key=True
         )
-
-
-class InvalidRefreshToken(Exception):
-    def __init__(self, message: str, reused_family: UUID | None = None) -> None:
-        super().__init__(message)
-        self.reused_family = reused_family
-
-
-@dataclass(frozen=True)
-class RefreshGrant:
-    token: str
-    user_id: UUID
-    org_id: UUID
-    family_id: UUID  # the login; access tokens issued from it carry it as `sid`
 
 
 class RefreshTokenRepository:

@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -8,35 +7,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.adapters.tables import creator_profiles, memberships, orgs, users
+from gateway.domain.accounts import MembershipRecord, OrgRecord, UserRecord
 from gateway.domain.identity import OrgKind, Role
 from servicekit.errors import Conflict
-
-
-@dataclass(frozen=True)
-class OrgRecord:
-    id: UUID
-    name: str
-    kind: OrgKind
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class UserRecord:
-    id: UUID
-    email: str
-    password_hash: str
-    display_name: str | None
-    is_platform_admin: bool
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class MembershipRecord:
-    org_id: UUID
-    user_id: UUID
-    role: Role
-    created_at: datetime
-    grant_id: UUID
 
 
 class IdentityRepository:

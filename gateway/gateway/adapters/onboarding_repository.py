@@ -2,7 +2,6 @@
 
 import secrets
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -13,22 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gateway.adapters.credentials import hash_secret
 from gateway.adapters.tables import invitations, orgs, signups, users
 from gateway.domain.identity import OrgKind, Role
-from gateway.domain.onboarding import InvitationState, SignupPurpose
-
-
-@dataclass(frozen=True)
-class PendingSignup:
-    id: UUID
-    purpose: SignupPurpose
-    email: str
-    password_hash: str
-    display_name: str | None
-    expires_at: datetime
-    org_id: UUID | None = None
-    org_name: str | None = None
-    org_kind: OrgKind | None = None
-    influencer_id: UUID | None = None
-    invitation_id: UUID | None = None
+from gateway.domain.onboarding import InvitationRecord, InvitationState, PendingSignup, SignupPurpose
 
 
 class SignupRepository:
@@ -83,21 +67,6 @@ class SignupRepository:
             influencer_id=row.influencer_id,
             invitation_id=row.invitation_id,
         )
-
-
-@dataclass(frozen=True)
-class InvitationRecord:
-    id: UUID
-    org_id: UUID
-    email: str
-    role: Role
-    state: InvitationState
-    invited_by: UUID | None
-    invited_by_email: str | None
-    created_at: datetime
-    expires_at: datetime
-    org_name: str
-    org_kind: OrgKind
 
 
 def _invitation(row: Row[Any]) -> InvitationRecord:

@@ -1,12 +1,11 @@
 """Who is calling and may they: the bearer token or API key of a request, the route-class check
-and the rate limit, turned into the principal the gateway acts for."""
+and the rate limit, turned into the principal the gateway acts for (the proxy calls `admit` for
+every request; api/dependencies.py makes it the FastAPI dependency of the gateway's own routes)."""
 
 import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Annotated
 
-from fastapi import Depends, Request
 from starlette.datastructures import State
 
 from gateway.adapters.credentials import API_KEY_PREFIX, ApiKeyCache, ApiKeyRepository
@@ -15,7 +14,7 @@ from gateway.domain.access import class_of, decide, roles_for_services
 from gateway.domain.identity import Principal
 from gateway.domain.rate_limit import RateLimiter, Verdict
 from gateway.domain.revocation import RevocationList
-from gateway.domain.routing import Action, Route, resolve
+from gateway.domain.routing import Action, Route
 from servicekit.context import RequestContext
 from servicekit.db import Database
 from servicekit.logs import correlation_id_var, request_id_var
@@ -94,11 +93,6 @@ def client_address_of(headers: Mapping[str, str], client: tuple[str, int] | None
     return client[0] if client else "unknown"
 
 
-def client_address(request: Request) -> str:
-    client = (request.client.host, request.client.port) if request.client else None
-    return client_address_of(request.headers, client, request.app.state.settings.trust_forwarded_for)
-
-
 def rate_limit_headers(verdict: Verdict) -> dict[str, str]:
     headers = {
         "RateLimit-Limit": str(verdict.limit),
@@ -125,12 +119,6 @@ def take_rate_limit(limiter: RateLimiter, identity: str, limit_class: str) -> di
     return headers
 
 
-def enforce_rate_limit(request: Request, identity: str, limit_class: str) -> None:
-    headers = take_rate_limit(request.app.state.rate_limiter, identity, limit_class)
-    if headers:
-        request.state.rate_limit_headers = headers
-
-
 async def admit(
     state: State, headers: Mapping[str, str], method: str, path: str, route: Route | None
 ) -> tuple[Principal, dict[str, str] | None]:
@@ -146,33 +134,6 @@ async def admit(
     return principal, limit_headers
 
 
-async def authorized_caller(request: Request) -> Principal:
-    """FastAPI dependency: the admitted caller of one of the gateway's own routes."""
-    method, path = request.method, request.url.path
-    principal, limit_headers = await admit(request.app.state, request.headers, method, path, resolve(method, path))
-    if limit_headers:
-        request.state.rate_limit_headers = limit_headers
-    request.state.principal = principal
-    request.state.caller = principal.rate_limit_identity  # named in the access line
-    return principal
-
-
-async def signed_in_person(request: Request) -> Principal:
-    """FastAPI dependency for a person acting on their own account (answering an invitation to
-    another org): the route class `personal` admits every role, whatever they hold in their current
-    org, and no API key (it has no account of its own)."""
-    return await authorized_caller(request)
-
-
-def limit_anonymous(limit_class: str):  # type: ignore[no-untyped-def]
-    """Dependency for routes without a caller (sign-up, token): limited per client address."""
-
-    async def check(request: Request) -> None:
-        enforce_rate_limit(request, f"ip:{client_address(request)}", limit_class)
-
-    return Depends(check)
-
-
 def service_context(principal: Principal, action: Action) -> RequestContext:
     """What a service is told of the caller of an operation with this action."""
     return RequestContext(
@@ -184,7 +145,3 @@ def service_context(principal: Principal, action: Action) -> RequestContext:
         request_id=request_id_var.get(),
         correlation_id=correlation_id_var.get(),
     )
-
-
-Caller = Annotated[Principal, Depends(authorized_caller)]
-Person = Annotated[Principal, Depends(signed_in_person)]

@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID, uuid4
@@ -8,34 +7,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.adapters.tables import webhook_deliveries, webhook_subscriptions
-
-
-@dataclass(frozen=True)
-class Subscription:
-    id: UUID
-    org_id: UUID
-    url: str
-    event_types: list[str]
-    secret: str
-    description: str | None
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class Delivery:
-    id: UUID
-    subscription_id: UUID
-    event_id: UUID
-    event_type: str
-    payload: bytes
-    state: str
-    attempts: int
-    next_attempt_at: datetime | None
-    last_attempt_at: datetime | None
-    last_status_code: int | None
-    last_error: str | None
-    created_at: datetime
-    delivered_at: datetime | None
+from gateway.domain.webhooks import Delivery, Subscription
 
 
 def _subscription(row: Row[Any]) -> Subscription:

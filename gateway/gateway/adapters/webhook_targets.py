@@ -31,3 +31,17 @@ async def check_target(url: str, *, allow_private: bool) -> None:
         address = ipaddress.ip_address(info[4][0])
         if not address.is_global:
             raise ForbiddenTarget(f"host {parts.hostname} resolves to a non-public address ({address})")
+
+
+class WebhookTargets:
+    """check_target as the webhook use cases ask it."""
+
+    def __init__(self, *, allow_private: bool) -> None:
+        self.allow_private = allow_private
+
+    async def refusal(self, url: str) -> str | None:
+        try:
+            await check_target(url, allow_private=self.allow_private)
+        except ForbiddenTarget as exc:
+            return str(exc)
+        return None

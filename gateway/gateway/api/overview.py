@@ -8,8 +8,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request
 
-from gateway.adapters.security import Caller, service_context
+from gateway.adapters.security import service_context
 from gateway.adapters.upstreams import Upstreams
+from gateway.api.dependencies import Caller
 from gateway.domain.access import decide
 from gateway.domain.overview import Overview, Part, summarize_content
 from gateway.domain.routing import Action, resolve

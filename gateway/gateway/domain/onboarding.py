@@ -1,10 +1,12 @@
 """How people come in: a sign-up waits for the link mailed to its email; an invitation waits for
 the invited person's consent. Neither answer tells whether an email has an account."""
 
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from uuid import UUID
 
+from gateway.domain.identity import OrgKind, Role
 from servicekit.errors import Conflict, NotFound
 
 
@@ -19,6 +21,36 @@ class InvitationState(StrEnum):
     ACCEPTED = "accepted"
     DECLINED = "declined"
     REVOKED = "revoked"
+
+
+@dataclass(frozen=True)
+class PendingSignup:
+    id: UUID
+    purpose: SignupPurpose
+    email: str
+    password_hash: str
+    display_name: str | None
+    expires_at: datetime
+    org_id: UUID | None = None
+    org_name: str | None = None
+    org_kind: OrgKind | None = None
+    influencer_id: UUID | None = None
+    invitation_id: UUID | None = None
+
+
+@dataclass(frozen=True)
+class InvitationRecord:
+    id: UUID
+    org_id: UUID
+    email: str
+    role: Role
+    state: InvitationState
+    invited_by: UUID | None
+    invited_by_email: str | None
+    created_at: datetime
+    expires_at: datetime
+    org_name: str
+    org_kind: OrgKind
 
 
 def invitation_is_open(state: InvitationState, expires_at: datetime, now: datetime) -> bool:

@@ -12,10 +12,41 @@ import hashlib
 import hmac
 import secrets
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from fnmatch import fnmatchcase
+from uuid import UUID
 
 SECRET_PREFIX = "whsec_"
 DEFAULT_MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class Subscription:
+    id: UUID
+    org_id: UUID
+    url: str
+    event_types: list[str]
+    secret: str
+    description: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class Delivery:
+    id: UUID
+    subscription_id: UUID
+    event_id: UUID
+    event_type: str
+    payload: bytes
+    state: str
+    attempts: int
+    next_attempt_at: datetime | None
+    last_attempt_at: datetime | None
+    last_status_code: int | None
+    last_error: str | None
+    created_at: datetime
+    delivered_at: datetime | None
 
 
 def new_secret() -> str:
