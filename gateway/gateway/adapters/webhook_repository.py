@@ -3,11 +3,11 @@ from typing import Any
 from uuid import UUID, uuid4
 
 from sqlalchemy import Row, and_, insert, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.adapters.tables import webhook_deliveries, webhook_subscriptions
 from gateway.domain.webhooks import Delivery, Subscription
+from servicekit.db import insert_on_conflict
 
 
 def _subscription(row: Row[Any]) -> Subscription:
@@ -87,9 +87,8 @@ class WebhookRepository:
     async def enqueue(self, subscription: Subscription, event_id: UUID, event_type: str, payload: bytes) -> None:
         """Once per (subscription, event): a redelivered event queues nothing new."""
         now = datetime.now(UTC)
-        dialect = postgresql if self.session.bind.dialect.name == "postgresql" else sqlite
         await self.session.execute(
-            dialect.insert(webhook_deliveries)
+            insert_on_conflict(self.session, webhook_deliveries)
             .values(
                 id=uuid4(),
                 subscription_id=subscription.id,

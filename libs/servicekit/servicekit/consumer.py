@@ -14,11 +14,10 @@ from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPa
 from aiokafka.errors import CommitFailedError, KafkaError
 from pydantic import ValidationError
 from sqlalchemy import Table
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import Envelope, decode
-from servicekit.db import Database
+from servicekit.db import Database, insert_on_conflict
 from servicekit.handlers import EventHandlers, PermanentFailure, PreparedEvent
 from servicekit.logs import correlation_id_var
 from servicekit.outbox import Outbox
@@ -276,11 +275,10 @@ class EventConsumer:
         """One statement for a batch; returns the ids not handled before."""
         if not envelopes:
             return set()
-        dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
         now = datetime.now(UTC)
         unique = {e.id: e for e in envelopes}
         statement = (
-            dialect.insert(self.inbox)
+            insert_on_conflict(session, self.inbox)
             .on_conflict_do_nothing(index_elements=["event_id"])
             .returning(self.inbox.c.event_id)
         )
@@ -289,9 +287,8 @@ class EventConsumer:
         return set(result.scalars().all())
 
     async def _record_in_inbox(self, session: AsyncSession, envelope: Envelope) -> bool:
-        dialect = postgresql if session.bind.dialect.name == "postgresql" else sqlite
         statement = (
-            dialect.insert(self.inbox)
+            insert_on_conflict(session, self.inbox)
             .values(event_id=envelope.id, event_type=envelope.type, handled_at=datetime.now(UTC))
             .on_conflict_do_nothing(index_elements=["event_id"])
         )

@@ -6,9 +6,9 @@ from uuid import UUID
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from partnerships.adapters.dialect import insert_or_update
 from partnerships.adapters.tables import influencer_profiles
 from partnerships.domain.influencers import KnownInfluencer
+from servicekit.db import insert_on_conflict
 
 _CHANGEABLE = ("org_id", "platform", "handle", "display_name", "version")
 
@@ -33,7 +33,7 @@ class InfluencerDirectoryRepository:
         if not newest:
             return
         t = influencer_profiles
-        statement = insert_or_update(self.session, t)
+        statement = insert_on_conflict(self.session, t)
         statement = statement.on_conflict_do_update(
             index_elements=[t.c.influencer_id],
             set_={name: statement.excluded[name] for name in _CHANGEABLE},

@@ -6,7 +6,6 @@ from uuid import UUID
 from sqlalchemy import Row, Select, Table, and_, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from partnerships.adapters.dialect import insert_or_update
 from partnerships.adapters.tables import (
     deliverable_progress,
     partnership_history,
@@ -27,6 +26,7 @@ from partnerships.domain.partnerships import (
 )
 from partnerships.domain.payments import DeliverableMark, DeliverableStage
 from partnerships.domain.terms import Terms
+from servicekit.db import insert_on_conflict
 from servicekit.rows import from_row, row_of
 
 _OPEN = [state.value for state in OPEN_STATES]
@@ -239,7 +239,7 @@ class PartnershipRepository:
         self, partnership_id: UUID, deliverable_id: UUID, stage: DeliverableStage, at: datetime
     ) -> None:
         d = deliverable_progress.c
-        statement = insert_or_update(self.session, deliverable_progress).values(
+        statement = insert_on_conflict(self.session, deliverable_progress).values(
             partnership_id=partnership_id,
             deliverable_id=deliverable_id,
             approved_at=at if stage is DeliverableStage.APPROVED else None,
