@@ -1,93 +1,25 @@
-"""GET /api/v1/campaigns/{id}/overview: campaign, partnerships, content states and KPIs in one
-answer. The parts are fetched concurrently; one that fails or is late is named in `missing`."""
+"""GET /api/v1/campaigns/{id}/overview: the composite view of a campaign (application/overview.py)."""
 
-import asyncio
 from typing import Any
-from urllib.parse import urlencode
 from uuid import UUID
 
 from fastapi import APIRouter, Request
 
 from gateway.adapters.security import service_context
-from gateway.adapters.upstreams import Upstreams
-from gateway.api.dependencies import Caller
-from gateway.domain.access import decide
-from gateway.domain.overview import Overview, Part, summarize_content
-from gateway.domain.routing import Action, resolve
-from servicekit.errors import NotFound
-from servicekit.problems import Problem
+from gateway.adapters.service_reader import UpstreamReader
+from gateway.api.dependencies import Caller, settings_of
+from gateway.application import overview
+from gateway.domain.routing import Action
 
 router = APIRouter(prefix="/api/v1/campaigns", tags=["composites"])
-
-MAX_PARTNERSHIPS = 200
-MAX_DELIVERABLE_PAGES = 25  # 5,000 deliverables; a campaign with more shows the first
-
-
-class _PartFailed(Exception):
-    def __init__(self, reason: str, status: int | None = None) -> None:
-        super().__init__(reason)
-        self.status = status
 
 
 @router.get("/{campaign_id}/overview")
 async def campaign_overview(campaign_id: UUID, caller: Caller, request: Request) -> dict[str, Any]:
     """Campaign, partnerships, content states and KPIs in one call (partial if a part fails)."""
-    upstreams: Upstreams = request.app.state.upstreams
-    settings = request.app.state.settings
-    timeout = settings.overview_part_timeout_s
+    settings = settings_of(request)
     headers = service_context(caller, Action.READ).headers(settings.internal_secret)
-
-    async def fetch(service: str, path: str) -> Any:
-        # Each part is an operation of the API: the caller gets it only where it may call that.
-        decision = decide(caller, resolve("GET", path.partition("?")[0]), "GET", path.partition("?")[0])
-        if not decision.allowed:
-            raise _PartFailed(decision.reason)
-        try:
-            status, body = await asyncio.wait_for(
-                upstreams[service].get_json(path, headers, timeout, caller=caller.rate_limit_identity), timeout
-            )
-        except TimeoutError:
-            raise _PartFailed(f"{service} did not answer within {timeout} s") from None
-        except Problem as problem:
-            raise _PartFailed(problem.detail or problem.title) from None
-        if status != 200:
-            raise _PartFailed(f"{service} answered {status}", status)
-        return body
-
-    async def part(name: str, service: str, path: str) -> Part:
-        try:
-            return Part(name, await fetch(service, path))
-        except _PartFailed as failure:
-            if name == "campaign" and failure.status == 404:
-                raise NotFound("campaign", campaign_id) from None
-            return Part(name, error=str(failure))
-
-    campaign, partnerships, kpis = await asyncio.gather(
-        part("campaign", "partnerships", f"/api/v1/campaigns/{campaign_id}"),
-        part("partnerships", "partnerships", f"/api/v1/campaigns/{campaign_id}/partnerships?limit={MAX_PARTNERSHIPS}"),
-        part("kpis", "metrics", f"/api/v1/campaigns/{campaign_id}/metrics"),
+    reader = UpstreamReader(
+        request.app.state.upstreams, headers, settings.overview_part_timeout_s, caller.rate_limit_identity
     )
-    partnership_items = partnerships.value.get("items", []) if isinstance(partnerships.value, dict) else None
-    if partnership_items is not None:
-        partnerships.value = partnership_items
-    content = await _content_part(campaign_id, partnership_items, fetch)
-    return Overview([campaign, partnerships, content, kpis]).body()
-
-
-async def _content_part(campaign_id: UUID, partnerships: list[dict[str, Any]] | None, fetch: Any) -> Part:
-    """The campaign's deliverables by state, and each partnership's (one listing, page by page)."""
-    if partnerships is None:
-        return Part("content", error="needs the partnerships part")
-    deliverables: list[dict[str, Any]] = []
-    cursor: str | None = None
-    try:
-        for _ in range(MAX_DELIVERABLE_PAGES):
-            query = urlencode({"campaign_id": str(campaign_id), "limit": 200, **({"cursor": cursor} if cursor else {})})
-            body = await fetch("content", f"/api/v1/deliverables?{query}")
-            deliverables.extend(body.get("items", []) if isinstance(body, dict) else [])
-            cursor = body.get("next_cursor") if isinstance(body, dict) else None
-            if not cursor:
-                break
-    except _PartFailed as failure:
-        return Part("content", error=str(failure))
-    return Part("content", summarize_content([str(p["id"]) for p in partnerships], deliverables))
+    return await overview.campaign_overview(reader, caller, campaign_id)

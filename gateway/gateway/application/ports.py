@@ -180,6 +180,14 @@ class WebhookTargets(Protocol):
         ...
 
 
+class ServiceReader(Protocol):
+    """GET on the services for one caller (composite views)."""
+
+    async def get(self, service: str, path: str) -> object:
+        """The body of a 200 answer; domain.overview.PartFailed for any other, or none in time."""
+        ...
+
+
 @dataclass(frozen=True)
 class Onboarding:
     """What sign-ups and invitations need besides the unit of work."""

@@ -5,6 +5,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+class PartFailed(Exception):
+    """A part could not be had; `status` is the service's answer when it gave one."""
+
+    def __init__(self, reason: str, status: int | None = None) -> None:
+        super().__init__(reason)
+        self.status = status
+
+
 @dataclass
 class Part:
     name: str
