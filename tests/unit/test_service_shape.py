@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 # The components reshaped so far; each joins as it takes the shape.
-SHAPED = ["partnerships", "gateway"]
+SHAPED = ["partnerships", "gateway", "content"]
 LAYERS = {"api", "application", "domain", "adapters", "migrations"}
 API_FILES = {"dependencies.py", "presenters.py"}
 MAX_LINES = 450
