@@ -17,12 +17,6 @@ FORBIDDEN_MODULES = ("contracts.events",)
 # What of servicekit a rule may use: its domain errors and the campaign directory's ordering rule.
 SERVICEKIT_ALLOWED = ("servicekit.errors", "servicekit.campaigns")
 
-# Services whose use cases still live in domain/ (issue 12 moves them to application/). Strict:
-# once a service is clean its test passes, fails as an unexpected pass, and its entry goes.
-NOT_YET_RESHAPED = {
-    "partnerships": "use cases in domain/*_actions.py, repository Protocols in domain/ports.py",
-}
-
 
 def _service(domain: Path) -> str:
     return domain.parent.name
@@ -57,15 +51,7 @@ def test_every_service_has_a_domain() -> None:
     assert {_service(d) for d in DOMAINS} >= {"discovery", "partnerships", "content", "metrics", "gateway"}
 
 
-@pytest.mark.parametrize(
-    "domain",
-    [
-        pytest.param(d, id=_service(d), marks=pytest.mark.xfail(reason=NOT_YET_RESHAPED[_service(d)], strict=True))
-        if _service(d) in NOT_YET_RESHAPED
-        else pytest.param(d, id=_service(d))
-        for d in DOMAINS
-    ],
-)
+@pytest.mark.parametrize("domain", [pytest.param(d, id=_service(d)) for d in DOMAINS])
 def test_domain_holds_rules_only(domain: Path) -> None:
     found = [line for path in sorted(domain.rglob("*.py")) for line in impurities(path)]
     assert not found, "domain/ must not await nor import I/O or wire models:\n" + "\n".join(found)

@@ -5,7 +5,7 @@ import uuid
 
 from contracts import Money
 from contracts.events.partnerships import CampaignCreated, CampaignUpdated
-from partnerships.domain import campaign_actions
+from partnerships.application import campaigns
 from partnerships.domain.campaigns import Objective
 from servicekit.testing import run
 
@@ -16,7 +16,7 @@ def test_created_and_updated_campaigns_tell_their_kpi_targets() -> None:
     memory = Memory()
     uow = FakeUnitOfWork(memory, uuid.uuid4())
     campaign = run(
-        campaign_actions.create_campaign(
+        campaigns.create_campaign(
             uow,
             name="Summer",
             objective=Objective.CONVERSIONS,
@@ -27,7 +27,7 @@ def test_created_and_updated_campaigns_tell_their_kpi_targets() -> None:
             kpis={"clicks": 1_000.0, "cpa": 2_500.0},
         )
     )
-    run(campaign_actions.update_campaign(uow, campaign.id, {"kpis": {"conversions": 40.0}}))
+    run(campaigns.update_campaign(uow, campaign.id, {"kpis": {"conversions": 40.0}}))
 
     assert [e.kpis for e in memory.told(CampaignCreated)] == [{"clicks": 1_000.0, "cpa": 2_500.0}]
     assert [e.kpis for e in memory.told(CampaignUpdated)] == [{"conversions": 40.0}]

@@ -9,10 +9,10 @@ from uuid import UUID
 from contracts import FeeKind, Money
 from contracts.events.metrics import ConversionAttributed
 from contracts.events.partnerships import CommissionAccrued
+from partnerships.application.ports import UnitOfWork
 from partnerships.domain.budget import Purse
 from partnerships.domain.commissions import commission_change, commission_minor
 from partnerships.domain.negotiation import CONTRACT_STATES
-from partnerships.domain.ports import UnitOfWork
 
 log = logging.getLogger(__name__)
 
