@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-# The components reshaped so far; each joins as it takes the shape.
-SHAPED = ["partnerships", "gateway", "content"]
+# The components in the shape (a new one joins here).
+SHAPED = ["discovery", "partnerships", "content", "gateway"]  # metrics: presenters still in its routers
 LAYERS = {"api", "application", "domain", "adapters", "migrations"}
 API_FILES = {"dependencies.py", "presenters.py"}
 MAX_LINES = 450
