@@ -8,6 +8,7 @@ import json
 import re
 import sys
 from collections import Counter
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -31,6 +32,8 @@ API_VERSIONS = {
 WORKLOADS = ("Deployment", "StatefulSet", "Job")
 PLATFORM_COMPONENTS = ("gateway", "service")
 ENV_REFERENCE = re.compile(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)")
+# A pod's /tmp is a small emptyDir for what libraries scribble; media need a volume of their own.
+TMP = "/tmp"
 
 
 class Report:
@@ -169,8 +172,75 @@ def check_env_references(report: Report, where: str, container: dict, config_map
         defined.add(variable["name"])
 
 
+def container_env(container: dict, config_maps: dict[str, dict]) -> dict[str, str | None]:
+    """The variables a container gets: a ConfigMap's value or a literal, None when from a Secret."""
+    env: dict[str, str | None] = {}
+    for source in container.get("envFrom", []):
+        ref = source.get("configMapRef")
+        if ref and ref["name"] in config_maps:
+            env.update(config_maps[ref["name"]].get("data", {}))
+    for variable in container.get("env", []):
+        env[variable["name"]] = variable.get("value")
+    return env
+
+
+def egress_allowed(policies: list[dict], labels: dict, port: int) -> bool:
+    """Whether pods with these labels may open TCP connections to `port` (anywhere): policies add up,
+    and a pod no Egress policy selects may go anywhere."""
+    selecting = [
+        p
+        for p in policies
+        if "Egress" in p["spec"].get("policyTypes", [])
+        and (p["spec"]["podSelector"] == {} or selects(p["spec"]["podSelector"], labels))
+    ]
+    if not selecting:
+        return True
+    for policy in selecting:
+        for rule in policy["spec"].get("egress", []):
+            ports = rule.get("ports")
+            if not ports or any(p.get("protocol", "TCP") == "TCP" and p.get("port") == port for p in ports):
+                return True
+    return False
+
+
+def check_content_media(
+    report: Report, doc: dict, config_maps: dict[str, dict], policies: list[dict], *, autoscaled: bool
+) -> None:
+    """Content keeps uploaded media in its blob store: an S3 bucket the pods may reach, or a directory
+    on a writable volume of its own that one replica alone writes (others would not see its media)."""
+    where = name_of(doc)
+    container = pod_spec(doc)["containers"][0]
+    env = container_env(container, config_maps)
+    store = env.get("CONTENT_BLOB_STORE") or "local"
+    if store == "s3":
+        if not env.get("CONTENT_S3_BUCKET"):
+            report(where, "CONTENT_BLOB_STORE=s3 without CONTENT_S3_BUCKET")
+        endpoint = urlsplit(env.get("CONTENT_S3_ENDPOINT_URL") or "https://s3.amazonaws.com")
+        port = endpoint.port or (80 if endpoint.scheme == "http" else 443)
+        if not egress_allowed(policies, pod_labels(doc), port):
+            report(where, f"its network policies allow no egress to the media bucket's port {port}")
+        return
+    if store != "local":
+        report(where, f"CONTENT_BLOB_STORE is {store!r}, not local or s3")
+        return
+    directory = env.get("CONTENT_BLOB_DIR") or "var/content-media"
+    if not directory.startswith("/"):
+        report(where, f"media go to {directory!r} under the working directory, on the read-only root filesystem")
+        return
+    mounts = [
+        m for m in container.get("volumeMounts", []) if (directory + "/").startswith(m["mountPath"].rstrip("/") + "/")
+    ]
+    mount = max(mounts, key=lambda m: len(m["mountPath"]), default=None)
+    if mount is None or mount.get("readOnly"):
+        report(where, f"CONTENT_BLOB_DIR {directory} is on no writable volume")
+    elif mount["mountPath"] == TMP:
+        report(where, f"CONTENT_BLOB_DIR {directory} is on the small {TMP} volume, not a volume of its own")
+    if autoscaled or doc["spec"].get("replicas", 1) != 1:
+        report(where, "keeps media on a local volume, so it must run exactly one replica (each would keep its own)")
+
+
 def referenced_objects(doc: dict) -> tuple[set[str], set[str]]:
-    """ConfigMaps and Secrets that a workload's pods read."""
+    """ConfigMaps and Secrets that a workload's pods need (a Secret marked optional is not needed)."""
     config_maps: set[str] = set()
     secrets: set[str] = set()
     spec = pod_spec(doc)
@@ -184,7 +254,7 @@ def referenced_objects(doc: dict) -> tuple[set[str], set[str]]:
             value_from = variable.get("valueFrom", {})
             if "configMapKeyRef" in value_from:
                 config_maps.add(value_from["configMapKeyRef"]["name"])
-            if "secretKeyRef" in value_from:
+            if "secretKeyRef" in value_from and not value_from["secretKeyRef"].get("optional"):
                 secrets.add(value_from["secretKeyRef"]["name"])
     for volume in spec.get("volumes", []):
         if "configMap" in volume:
@@ -253,6 +323,9 @@ def check(path: str, *, self_contained: bool, no_secrets: bool) -> list[str]:
             report(name_of(doc), f"runs as ServiceAccount {account}, which is not rendered")
         if doc["kind"] == "Deployment" and doc["metadata"]["name"] in autoscaled and "replicas" in doc["spec"]:
             report(name_of(doc), "sets replicas although an HPA scales it (every apply would reset it)")
+        if doc["kind"] == "Deployment" and doc["metadata"]["name"] == "content":
+            policies = list(by_kind.get("NetworkPolicy", {}).values())
+            check_content_media(report, doc, config_maps, policies, autoscaled="content" in autoscaled)
 
     slices = [d for d in docs if d["kind"] == "EndpointSlice"]
     sliced = {s["metadata"].get("labels", {}).get("kubernetes.io/service-name") for s in slices}
