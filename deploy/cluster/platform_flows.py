@@ -6,120 +6,25 @@ Service as a user reaches it:
     python platform_flows.py rollouts GATEWAY_URL DEPLOYMENT...
     python platform_flows.py drain GATEWAY_URL NODE
 
-`rollouts` restarts each Deployment in turn under a light request loop and fails on any 5xx or
-failed connection; `drain` scales the gateway to two replicas and drains the node of them: the
-PodDisruptionBudget must let one go and keep the other serving. kubectl is $KUBECTL (a command
-line), the namespace $NAMESPACE.
+`campaign-flow` takes one campaign from shortlist to signed contract, then its content from the
+deliverable to the published post (content_flow.py). `rollouts` restarts each Deployment in turn
+under a light request loop and fails on any 5xx or failed connection; `drain` scales the gateway to
+two replicas and drains the node of them: the PodDisruptionBudget must let one go and keep the
+other serving. kubectl is $KUBECTL (a command line), the namespace $NAMESPACE (flow_support.py).
 """
 
 import asyncio
-import os
-import re
-import shlex
 import sys
 import time
 import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 import httpx
-
-PASSWORD = "correct horse battery"
-NAMESPACE = os.environ.get("NAMESPACE", "influencer-dev")
-
-
-def say(message: str) -> None:
-    print(f"  {message}", flush=True)
-
-
-async def kubectl(*args: str, check: bool = True) -> str:
-    command = [*shlex.split(os.environ.get("KUBECTL", "kubectl")), "-n", NAMESPACE, *args]
-    process = await asyncio.create_subprocess_exec(
-        *command, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT
-    )
-    output, _ = await process.communicate()
-    text = output.decode()
-    if check and process.returncode != 0:
-        raise RuntimeError(f"{' '.join(args)} failed ({process.returncode}): {text}")
-    return text
-
-
-async def eventually(
-    check: Callable[[], Awaitable[httpx.Response | None]], what: str, timeout_s: float = 60
-) -> httpx.Response:
-    deadline = time.monotonic() + timeout_s
-    while True:
-        response = await check()
-        if response is not None:
-            return response
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what}: not reached in {timeout_s}s")
-        await asyncio.sleep(0.2)
-
-
-def expect(response: httpx.Response, status: int) -> dict:
-    if response.status_code != status:
-        raise AssertionError(
-            f"{response.request.method} {response.request.url.path}: {response.status_code} {response.text}"
-        )
-    return response.json() if response.content else {}
-
-
-@dataclass
-class Caller:
-    token: str
-    org_id: str = ""
-
-    @property
-    def auth(self) -> dict[str, str]:
-        return {"authorization": f"Bearer {self.token}"}
-
-
-async def anonymous_post(gateway: httpx.AsyncClient, path: str, **kwargs: object) -> httpx.Response:
-    """Sign-up, confirmation and the token share a small per-address limit: wait as told, as a
-    client should, when several sign-ups come in a row."""
-    while True:
-        response = await gateway.post(path, **kwargs)  # type: ignore[arg-type]
-        if response.status_code != 429:
-            return response
-        await asyncio.sleep(float(response.headers.get("retry-after", "1")))
-
-
-async def token(gateway: httpx.AsyncClient, email: str) -> str:
-    grant = {"grant_type": "password", "username": email, "password": PASSWORD}
-    return expect(await anonymous_post(gateway, "/api/v1/auth/token", data=grant), 200)["access_token"]
-
-
-async def mailed_token(email: str) -> str:
-    """The confirmation token the gateway mailed to `email`: without an SMTP server (dev) each mail
-    is a file under GATEWAY_MAIL_DIR in the gateway's pod."""
-    deadline = time.monotonic() + 30
-    while True:
-        # Whichever replica answered the sign-up wrote the mail: look in each gateway pod.
-        pods = (await kubectl("get", "pods", "-l", "app.kubernetes.io/name=gateway", "-o", "name")).split()
-        for pod in pods:
-            mail = await kubectl("exec", pod, "--", "sh", "-c", f"cat /tmp/mail/*-{email}.eml", check=False)
-            found = re.search(r"^Confirmation token: (\S+)", mail.replace("=\n", ""), re.MULTILINE)
-            if found:
-                return found.group(1)
-        if time.monotonic() > deadline:
-            raise AssertionError(f"no confirmation mail to {email} in the gateway pods {pods}")
-        await asyncio.sleep(0.5)
-
-
-async def confirmed(gateway: httpx.AsyncClient, path: str, body: dict[str, object], email: str) -> dict:
-    """A sign-up (an org's or a creator's) answered 202, then confirmed with the mailed token."""
-    expect(await anonymous_post(gateway, path, json=body), 202)
-    confirmation = {"token": await mailed_token(email)}
-    return expect(await anonymous_post(gateway, "/api/v1/signups/confirm", json=confirmation), 201)
-
-
-async def sign_up(gateway: httpx.AsyncClient, name: str, kind: str = "brand") -> tuple[Caller, str]:
-    email = f"owner-{uuid.uuid4().hex[:8]}@{name.lower()}.test"
-    owner = {"email": email, "password": PASSWORD}
-    org = await confirmed(gateway, "/api/v1/orgs", {"name": name, "kind": kind, "owner": owner}, email)
-    return Caller(await token(gateway, email), org["org"]["id"]), email
+from content_flow import content_flow
+from flow_support import PASSWORD, Caller, confirmed, eventually, expect, kubectl, say, sign_up, token
 
 
 async def first_contact(gateway: httpx.AsyncClient) -> None:
@@ -149,7 +54,8 @@ async def first_contact(gateway: httpx.AsyncClient) -> None:
 
 
 async def campaign_flow(gateway: httpx.AsyncClient) -> None:
-    """One campaign from shortlist to signed contract, its events crossing Kafka both ways."""
+    """One campaign from shortlist to signed contract, its events crossing Kafka both ways; then the
+    contract runs and its content is made, reviewed and published (content_flow.py)."""
     admin, admin_email = await sign_up(gateway, "Platform", kind="agency")
     # An operator makes platform admins, never the API: in the gateway's pod, with its settings.
     await kubectl("exec", "deploy/gateway", "--", "gateway-admin", "make-admin", admin_email)
@@ -178,10 +84,11 @@ async def campaign_flow(gateway: httpx.AsyncClient) -> None:
 
     brand, _ = await sign_up(gateway, "Outdoorsy")
     budget = {"amount_minor": 1_000_000, "currency": "EUR"}
+    dates = {"starts_on": str(date.today()), "ends_on": str(date.today() + timedelta(days=60))}
     campaign = expect(
         await gateway.post(
             "/api/v1/campaigns",
-            json={"name": "Summer trails", "objective": "awareness", "budget": budget},
+            json={"name": "Summer trails", "objective": "awareness", "budget": budget, **dates},
             headers=brand.auth,
         ),
         201,
@@ -204,8 +111,9 @@ async def campaign_flow(gateway: httpx.AsyncClient) -> None:
     say(f"shortlist.added reached partnerships: draft partnership {partnership}")
     terms = {
         "collaboration_type": "sponsored_post",
-        "deliverables": [{"type": "reel", "platform": "instagram", "count": 1}],
+        "deliverables": [{"type": "post", "platform": "instagram", "count": 1}],
         "fee": {"kind": "fixed", "amount": {"amount_minor": 250_000, "currency": "EUR"}},
+        "payment_schedule": [{"trigger": "on_approval", "percent": 40}, {"trigger": "on_publish", "percent": 60}],
     }
     path = f"/api/v1/partnerships/{partnership}"
     version = expect(await gateway.post(f"{path}/propose", json={"terms": terms}, headers=brand.auth), 200)[
@@ -225,6 +133,11 @@ async def campaign_flow(gateway: httpx.AsyncClient) -> None:
 
     await eventually(measured, "the campaign in metrics")
     say("metrics serve the campaign")
+    expect(await gateway.post(f"/api/v1/campaigns/{campaign['id']}/launch", headers=brand.auth), 200)
+    running = expect(await gateway.get(path, headers=brand.auth), 200)
+    assert running["state"] == "active", running
+    say("campaign launched: the contract runs")
+    await content_flow(gateway, brand, creator, campaign["id"], partnership)
 
 
 @dataclass
