@@ -4,8 +4,9 @@
 # Builds the image, starts the cluster (cluster.sh), applies the Prometheus Operator CRDs and
 # dry-runs every overlay on the server, applies overlays/e2e (dev, but for Kafka and PostgreSQL,
 # which run on the host), waits for every Deployment, runs the README's first contact and one
-# campaign's event flow through the gateway's Service, restarts every Deployment under a request
-# loop (no 5xx), drains the node against the gateway's PodDisruptionBudget, and has a real
+# campaign's event flow through the gateway's Service (shortlist to signed contract, then its
+# content: a medium uploaded, a version approved, the post published), restarts every Deployment
+# under a request loop (no 5xx), drains the node against the gateway's PodDisruptionBudget, and has a real
 # Prometheus scrape through the ServiceMonitors and load the rules and the dashboard's queries.
 # Prints each stage's time. Everything it starts is stopped at the end, also on failure.
 #
