@@ -239,6 +239,22 @@ def check_content_media(
         report(where, "keeps media on a local volume, so it must run exactly one replica (each would keep its own)")
 
 
+PUBLIC_URLS = {"gateway": "GATEWAY_PUBLIC_URL", "metrics": "METRICS_PUBLIC_URL"}
+
+
+def check_public_url(report: Report, doc: dict, config_maps: dict[str, dict]) -> None:
+    """The gateway's mails and metrics' short links carry the platform's public address; left at its
+    development default they would send users to 127.0.0.1:8000."""
+    where = name_of(doc)
+    env = container_env(pod_spec(doc)["containers"][0], config_maps)
+    if (env.get("PLATFORM_ENV") or "development") == "development":
+        return
+    name = PUBLIC_URLS[doc["metadata"]["name"]]
+    url = urlsplit(env.get(name) or "")
+    if url.scheme != "https" or not url.hostname or url.hostname in ("127.0.0.1", "localhost"):
+        report(where, f"{name} must be the platform's public https address, not {env.get(name)!r}")
+
+
 def referenced_objects(doc: dict) -> tuple[set[str], set[str]]:
     """ConfigMaps and Secrets that a workload's pods need (a Secret marked optional is not needed)."""
     config_maps: set[str] = set()
@@ -323,6 +339,8 @@ def check(path: str, *, self_contained: bool, no_secrets: bool) -> list[str]:
             report(name_of(doc), f"runs as ServiceAccount {account}, which is not rendered")
         if doc["kind"] == "Deployment" and doc["metadata"]["name"] in autoscaled and "replicas" in doc["spec"]:
             report(name_of(doc), "sets replicas although an HPA scales it (every apply would reset it)")
+        if doc["kind"] == "Deployment" and doc["metadata"]["name"] in PUBLIC_URLS:
+            check_public_url(report, doc, config_maps)
         if doc["kind"] == "Deployment" and doc["metadata"]["name"] == "content":
             policies = list(by_kind.get("NetworkPolicy", {}).values())
             check_content_media(report, doc, config_maps, policies, autoscaled="content" in autoscaled)
