@@ -198,7 +198,13 @@ async def get_influencer_performance(
     uow: UnitOfWorkDep,
     currency: Annotated[
         str | None,
-        Query(min_length=3, max_length=3, pattern=r"^[A-Z]{3}$", description="Default: the latest campaign's"),
+        Query(
+            min_length=3,
+            max_length=3,
+            pattern=r"^[A-Z]{3}$",
+            description="Default: the latest campaign's",
+            json_schema_extra={"enum": sorted(CURRENCIES)},  # as contracts' Currency states it
+        ),
     ] = None,
 ) -> InfluencerPerformance:
     """What an influencer achieved across the org's partnerships with them."""
