@@ -164,6 +164,11 @@ def test_fees_spread_over_posts_add_up_exactly() -> None:
     assert spread(5, 0) == []
 
 
+def test_emv_with_no_action_valued_is_zero() -> None:
+    # An org may set its EMV currency with no action valued yet (PUT /emv-values with an empty map).
+    assert emv_minor({"impressions": 12_000}, {}) == 0
+
+
 def test_emv_per_mille_values_rounded_once() -> None:
     # 12000 impressions at 5.00 EUR per mille, 1600 likes at 0.02 EUR each, 3 shares at 0.1 cent each
     value = emv_minor(

@@ -15,5 +15,5 @@ EMV_ACTIONS = ("impressions", "reach", "views", "likes", "comments", "shares", "
 
 
 def emv_minor(counts: Mapping[str, int], per_mille_minor: Mapping[str, int]) -> int:
-    total = sum(Decimal(counts.get(action, 0)) * value for action, value in per_mille_minor.items())
+    total = sum((Decimal(counts.get(action, 0)) * value for action, value in per_mille_minor.items()), Decimal(0))
     return int((total / 1000).quantize(Decimal(1), rounding=ROUND_HALF_EVEN))
