@@ -6,98 +6,17 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Body, Query, Response, status
-from pydantic import BaseModel, Field
 
-from contracts import Money
 from metrics.api.dependencies import CanManage, SettingsDep, UnitOfWorkDep
+from metrics.api.presenters import conversion_public, conversion_result
 from metrics.api.request_schemas import ConversionBatch, ConversionIn, ConversionReport
-from metrics.application.conversions import Outcome, ReportedEntry, get_conversion, report
-from metrics.domain.conversions import Entry, EntryKind
-from metrics.domain.records import ConversionRecord
+from metrics.api.schemas import ConversionPublic, ConversionResult, ConversionResults
+from metrics.application.conversions import ReportedEntry, get_conversion, report
+from metrics.domain.conversions import EntryKind
 from servicekit.errors import NotFound
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
 
 router = APIRouter(prefix="/api/v1/conversions", tags=["conversions"])
-
-
-class AttributionPublic(BaseModel):
-    method: str = Field(description="click, promo_code or none (unattributed)")
-    campaign_id: UUID | None
-    partnership_id: UUID | None
-    influencer_id: UUID | None
-    link_id: UUID | None
-    deliverable_id: UUID | None
-    reason: str | None = Field(description="Why it is unattributed, or why a click id sent was passed over")
-
-
-class AdjustmentPublic(BaseModel):
-    id: UUID
-    adjustment_id: str
-    type: str
-    amount: Money
-    occurred_at: datetime
-
-
-class ConversionPublic(BaseModel):
-    id: UUID
-    order_id: str
-    amount: Money
-    net: Money = Field(description="The amount less refunds and cancellations")
-    counts: bool = Field(description="Counted as a conversion: net above zero and not cancelled")
-    cancelled: bool
-    occurred_at: datetime
-    received_at: datetime
-    click_id: str | None
-    promo_code: str | None
-    attribution: AttributionPublic
-    adjustments: list[AdjustmentPublic] | None = Field(description="Listed on GET of one conversion")
-
-
-class ConversionResult(BaseModel):
-    type: str
-    order_id: str
-    created: bool = Field(description="False: the same as reported before (a repeat changes nothing)")
-    conversion: ConversionPublic
-
-
-class ConversionResults(BaseModel):
-    items: list[ConversionResult]
-
-
-def conversion_public(record: ConversionRecord, adjustments: list[Entry] | None = None) -> ConversionPublic:
-    return ConversionPublic(
-        id=record.id,
-        order_id=record.order_id,
-        amount=Money(amount_minor=record.amount_minor, currency=record.currency),
-        net=Money(amount_minor=max(record.net_minor, 0), currency=record.currency),
-        counts=record.net_minor > 0 and not record.cancelled,
-        cancelled=record.cancelled,
-        occurred_at=record.occurred_at,
-        received_at=record.received_at,
-        click_id=record.click_id,
-        promo_code=record.promo_code,
-        attribution=AttributionPublic(
-            method=record.method,
-            campaign_id=record.campaign_id,
-            partnership_id=record.partnership_id,
-            influencer_id=record.influencer_id,
-            link_id=record.link_id,
-            deliverable_id=record.deliverable_id,
-            reason=record.reason,
-        ),
-        adjustments=None
-        if adjustments is None
-        else [
-            AdjustmentPublic(
-                id=a.id,
-                adjustment_id=a.adjustment_id or "",
-                type=a.kind.value,
-                amount=Money(amount_minor=a.amount_minor, currency=a.currency),
-                occurred_at=a.occurred_at,
-            )
-            for a in adjustments
-        ],
-    )
 
 
 def _entry(item: ConversionIn, field: str) -> ReportedEntry:
@@ -111,15 +30,6 @@ def _entry(item: ConversionIn, field: str) -> ReportedEntry:
         adjustment_id=item.adjustment_id,
         click_id=item.click_id,
         promo_code=item.promo_code,
-    )
-
-
-def _result(outcome: Outcome) -> ConversionResult:
-    return ConversionResult(
-        type=outcome.entry.kind.value,
-        order_id=outcome.entry.order_id,
-        created=outcome.created,
-        conversion=conversion_public(outcome.record),
     )
 
 
@@ -141,8 +51,8 @@ async def report_conversions(
     created = any(outcome.created for outcome in outcomes)
     response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
     if isinstance(body, ConversionBatch):
-        return ConversionResults(items=[_result(o) for o in outcomes])
-    return _result(outcomes[0])
+        return ConversionResults(items=[conversion_result(o) for o in outcomes])
+    return conversion_result(outcomes[0])
 
 
 @router.get("")

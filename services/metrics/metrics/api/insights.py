@@ -5,26 +5,14 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Body, Query, Response, status
-from pydantic import BaseModel, Field
 
 from metrics.api.dependencies import CanManage, IngestionDep, UnitOfWorkDep
 from metrics.api.request_schemas import InsightReport, SnapshotBatch
+from metrics.api.schemas import InsightsAccepted, SnapshotPublic
 from metrics.application.insights import ReportedSnapshot, check_snapshots, snapshot_history
 from servicekit.pagination import Page, Pagination, cursor_time, encode_cursor
 
 router = APIRouter(prefix="/api/v1/posts", tags=["insights"])
-
-
-class InsightsAccepted(BaseModel):
-    post_id: UUID
-    accepted: int = Field(description="New snapshots, counted into the post's totals within a second")
-    repeats: int = Field(description="Snapshots kept before with the same numbers: they change nothing")
-
-
-class SnapshotPublic(BaseModel):
-    observed_at: datetime
-    received_at: datetime
-    metrics: dict[str, int] = Field(description="In metrics' names (see the service's README)")
 
 
 @router.post(

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Query, Response
 
 from contracts.money import CURRENCIES
 from metrics.api.dependencies import CanManage, UnitOfWorkDep
+from metrics.api.presenters import measurement_fields, pacing_public
 from metrics.api.request_schemas import CampaignMetricSettingsIn
 from metrics.api.schemas import (
     CampaignMetrics,
@@ -19,13 +20,12 @@ from metrics.api.schemas import (
     PostMetrics,
     SeriesPointPublic,
     Timeseries,
-    measurement_fields,
-    pacing_public,
 )
 from metrics.application import measurements, reports, settings
 from metrics.domain.conversions import DEFAULT_WINDOW_DAYS
 from metrics.domain.money import minor_exponent
 from metrics.domain.timeseries import Granularity
+from servicekit.presenters import present
 from servicekit.problems import Problem
 from servicekit.schemas import SINGLE_LINE
 
@@ -183,12 +183,8 @@ async def put_campaign_metric_settings(
 async def get_partnership_metrics(partnership_id: UUID, uow: UnitOfWorkDep) -> PartnershipMetrics:
     """A partnership's totals and KPIs, in its campaign's currency."""
     partnership, measured, currency = await measurements.partnership_measurement(uow, partnership_id, now=_now())
-    return PartnershipMetrics(
-        partnership_id=partnership.id,
-        campaign_id=partnership.campaign_id,
-        influencer_id=partnership.influencer_id,
-        state=partnership.state,
-        **measurement_fields(measured, currency),  # type: ignore[arg-type]
+    return present(
+        PartnershipMetrics, partnership, partnership_id=partnership.id, **measurement_fields(measured, currency)
     )
 
 
@@ -228,16 +224,4 @@ async def get_influencer_performance(
 async def get_post_metrics(post_id: UUID, uow: UnitOfWorkDep) -> PostMetrics:
     """A post's insights, clicks, the orders its clicks brought, its share of the fees and its spend."""
     post, measured, currency, source = await measurements.post_measurement(uow, post_id, now=_now())
-    return PostMetrics(
-        post_id=post.id,
-        campaign_id=post.campaign_id,
-        partnership_id=post.partnership_id,
-        influencer_id=post.influencer_id,
-        deliverable_id=post.deliverable_id,
-        platform=post.platform,
-        url=post.url,
-        external_id=post.external_id,
-        published_at=post.published_at,
-        click_source=source,
-        **measurement_fields(measured, currency),  # type: ignore[arg-type]
-    )
+    return present(PostMetrics, post, post_id=post.id, click_source=source, **measurement_fields(measured, currency))

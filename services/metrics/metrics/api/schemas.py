@@ -1,14 +1,11 @@
-"""What metrics answers (response models) and how domain results become them."""
+"""What metrics answers: the response models (api/presenters.py fills them from domain objects)."""
 
 from datetime import date, datetime
 from uuid import UUID
 
 from pydantic import BaseModel, Field
 
-from metrics.domain.kpis import Kpis, Totals
-from metrics.domain.measurement import Measurement
-from metrics.domain.money import Converted, rate_text
-from metrics.domain.pacing import Pacing
+from contracts import Money
 
 
 class TotalsPublic(BaseModel):
@@ -166,88 +163,97 @@ class Timeseries(BaseModel):
     points: list[SeriesPointPublic]
 
 
-def figure(converted: Converted) -> MoneyFigure:
-    return MoneyFigure(
-        amount_minor=converted.amount_minor,
-        currency=converted.currency,
-        complete=converted.complete,
-        rates_used=[
-            RateUsedPublic(
-                rate_id=u.rate.rate_id,
-                source=u.rate.source,
-                target=u.rate.target,
-                rate=rate_text(u.rate.rate),
-                valid_on=u.rate.valid_on,
-                inverse=u.rate.inverse,
-                source_minor=u.source_minor,
-                target_minor=u.target_minor,
-            )
-            for u in converted.rates_used
-        ],
-        unconverted=[AmountPublic(amount_minor=g.amount_minor, currency=g.currency) for g in converted.unconverted],
-    )
+class AttributionPublic(BaseModel):
+    method: str = Field(description="click, promo_code or none (unattributed)")
+    campaign_id: UUID | None
+    partnership_id: UUID | None
+    influencer_id: UUID | None
+    link_id: UUID | None
+    deliverable_id: UUID | None
+    reason: str | None = Field(description="Why it is unattributed, or why a click id sent was passed over")
 
 
-def totals_public(measured: Measurement | None) -> TotalsPublic:
-    t = measured.totals if measured is not None else Totals()
-    clicks = measured.clicks if measured is not None else None
-    emv = measured.emv.known_minor if measured is not None and measured.emv is not None else None
-    return TotalsPublic(
-        posts=t.posts,
-        impressions=t.impressions,
-        reach=t.reach,
-        views=t.views,
-        likes=t.likes,
-        comments=t.comments,
-        shares=t.shares,
-        saves=t.saves,
-        engagements=t.engagements,
-        watch_time_s=t.watch_time_s,
-        clicks=t.clicks,
-        tracked_clicks=clicks.tracked if clicks else 0,
-        reported_link_clicks=clicks.reported if clicks else 0,
-        bot_clicks=clicks.bots if clicks else 0,
-        repeat_clicks=clicks.repeats if clicks else 0,
-        conversions=t.conversions,
-        revenue_minor=t.revenue_minor,
-        fees_minor=t.fees_minor,
-        spend_minor=t.spend_minor,
-        cost_minor=t.cost_minor,
-        emv_minor=emv,
-    )
+class AdjustmentPublic(BaseModel):
+    id: UUID
+    adjustment_id: str
+    type: str
+    amount: Money
+    occurred_at: datetime
 
 
-def kpis_public(kpis: Kpis | None) -> KpisPublic:
-    if kpis is None:
-        return KpisPublic(**dict.fromkeys(KpisPublic.model_fields))
-    return KpisPublic(**vars(kpis))
+class ConversionPublic(BaseModel):
+    id: UUID
+    order_id: str
+    amount: Money
+    net: Money = Field(description="The amount less refunds and cancellations")
+    counts: bool = Field(description="Counted as a conversion: net above zero and not cancelled")
+    cancelled: bool
+    occurred_at: datetime
+    received_at: datetime
+    click_id: str | None
+    promo_code: str | None
+    attribution: AttributionPublic
+    adjustments: list[AdjustmentPublic] | None = Field(description="Listed on GET of one conversion")
 
 
-def measurement_fields(measured: Measurement | None, currency: str | None) -> dict[str, object]:
-    money = None
-    if measured is not None and currency is not None:
-        money = MoneyFigures(
-            revenue=figure(measured.revenue),
-            fees=figure(measured.fees),
-            spend=figure(measured.spend),
-            emv=figure(measured.emv) if measured.emv is not None else None,
-        )
-    return {
-        "currency": currency,
-        "totals": totals_public(measured),
-        "kpis": kpis_public(measured.kpis if measured is not None else None),
-        "money": money,
-    }
+class ConversionResult(BaseModel):
+    type: str
+    order_id: str
+    created: bool = Field(description="False: the same as reported before (a repeat changes nothing)")
+    conversion: ConversionPublic
 
 
-def pacing_public(pacing: Pacing | None) -> PacingPublic | None:
-    if pacing is None:
-        return None
-    return PacingPublic(
-        budget_minor=pacing.budget_minor,
-        cost_minor=pacing.cost_minor,
-        budget_spent_share=pacing.budget_spent_share,
-        elapsed_share=pacing.elapsed_share,
-        over_budget=pacing.over_budget,
-        targets=[TargetPacePublic(**vars(t)) for t in pacing.targets],
-    )
+class ConversionResults(BaseModel):
+    items: list[ConversionResult]
+
+
+class TrackingLinkPublic(BaseModel):
+    id: UUID
+    code: str
+    short_url: str = Field(description="The public link: the gateway's /r/{code}")
+    campaign_id: UUID
+    partnership_id: UUID
+    influencer_id: UUID
+    deliverable_id: UUID | None
+    destination_url: str
+    target_url: str = Field(description="Where a click lands: the destination with its UTM parameters and a click_id")
+    active: bool
+    clicks: int = Field(description="Counted clicks")
+    bot_clicks: int
+    repeat_clicks: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class PromoCodePublic(BaseModel):
+    id: UUID
+    code: str = Field(description="Compared in upper case")
+    campaign_id: UUID
+    partnership_id: UUID
+    influencer_id: UUID
+    created_at: datetime
+
+
+class ExchangeRatePublic(BaseModel):
+    id: UUID
+    base: str
+    quote: str
+    rate: str = Field(description="Units of `quote` per unit of `base`")
+    valid_on: date
+
+
+class EmvValuesPublic(BaseModel):
+    currency: str | None
+    per_mille_minor: dict[str, int]
+
+
+class InsightsAccepted(BaseModel):
+    post_id: UUID
+    accepted: int = Field(description="New snapshots, counted into the post's totals within a second")
+    repeats: int = Field(description="Snapshots kept before with the same numbers: they change nothing")
+
+
+class SnapshotPublic(BaseModel):
+    observed_at: datetime
+    received_at: datetime
+    metrics: dict[str, int] = Field(description="In metrics' names (see the service's README)")

@@ -6,35 +6,16 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
-from pydantic import BaseModel, Field
 
 from metrics.api.dependencies import CanManage, UnitOfWorkDep
+from metrics.api.presenters import emv_public, rate_public
 from metrics.api.request_schemas import EmvValuesIn, ExchangeRateCreate
+from metrics.api.schemas import EmvValuesPublic, ExchangeRatePublic
 from metrics.application import settings as actions
 from metrics.domain.measurement import EmvValues
-from metrics.domain.money import ExchangeRate, rate_text
 from servicekit.pagination import Page, Pagination, bad_cursor, encode_cursor
 
 router = APIRouter(prefix="/api/v1", tags=["settings"])
-
-
-class ExchangeRatePublic(BaseModel):
-    id: UUID
-    base: str
-    quote: str
-    rate: str = Field(description="Units of `quote` per unit of `base`")
-    valid_on: date
-
-
-class EmvValuesPublic(BaseModel):
-    currency: str | None
-    per_mille_minor: dict[str, int]
-
-
-def _rate_public(rate: ExchangeRate) -> ExchangeRatePublic:
-    return ExchangeRatePublic(
-        id=rate.id, base=rate.base, quote=rate.quote, rate=rate_text(rate.rate), valid_on=rate.valid_on
-    )
 
 
 @router.post(
@@ -50,7 +31,7 @@ async def add_exchange_rate(body: ExchangeRateCreate, uow: UnitOfWorkDep, respon
     )
     if not created:
         response.status_code = status.HTTP_200_OK
-    return _rate_public(rate)
+    return rate_public(rate)
 
 
 @router.get("/exchange-rates")
@@ -77,7 +58,7 @@ async def list_exchange_rates(
     if len(rates) > page.limit:
         last = shown[-1]
         next_cursor = encode_cursor([last.base, last.quote, last.valid_on.isoformat(), str(last.id)])
-    return Page(items=[_rate_public(r) for r in shown], next_cursor=next_cursor)
+    return Page(items=[rate_public(r) for r in shown], next_cursor=next_cursor)
 
 
 @router.delete("/exchange-rates/{rate_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[CanManage])
@@ -91,13 +72,11 @@ async def delete_exchange_rate(rate_id: UUID, uow: UnitOfWorkDep) -> Response:
 async def get_emv_values(uow: UnitOfWorkDep) -> EmvValuesPublic:
     """The org's earned-media value of each action (none set: no EMV)."""
     values = await uow.settings.emv()
-    if values is None:
-        return EmvValuesPublic(currency=None, per_mille_minor={})
-    return EmvValuesPublic(currency=values.currency, per_mille_minor=dict(values.per_mille_minor))
+    return emv_public(values)
 
 
 @router.put("/emv-values", dependencies=[CanManage])
 async def put_emv_values(body: EmvValuesIn, uow: UnitOfWorkDep) -> EmvValuesPublic:
     """Set the value of a thousand of each action (minor units of `currency`)."""
     values = await actions.set_emv(uow, EmvValues(body.currency, dict(body.per_mille_minor)), datetime.now(UTC))
-    return EmvValuesPublic(currency=values.currency, per_mille_minor=dict(values.per_mille_minor))
+    return emv_public(values)

@@ -5,67 +5,15 @@ from typing import Annotated
 from uuid import UUID
 
 from fastapi import APIRouter, Query, Response, status
-from pydantic import BaseModel, Field
 
 from metrics.api.dependencies import CanManage, IngestionDep, SettingsDep, UnitOfWorkDep
+from metrics.api.presenters import NO_CLICKS, link_public, promo_public
 from metrics.api.request_schemas import PromoCodeCreate, TrackingLinkCreate
+from metrics.api.schemas import PromoCodePublic, TrackingLinkPublic
 from metrics.application import links as link_actions
-from metrics.domain.links import TrackingLink
-from metrics.domain.records import PromoCode
 from servicekit.pagination import Page, Pagination, created_key, page_by_created
 
 router = APIRouter(prefix="/api/v1", tags=["tracking"])
-
-
-class TrackingLinkPublic(BaseModel):
-    id: UUID
-    code: str
-    short_url: str = Field(description="The public link: the gateway's /r/{code}")
-    campaign_id: UUID
-    partnership_id: UUID
-    influencer_id: UUID
-    deliverable_id: UUID | None
-    destination_url: str
-    target_url: str = Field(description="Where a click lands: the destination with its UTM parameters and a click_id")
-    active: bool
-    clicks: int = Field(description="Counted clicks")
-    bot_clicks: int
-    repeat_clicks: int
-    created_at: datetime
-    updated_at: datetime
-
-
-class PromoCodePublic(BaseModel):
-    id: UUID
-    code: str = Field(description="Compared in upper case")
-    campaign_id: UUID
-    partnership_id: UUID
-    influencer_id: UUID
-    created_at: datetime
-
-
-def _link_public(link: TrackingLink, public_url: str, clicks: tuple[int, int, int]) -> TrackingLinkPublic:
-    return TrackingLinkPublic(
-        id=link.id,
-        code=link.code,
-        short_url=f"{public_url.rstrip('/')}/r/{link.code}",
-        campaign_id=link.campaign_id,
-        partnership_id=link.partnership_id,
-        influencer_id=link.influencer_id,
-        deliverable_id=link.deliverable_id,
-        destination_url=link.destination_url,
-        target_url=link.target_url,
-        active=link.active,
-        clicks=clicks[0],
-        bot_clicks=clicks[1],
-        repeat_clicks=clicks[2],
-        created_at=link.created_at,
-        updated_at=link.updated_at,
-    )
-
-
-def _promo_public(promo: PromoCode) -> PromoCodePublic:
-    return PromoCodePublic(**{name: getattr(promo, name) for name in PromoCodePublic.model_fields})
 
 
 @router.post("/tracking-links", status_code=status.HTTP_201_CREATED, dependencies=[CanManage])
@@ -85,7 +33,7 @@ async def create_tracking_link(
     # It redirects on this replica as soon as it is committed; the others read it within a second.
     uow.after_commit(lambda: ingestion.links.put(link))
     response.headers["Location"] = f"/api/v1/tracking-links/{link.id}"
-    return _link_public(link, settings.public_url, (0, 0, 0))
+    return link_public(link, settings.public_url)
 
 
 @router.get("/tracking-links")
@@ -102,7 +50,7 @@ async def list_tracking_links(
     )
     shown, next_cursor = page_by_created(found, page, lambda link: (link.created_at, link.id))
     clicks = await uow.links.clicks([link.id for link in shown])
-    items = [_link_public(link, settings.public_url, clicks.get(link.id, (0, 0, 0))) for link in shown]
+    items = [link_public(link, settings.public_url, clicks.get(link.id, NO_CLICKS)) for link in shown]
     return Page(items=items, next_cursor=next_cursor)
 
 
@@ -111,7 +59,7 @@ async def get_tracking_link(link_id: UUID, uow: UnitOfWorkDep, settings: Setting
     """One tracking link with its click counts."""
     link = await link_actions.get_link(uow, link_id)
     clicks = await uow.links.clicks([link.id])
-    return _link_public(link, settings.public_url, clicks.get(link.id, (0, 0, 0)))
+    return link_public(link, settings.public_url, clicks.get(link.id, NO_CLICKS))
 
 
 @router.delete("/tracking-links/{link_id}", dependencies=[CanManage])
@@ -122,7 +70,7 @@ async def deactivate_tracking_link(
     link = await link_actions.deactivate_link(uow, link_id, datetime.now(UTC))
     uow.after_commit(lambda: ingestion.links.put(link))
     clicks = await uow.links.clicks([link.id])
-    return _link_public(link, settings.public_url, clicks.get(link.id, (0, 0, 0)))
+    return link_public(link, settings.public_url, clicks.get(link.id, NO_CLICKS))
 
 
 @router.post("/promo-codes", status_code=status.HTTP_201_CREATED, dependencies=[CanManage])
@@ -131,7 +79,7 @@ async def create_promo_code(body: PromoCodeCreate, uow: UnitOfWorkDep) -> PromoC
     promo = await link_actions.create_promo_code(
         uow, code=body.code, partnership_id=body.partnership_id, now=datetime.now(UTC)
     )
-    return _promo_public(promo)
+    return promo_public(promo)
 
 
 @router.get("/promo-codes")
@@ -141,7 +89,7 @@ async def list_promo_codes(
     """The org's promo codes, newest first."""
     found = await uow.promo_codes.page(limit=page.limit + 1, after=created_key(page), partnership_id=partnership_id)
     shown, next_cursor = page_by_created(found, page, lambda p: (p.created_at, p.id))
-    return Page(items=[_promo_public(p) for p in shown], next_cursor=next_cursor)
+    return Page(items=[promo_public(p) for p in shown], next_cursor=next_cursor)
 
 
 @router.delete("/promo-codes/{promo_code_id}", status_code=status.HTTP_204_NO_CONTENT, dependencies=[CanManage])
