@@ -129,7 +129,7 @@ async def test_bad_api_key_requests_name_the_field(gateway: httpx.AsyncClient, a
         headers=account.auth,
     )
     assert past.status_code == 422
-    assert past.json()["errors"][0]["field"] == "expires_at"
+    assert past.json()["errors"][0]["field"] == "body.expires_at"
 
 
 async def test_oversized_body_is_413_before_the_service_sees_it(

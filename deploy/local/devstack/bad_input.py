@@ -1,6 +1,8 @@
 """Bad values for every parameter and JSON body field an OpenAPI document names: what a careless
-or hostile client sends (64-bit overflows, NaN, NUL, huge strings and lists, wrong types). A test
-sends each probe to a service and asserts that none is answered with a 5xx.
+or hostile client sends (64-bit overflows, NaN, NUL, huge strings and lists, wrong types, times
+without their offset). A test sends each probe to a service and asserts that none is answered with
+a 5xx, and that a probe refused whatever the rest of the request (`Probe.refused`) is a 422 naming
+its field (`misanswered`).
 
 Each body probe starts from a valid body built from the schema (every optional field filled in,
 so that a bad value in one field meets the code behind it) and replaces one node of it.
@@ -13,6 +15,8 @@ import uuid
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
+
+import httpx
 
 # As JSON text: what Python's json.loads (FastAPI's body parser) accepts, NaN and Infinity too.
 BODY_VALUES: tuple[tuple[str, str], ...] = (
@@ -76,6 +80,9 @@ FORGED_CURSORS: tuple[tuple[str, str], ...] = tuple(
         ("a cursor of wrong kinds", '[null, true, "x"]'),
     )
 )
+# A date-time field or parameter (format date-time: RFC 3339, whose times carry their offset) given
+# a time without one: the database keeps instants, a naive time is no instant.
+NAIVE_TIME = "2026-05-01T10:00:00"
 MANY = 2_000  # items in a list (or keys in a map) far beyond any limit
 # A named sample that must differ between requests (a handle unique in its catalogue).
 UNIQUE = "\u2603unique\u2603"
@@ -89,6 +96,18 @@ class Probe:
     params: tuple[tuple[str, str], ...] = ()
     content: bytes | None = None
     content_type: str | None = None
+    refused: str | None = None  # the field a 422 must name, whatever the rest of the request
+
+
+def misanswered(probe: Probe, response: httpx.Response) -> str | None:
+    """What is wrong with the answer to a probe that must be refused, if anything."""
+    if probe.refused is None:
+        return None
+    problem = response.json() if response.headers.get("content-type") == "application/problem+json" else {}
+    named = [error.get("field") for error in problem.get("errors", [])] if response.status_code == 422 else []
+    if probe.refused in named:
+        return None
+    return f"{probe.what}: {response.status_code}, not a 422 naming {probe.refused} {response.text[:160]}"
 
 
 def probes(
@@ -133,11 +152,17 @@ def _operation_probes(
     content = json.dumps(bases[0]).encode() if bases else raw_body[0] if raw_body else None
     content_type = "application/json" if bases else raw_body[1] if raw_body else None
 
-    def probe(what: str, path: str | None = None, params: tuple[tuple[str, str], ...] = (), **body: Any) -> Probe:
+    def probe(
+        what: str,
+        path: str | None = None,
+        params: tuple[tuple[str, str], ...] = (),
+        refused: str | None = None,
+        **body: Any,
+    ) -> Probe:
         sent = body.get("content", content)
         if sent is not None and bases:
             sent = _UNIQUE_JSON.sub(lambda _: uuid.uuid4().hex[:12], sent.decode()).encode()
-        return Probe(method, path or path_with(), f"{method} {template} {what}", params, sent, content_type)
+        return Probe(method, path or path_with(), f"{method} {template} {what}", params, sent, content_type, refused)
 
     yield probe("as valid as the schema says")
     for name in path_names:
@@ -151,6 +176,8 @@ def _operation_probes(
             yield probe(f"query.{name} = {label}", params=((name, value),))
         if _is_array(resolver, parameter.get("schema", {})):
             yield probe(f"query.{name} repeated {MANY} times", params=tuple((name, "US") for _ in range(MANY)))
+        if _is_time(resolver, parameter.get("schema", {})):
+            yield probe(f"query.{name} = {NAIVE_TIME}", params=((name, NAIVE_TIME),), refused=f"query.{name}")
     seen: set[tuple[str | int, ...]] = set()
     for base in bases:
         for location, node in _nodes(base):
@@ -163,6 +190,9 @@ def _operation_probes(
                 values += tuple((label, json.dumps(cursor)) for label, cursor in FORGED_CURSORS)
             for label, value in values:
                 yield probe(f"{field} = {label}", content=_replaced(base, location, value))
+            if isinstance(node, _Time):
+                naive = _replaced(base, location, json.dumps(NAIVE_TIME))
+                yield probe(f"{field} = {NAIVE_TIME}", content=naive, refused=field)
             if isinstance(node, list) and node:
                 many = json.dumps([node[0]] * MANY)
                 yield probe(f"{field} with {MANY} items", content=_replaced(base, location, many))
@@ -186,6 +216,12 @@ def _is_array(resolver: "_Resolver", schema: Mapping[str, Any]) -> bool:
     schema = resolver.resolve(schema)
     options = schema.get("anyOf", [schema])
     return any(resolver.resolve(option).get("type") == "array" for option in options)
+
+
+def _is_time(resolver: "_Resolver", schema: Mapping[str, Any]) -> bool:
+    schema = resolver.resolve(schema)
+    options = schema.get("anyOf", [schema])
+    return any(resolver.resolve(option).get("format") == "date-time" for option in options)
 
 
 def _nodes(value: Any, location: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
@@ -215,6 +251,10 @@ def _replaced(base: Any, location: tuple[str | int, ...], raw_json: str) -> byte
 
 
 _STRING_SAMPLES = ("USD", "instagram", "US", "en", "sample")
+
+
+class _Time(str):
+    """The sample of a date-time field: where a time without its offset is probed."""
 
 
 class _Resolver:
@@ -293,7 +333,7 @@ class _Resolver:
         if fmt == "date":
             return "2027-06-01"
         if fmt == "date-time":
-            return "2026-01-01T00:00:00Z"
+            return _Time("2026-01-01T00:00:00Z")
         pattern = schema.get("pattern")
         if pattern:
             for candidate in _STRING_SAMPLES:

@@ -14,11 +14,8 @@ async def create(
     uow: UnitOfWork, caller: Principal, *, name: str, scopes: list[str], expires_at: datetime | None
 ) -> tuple[ApiKeyRecord, str]:
     """The key's record and the key itself."""
-    if expires_at is not None:
-        if expires_at.tzinfo is None:
-            raise InvalidField("expires_at", "needs a time zone (RFC 3339)")
-        if expires_at <= datetime.now(UTC):
-            raise InvalidField("expires_at", "is in the past")
+    if expires_at is not None and expires_at <= datetime.now(UTC):
+        raise InvalidField("body.expires_at", "is in the past")
     return await uow.api_keys.add(caller.org_id, name, scopes, expires_at, caller.user_id)
 
 

@@ -11,14 +11,15 @@ these rules without the model saying so:
 - strings hold no control characters (C0, DEL, C1) nor lone surrogates, and at most
   `DEFAULT_MAX_LENGTH` characters unless the field says; `Text` fields may also hold tab and
   newline;
-- dates are "YYYY-MM-DD" and times RFC 3339 strings (not numbers), years 1970 to 2999;
+- dates are "YYYY-MM-DD" and times RFC 3339 strings (not numbers) with their offset ("Z" for UTC:
+  a time without one is no instant, and the databases keep instants), years 1970 to 2999;
 - lists and maps hold at most `DEFAULT_MAX_ITEMS` entries unless the field says.
 
 UUIDs and enums are parsed from their JSON strings as usual. FastAPI validates a body as the
 Python objects json.loads made of it, where pydantic's `strict=True` would also refuse a UUID or
 date string; hence these rules are applied per type, to the model's core schema, rather than
 through the model-wide strict mode. Query parameters arrive as text by nature: they are parsed,
-with ranges and `SINGLE_LINE` patterns declared on each.
+with ranges and `SINGLE_LINE` patterns declared on each, and a time as an `Instant`.
 """
 
 import re
@@ -27,7 +28,15 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    GetCoreSchemaHandler,
+    ValidationError,
+)
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError, core_schema
 
@@ -94,6 +103,12 @@ def _datetime_text(value: Any) -> Any:
     raise PydanticCustomError("datetime_format", "a date and time as RFC 3339, e.g. 2026-05-01T09:30:00Z")
 
 
+def _with_offset(value: datetime) -> datetime:
+    if value.tzinfo is None:
+        raise PydanticCustomError("timezone_aware", "a time with its offset (RFC 3339), e.g. 2026-05-01T09:30:00Z")
+    return value
+
+
 def _in_years(value: date) -> date:
     year = value.astimezone(UTC).year if isinstance(value, datetime) and value.tzinfo else value.year
     if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -153,7 +168,8 @@ def _strict(node: Any) -> Any:
         in_years = _checked(_in_years, copy, pattern=_YEARS_PATTERN + r"-\d{2}-\d{2}$")  # type: ignore[arg-type]
         return _checked(_date_text, in_years, before=True)
     elif kind == "datetime":
-        in_years = _checked(_in_years, copy, pattern=_YEARS_PATTERN + "-")  # type: ignore[arg-type]
+        aware = _checked(_with_offset, copy)  # type: ignore[arg-type]
+        in_years = _checked(_in_years, aware, pattern=_YEARS_PATTERN + "-")
         return _checked(_datetime_text, in_years, before=True)
     return copy
 
@@ -173,6 +189,11 @@ class _MultilineText:
 
 Text = Annotated[str, _MultilineText()]
 """A string that may hold tabs and line breaks (a bio, a message), other control characters not."""
+
+
+Instant = Annotated[datetime, BeforeValidator(_datetime_text), AfterValidator(_with_offset), AfterValidator(_in_years)]
+"""A time a query parameter takes, by the rules a RequestModel holds its times to (FastAPI parses
+parameters apart from any model): `before: Annotated[Instant | None, Query()] = None`."""
 
 
 NotNull = SkipJsonSchema[None]

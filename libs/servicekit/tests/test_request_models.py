@@ -9,10 +9,18 @@ from uuid import UUID
 import httpx
 import pytest
 from fastapi import FastAPI, Query
-from pydantic import AwareDatetime, Field
+from pydantic import Field
 
 from servicekit.problems import install_problem_handlers
-from servicekit.schemas import MAX_SAFE_INTEGER, SINGLE_LINE, SINGLE_LINE_PATTERN, MoneyIn, RequestModel, Text
+from servicekit.schemas import (
+    MAX_SAFE_INTEGER,
+    SINGLE_LINE,
+    SINGLE_LINE_PATTERN,
+    Instant,
+    MoneyIn,
+    RequestModel,
+    Text,
+)
 
 
 class Color(StrEnum):
@@ -35,7 +43,7 @@ class Order(RequestModel):
     color: Color = Color.RED
     size: Literal["s", "m"] = "s"
     due_on: date | None = None
-    placed_at: AwareDatetime | None = None
+    placed_at: datetime | None = None  # a plain datetime: RequestModel requires its offset
     parts: list[Part] = []
     tags: list[str] = []
     scores: dict[str, float] = {}
@@ -59,8 +67,9 @@ async def client() -> Any:
     async def search(
         q: Annotated[str | None, Query(max_length=20, pattern=SINGLE_LINE)] = None,
         min_quantity: Annotated[int | None, Query(ge=0, le=1000)] = None,
+        since: Annotated[Instant | None, Query()] = None,
     ) -> dict[str, Any]:
-        return {"q": q, "min_quantity": min_quantity}
+        return {"q": q, "min_quantity": min_quantity, "since": since and since.isoformat()}
 
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://t") as client:
         client.app = app
@@ -133,6 +142,8 @@ async def test_a_valid_order_with_every_kind_of_field_is_taken(client: httpx.Asy
         ('"1700000000"', "placed_at"),
         ("1700000000", "placed_at"),
         ('"2026-05-01T09:30:00"', "placed_at"),
+        ('"2026-05-01 09:30"', "placed_at"),
+        ('"0001-01-01T00:00:00Z"', "placed_at"),
     ],
 )
 async def test_a_value_of_the_wrong_kind_is_refused_and_named(
@@ -218,6 +229,20 @@ async def test_query_parameters_are_parsed_but_held_to_their_ranges(client: http
     for bad in (str(2**63), "1.5", "-1"):
         assert list(fields(await client.get("/orders", params={"min_quantity": bad}))) == ["query.min_quantity"]
     assert list(fields(await client.get("/orders", params={"q": "a\u0000b"}))) == ["query.q"]
+
+
+async def test_a_time_in_a_query_is_held_to_the_rules_of_a_body_time(client: httpx.AsyncClient) -> None:
+    since = await client.get("/orders", params={"since": "2026-05-01T09:30:00+02:00"})
+    assert since.json()["since"] == "2026-05-01T09:30:00+02:00"
+    for bad in ("2026-05-01T09:30:00", "1700000000", "0001-01-01T00:00:00Z"):
+        assert list(fields(await client.get("/orders", params={"since": bad}))) == ["query.since"], bad
+    naive = fields(await client.get("/orders", params={"since": "2026-05-01T09:30:00"}))
+    assert "offset" in naive["query.since"]
+
+
+def test_the_openapi_says_a_time_is_rfc_3339() -> None:
+    # RFC 3339 date-time requires the offset: a client generating times from the schema sends one.
+    assert Order.model_json_schema()["properties"]["placed_at"]["anyOf"][0]["format"] == "date-time"
 
 
 def test_python_values_pass_as_themselves() -> None:

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import httpx
 import pytest
 
-from devstack.bad_input import Probe, probes, unbounded
+from devstack.bad_input import Probe, misanswered, probes, unbounded
 from devstack.databases import DatabaseFactory
 from servicekit.app import lax_request_bodies
 
@@ -80,6 +80,8 @@ async def test_no_bad_value_anywhere_is_a_server_error(service: httpx.AsyncClien
         except Exception as exc:
             failures.append(f"{probe.what}: {type(exc).__name__} {str(exc)[:160]}")
             continue
+        if (wrong := misanswered(probe, response)) is not None:
+            failures.append(wrong)
         if response.status_code >= 500:
             failures.append(f"{probe.what}: {response.status_code} {response.text[:160]}")
         elif response.status_code >= 400:

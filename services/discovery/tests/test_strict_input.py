@@ -12,7 +12,7 @@ import httpx
 import orjson
 import pytest
 
-from devstack.bad_input import UNIQUE, probes, unbounded
+from devstack.bad_input import UNIQUE, misanswered, probes, unbounded
 from devstack.databases import DatabaseFactory
 from servicekit.app import lax_request_bodies
 
@@ -273,6 +273,8 @@ async def test_no_bad_value_is_answered_with_a_server_error(service: httpx.Async
             continue
         if probe.what.endswith("as valid as the schema says"):
             assert response.status_code < 400 or probe.method == "DELETE", f"{probe.what}: {response.text}"
+        if (wrong := misanswered(probe, response)) is not None:
+            failures.append(wrong)
         if response.status_code >= 500:
             failures.append(f"{probe.what}: {response.status_code} {response.text[:160]}")
         elif response.status_code >= 400:

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from devstack.bad_input import UNIQUE, Probe, probes, unbounded
+from devstack.bad_input import UNIQUE, Probe, misanswered, probes, unbounded
 from devstack.databases import DatabaseFactory
 from devstack.pytest_plugin import serve_in_process, service_headers
 from partnerships.main import create_app
@@ -205,6 +205,8 @@ async def test_no_bad_value_is_answered_with_a_server_error(service: httpx.Async
             continue
         if probe.what.endswith("as valid as the schema says"):  # then its mutations meet the code behind
             assert response.status_code != 422, f"{probe.what}: {response.text}"
+        if (wrong := misanswered(probe, response)) is not None:
+            failures.append(wrong)
         if response.status_code >= 500:
             failures.append(f"{probe.what}: {response.status_code} {response.text[:160]}")
         elif response.status_code >= 400:

@@ -6,7 +6,6 @@ from uuid import UUID
 
 from pydantic import (
     AfterValidator,
-    AwareDatetime,
     BaseModel,
     Field,
     create_model,
@@ -163,7 +162,7 @@ class InfluencerFields(_ProfileNumbers):  # type: ignore[misc]
     rate_card: RateCardIn = None
     past_sponsors: list[Sponsor] = Field(default=[], max_length=50)
     contact: ContactIn | None = None
-    last_refreshed_at: AwareDatetime | None = None
+    last_refreshed_at: datetime | None = None
 
 
 def _audience_of(body: AudienceIn | None) -> Audience:

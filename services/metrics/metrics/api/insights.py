@@ -1,6 +1,5 @@
 """Insight snapshots of a post (scope insights:write), in its platform's own metric names."""
 
-from datetime import datetime
 from typing import Annotated
 from uuid import UUID
 
@@ -11,6 +10,7 @@ from metrics.api.request_schemas import InsightReport, SnapshotBatch
 from metrics.api.schemas import InsightsAccepted, SnapshotPublic
 from metrics.application.insights import ReportedSnapshot, check_snapshots, snapshot_history
 from servicekit.pagination import Page, Pagination, cursor_time, encode_cursor
+from servicekit.schemas import Instant
 
 router = APIRouter(prefix="/api/v1/posts", tags=["insights"])
 
@@ -49,7 +49,7 @@ async def list_insights(
     post_id: UUID,
     uow: UnitOfWorkDep,
     page: Pagination,
-    observed_before: Annotated[datetime | None, Query(description="Only snapshots observed before this")] = None,
+    observed_before: Annotated[Instant | None, Query(description="Only snapshots observed before this")] = None,
 ) -> Page[SnapshotPublic]:
     """A post's snapshots as kept, newest observation first."""
     before = cursor_time(page.after[0]) if page.after else observed_before

@@ -1,10 +1,10 @@
 """What metrics accepts: strict request bodies (servicekit.schemas.RequestModel)."""
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, Discriminator, Field, Tag, model_validator
+from pydantic import Discriminator, Field, Tag, model_validator
 
 from contracts.money import Currency
 from metrics.domain.emv import EMV_ACTIONS
@@ -50,7 +50,7 @@ class ConversionIn(RequestModel):
         default=None,
         description="The order's amount, or what a refund gives back; a cancellation takes all that remains",
     )
-    occurred_at: AwareDatetime = Field(description="RFC 3339 with its offset (Z for UTC)")
+    occurred_at: datetime = Field(description="RFC 3339 with its offset (Z for UTC)")
     click_id: Annotated[str, Field(max_length=100)] | None = Field(
         default=None, description="The click_id the tracking link added to the shop's URL"
     )
@@ -98,7 +98,7 @@ MetricName = Literal[ALL_NAMES]  # type: ignore[valid-type]
 class SnapshotIn(RequestModel):
     """A post's cumulative numbers as observed at one time, in its platform's names."""
 
-    observed_at: AwareDatetime = Field(description="RFC 3339 with its offset (Z for UTC)")
+    observed_at: datetime = Field(description="RFC 3339 with its offset (Z for UTC)")
     metrics: Annotated[
         dict[MetricName, MetricValue],
         Field(min_length=1, max_length=50, description="By the post's platform's names (see the README's table)"),
