@@ -2,6 +2,7 @@
 client sends (64-bit overflows, NaN, NUL, huge strings and lists, wrong types, in every parameter
 and body field of the OpenAPI) is answered with a 5xx."""
 
+import uuid
 from collections.abc import AsyncIterator
 
 import httpx
@@ -93,3 +94,18 @@ async def test_no_bad_value_is_answered_with_a_server_error(service: httpx.Async
             assert response.headers["content-type"] == "application/problem+json", probe.what
     assert len(every) > 500
     assert not failures, f"{len(failures)} of {len(every)} probes:\n" + "\n".join(failures)
+
+
+async def test_the_currencies_a_query_takes_are_the_ones_its_openapi_lists(
+    service: httpx.AsyncClient, internal_secret: str
+) -> None:
+    path = "/api/v1/influencers/{influencer_id}/performance"
+    (parameter,) = [p for p in service.app.openapi()["paths"][path]["get"]["parameters"] if p["name"] == "currency"]  # type: ignore[attr-defined]
+    listed = next(option for option in parameter["schema"]["anyOf"] if option.get("type") == "string")["enum"]
+    assert "EUR" in listed
+    assert "XTS" not in listed  # ISO 4217's code for tests, no money
+    brand = Brand(service, internal_secret)
+    refused = await service.get(
+        path.format(influencer_id=uuid.uuid4()), params={"currency": "XTS"}, headers=brand.headers
+    )
+    assert (refused.status_code, [e["field"] for e in refused.json()["errors"]]) == (422, ["query.currency"])

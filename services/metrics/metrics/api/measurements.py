@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from fastapi import APIRouter, Query, Response
 
-from contracts.money import CURRENCIES
+from contracts.money import Currency
 from metrics.api.dependencies import CanManage, UnitOfWorkDep
 from metrics.api.presenters import measurement_fields, pacing_public
 from metrics.api.request_schemas import CampaignMetricSettingsIn
@@ -192,23 +192,9 @@ async def get_partnership_metrics(partnership_id: UUID, uow: UnitOfWorkDep) -> P
 async def get_influencer_performance(
     influencer_id: UUID,
     uow: UnitOfWorkDep,
-    currency: Annotated[
-        str | None,
-        Query(
-            min_length=3,
-            max_length=3,
-            pattern=r"^[A-Z]{3}$",
-            description="Default: the latest campaign's",
-            json_schema_extra={"enum": sorted(CURRENCIES)},  # as contracts' Currency states it
-        ),
-    ] = None,
+    currency: Annotated[Currency | None, Query(description="Default: the latest campaign's")] = None,
 ) -> InfluencerPerformance:
     """What an influencer achieved across the org's partnerships with them."""
-    if currency is not None and currency not in CURRENCIES:
-        raise Problem(
-            422, "query.currency: not an active ISO 4217 code",
-            errors=[{"field": "query.currency", "message": "an active ISO 4217 code", "type": "value_error"}],
-        )  # fmt: skip
     partnerships, measured, chosen = await measurements.influencer_measurement(
         uow, influencer_id, currency=currency, now=_now()
     )
