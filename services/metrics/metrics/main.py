@@ -8,7 +8,7 @@ from fastapi import FastAPI
 from metrics.adapters.event_handlers import handlers
 from metrics.adapters.ingestion import Ingestion
 from metrics.adapters.tables import messaging, metadata
-from metrics.api import conversions, errors, insights, measurements, redirect, settings, tracking
+from metrics.api import conversions, errors, insights, measurements, redirect, report, settings, tracking
 from metrics.api.redirect import RedirectFastPath
 from metrics.settings import MetricsSettings
 from servicekit.app import create_service_app
@@ -35,6 +35,7 @@ def create_app(metrics_settings: MetricsSettings | None = None) -> RedirectFastP
         runtime,
         [
             measurements.router,
+            report.router,
             tracking.router,
             conversions.router,
             insights.router,

@@ -149,7 +149,12 @@ def _report_row(line: reports.ReportLine, campaign_state: str, currency: str | N
 )
 async def get_campaign_report(campaign_id: UUID, uow: UnitOfWorkDep) -> Response:
     """One line per partnership and one for the campaign; amounts in major units of `currency`."""
-    campaign, currency, lines = await reports.report_lines(uow, campaign_id, now=_now())
+    return await csv_report(uow, campaign_id, _now())
+
+
+async def csv_report(uow: UnitOfWorkDep, campaign_id: UUID, now: datetime) -> Response:
+    """The CSV report (also `GET /campaigns/{id}/report?format=csv`)."""
+    campaign, currency, lines = await reports.report_lines(uow, campaign_id, now=now)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(REPORT_COLUMNS)
