@@ -24,7 +24,7 @@ from gateway.adapters.tables import messaging, metadata
 from gateway.adapters.tokens import TokenSigner
 from gateway.adapters.upstreams import Upstreams
 from gateway.adapters.webhook_dispatcher import WebhookDispatcher
-from gateway.api import api_keys, auth, identity, invitations, overview, signup, webhooks
+from gateway.api import api_keys, auth, identity, invitations, overview, report_shares, signup, webhooks
 from gateway.api.proxy import ServiceProxy
 from gateway.domain.circuit_breaker import CircuitBreaker
 from gateway.domain.rate_limit import RateLimiter
@@ -181,6 +181,7 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
             api_keys.router,
             webhooks.router,
             overview.router,
+            report_shares.router,
         ],
         title="Influencer campaign platform API",
         description=(

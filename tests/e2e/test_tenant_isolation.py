@@ -74,6 +74,7 @@ def bodies(ids: dict[str, str]) -> dict[str, Any]:
             "ends_on": "2999-01-02",
         },
         "PUT /api/v1/campaigns/{campaign_id}/metrics/settings": {"attribution_window_days": 7},
+        "POST /api/v1/campaigns/{campaign_id}/report-shares": {},
         "POST /api/v1/posts/{post_id}/insights": {"observed_at": "2026-05-01T10:00:00Z", "metrics": {"views": 1}},
     }
 
@@ -248,7 +249,7 @@ async def make_one_of_everything(
 
 
 async def make_metrics_objects(gateway: httpx.AsyncClient, a: Org, ids: dict[str, str]) -> dict[str, str]:
-    """A's tracking link, promo code, conversion, exchange rate and insight snapshot, of the signed
+    """A's tracking link, promo code, conversion, exchange rate, report share link and insight snapshot, of the signed
     partnership and the live post content made (metrics hears of both from their events)."""
     made: dict[str, str] = {}
     link = await eventually(  # metrics learns of the partnership from partnerships' event
@@ -280,6 +281,9 @@ async def make_metrics_objects(gateway: httpx.AsyncClient, a: Org, ids: dict[str
     )
     assert rate.status_code == 201, rate.text
     made["rate_id"] = rate.json()["id"]
+    share = await gateway.post(f"/api/v1/campaigns/{ids['campaign_id']}/report-shares", json={}, headers=a.auth)
+    assert share.status_code == 201, share.text
+    made["share_id"] = share.json()["id"]
     await eventually(
         lambda: gateway.post(
             f"/api/v1/posts/{ids['post_id']}/insights",

@@ -206,3 +206,17 @@ revocations = Table(
     Index("ix_revocations_at", "at"),
     Index("ix_revocations_expires_at", "expires_at"),
 )
+
+report_shares = Table(
+    "report_shares",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("org_id", Uuid, ForeignKey("orgs.id", ondelete="CASCADE"), nullable=False),
+    Column("campaign_id", Uuid, nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_by", Uuid, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),
+    Column("revoked_at", UtcDateTime(), nullable=True),
+    Index("ix_report_shares_campaign", "org_id", "campaign_id", "created_at"),
+)

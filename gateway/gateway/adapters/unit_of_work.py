@@ -11,6 +11,7 @@ from gateway.adapters.credentials import ApiKeyRepository, RefreshTokenRepositor
 from gateway.adapters.identity_repository import IdentityRepository
 from gateway.adapters.mail import MailQueue
 from gateway.adapters.onboarding_repository import InvitationRepository, SignupRepository
+from gateway.adapters.report_share_repository import ReportShareRepository
 from gateway.adapters.revocations import Revocations
 from gateway.adapters.webhook_repository import WebhookRepository
 from gateway.domain.messages import Mail
@@ -27,6 +28,7 @@ class SqlUnitOfWork:
         self.api_keys = ApiKeyRepository(session)
         self.refresh_tokens = RefreshTokenRepository(session)
         self.webhooks = WebhookRepository(session)
+        self.report_shares = ReportShareRepository(session)
         self._revocations = revocations
         self._mail = mail
 

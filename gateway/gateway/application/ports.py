@@ -10,6 +10,7 @@ from gateway.domain.accounts import ApiKeyRecord, MembershipRecord, OrgRecord, R
 from gateway.domain.identity import OrgKind, Principal, Role
 from gateway.domain.messages import Links, Mail
 from gateway.domain.onboarding import InvitationRecord, InvitationState, PendingSignup
+from gateway.domain.report_shares import ReportShare
 from gateway.domain.revocation import RevocationKind
 from gateway.domain.webhooks import Delivery, Subscription
 
@@ -126,6 +127,20 @@ class WebhookStore(Protocol):
     async def requeue(self, delivery_id: UUID) -> None: ...
 
 
+class ReportShareStore(Protocol):
+    async def add(
+        self, org_id: UUID, campaign_id: UUID, created_by: UUID | None, now: datetime, expires_at: datetime
+    ) -> tuple[ReportShare, str]:
+        """The link's record and its token (shown once: only its hash is kept)."""
+        ...
+
+    async def of_campaign(self, org_id: UUID, campaign_id: UUID) -> list[ReportShare]: ...
+
+    async def revoke(self, org_id: UUID, share_id: UUID, now: datetime) -> bool: ...
+
+    async def by_token(self, token: str) -> ReportShare | None: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction of the gateway's database (the request's, committed once when it answers)."""
 
@@ -135,6 +150,7 @@ class UnitOfWork(Protocol):
     api_keys: ApiKeyStore
     refresh_tokens: RefreshTokenStore
     webhooks: WebhookStore
+    report_shares: ReportShareStore
 
     async def revoke(self, kind: RevocationKind, subjects: list[UUID]) -> None:
         """Ends the tokens naming `subjects`, on every replica, once this commits."""
@@ -197,3 +213,17 @@ class Onboarding:
     links: Links
     signup_ttl: timedelta
     invitation_ttl: timedelta
+
+
+@dataclass(frozen=True)
+class Fetched:
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str]  # what the page's reader needs: its content policy, file name, caching
+
+
+class ReportReader(Protocol):
+    """Metrics' report of a campaign, read as an org's read-only member would (share links)."""
+
+    async def report(self, org_id: UUID, campaign_id: UUID, *, format: str | None, accept: str) -> Fetched: ...

@@ -215,6 +215,11 @@ _OPERATIONS: tuple[tuple[str, str, str, str | None, RouteClass], ...] = (
     ("GET", "/api/v1/webhooks/{webhook_id}/deliveries", "gateway", "webhooks", READ),
     ("POST", "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/replay", "gateway", "webhooks", BRAND),
     ("GET", f"{_C}/overview", "gateway", "campaigns", READ),
+    # share links of a campaign's report: made by people only (a link is a disclosure someone answers for)
+    ("GET", f"{_C}/report-shares", "gateway", PEOPLE_ONLY, READ),
+    ("POST", f"{_C}/report-shares", "gateway", PEOPLE_ONLY, BRAND),
+    ("DELETE", "/api/v1/report-shares/{share_id}", "gateway", PEOPLE_ONLY, BRAND),
+    ("GET", "/api/v1/shared-reports/{token}", "gateway", PEOPLE_ONLY, PUBLIC),
 )
 OPERATIONS: tuple[Operation, ...] = tuple(Operation(*row) for row in _OPERATIONS)
 

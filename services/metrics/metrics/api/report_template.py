@@ -17,6 +17,7 @@ REPORT_TEMPLATE = """<!DOCTYPE html>
   table { border-collapse: collapse; width: 100%; margin: 0.5em 0; }
   th, td { text-align: left; padding: 0.25em 0.5em; border-bottom: 1px solid #ccc; vertical-align: top; }
   td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+  td.n { white-space: nowrap; }
   .cards { display: flex; flex-wrap: wrap; gap: 0.6em; }
   .card { border: 1px solid #999; padding: 0.5em 0.8em; min-width: 9em; }
   .card .label { font-size: 0.85em; color: #444; }
