@@ -9,7 +9,8 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-BASE_PACKAGES=python3,python3-venv,python-is-python3,ca-certificates
+# Pango and a font: metrics makes the campaign report's PDF with WeasyPrint (without them: a 503).
+BASE_PACKAGES=python3,python3-venv,python-is-python3,ca-certificates,libpango-1.0-0,libpangoft2-1.0-0,fonts-dejavu-core
 # The dev overlay's image, under the name the container runtime gives `influencer-platform:dev`.
 PLATFORM_IMAGE=docker.io/library/influencer-platform:dev
 PAUSE_IMAGE=localhost/pause:e2e

@@ -165,7 +165,7 @@ async def test_the_page_shows_the_kpi_endpoints_figures_to_the_cent(
     assert "cost / clicks" in page.text
 
 
-async def test_csv_and_pdf_on_the_same_path(service: httpx.AsyncClient, internal_secret: str) -> None:
+async def test_the_csv_on_the_same_path(service: httpx.AsyncClient, internal_secret: str) -> None:
     brand = await measured_brand(service, internal_secret, "Summer")
     path = f"/api/v1/campaigns/{brand.campaign_id}/report"
     csv_old = await service.get(f"/api/v1/campaigns/{brand.campaign_id}/report.csv", headers=brand.headers)
@@ -173,6 +173,12 @@ async def test_csv_and_pdf_on_the_same_path(service: httpx.AsyncClient, internal
     by_query = await service.get(path, params={"format": "csv"}, headers=brand.headers)
     assert by_accept.headers["content-type"].startswith("text/csv")
     assert by_accept.text == by_query.text == csv_old.text
+
+
+@pytest.mark.report_render
+async def test_the_pdf_is_the_page_printed(service: httpx.AsyncClient, internal_secret: str) -> None:
+    brand = await measured_brand(service, internal_secret, "Autumn")
+    path = f"/api/v1/campaigns/{brand.campaign_id}/report"
     pdf = await service.get(path, params={"format": "pdf"}, headers=brand.headers)
     assert pdf.status_code == 200, pdf.text
     assert pdf.headers["content-type"] == "application/pdf"
