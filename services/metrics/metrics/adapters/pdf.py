@@ -1,6 +1,12 @@
 """HTML to PDF with WeasyPrint: pure Python on Pango (Debian: libpango-1.0-0, libpangoft2-1.0-0,
 and a font such as fonts-dejavu-core). Without them a PDF cannot be made; the caller says so."""
 
+import threading
+
+# A PDF takes about a second of CPU and ~60 MB while it is made: two at a time per replica keep a
+# burst of them within the pod's memory; the others wait their turn.
+_AT_ONCE = threading.BoundedSemaphore(2)
+
 
 class PdfUnavailable(Exception):
     """The PDF renderer cannot run here; the message says what is missing."""
@@ -22,4 +28,5 @@ def html_to_pdf(html: str) -> bytes:
     def refuse(url: str, *args: object, **kwargs: object) -> dict[str, object]:
         raise ValueError(f"the report fetches nothing: {url}")
 
-    return HTML(string=html, url_fetcher=refuse).write_pdf()  # type: ignore[no-any-return]
+    with _AT_ONCE:
+        return HTML(string=html, url_fetcher=refuse).write_pdf()  # type: ignore[no-any-return]
