@@ -1,7 +1,8 @@
 """Command line of discovery's operators.
 
-`python -m discovery.cli import FILE [--platform P] [--mapping JSON] [--org UUID]` queues the file
-as an import job, exactly as the API does, and runs it here with a progress bar. Without --org it
+`python -m discovery.cli import FILE [--platform P] [--mapping JSON] [--org UUID] [--dry-run]` queues
+the file as an import job, exactly as the API does, and runs it here with a progress bar (with
+--dry-run: shows the mapping of each column and what would be imported, writing nothing). Without --org it
 writes the shared catalogue; with --org, that org's own profiles.
 
 `python -m discovery.cli announce-profiles` tells of every stored profile again, through the
@@ -21,7 +22,7 @@ from uuid import UUID
 
 from tqdm import tqdm
 
-from discovery.adapters.file_formats import ImportFormat, decode, detect_format, read_records, read_upload
+from discovery.adapters.file_formats import ImportFormat, decode, detect_format, read_file, read_records, read_upload
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.profile_notices import announce_every_profile
 from discovery.adapters.tables import messaging
@@ -29,7 +30,7 @@ from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.application import imports
 from discovery.domain.actors import Actor
 from discovery.domain.column_mapping import parse_platform
-from discovery.domain.imports import ImportJob, Rejection
+from discovery.domain.imports import CellWarning, ImportCounts, ImportJob, Rejection
 from discovery.domain.search import Visibility
 from discovery.settings import DiscoverySettings
 from servicekit.db import Database
@@ -67,6 +68,19 @@ async def run_import(args: argparse.Namespace, path: Path, content: bytes) -> Im
                 visibility=Visibility.SHARED if shared else Visibility.PRIVATE,
             )
             upload = read_upload(content, filename=path.name, content_type=CONTENT_TYPES[fmt], format_name=fmt.value)
+            if args.dry_run:
+                found = await imports.preview(
+                    uow,
+                    actor,
+                    upload,
+                    read_file(content, upload.format),
+                    options,
+                    chunk_rows=settings.import_chunk_rows,
+                    shown=args.show_rejections,
+                )
+                await session.rollback()
+                _report_preview(found)
+                return found.job
             job = await imports.submit(uow, actor, upload, options)
         worker = ImportWorker(
             database,
@@ -79,14 +93,16 @@ async def run_import(args: argparse.Namespace, path: Path, content: bytes) -> Im
             raise RuntimeError(f"job {job.id} was taken by a running service; follow it with the API")
         with tqdm(total=_records(content, fmt), unit=" rows", desc=path.name, disable=args.quiet) as bar:
 
-            def advance(done: int) -> None:
+            def advance(done: int, counts: ImportCounts) -> None:
+                bar.set_postfix(warnings=counts.warnings, rejected=counts.rows_rejected, refresh=False)
                 bar.update(done - bar.n)
 
             finished = await worker.run(job.id, progress=advance)
         async with database.sessionmaker() as session:
             uow = SqlUnitOfWork(session, outbox, finished.tenant_id)
             rejections = await imports.rejections(uow, finished, limit=args.show_rejections, after_line=None)
-        _report(finished, rejections)
+            warnings = await imports.warnings(uow, finished, limit=args.show_rejections)
+        _report(finished, rejections, warnings)
         return finished
     finally:
         await database.dispose()
@@ -105,17 +121,42 @@ async def announce_profiles(args: argparse.Namespace) -> int:
         await database.dispose()
 
 
-def _report(job: ImportJob, rejections: Sequence[Rejection]) -> None:
-    counts = job.counts
-    print(
-        f"import {job.id}: {job.state.value}; read {counts.rows_read}, imported {counts.rows_imported} "
+def _counts(counts: ImportCounts) -> str:
+    return (
+        f"read {counts.rows_read}, imported {counts.rows_imported} "
         f"(created {counts.rows_created}, updated {counts.rows_updated}, unchanged {counts.rows_unchanged}), "
-        f"rejected {counts.rows_rejected}"
+        f"rejected {counts.rows_rejected}, warnings {counts.warnings}"
     )
-    if job.error:
-        print(f"error: {job.error}")
+
+
+def _problems(rejections: Sequence[Rejection], warnings: Sequence[CellWarning]) -> None:
+    if rejections:
+        print("rejected rows:")
     for rejection in rejections:
         print(f"  line {rejection.line}: {rejection.reason}")
+    if warnings:
+        print("warnings (the rows are imported, these cells empty or doubted):")
+    for warning in warnings:
+        print(f"  line {warning.line}, column {warning.column!r}: {warning.field}: {warning.reason}")
+
+
+def _report(job: ImportJob, rejections: Sequence[Rejection], warnings: Sequence[CellWarning]) -> None:
+    print(f"import {job.id}: {job.state.value}; {_counts(job.counts)}")
+    if job.error:
+        print(f"error: {job.error}")
+    _problems(rejections, warnings)
+
+
+def _report_preview(found: imports.ImportPreview) -> None:
+    print(f"dry run, nothing written; {found.job.format}, {found.job.encoding}")
+    width = max((len(c.column) for c in found.choices), default=0)
+    for choice in found.choices:
+        target = choice.field or "-"
+        samples = ", ".join(choice.samples)
+        print(f"  {choice.column:<{width}} -> {target:<16} {choice.confidence:.2f}  {choice.reason}  [{samples}]")
+    print(f"would import: {_counts(found.counts)}")
+    _problems(found.rejections, found.warnings)
+    print(f"confirm with: --mapping '{json.dumps(found.job.mapping)}'")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -131,6 +172,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     importing.add_argument("--database-url")
     importing.add_argument("--show-rejections", type=int, default=20, metavar="N")
     importing.add_argument("--quiet", action="store_true", help="no progress bar")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="only show the mapping of each column and what would be imported"
+    )
     announcing = commands.add_parser("announce-profiles", help="tell other services of every profile again")
     announcing.add_argument("--database-url")
     announcing.add_argument("--batch", type=int, default=5000, help="profiles per transaction")
@@ -144,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InvalidField as exc:
         print(f"{exc.field}: {exc.message}", file=sys.stderr)
         return 2
-    return 0 if job.state.value == "succeeded" else 1
+    return 0 if args.dry_run or job.state.value == "succeeded" else 1
 
 
 if __name__ == "__main__":

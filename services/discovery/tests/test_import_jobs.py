@@ -42,7 +42,7 @@ async def test_a_job_left_running_by_a_dead_worker_is_resumed(
         dying = ImportWorker(database, chunk_rows=50, lease_s=0.3, worker_id="dying")
         assert await dying.claim() == job_id
 
-        def crash_after_first_chunk(done: int) -> None:
+        def crash_after_first_chunk(done: int, counts: object) -> None:
             raise Crash
 
         with pytest.raises(Crash):
@@ -117,7 +117,7 @@ async def test_a_failed_job_tells_its_owner_no_internal_address(
         worker = ImportWorker(app_of(client).state.runtime.database, lease_s=60)
         assert await worker.claim() == job_id
 
-        def database_gone(done: int) -> None:
+        def database_gone(done: int, counts: object) -> None:
             raise ConnectionRefusedError(111, "Connect call failed ('10.0.0.5', 5432)")
 
         await worker.run(job_id, progress=database_gone)

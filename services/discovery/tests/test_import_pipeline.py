@@ -43,7 +43,8 @@ COLUMNS = ["platform", "handle", "name", "followers", "avg_likes", "country", "c
 
 
 def export(rows: int, *, growth: float = 1.0) -> bytes:
-    """Profiles with a few bad rows (a bad count, an unknown country, a repeated handle)."""
+    """Profiles with a few bad rows (a bad count, a repeated handle) and bad optional cells (an
+    unknown country: a warning, the row imported)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
@@ -109,7 +110,7 @@ async def profiles(database: Database) -> dict[str, tuple[Any, ...]]:
 
 def counts(job: ImportJob) -> tuple[int, ...]:
     c = job.counts
-    return (c.rows_read, c.rows_imported, c.rows_created, c.rows_updated, c.rows_unchanged, c.rows_rejected)
+    return (c.rows_read, c.rows_imported, c.rows_created, c.rows_updated, c.rows_unchanged, c.rows_rejected, c.warnings)
 
 
 async def snapshot_count(database: Database) -> int:
@@ -133,10 +134,15 @@ async def test_the_child_process_imports_what_the_worker_would(databases: Databa
             assert first_rejected == second_rejected
             assert await profiles(piped) == await profiles(alone)
         assert await snapshot_count(piped) == await snapshot_count(alone) > 0
-        assert [reason for _, reason in first_rejected[:3]] == [
+        assert [reason for _, reason in first_rejected[:2]] == [
             "followers: '12x' has an unknown suffix 'x'",
-            "country: 'Atlantis' is not a known country",
             "handle: 'piped.0001' repeats line 3 of this file",
+        ]
+        assert first.counts.warnings == second.counts.warnings > 0
+        async with piped.sessionmaker() as session:
+            warned = await ImportJobRepository(session, ADMIN.tenant_id).warnings(first.id, limit=2)
+        assert [(w.line, w.column, w.field, w.reason) for w in warned] == [
+            (line, "country", "country", "'Atlantis' is not a known country") for line in (9, 50)
         ]
     finally:
         await piped.dispose()

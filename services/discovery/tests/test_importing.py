@@ -137,11 +137,9 @@ def test_a_messy_but_valid_row() -> None:
         ({"u": "a", "f": ""}, "followers"),
         ({"u": "a", "f": "12x"}, "followers"),
         ({"u": "a", "f": "-3"}, "followers"),
-        ({"u": "a", "f": "10", "c": "Atlantis"}, "country"),
         ({"u": "a", "f": "10", "ac": "US:0.8;GB:0.4"}, "audience.countries"),
         ({"u": "a", "f": "10", "ac": "US"}, "audience.countries"),
         ({"u": "a", "f": "10", "p": "$10", "cur": "EUR", "s": "€5"}, "rate_card"),
-        ({"u": "a", "f": "10", "d": "yesterday"}, "last_refreshed_at"),
         ({"u": "a", "f": "10", "pl": "myspace"}, "platform"),
     ],
 )

@@ -137,16 +137,20 @@ async def test_a_changed_file_updates_and_snapshots(service: httpx.AsyncClient, 
 
 async def test_messy_rows_are_reported_and_good_rows_kept(service: httpx.AsyncClient, org: Org) -> None:
     job = await imported(service, org, MESSY.encode(), platform="instagram")
-    assert (job["rows_read"], job["rows_imported"], job["rows_rejected"]) == (9, 3, 6)
+    assert (job["rows_read"], job["rows_imported"], job["rows_rejected"], job["warnings"]) == (9, 4, 5, 1)
     rejected = {r["line"]: (r["field"], r["reason"]) for r in job["rejected"]}
     assert rejected == {
         4: ("followers", "followers: '12x' has an unknown suffix 'x'"),
         5: ("handle", "handle: missing"),
-        6: ("country", "country: 'Atlantis' is not a known country"),
         7: ("handle", "handle: 'lena.fit' repeats line 2 of this file"),
         8: ("row", "row: has 11 cells, the header has 10"),
         9: ("followers", "followers: missing"),
     }
+    # An unknown country is a bad optional cell: the profile is imported without it.
+    assert job["warned"] == [
+        {"line": 6, "column": "Country", "field": "country", "reason": "'Atlantis' is not a known country"}
+    ]
+    assert (await search(service, org, q="atlantis"))[0]["country"] is None
     assert job["unmapped_columns"] == ["Rank"]
     lena = (await search(service, org, q="lena.fit"))[0]
     assert lena["display_name"] == "Lena Fit"
@@ -163,11 +167,11 @@ async def test_messy_rows_are_reported_and_good_rows_kept(service: httpx.AsyncCl
     assert (three["followers"], three["country"], three["engagement_rate"]) == (12_500, "CI", pytest.approx(0.024))
     pages = await service.get(f"/api/v1/import-jobs/{job['id']}/rejections", params={"limit": 4}, headers=org.headers)
     first = pages.json()
-    assert [r["line"] for r in first["items"]] == [4, 5, 6, 7]
+    assert [r["line"] for r in first["items"]] == [4, 5, 7, 8]
     rest = await service.get(
         f"/api/v1/import-jobs/{job['id']}/rejections", params={"cursor": first["next_cursor"]}, headers=org.headers
     )
-    assert [r["line"] for r in rest.json()["items"]] == [8, 9]
+    assert [r["line"] for r in rest.json()["items"]] == [9]
 
 
 async def test_tsv_latin_1(service: httpx.AsyncClient, org: Org) -> None:
@@ -224,7 +228,7 @@ async def test_multipart_upload_with_a_mapping(service: httpx.AsyncClient, org: 
         (b"handle,followers\na,1\n", {"mapping": "{not json"}, "query.mapping"),
         (b"handle,followers\na,1\n", {"mapping": '{"likes_per_day": "x"}'}, "mapping.likes_per_day"),
         (b"handle,followers\na,1\n", {"mapping": '{"followers": "Subs"}'}, "mapping.followers"),
-        (b"name_of_creator,followers\na,1\n", {}, "mapping.handle"),
+        (b"notes,followers\nhello there,1\n", {}, "mapping.handle"),
         (b"handle,followers\na,1\n", {"platform": None}, "platform"),
         (b"handle,followers\na,1\n", {"platform": "myspace"}, "query.platform"),
         (b"   \n", {}, "body.file"),

@@ -5,17 +5,21 @@ here and nothing else."""
 
 import csv
 import io
+import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
 
 import orjson
 
-from discovery.domain.imports import ImportFile, RecordSource, SourceRecord
+from discovery.domain.imports import ImportFile, RecordSource, SourceRecord, unique_columns
 from discovery.domain.limits import NUL
 from servicekit.errors import InvalidField
 
 csv.field_size_limit(1 << 20)
+
+# The records the column mapping reads the values of, besides the headers.
+SAMPLE_RECORDS = 200
 
 
 class ImportFormat(StrEnum):
@@ -89,7 +93,7 @@ def _read_delimited(text: str, delimiter: str) -> RecordSource:
     header: list[str] = []
     for row in reader:
         if any(cell.strip() for cell in row):
-            header = [cell.strip() for cell in row]
+            header = unique_columns([" ".join(cell.split()) for cell in row])
             break
 
     def records() -> Iterator[SourceRecord]:
@@ -145,7 +149,15 @@ def read_upload(
     source = read_records(text, fmt)
     if not source.columns:
         raise InvalidField("file", "the file has no header row or records")
-    return ImportFile(content=content, format=fmt.value, encoding=encoding, columns=source.columns, filename=filename)
+    samples = tuple(r.values for r in itertools.islice(source.records, SAMPLE_RECORDS) if r.values is not None)
+    return ImportFile(
+        content=content,
+        format=fmt.value,
+        encoding=encoding,
+        columns=source.columns,
+        filename=filename,
+        samples=samples,
+    )
 
 
 def read_file(content: bytes, format_name: str) -> RecordSource:

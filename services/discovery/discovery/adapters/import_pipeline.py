@@ -29,7 +29,7 @@ from discovery.adapters.bulk_writer import ChangeRows, change_rows
 from discovery.adapters.file_formats import read_file
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.application.imports import plan_chunk
-from discovery.domain.imports import ImportCounts, ImportJob, Rejection, read_chunks
+from discovery.domain.imports import CellWarning, ImportCounts, ImportJob, Rejection, read_chunks
 from discovery.domain.profile_notices import renamed
 from discovery.domain.profiles import now
 
@@ -51,6 +51,7 @@ class PlannedChunk:
     # The updated profiles whose platform, handle or name changed (hexadecimal ids): with the
     # created ones, those the chunk tells of.
     renamed: list[str]
+    warnings: list[CellWarning]
 
 
 @dataclass(frozen=True)
@@ -149,7 +150,9 @@ async def _plan(send: Any, database_url: str, job: ImportJob, content: bytes, ch
                 store = InfluencerRepository(session, job.tenant_id)
                 plan = await plan_chunk(store, job.catalogue_id, chunk.rows, now())
                 await session.rollback()
-            counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections))
+            counts = ImportCounts(
+                rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings)
+            )
             counts.add(plan.counts)
             send(
                 PlannedChunk(
@@ -159,6 +162,7 @@ async def _plan(send: Any, database_url: str, job: ImportJob, content: bytes, ch
                     records_done=chunk.records_done,
                     lines={key.hex: line for key, line in plan.changes.lines.items()},
                     renamed=[i.hex for i in renamed(plan.changes)],
+                    warnings=chunk.warnings,
                 )
             )
     finally:

@@ -10,8 +10,8 @@ from sqlalchemy import and_, delete, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from discovery.adapters.dialect import dialect_of
-from discovery.adapters.tables import import_files, import_jobs, import_rejections
-from discovery.domain.imports import ImportCounts, ImportJob, ImportState, Rejection
+from discovery.adapters.tables import import_files, import_jobs, import_rejections, import_warnings
+from discovery.domain.imports import CellWarning, ImportCounts, ImportJob, ImportState, Rejection
 from servicekit.rows import from_row, row_of
 
 _COUNT_COLUMNS = tuple(ImportCounts.__dataclass_fields__)
@@ -48,6 +48,13 @@ class ImportJobRepository:
             query = query.where(t.c.line > after_line)
         rows = await self.session.execute(query.order_by(t.c.line).limit(limit))
         return [from_row(Rejection, row) for row in rows]
+
+    async def warnings(self, job_id: UUID, *, limit: int) -> Sequence[CellWarning]:
+        t = import_warnings
+        rows = await self.session.execute(
+            select(t).where(t.c.job_id == job_id).order_by(t.c.line, t.c.column).limit(limit)
+        )
+        return [from_row(CellWarning, row) for row in rows]
 
 
 async def load_job(session: AsyncSession, job_id: UUID) -> tuple[ImportJob, bytes | None]:
@@ -108,6 +115,7 @@ async def record_chunk(
     rejections: Sequence[Rejection],
     records_done: int,
     at: datetime,
+    warnings: Sequence[CellWarning] = (),
 ) -> bool:
     """Adds a chunk's counts and rejections and moves the checkpoint, in the chunk's transaction.
     False if the job is no longer this worker's (its lease was taken over)."""
@@ -130,6 +138,16 @@ async def record_chunk(
         await session.execute(
             dialect_of(session).insert(import_rejections).on_conflict_do_nothing(index_elements=["job_id", "line"]),
             [{"job_id": job_id, "line": r.line, "field": r.field[:80], "reason": r.reason} for r in rejections],
+        )
+    if warnings:
+        await session.execute(
+            dialect_of(session)
+            .insert(import_warnings)
+            .on_conflict_do_nothing(index_elements=["job_id", "line", "column"]),
+            [
+                {"job_id": job_id, "line": w.line, "column": w.column[:255], "field": w.field[:80], "reason": w.reason}
+                for w in warnings
+            ],
         )
     return True
 

@@ -29,6 +29,7 @@ from discovery.adapters.profile_notices import OutboxProfileNotices
 from discovery.adapters.tables import messaging
 from discovery.application.imports import plan_chunk
 from discovery.domain.imports import (
+    CellWarning,
     Chunk,
     ImportCounts,
     ImportJob,
@@ -45,7 +46,8 @@ from servicekit.outbox import Outbox
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int], None]
+# Called after each chunk with the records done and the job's counts so far.
+Progress = Callable[[int, ImportCounts], None]
 CHUNK_ATTEMPTS = 3
 MAX_JOB_ATTEMPTS = 5
 
@@ -152,7 +154,7 @@ class ImportWorker(BackgroundLoop):
         for chunk in read_chunks(job, read_file(content, job.format), self.chunk_rows):
             await self._commit_chunk(job, chunk)
             if progress is not None:
-                progress(chunk.records_done)
+                progress(chunk.records_done, job.counts)
 
     def _pipelined(self, content: bytes) -> bool:
         return (
@@ -181,7 +183,7 @@ class ImportWorker(BackgroundLoop):
                     log.warning("import %s: chunk failed (%r); going on in-process", job.id, exc)
                     return False
                 if progress is not None:
-                    progress(chunk.records_done)
+                    progress(chunk.records_done, job.counts)
 
     async def _commit_planned(self, job: ImportJob, chunk: PlannedChunk) -> None:
         async with self.database.session() as session:
@@ -202,11 +204,18 @@ class ImportWorker(BackgroundLoop):
                 *(r for r in rows.updated if r[0] in renamed and r[0] not in refused),
             ]
             await OutboxProfileNotices(session, self.outbox).announce_records(job.catalogue_id, told)
-            await self._record(session, job, counts, rejections, chunk.records_done)
+            await self._record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
         job.records_done = chunk.records_done
+        job.counts.add(counts)
 
     async def _record(
-        self, session: AsyncSession, job: ImportJob, counts: ImportCounts, rejections: list[Rejection], done: int
+        self,
+        session: AsyncSession,
+        job: ImportJob,
+        counts: ImportCounts,
+        rejections: list[Rejection],
+        warnings: list[CellWarning],
+        done: int,
     ) -> None:
         mine = await import_repository.record_chunk(
             session,
@@ -214,6 +223,7 @@ class ImportWorker(BackgroundLoop):
             self.worker_id,
             counts=counts,
             rejections=rejections,
+            warnings=warnings,
             records_done=done,
             at=datetime.now(UTC),
         )
@@ -224,8 +234,9 @@ class ImportWorker(BackgroundLoop):
         for attempt in range(1, CHUNK_ATTEMPTS + 1):
             try:
                 async with self.database.session() as session:
-                    await self._write_chunk(session, job, chunk, last_attempt=attempt == CHUNK_ATTEMPTS)
+                    counts = await self._write_chunk(session, job, chunk, last_attempt=attempt == CHUNK_ATTEMPTS)
                 job.records_done = chunk.records_done
+                job.counts.add(counts)
                 return
             except LostLease:
                 raise
@@ -235,7 +246,9 @@ class ImportWorker(BackgroundLoop):
                 log.warning("import %s chunk failed (attempt %d): %r; retrying", job.id, attempt, exc)
                 await asyncio.sleep(0.2 * attempt)
 
-    async def _write_chunk(self, session: AsyncSession, job: ImportJob, chunk: Chunk, *, last_attempt: bool) -> None:
+    async def _write_chunk(
+        self, session: AsyncSession, job: ImportJob, chunk: Chunk, *, last_attempt: bool
+    ) -> ImportCounts:
         """Plans the chunk against the catalogue as it is and writes it, with its counts and checkpoint.
         A handle another writer took meanwhile fails the attempt (the next one plans again), but
         on the last attempt its row is rejected like any other the database refuses."""
@@ -245,7 +258,7 @@ class ImportWorker(BackgroundLoop):
         refused = await write_isolating(
             session, changes.ids(), lambda ids: store.write_changes(changes.only(ids)), clash_retry=not last_attempt
         )
-        counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections))
+        counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
         counts.add(plan.counts)
         created = {i.id for i in changes.created} if refused else set()
         counts, rejections = with_refusals(
@@ -254,4 +267,5 @@ class ImportWorker(BackgroundLoop):
             [Refusal(changes.lines[key], key in created, *why) for key, why in refused.items()],
         )
         await OutboxProfileNotices(session, self.outbox).announce(notices_of(changes, leaving_out=refused))
-        await self._record(session, job, counts, rejections, chunk.records_done)
+        await self._record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
+        return counts

@@ -205,6 +205,8 @@ import_jobs = Table(
     Column("rows_updated", Integer, nullable=False),
     Column("rows_unchanged", Integer, nullable=False),
     Column("rows_rejected", Integer, nullable=False),
+    # Cells read as empty or doubted in rows that were imported all the same (import_warnings).
+    Column("warnings", Integer, nullable=False, server_default="0"),
     # Source records handled so far, committed with their effect: where a resumed job goes on.
     Column("records_done", Integer, nullable=False),
     Column("attempts", Integer, nullable=False),
@@ -232,4 +234,15 @@ import_rejections = Table(
     Column("field", String(80), nullable=False),
     Column("reason", Text, nullable=False),
     PrimaryKeyConstraint("job_id", "line", name="pk_import_rejections"),
+)
+
+import_warnings = Table(
+    "import_warnings",
+    metadata,
+    Column("job_id", Uuid, ForeignKey("import_jobs.id", ondelete="CASCADE"), nullable=False),
+    Column("line", Integer, nullable=False),
+    Column("column", String(255), nullable=False),
+    Column("field", String(80), nullable=False),
+    Column("reason", Text, nullable=False),
+    PrimaryKeyConstraint("job_id", "line", "column", name="pk_import_warnings"),
 )

@@ -6,10 +6,10 @@ from fastapi import APIRouter, Query, Request, Response, status
 from starlette.datastructures import UploadFile
 
 from contracts.money import Currency
-from discovery.adapters.file_formats import CONTENT_TYPES, ImportFormat, read_upload
+from discovery.adapters.file_formats import CONTENT_TYPES, ImportFormat, read_file, read_upload
 from discovery.api import presenters
 from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, UnitOfWorkDep
-from discovery.api.schemas import ImportJobPublic, RejectionPublic
+from discovery.api.schemas import ImportJobPublic, ImportPreviewPublic, RejectionPublic
 from discovery.application import imports
 from discovery.domain.profiles import Platform
 from discovery.domain.search import Visibility
@@ -60,8 +60,12 @@ def _mapping(raw: str | None, field: str) -> dict[str, str | None]:
 @router.post(
     "/api/v1/influencers/import",
     status_code=status.HTTP_202_ACCEPTED,
+    response_model=ImportJobPublic,
     dependencies=[CanWrite],
-    responses={415: {"description": "Neither a multipart file nor a CSV, TSV or NDJSON body"}},
+    responses={
+        200: {"model": ImportPreviewPublic, "description": "dry_run=true: what the import would do, nothing written"},
+        415: {"description": "Neither a multipart file nor a CSV, TSV or NDJSON body"},
+    },
     openapi_extra={
         "requestBody": {
             "required": True,
@@ -96,8 +100,13 @@ async def import_influencers(
             description='JSON: canonical field -> column, e.g. {"followers": "#Subs", "bio": null}',
         ),
     ] = None,
-) -> ImportJobPublic:
-    """Upload CSV, TSV or NDJSON (multipart `file`, or the raw body): 202 with the queued job."""
+    dry_run: Annotated[
+        bool,
+        Query(description="Only preview: the mapping of each column, the rows imported, warned of and rejected"),
+    ] = False,
+) -> ImportJobPublic | Response:
+    """Upload CSV, TSV or NDJSON (multipart `file`, or the raw body): 202 with the queued job; with
+    `dry_run=true`, 200 with a preview of the import, nothing written (confirm with its `mapping`)."""
     limit = settings.import_max_bytes
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
@@ -148,6 +157,17 @@ async def import_influencers(
     upload = read_upload(
         content, filename=filename, content_type=content_type, format_name=format.value if format else None
     )
+    if dry_run:
+        found = await imports.preview(
+            uow,
+            actor,
+            upload,
+            read_file(upload.content, upload.format),
+            options,
+            chunk_rows=settings.import_chunk_rows,
+            shown=presenters.PREVIEW_SHOWN,
+        )
+        return Response(presenters.import_preview(found).model_dump_json(), media_type="application/json")
     job = await imports.submit(uow, actor, upload, options)
     worker = getattr(request.app.state, "import_worker", None)
     if worker is not None:
@@ -161,7 +181,8 @@ async def get_import_job(job_id: UUID, uow: UnitOfWorkDep) -> ImportJobPublic:
     """An import's state and progress: rows read, imported, rejected with each line and reason."""
     job = await imports.job_of_org(uow, job_id)
     rejections = await imports.rejections(uow, job, limit=presenters.REJECTIONS_SHOWN + 1, after_line=None)
-    return presenters.import_job(job, rejections)
+    warnings = await imports.warnings(uow, job, limit=presenters.WARNINGS_SHOWN)
+    return presenters.import_job(job, rejections, warnings)
 
 
 @router.get("/api/v1/import-jobs/{job_id}/rejections", dependencies=[CanRead])

@@ -7,9 +7,12 @@ from typing import Any
 from contracts import Money
 from discovery.api.schemas import (
     AuthenticityPublic,
+    CellWarningPublic,
+    ColumnChoicePublic,
     CoveragePublic,
     GrowthPublic,
     ImportJobPublic,
+    ImportPreviewPublic,
     InfluencerDetail,
     InfluencerPublic,
     InfluencerSummary,
@@ -20,13 +23,14 @@ from discovery.api.schemas import (
     SnapshotPublic,
 )
 from discovery.api.search_schemas import LookalikePublic, RankedHitPublic, ScorePart
+from discovery.application.imports import ImportPreview
 from discovery.application.influencers import ProfileDetail
 from discovery.domain.authenticity import SIGNALS as AUTHENTICITY_SIGNALS
 from discovery.domain.authenticity import AuthenticityReport
 from discovery.domain.coverage import Coverage
 from discovery.domain.engagement import benchmark
 from discovery.domain.facts import Snapshot
-from discovery.domain.imports import ImportJob, Rejection
+from discovery.domain.imports import CellWarning, ImportJob, Rejection
 from discovery.domain.lookalikes import Lookalike
 from discovery.domain.notes import Note
 from discovery.domain.profiles import SHARED_CATALOGUE, Influencer
@@ -37,6 +41,10 @@ from servicekit.presenters import present
 
 # An import job shows its first rejections; the others are paged (GET .../rejections).
 REJECTIONS_SHOWN = 1000
+# And its first warnings (a file may warn of a cell on every row).
+WARNINGS_SHOWN = 100
+# A preview shows the first of each.
+PREVIEW_SHOWN = 20
 
 
 def _visibility(catalogue_id: object) -> Visibility:
@@ -142,7 +150,9 @@ def rejection(r: Rejection) -> RejectionPublic:
     return RejectionPublic.model_validate(r, from_attributes=True)
 
 
-def import_job(job: ImportJob, rejections: Sequence[Rejection]) -> ImportJobPublic:
+def import_job(
+    job: ImportJob, rejections: Sequence[Rejection], warnings: Sequence[CellWarning] = ()
+) -> ImportJobPublic:
     platform = job.options.get("platform")
     return present(
         ImportJobPublic,
@@ -153,4 +163,27 @@ def import_job(job: ImportJob, rejections: Sequence[Rejection]) -> ImportJobPubl
         platform=str(platform) if platform else None,
         rejected=[rejection(r) for r in rejections[:REJECTIONS_SHOWN]],
         rejected_truncated=len(rejections) > REJECTIONS_SHOWN,
+        warned=[cell_warning(w) for w in warnings[:WARNINGS_SHOWN]],
+    )
+
+
+def cell_warning(w: CellWarning) -> CellWarningPublic:
+    return CellWarningPublic.model_validate(w, from_attributes=True)
+
+
+def import_preview(found: ImportPreview) -> ImportPreviewPublic:
+    job = found.job
+    platform = job.options.get("platform")
+    return ImportPreviewPublic(
+        **vars(found.counts),
+        format=job.format,
+        encoding=job.encoding,
+        platform=str(platform) if platform else None,
+        visibility=_visibility(job.catalogue_id),
+        columns=[ColumnChoicePublic.model_validate(c, from_attributes=True) for c in found.choices],
+        mapping=job.mapping,
+        checks=found.checks,
+        unmapped_columns=job.unmapped_columns,
+        rejected=[rejection(r) for r in found.rejections],
+        warned=[cell_warning(w) for w in found.warnings],
     )

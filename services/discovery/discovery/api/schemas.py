@@ -361,6 +361,13 @@ class RejectionPublic(BaseModel):
     reason: str
 
 
+class CellWarningPublic(BaseModel):
+    line: int
+    column: str = Field(description="The file's column")
+    field: str = Field(description="The field it feeds")
+    reason: str
+
+
 class ImportJobPublic(BaseModel):
     id: UUID
     state: Literal["queued", "running", "succeeded", "failed"]
@@ -380,6 +387,11 @@ class ImportJobPublic(BaseModel):
     rows_rejected: int
     rejected: list[RejectionPublic] = Field(description="Each rejected row's line and reason (first 1000)")
     rejected_truncated: bool
+    warnings: int = Field(
+        description="Cells read as empty (a spreadsheet error, an unreadable optional figure) or doubted "
+        "(two columns of one figure apart), in rows imported all the same"
+    )
+    warned: list[CellWarningPublic] = Field(description="The first warnings, each with its line and column")
     error: str | None
     attempts: int
     created_at: datetime
@@ -398,3 +410,34 @@ class ShortlistEntryPublic(BaseModel):
     note: str | None
     added_by: UUID | None
     added_at: datetime
+
+
+class ColumnChoicePublic(BaseModel):
+    column: str
+    field: str | None = Field(description="The field the column feeds; null: nothing reads it")
+    confidence: float = Field(ge=0, le=1)
+    reason: str
+    samples: list[str] = Field(description="Its first values")
+
+
+class ImportPreviewPublic(BaseModel):
+    """What the import would do, nothing written: confirm it by importing with `mapping`."""
+
+    dry_run: Literal[True] = True
+    format: str
+    encoding: str | None
+    platform: str | None
+    visibility: Visibility
+    columns: list[ColumnChoicePublic]
+    mapping: dict[str, str] = Field(description="Canonical field -> column: pass it as the import's mapping")
+    checks: dict[str, str] = Field(description="Field -> a second column of the same figure, checked against it")
+    unmapped_columns: list[str]
+    rows_read: int
+    rows_imported: int = Field(description="Rows that would be created, updated or left unchanged")
+    rows_created: int
+    rows_updated: int
+    rows_unchanged: int
+    rows_rejected: int
+    rejected: list[RejectionPublic] = Field(description="The first rows that would be rejected")
+    warnings: int
+    warned: list[CellWarningPublic] = Field(description="The first warnings")

@@ -7,17 +7,20 @@ from uuid import UUID
 
 from discovery.application.ports import InfluencerStore, UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for
-from discovery.domain.column_mapping import resolve_mapping
+from discovery.domain.column_mapping import ColumnChoice, ColumnMapping, resolve_mapping
 from discovery.domain.facts import fingerprint_of, with_facts
 from discovery.domain.figures import derive, history_with_baseline, profile_from, snapshots_to_store
 from discovery.domain.imports import (
+    CellWarning,
     ImportCounts,
     ImportFile,
     ImportJob,
     ImportState,
     ProfileChanges,
+    RecordSource,
     Rejection,
     Update,
+    read_chunks,
 )
 from discovery.domain.profiles import SHARED_CATALOGUE, Influencer, Platform, new_id, new_ids, now
 from discovery.domain.row_parser import ParsedRow, merge
@@ -33,11 +36,18 @@ class ImportOptions:
     visibility: Visibility | None
 
 
-async def submit(uow: UnitOfWork, actor: Actor, upload: ImportFile, options: ImportOptions) -> ImportJob:
-    """Checks the mapping of the upload's columns (its format, encoding and header were checked on
-    reading it) and queues the job."""
-    mapping = resolve_mapping(upload.columns, options.mapping, platform_given=options.platform is not None)
-    job = ImportJob(
+def _mapping(upload: ImportFile, options: ImportOptions) -> ColumnMapping:
+    return resolve_mapping(
+        upload.columns,
+        options.mapping,
+        platform_given=options.platform is not None,
+        samples=upload.samples,
+        platform=options.platform,
+    )
+
+
+def _job(actor: Actor, upload: ImportFile, options: ImportOptions, mapping: ColumnMapping) -> ImportJob:
+    return ImportJob(
         id=new_id(),
         tenant_id=actor.tenant_id,
         catalogue_id=catalogue_for(actor, options.visibility),
@@ -49,6 +59,7 @@ async def submit(uow: UnitOfWork, actor: Actor, upload: ImportFile, options: Imp
             "platform": options.platform.value if options.platform else None,
             "currency": options.currency.upper(),
             "mapping": dict(options.mapping),
+            "checks": dict(mapping.checks),
         },
         created_at=now(),
         created_by=actor.user_id,
@@ -56,8 +67,57 @@ async def submit(uow: UnitOfWork, actor: Actor, upload: ImportFile, options: Imp
         mapping=mapping.fields,
         unmapped_columns=mapping.unmapped,
     )
+
+
+async def submit(uow: UnitOfWork, actor: Actor, upload: ImportFile, options: ImportOptions) -> ImportJob:
+    """Checks the mapping of the upload's columns (its format, encoding and header were checked on
+    reading it) and queues the job."""
+    job = _job(actor, upload, options, _mapping(upload, options))
     await uow.imports.add(job, upload.content)
     return job
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    """What an import of the upload would do, worked out without writing anything: the mapping of
+    every column, and the rows that would be imported, warned of or rejected."""
+
+    job: ImportJob
+    choices: tuple[ColumnChoice, ...]
+    checks: dict[str, str]
+    counts: ImportCounts
+    rejections: list[Rejection]
+    warnings: list[CellWarning]
+
+
+async def preview(
+    uow: UnitOfWork,
+    actor: Actor,
+    upload: ImportFile,
+    source: RecordSource,
+    options: ImportOptions,
+    *,
+    chunk_rows: int,
+    shown: int,
+) -> ImportPreview:
+    """The import of `upload` (read as `source`) as the job would run it, chunk by chunk against
+    the catalogue as it is, but nothing stored: its mapping, passed back as the mapping of the
+    import, imports exactly these rows."""
+    mapping = _mapping(upload, options)
+    job = _job(actor, upload, options, mapping)
+    counts = ImportCounts()
+    rejected: list[Rejection] = []
+    warned: list[CellWarning] = []
+    for chunk in read_chunks(job, source, chunk_rows):
+        plan = await plan_chunk(uow.influencers, job.catalogue_id, chunk.rows, now())
+        counts.add(
+            ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
+        )
+        counts.add(plan.counts)
+        in_order = sorted([*chunk.rejections, *plan.rejections], key=lambda r: r.line)
+        rejected.extend(in_order[: max(0, shown - len(rejected))])
+        warned.extend(chunk.warnings[: max(0, shown - len(warned))])
+    return ImportPreview(job, mapping.choices, mapping.checks, counts, rejected, warned)
 
 
 async def job_of_org(uow: UnitOfWork, job_id: UUID) -> ImportJob:
@@ -71,6 +131,11 @@ async def job_of_org(uow: UnitOfWork, job_id: UUID) -> ImportJob:
 async def rejections(uow: UnitOfWork, job: ImportJob, *, limit: int, after_line: int | None) -> Sequence[Rejection]:
     """The rejected rows of a job of the org (job_of_org), in file order."""
     return await uow.imports.rejections(job.id, limit=limit, after_line=after_line)
+
+
+async def warnings(uow: UnitOfWork, job: ImportJob, *, limit: int) -> Sequence[CellWarning]:
+    """The first cells a job of the org read as empty or doubted, in file order."""
+    return await uow.imports.warnings(job.id, limit=limit)
 
 
 @dataclass(frozen=True)

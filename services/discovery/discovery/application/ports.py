@@ -9,7 +9,7 @@ from uuid import UUID
 from contracts import EventData
 from discovery.domain.facts import Snapshot
 from discovery.domain.figures import Standing
-from discovery.domain.imports import ImportJob, ProfileChanges, Rejection
+from discovery.domain.imports import CellWarning, ImportJob, ProfileChanges, Rejection
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
 from discovery.domain.profile_notices import ProfileNotice
@@ -83,6 +83,8 @@ class ImportJobStore(Protocol):
     async def get(self, job_id: UUID) -> ImportJob | None: ...
 
     async def rejections(self, job_id: UUID, *, limit: int, after_line: int | None) -> Sequence[Rejection]: ...
+
+    async def warnings(self, job_id: UUID, *, limit: int) -> Sequence[CellWarning]: ...
 
 
 class Campaigns(Protocol):

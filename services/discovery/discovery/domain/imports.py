@@ -1,7 +1,7 @@
 """Import jobs: an upload is queued, then read in chunks by a worker that checkpoints each chunk
 with its effect, so a job cut short by a crash resumes where it stopped and changes nothing twice."""
 
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -49,11 +49,35 @@ class ImportFile:
     encoding: str
     columns: list[str]
     filename: str | None
+    # The first records' values: what the column mapping reads besides the headers.
+    samples: tuple[Mapping[str, Any], ...] = ()
+
+
+def unique_columns(header: Sequence[str]) -> list[str]:
+    """The header with each repeated name numbered from its second time on (`Followers`,
+    `Followers [2]`): exports repeat a header over an abbreviated and an exact figure."""
+    seen: dict[str, int] = {}
+    columns = []
+    for name in header:
+        times = seen[name] = seen.get(name, 0) + 1
+        columns.append(name if times == 1 else f"{name} [{times}]")
+    return columns
 
 
 @dataclass(frozen=True)
 class Rejection:
     line: int
+    field: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CellWarning:
+    """A cell read as empty (a spreadsheet error, an unreadable optional figure) or doubted (two
+    columns of one figure disagreeing): its row is imported all the same."""
+
+    line: int
+    column: str
     field: str
     reason: str
 
@@ -66,6 +90,7 @@ class ImportCounts:
     rows_updated: int = 0
     rows_unchanged: int = 0
     rows_rejected: int = 0
+    warnings: int = 0
 
     def add(self, other: "ImportCounts") -> None:
         for name in self.__dataclass_fields__:
@@ -167,14 +192,20 @@ class Chunk:
     rejections: list[Rejection]
     read: int
     records_done: int
+    warnings: list[CellWarning] = field(default_factory=list)
 
 
 def read_chunks(job: ImportJob, source: RecordSource, chunk_rows: int) -> Iterator[Chunk]:
     """The job's file in chunks, from its checkpoint on. Records before the checkpoint are read
     again only to know their handles: a handle repeated later in the file is still refused."""
     platform = job.options.get("platform")
+    checks = job.options.get("checks")
     parser = RowParser(
-        ColumnMapping(fields=dict(job.mapping), unmapped=list(job.unmapped_columns)),
+        ColumnMapping(
+            fields=dict(job.mapping),
+            unmapped=list(job.unmapped_columns),
+            checks=dict(checks) if isinstance(checks, dict) else {},
+        ),
         platform=parse_platform(str(platform)) if platform else None,
         currency=str(job.options.get("currency") or "USD"),
         text_may_hold_nul=source.may_hold_nul,
@@ -182,6 +213,7 @@ def read_chunks(job: ImportJob, source: RecordSource, chunk_rows: int) -> Iterat
     seen: dict[ProfileKey, int] = {}
     rows: list[tuple[int, ParsedRow]] = []
     rejections: list[Rejection] = []
+    warnings: list[CellWarning] = []
     read = 0
     index = 0
     for record in source.records:
@@ -210,8 +242,10 @@ def read_chunks(job: ImportJob, source: RecordSource, chunk_rows: int) -> Iterat
         if resuming:
             continue
         rows.append((record.line, parsed))
+        if parsed.warnings:
+            warnings.extend(CellWarning(record.line, *w) for w in parsed.warnings)
         if len(rows) + len(rejections) >= chunk_rows:
-            yield Chunk(rows, rejections, read, index)
-            rows, rejections, read = [], [], 0
+            yield Chunk(rows, rejections, read, index, warnings)
+            rows, rejections, warnings, read = [], [], [], 0
     if rows or rejections or read or index > job.records_done:
-        yield Chunk(rows, rejections, read, index)
+        yield Chunk(rows, rejections, read, index, warnings)

@@ -3,7 +3,16 @@
 import math
 import re
 
-MISSING = frozenset({"", "nan", "nan%", "none", "null", "n/a", "na", "-", "--", "—", "?", "#n/a"})
+MISSING = frozenset({"", "nan", "nan%", "none", "null", "n/a", "na", "-", "--", "—", "–", "?"})
+# Quotes around a cell (`N/A'`) are the spreadsheet's marks for text, not part of the value.
+QUOTES = "'\"`"
+
+
+def is_sheet_error(text: str) -> bool:
+    """A spreadsheet's error value as exports keep it: `#VALUE!`, `#VALOR!`, `#N/A`, `#DIV/0!`, `#REF!`,
+    `#NAME?` (in any language)."""
+    return text[:1] == "#" and (text[-1:] in "!?" or text.upper().replace("/", "") in ("#NA", "#NV", "#ND"))
+
 
 _SUFFIXES = {
     "k": 1e3,
@@ -35,7 +44,7 @@ def is_missing(raw: object) -> bool:
         return True
     if isinstance(raw, float):
         return math.isnan(raw)
-    return isinstance(raw, str) and len(raw) < 8 and raw.strip().lower() in MISSING
+    return isinstance(raw, str) and len(raw) < 8 and raw.strip().strip(QUOTES).lower() in MISSING
 
 
 def _normalise_separators(text: str) -> str:
@@ -89,8 +98,10 @@ def parse_number(raw: object) -> float | None:
 
 def _parse_text(raw: str) -> float | None:
     text = raw.strip()
-    if text.lower() in MISSING:
+    if text.strip(QUOTES).lower() in MISSING:
         return None
+    if is_sheet_error(text):
+        raise NumberFormatError(f"{text!r} is a spreadsheet error")
     return _parse_written(text)
 
 

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from typing import Any, NamedTuple
 
 from discovery.domain.column_mapping import RATE_FIELDS, ColumnMapping, parse_platform
+from discovery.domain.column_shapes import rounding_of
 from discovery.domain.facts import NUMBERS, Kind, ProfileFacts
 from discovery.domain.limits import (
     MAX_BIO,
@@ -15,7 +16,15 @@ from discovery.domain.limits import (
     MAX_SPONSORS,
     count_too_large,
 )
-from discovery.domain.numbers import NumberFormatError, is_missing, parse_average, parse_count, parse_money, parse_rate
+from discovery.domain.numbers import (
+    NumberFormatError,
+    is_missing,
+    is_sheet_error,
+    parse_average,
+    parse_count,
+    parse_money,
+    parse_rate,
+)
 from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
 from discovery.domain.profiles import Audience, Contact, Platform, RateCard, normalize_categories, normalize_handle
 from discovery.domain.row_values import (
@@ -37,6 +46,8 @@ class ParsedRow(NamedTuple):
     facts: ProfileFacts
     # The facts the row states: an import changes only these on an existing profile.
     stated: frozenset[str]
+    # (column, field, reason) of each cell read as empty or doubted; the row is imported all the same.
+    warnings: tuple[tuple[str, str, str], ...] = ()
 
 
 # The numbers a row may state besides followers (read first, as every row needs it).
@@ -44,6 +55,8 @@ _COUNT_FACTS = tuple(f.name for f in NUMBERS if f.kind is Kind.COUNT and not f.r
 _AVERAGE_FACTS = tuple(f.name for f in NUMBERS if f.kind is Kind.AVERAGE)
 _RATE_FACTS = tuple(f for f in NUMBERS if f.kind is Kind.RATE)
 _TOTALS = tuple((f.total[0], f.name) for f in NUMBERS if f.total is not None)
+# The figures a second column may check, by import field: (fact, kind).
+_CHECKED = {f.called: (f.name, f.kind) for f in NUMBERS}
 _AUDIENCE_FIELDS = ("audience", "audience_countries", "audience_ages", "audience_genders")
 _AUDIENCE_SOURCES = (("countries", "country"), ("ages", "age"), ("genders", "gender"))
 _CONTACT_FIELDS = ("contact", "email", "phone", "website", "agent")
@@ -91,6 +104,8 @@ class RowParser:
         self._sponsors_column = fields.get("past_sponsors")
         self._contact_on = any(f in fields for f in _CONTACT_FIELDS)
         self._refreshed_column = fields.get("last_refreshed_at")
+        # A second column of a figure (an abbreviated one beside the exact one), by field.
+        self._checks = dict(mapping.checks)
         # Cells that repeat from row to row, read once: platforms and category lists.
         self._platforms: dict[str, Platform] = {}
         self._categories: dict[str, tuple[str, ...]] = {}
@@ -126,20 +141,25 @@ class RowParser:
         if followers > MAX_COUNT:
             raise RowError("followers", count_too_large(followers))
 
-        display_name = None if self._name_column is None else read_text(get(self._name_column))
+        warned: list[tuple[str, str, str]] = []
+        display_name = None if self._name_column is None else self._text(get, self._name_column, "display_name", warned)
         if display_name or handle_text != handle:
             display_name = display_name or handle_text
             if len(display_name) > MAX_DISPLAY_NAME:
                 raise RowError("display_name", f"{len(display_name)} characters; at most {MAX_DISPLAY_NAME}")
             facts["display_name"] = display_name
         if self._bio_column is not None:
-            bio = read_text(get(self._bio_column))
+            bio = self._text(get, self._bio_column, "bio", warned)
             if bio:
                 facts["bio"] = bio[:MAX_BIO]
         if self._categories_column is not None:
-            categories = self._categories_of(get(self._categories_column))
-            if categories:
-                facts["categories"] = categories
+            raw = get(self._categories_column)
+            if isinstance(raw, str) and is_sheet_error(raw.strip()):
+                warned.append((self._categories_column, "categories", f"{raw.strip()!r} is a spreadsheet error"))
+            else:
+                categories = self._categories_of(raw)
+                if categories:
+                    facts["categories"] = categories
         for name, column, reader, known in self._places:
             raw = get(column)
             place = known.get(raw) if isinstance(raw, str) else None
@@ -147,36 +167,48 @@ class RowParser:
                 try:
                     place = reader(raw)
                 except UnknownPlace as exc:
-                    raise RowError(name, str(exc)) from None
+                    warned.append((column, name, str(exc)))
                 if place is not None and isinstance(raw, str) and len(known) < 4096:
                     known[raw] = place
             if place is not None:
                 facts[name] = place
-        name = ""
-        try:
-            for name, column in self._counts:
+        for name, column in self._counts:
+            try:
                 count = parse_count(get(column))
-                if count is not None:
-                    if count > MAX_COUNT:
-                        raise RowError(name, count_too_large(count))
-                    facts[name] = count
-            for name, column in self._averages:
+            except NumberFormatError as exc:
+                warned.append((column, name, str(exc)))
+                continue
+            if count is not None:
+                if count > MAX_COUNT:
+                    raise RowError(name, count_too_large(count))
+                facts[name] = count
+        for name, column in self._averages:
+            try:
                 average = parse_average(get(column))
-                if average is not None:
-                    facts[name] = average
-            posts = facts.get("posts")
-            for total_name, average_name, column in self._totals:
-                name = total_name
+            except NumberFormatError as exc:
+                warned.append((column, name, str(exc)))
+                continue
+            if average is not None:
+                facts[name] = average
+        posts = facts.get("posts")
+        for total_name, average_name, column in self._totals:
+            try:
                 amount = parse_average(get(column))
-                if average_name not in facts and amount is not None and posts:
-                    facts[average_name] = amount / posts
-            for field, fact_name, column in self._rates:
-                name = field
+            except NumberFormatError as exc:
+                warned.append((column, total_name, str(exc)))
+                continue
+            if average_name not in facts and amount is not None and posts:
+                facts[average_name] = amount / posts
+        for field, fact_name, column in self._rates:
+            try:
                 rate = parse_rate(get(column))
-                if rate is not None:
-                    facts[fact_name] = rate
-        except NumberFormatError as exc:
-            raise RowError(name, str(exc)) from None
+            except NumberFormatError as exc:
+                warned.append((column, field, str(exc)))
+                continue
+            if rate is not None:
+                facts[fact_name] = rate
+        if self._checks:
+            self._check(values, facts, followers, warned)
         if self._audience_on:
             audience = self._audience(values)
             if audience is not None:
@@ -194,16 +226,50 @@ class RowParser:
             if contact is not None:
                 facts["contact"] = contact
         if self._refreshed_column is not None:
-            refreshed = self._timestamp(values)
+            refreshed = self._timestamp(values, warned)
             if refreshed is not None:
                 facts["last_refreshed_at"] = refreshed
         if self._nul_check:
             refuse_nul(handle, facts)
         stated = frozenset(facts)
         try:
-            return ParsedRow(facts=ProfileFacts.of(platform, handle, followers, facts), stated=stated | _FOLLOWERS)
+            return ParsedRow(ProfileFacts.of(platform, handle, followers, facts), stated | _FOLLOWERS, tuple(warned))
         except InvalidField as exc:
             raise RowError(exc.field, exc.message) from None
+
+    @staticmethod
+    def _text(get: Callable[[str], Any], column: str, field: str, warned: list[tuple[str, str, str]]) -> str | None:
+        text = read_text(get(column))
+        if text is not None and text[0] == "#" and is_sheet_error(text):
+            warned.append((column, field, f"{text!r} is a spreadsheet error"))
+            return None
+        return text
+
+    def _check(
+        self, values: Mapping[str, Any], facts: dict[str, Any], followers: int, warned: list[tuple[str, str, str]]
+    ) -> None:
+        """Each figure against its second column: read from it where the first is empty, a warning
+        where they differ by more than the second one's rounding."""
+        for field, column in self._checks.items():
+            checked = _CHECKED.get(field)
+            if checked is None:
+                continue
+            name, kind = checked
+            written = values.get(column)
+            try:
+                other = parse_rate(written) if kind is Kind.RATE else parse_average(written)
+            except NumberFormatError as exc:
+                warned.append((column, field, str(exc)))
+                continue
+            if other is None:
+                continue
+            value = followers if name == "followers" else facts.get(name)
+            if value is None:
+                facts[name] = round(other) if kind is Kind.COUNT else other
+            elif abs(value - other) > rounding_of(written) * (0.01 if kind is Kind.RATE else 1):
+                exact = self.mapping.get(field)
+                reason = f"{str(written).strip()!r} here but {value:g} in {exact!r}: more than rounding apart"
+                warned.append((column, field, reason))
 
     def _platform_of(self, raw: object) -> Platform:
         if isinstance(raw, str):
@@ -300,7 +366,7 @@ class RowParser:
         )
         return contact if contact.as_dict() else None
 
-    def _timestamp(self, values: Mapping[str, Any]) -> datetime | None:
+    def _timestamp(self, values: Mapping[str, Any], warned: list[tuple[str, str, str]]) -> datetime | None:
         text = read_text(self._cell(values, "last_refreshed_at"))
         if text is None:
             return None
@@ -310,7 +376,9 @@ class RowParser:
             try:
                 parsed = datetime.combine(date.fromisoformat(text), datetime.min.time())
             except ValueError:
-                raise RowError("last_refreshed_at", f"{text!r} is not an ISO 8601 date or time") from None
+                reason = f"{text!r} is not an ISO 8601 date or time"
+                warned.append((str(self._refreshed_column), "last_refreshed_at", reason))
+                return None
         try:
             return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
         except OverflowError:

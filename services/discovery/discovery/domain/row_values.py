@@ -7,7 +7,7 @@ from typing import Any
 
 from discovery.domain.facts import FACTS, Kind
 from discovery.domain.limits import MAX_COUNT, NUL, NUL_REFUSED, amount_too_large
-from discovery.domain.numbers import MISSING, NumberFormatError, is_missing, parse_number, parse_rate
+from discovery.domain.numbers import MISSING, QUOTES, NumberFormatError, is_missing, parse_number, parse_rate
 from discovery.domain.places import UnknownPlace, normalize_country, repair_mojibake
 from discovery.domain.profiles import AGE_BUCKETS
 
@@ -27,7 +27,7 @@ def read_text(value: Any) -> str | None:
             return None
         value = str(value)
     text = value.strip()
-    if not text or (len(text) < 8 and text.lower() in MISSING):
+    if not text or (len(text) < 8 and text.strip(QUOTES).lower() in MISSING):
         return None
     return repair_mojibake(text)
 
