@@ -137,8 +137,6 @@ def test_a_messy_but_valid_row() -> None:
         ({"u": "a", "f": ""}, "followers"),
         ({"u": "a", "f": "12x"}, "followers"),
         ({"u": "a", "f": "-3"}, "followers"),
-        ({"u": "a", "f": "10", "ac": "US:0.8;GB:0.4"}, "audience.countries"),
-        ({"u": "a", "f": "10", "ac": "US"}, "audience.countries"),
         ({"u": "a", "f": "10", "p": "$10", "cur": "EUR", "s": "€5"}, "rate_card"),
         ({"u": "a", "f": "10", "pl": "myspace"}, "platform"),
     ],
@@ -157,6 +155,29 @@ def test_bad_rows_name_the_field(values: dict[str, str], field: str) -> None:
     with pytest.raises(RowError) as error:
         row_parser.parse(values)
     assert error.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("values", "warning"),
+    [
+        ({"c": "Atlantis"}, ("c", "country", "'Atlantis' is not a known country")),
+        ({"c": "#N/A"}, ("c", "country", "'#N/A' is a spreadsheet error")),
+        ({"ac": "US:0.8;GB:0.4"}, ("ac", "audience.countries", "shares sum to 1.2; they must sum to at most 1")),
+        ({"ac": "US"}, ("ac", "audience.countries", "'US' is not segment:share")),
+        ({"d": "yesterday"}, ("d", "last_refreshed_at", "'yesterday' is not an ISO 8601 date or time")),
+        ({"n": "#DIV/0!"}, ("n", "posts", "'#DIV/0!' is a spreadsheet error")),
+        ({"n": "lots"}, ("n", "posts", "'lots' is not a number")),
+    ],
+)
+def test_a_bad_optional_cell_is_a_warning_and_the_row_is_kept(
+    values: dict[str, str], warning: tuple[str, str, str]
+) -> None:
+    row = parser(
+        handle="u", followers="f", country="c", audience_countries="ac", last_refreshed_at="d", posts="n"
+    ).parse({"u": "kept", "f": "10", **values})
+    assert (row.facts.handle, row.facts.followers) == ("kept", 10)
+    assert row.warnings == (warning,)
+    assert (row.facts.country, row.facts.audience.countries, row.facts.posts) == (None, {}, None)
 
 
 def test_averages_from_totals_unless_there_are_no_posts() -> None:

@@ -199,8 +199,9 @@ async def test_ndjson_with_nested_fields_and_a_bad_line(service: httpx.AsyncClie
     ]
     content = "\n".join(json.dumps(line) for line in lines).encode() + b"\n{broken\n"
     job = await imported(service, org, content, content_type="application/x-ndjson")
-    assert (job["rows_read"], job["rows_imported"], job["rows_rejected"]) == (4, 2, 2)
-    assert {r["line"]: r["field"] for r in job["rejected"]} == {3: "audience.ages", 4: "line"}
+    assert (job["rows_read"], job["rows_imported"], job["rows_rejected"], job["warnings"]) == (4, 3, 1, 1)
+    assert {r["line"]: r["field"] for r in job["rejected"]} == {4: "line"}
+    assert [(w["line"], w["field"]) for w in job["warned"]] == [(3, "audience.ages")]
     dancer = (await search(service, org, q="dancer"))[0]
     assert dancer["audience"] == {"ages": {"18-24": 0.7}, "genders": {"female": 0.6}, "countries": {"US": 0.5}}
     assert dancer["platform"] == "tiktok"

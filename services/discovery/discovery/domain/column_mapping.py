@@ -129,13 +129,13 @@ _DUPLICATE = re.compile(r" \[\d+\]$")
 
 
 def header_keys(column: str) -> tuple[str, ...]:
-    """The header as header_key reads it, then without what is in brackets (`(mostly)`, a
-    repeat's number) and without trailing words of counting (`count`, `Numbers`)."""
-    whole = header_key(column)
-    bare = _DUPLICATE.sub("", column)
-    words = re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", bare.lower()))
-    keys = [whole]
-    for candidate in ("".join(words), "".join(_strip_noise(words))):
+    """The header as header_key reads it, then without trailing words of counting (`count`,
+    `Numbers`), then without what is in brackets (`(mostly)`, a repeat's number), then both."""
+    bare = _DUPLICATE.sub("", column).lower()
+    words = re.findall(r"[a-z0-9]+", bare)
+    outside = re.findall(r"[a-z0-9]+", re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", bare))
+    keys = [header_key(column)]
+    for candidate in ("".join(_strip_noise(words)), "".join(outside), "".join(_strip_noise(outside))):
         if candidate and candidate not in keys:
             keys.append(candidate)
     return tuple(keys)

@@ -128,6 +128,8 @@ class RowParser:
         handle_text = read_text(get(self._handle_column))
         if handle_text is None:
             raise RowError("handle", "missing")
+        if handle_text[0] == "#" and is_sheet_error(handle_text):
+            raise RowError("handle", f"{handle_text!r} is a spreadsheet error")
         try:
             handle = normalize_handle(handle_text)
         except InvalidField as exc:
@@ -165,6 +167,8 @@ class RowParser:
             place = known.get(raw) if isinstance(raw, str) else None
             if place is None:
                 try:
+                    if isinstance(raw, str) and is_sheet_error(raw.strip()):
+                        raise UnknownPlace(f"{raw.strip()!r} is a spreadsheet error")
                     place = reader(raw)
                 except UnknownPlace as exc:
                     warned.append((column, name, str(exc)))
@@ -210,7 +214,13 @@ class RowParser:
         if self._checks:
             self._check(values, facts, followers, warned)
         if self._audience_on:
-            audience = self._audience(values)
+            try:
+                audience = self._audience(values)
+            except RowError as exc:
+                part = exc.field.split(".")[1] if "." in exc.field else ""
+                column = self.mapping.get(f"audience_{part}") or self.mapping.get("audience") or ""
+                warned.append((column, exc.field, exc.message))
+                audience = None
             if audience is not None:
                 facts["audience"] = audience
         if self._rate_card_on:
@@ -268,7 +278,8 @@ class RowParser:
                 facts[name] = round(other) if kind is Kind.COUNT else other
             elif abs(value - other) > rounding_of(written) * (0.01 if kind is Kind.RATE else 1):
                 exact = self.mapping.get(field)
-                reason = f"{str(written).strip()!r} here but {value:g} in {exact!r}: more than rounding apart"
+                shown = int(value) if float(value).is_integer() else value
+                reason = f"{str(written).strip()!r} here but {shown} in {exact!r}: more than rounding apart"
                 warned.append((column, field, reason))
 
     def _platform_of(self, raw: object) -> Platform:
