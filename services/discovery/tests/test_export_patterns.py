@@ -84,7 +84,8 @@ def test_two_columns_of_one_figure_apart_beyond_rounding_is_a_warning() -> None:
     assert len(rows) == 10
     assert rejections == []
     assert [(w.line, w.column, w.field) for w in warnings] == [(5, "Subscribers count", "followers")]
-    assert warnings[0].reason == f"'40.3M' here but {followers_of(3)} in 'Subscribers count [2]': more than rounding apart"
+    exact = followers_of(3)
+    assert warnings[0].reason == f"'40.3M' here but {exact} in 'Subscribers count [2]': more than rounding apart"
     assert rows[3][1].facts.followers == followers_of(3)
 
 

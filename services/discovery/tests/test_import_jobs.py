@@ -5,6 +5,7 @@ import asyncio
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from uuid import UUID
 
 import pytest
@@ -16,6 +17,7 @@ from discovery.adapters.tables import import_jobs, influencer_snapshots, influen
 from servicekit.db import Database
 
 from .conftest import DATASETS, Org, app_of, discovery_service, wait_for_job
+from .export_patterns import sheet_errors
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
@@ -152,5 +154,44 @@ async def test_the_cli_imports_with_a_progress_bar(databases: DatabaseFactory) -
                 select(func.count()).select_from(influencers).where(influencers.c.catalogue_id == UUID(int=0))
             )
         assert shared == 995
+    finally:
+        await database.dispose()
+
+
+async def cli(*args: str) -> tuple[int, str, str]:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "discovery.cli", *args, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    stdout, stderr = await asyncio.wait_for(process.communicate(), timeout=120)
+    assert process.returncode is not None
+    return process.returncode, stdout.decode(), stderr.decode()
+
+
+async def test_the_cli_previews_a_messy_file_then_imports_it_with_warnings_apart(
+    databases: DatabaseFactory, tmp_path: Path
+) -> None:
+    url = await databases.new("discovery_cli_dry_run")
+    path = tmp_path / "top-instagram.csv"
+    path.write_bytes(sheet_errors())
+    code, stdout, stderr = await cli("import", str(path), "--platform", "instagram", "--database-url", url, "--dry-run")
+    assert code == 0, stderr
+    assert "dry run, nothing written" in stdout
+    assert "instagram name  -> handle" in stdout
+    assert "Rank            -> -" in stdout
+    assert "would import: read 12, imported 10 (created 10, updated 0, unchanged 0), rejected 2, warnings 6" in stdout
+    assert "  line 12: handle: '#REF!' is a spreadsheet error" in stdout
+    assert "  line 2, column 'Engagement Rate': engagement_rate: '#VALOR!' is a spreadsheet error" in stdout
+    database = Database(url)
+    try:
+        async with database.sessionmaker() as session:
+            assert await session.scalar(select(func.count()).select_from(influencers)) == 0
+            assert await session.scalar(select(func.count()).select_from(import_jobs)) == 0
+        code, stdout, stderr = await cli("import", str(path), "--platform", "instagram", "--database-url", url)
+        assert code == 0, stderr
+        assert "read 12, imported 10 (created 10, updated 0, unchanged 0), rejected 2, warnings 6" in stdout
+        assert "warnings=6" in stderr
+        assert "rejected=2" in stderr
+        async with database.sessionmaker() as session:
+            assert await session.scalar(select(func.count()).select_from(influencers)) == 10
     finally:
         await database.dispose()
