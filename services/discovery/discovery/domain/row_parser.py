@@ -144,14 +144,18 @@ class RowParser:
             raise RowError("followers", count_too_large(followers))
 
         warned: list[tuple[str, str, str]] = []
-        display_name = None if self._name_column is None else self._text(get, self._name_column, "display_name", warned)
+        display_name = None if self._name_column is None else read_text(get(self._name_column))
+        if display_name and display_name[0] == "#":
+            display_name = self._not_an_error(display_name, self._name_column, "display_name", warned)
         if display_name or handle_text != handle:
             display_name = display_name or handle_text
             if len(display_name) > MAX_DISPLAY_NAME:
                 raise RowError("display_name", f"{len(display_name)} characters; at most {MAX_DISPLAY_NAME}")
             facts["display_name"] = display_name
         if self._bio_column is not None:
-            bio = self._text(get, self._bio_column, "bio", warned)
+            bio = read_text(get(self._bio_column))
+            if bio and bio[0] == "#":
+                bio = self._not_an_error(bio, self._bio_column, "bio", warned)
             if bio:
                 facts["bio"] = bio[:MAX_BIO]
         if self._categories_column is not None:
@@ -243,14 +247,15 @@ class RowParser:
             refuse_nul(handle, facts)
         stated = frozenset(facts)
         try:
-            return ParsedRow(ProfileFacts.of(platform, handle, followers, facts), stated | _FOLLOWERS, tuple(warned))
+            profile = ProfileFacts.of(platform, handle, followers, facts)
+            return ParsedRow(profile, stated | _FOLLOWERS, tuple(warned) if warned else ())
         except InvalidField as exc:
             raise RowError(exc.field, exc.message) from None
 
     @staticmethod
-    def _text(get: Callable[[str], Any], column: str, field: str, warned: list[tuple[str, str, str]]) -> str | None:
-        text = read_text(get(column))
-        if text is not None and text[0] == "#" and is_sheet_error(text):
+    def _not_an_error(text: str, column: str, field: str, warned: list[tuple[str, str, str]]) -> str | None:
+        """The text, or None with a warning if it is a spreadsheet's error value."""
+        if is_sheet_error(text):
             warned.append((column, field, f"{text!r} is a spreadsheet error"))
             return None
         return text
