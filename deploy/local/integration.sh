@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make test-integration: every suite, fault tests included, on Apache Kafka and PostgreSQL.
-# Starts them, and s3proxy for content's blob store (installing/fetching what is missing), runs pytest, stops what it started.
+# Starts them, and s3proxy for content's blob store (installing/fetching what is missing), installs
+# the report's rendering tools when missing (report_tools.sh), runs pytest, stops what it started.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 pytest_bin=${1:?usage: integration.sh PYTEST [ARGS...]}
@@ -9,6 +10,8 @@ shift
 export KAFKA_PORT=${KAFKA_PORT:-19092}
 export PG_PORT=${PG_PORT:-55432}
 export S3PROXY_PORT=${S3PROXY_PORT:-19900}
+
+"$here/report_tools.sh"
 
 started_kafka=0
 if ! "$here/kafka.sh" status >/dev/null 2>&1; then
