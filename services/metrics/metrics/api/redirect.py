@@ -25,6 +25,10 @@ from servicekit.prometheus import observe_request
 
 router = APIRouter(tags=["tracking"])
 ROUTE = "/r/{code}"
+# The only request headers the redirect reads (the others are not decoded).
+_READ_HEADERS = frozenset(
+    name.encode() for name in ("user-agent", "x-forwarded-for", "referer", INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER)
+)
 _NOT_FOUND = problem_response(Problem(404, "no such tracking link"))
 _NO_CREDENTIAL = problem_response(
     Problem(401, "services answer only the gateway (missing or wrong internal credential)")
@@ -104,7 +108,7 @@ class RedirectFastPath:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"] if k in _READ_HEADERS}
         token = request_id_var.set(headers.get(REQUEST_ID_HEADER) or os.urandom(16).hex())
         status = 500
         try:
@@ -128,5 +132,6 @@ class RedirectFastPath:
         finally:
             elapsed = time.perf_counter() - started
             observe_request(self.service, scope["method"], ROUTE, status, elapsed)
-            log_access(scope["method"], path, ROUTE, status, elapsed, headers.get("x-forwarded-for"), None, 0)
+            if status != 302:  # a redirect's line is the gateway's, under the same request id
+                log_access(scope["method"], path, ROUTE, status, elapsed, headers.get("x-forwarded-for"), None, 0)
             request_id_var.reset(token)
