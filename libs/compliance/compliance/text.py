@@ -66,20 +66,23 @@ class Folded:
     def moved(self) -> bool:
         return self._folded_starts is not None
 
-    def _original(self, index: int, end: bool) -> int:
-        assert self._folded_starts is not None
-        piece = bisect_right(self._folded_starts, index) - 1
-        if self._exact[piece]:
-            return self._original_starts[piece] + index - self._folded_starts[piece] + end
-        return self._original_ends[piece] if end else self._original_starts[piece]
-
     def span(self, start: int, end: int) -> Span:
-        if self._folded_starts is None:
+        starts = self._folded_starts
+        if starts is None:
             return Span(start, end)
         if start >= len(self.text):
             return Span(self.length, self.length)
-        first = self._original(start, end=False)
-        return Span(first, first if end <= start else self._original(end - 1, end=True))
+        piece = bisect_right(starts, start) - 1
+        exact = self._exact
+        first = self._original_starts[piece] + (start - starts[piece] if exact[piece] else 0)
+        if end <= start:
+            return Span(first, first)
+        last = end - 1
+        if piece + 1 < len(starts) and starts[piece + 1] <= last:  # most spans lie within one piece
+            piece = bisect_right(starts, last, piece) - 1
+        if exact[piece]:
+            return Span(first, self._original_starts[piece] + last - starts[piece] + 1)
+        return Span(first, self._original_ends[piece])
 
 
 def _fold_piece(piece: str) -> str:
