@@ -337,7 +337,10 @@ class Caption:
     @once
     def tokens(self) -> tuple[Token, ...]:
         """Hashtags, mentions and links in the order they appear."""
-        return tuple(sorted((*self.hashtags, *self.mentions, *self.urls), key=_START))
+        hashtags, mentions, urls = self.hashtags, self.mentions, self.urls
+        if not (mentions or urls) or not (hashtags or urls) or not (hashtags or mentions):
+            return hashtags or mentions or urls  # one kind alone: already in order
+        return tuple(sorted((*hashtags, *mentions, *urls), key=_START))
 
     @once
     def trailing_block(self) -> TrailingBlock | None:
