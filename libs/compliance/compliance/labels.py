@@ -19,10 +19,11 @@ _OPEN_TAG_PREFIXES = {"sponsoredby": "sponsored", "giftedby": "gifted", "paidpar
 _PHRASES = tuple(
     (key, re.compile(rf"(?:{pattern})(?!\w)"), label, label_only) for key, pattern, label, label_only in PHRASE_LABELS
 )
-# Which phrases' words the caption holds, in one pass over it (thirty substring tests took longer).
+# Which phrases' words the caption holds, in one pass over it (thirty substring tests took longer),
+# each word with its rows: (row, pattern, label, label_only).
 _KEYS = ahocorasick.Automaton()
-for _key in {key for key, *_ in PHRASE_LABELS}:
-    _KEYS.add_word(_key, _key)
+for _key in {key for key, *_ in _PHRASES}:
+    _KEYS.add_word(_key, tuple((row, *rest) for row, (key, *rest) in enumerate(_PHRASES) if key == _key))
 _KEYS.make_automaton()
 _NEGATED = re.compile(
     r"\b(?:not|no|non|never|nicht|kein|keine|keinerlei|ohne)[\s\-]+(?:(?:an?|eine?|paid|bezahlte)\s+)?$"
@@ -95,10 +96,7 @@ def hashtag_label(value: str, brand_keys: frozenset[str] = frozenset()) -> str |
 def _phrase_candidates(text: str) -> list[tuple[int, int, int, str, bool]]:
     """(start, row, end, label, label_only) of every phrase starting a word, earliest first."""
     found: list[tuple[int, int, int, str, bool]] = []
-    present = {key for _, key in _KEYS.iter(text)}
-    for row, (key, pattern, label, label_only) in enumerate(_PHRASES):
-        if key not in present:
-            continue
+    for row, pattern, label, label_only in {row for _, rows in _KEYS.iter(text) for row in rows}:
         position = 0
         while (match := pattern.search(text, position)) is not None:
             start = match.start()
