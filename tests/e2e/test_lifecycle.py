@@ -21,3 +21,4 @@ async def test_the_lifecycle_from_an_export_to_roi_through_the_gateway(
         lifecycle = Lifecycle(gateway, platform_stack, mailbox, f"{url}/hooks", subscriber)
         await lifecycle.run()
         await verify(lifecycle)
+        assert lifecycle.server_errors == []
