@@ -167,8 +167,14 @@ async def test_idempotent_methods_are_retried_and_posts_are_not(
     gateway: httpx.AsyncClient, account: Account, upstream: Upstream
 ) -> None:
     upstream.behaviour = lambda request: (503, {"title": "busy"}, 0.0)
-    response = await gateway.get("/api/v1/influencers/i1", headers=account.auth)
-    assert response.status_code == 502
+    upstream.headers["retry-after"] = "3"
+    try:
+        response = await gateway.get("/api/v1/influencers/i1", headers=account.auth)
+    finally:
+        del upstream.headers["retry-after"]
+    # A service that cannot answer for a moment (its database restarting) is a 503 to retry, as it said.
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "3"
     assert response.json()["upstream"] == "discovery"
     assert len(upstream.received("/api/v1/influencers/i1")) == 3
     await gateway.post("/api/v1/influencers/i1/notes", json={}, headers=account.auth)

@@ -85,7 +85,7 @@ Behaviour = Callable[..., tuple[int, object, float]]
     ("behaviour", "status", "cause"),
     [
         (lambda request: (500, {"title": "Internal error"}, 0.0), 502, "(HTTP 500)"),
-        (lambda request: (503, {"title": "down"}, 0.0), 502, "(HTTP 503)"),
+        (lambda request: (503, {"title": "down"}, 0.0), 503, "(HTTP 503)"),
         (lambda request: (201, {}, 1.5), 504, "UpstreamTimeout"),
     ],
     ids=["upstream-500", "upstream-503", "timeout"],

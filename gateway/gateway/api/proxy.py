@@ -102,6 +102,15 @@ async def forward(
     upstream = await state.upstreams[service].forward(
         method, target, sent, body, retries=settings.upstream_retries, caller=who
     )
+    if upstream.status == 503:
+        # The service is up but cannot answer for a moment (its database restarting): a client retries.
+        retry_after = next((v.decode("latin-1") for n, v in upstream.headers if n == b"retry-after"), "1")
+        raise Problem(
+            503,
+            f"the {service} service cannot answer for a moment (HTTP 503)",
+            upstream=service,
+            headers={"Retry-After": retry_after},
+        )
     if upstream.status >= 500:
         # Not its detail: a failure's text may name an internal host (the service logged it).
         raise Problem(502, f"the {service} service failed (HTTP {upstream.status})", upstream=service)

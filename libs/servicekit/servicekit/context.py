@@ -14,7 +14,7 @@ from fastapi import Depends, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from servicekit.logs import correlation_id_var, log_access, request_id_var
-from servicekit.problems import Problem, problem_response
+from servicekit.problems import Problem, problem_response, unexpected_problem
 from servicekit.prometheus import UNMEASURED_PATHS as PROBE_PATHS
 
 INTERNAL_TOKEN_HEADER = "x-internal-token"
@@ -205,10 +205,9 @@ class RequestContextMiddleware:
                 await response(scope, receive, send_with_id)
                 return
             await self.app(scope, receive, send_with_id)
-        except Exception:
-            log.exception("unhandled error on %s %s", scope["method"], scope["path"])
+        except Exception as exc:
+            problem = unexpected_problem(scope["method"], scope["path"], exc)
             if not responded:
-                problem = Problem(500, "An unexpected error occurred; it has been logged.")
                 await problem_response(problem, scope["path"])(scope, receive, send_with_id)
             # Else the answer is cut short: the server closes the connection.
         finally:

@@ -139,9 +139,50 @@ async def _on_http(request: Request, exc: Exception) -> JSONResponse:
     return problem_response(Problem(exc.status_code, detail, headers=headers), request.url.path)
 
 
+# SQLSTATEs of a server going away or not taking connections yet (class 08, admin/crash shutdown,
+# starting up): the same request succeeds once it is back.
+_UNAVAILABLE_SQLSTATES = ("08", "57P01", "57P02", "57P03")
+DATABASE_RETRY_AFTER_S = 2
+
+
+def database_unavailable(exc: BaseException) -> bool:
+    """Whether `exc` (or what caused it) is the database out of reach rather than a fault of the
+    request: a refused or broken connection, a server shutting down or starting up."""
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, OperationalError | InterfaceError):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        if isinstance(current, OSError):  # refused, reset, timed out
+            return True
+        sqlstate = getattr(current, "sqlstate", None)
+        if isinstance(sqlstate, str) and sqlstate.startswith(_UNAVAILABLE_SQLSTATES):
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def unexpected_problem(method: str, path: str, exc: BaseException) -> Problem:
+    """The answer to an error no handler took, logged once: a 503 to retry when the database is out
+    of reach, else a 500 (with its stack in the log, never in the answer)."""
+    if database_unavailable(exc):
+        log.warning("%s %s answered 503: the database is out of reach (%s)", method, path, cause_of(exc) or exc)
+        return Problem(
+            503,
+            "The database is out of reach for a moment; send the request again shortly.",
+            headers={"Retry-After": str(DATABASE_RETRY_AFTER_S)},
+        )
+    log.error("unhandled error on %s %s", method, path, exc_info=exc)
+    return Problem(500, "An unexpected error occurred; it has been logged.")
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
-    log.exception("unhandled error on %s %s", request.method, request.url.path)
-    return problem_response(Problem(500, "An unexpected error occurred; it has been logged."), request.url.path)
+    return problem_response(unexpected_problem(request.method, request.url.path, exc), request.url.path)
 
 
 def _invalid_field_handler(prefix: str) -> Any:

@@ -132,3 +132,22 @@ async def test_metrics_are_labelled_by_route_template_and_skip_probes(client: ht
         )
         is None
     )
+
+
+async def test_a_database_out_of_reach_is_a_503_to_retry_not_a_500() -> None:
+    """PostgreSQL restarting: the request may be sent again in a moment, and the answer says so."""
+    from sqlalchemy.exc import OperationalError
+
+    app = build_app()
+
+    @app.get("/down")
+    async def down() -> None:
+        raise OperationalError("SELECT 1", {}, ConnectionRefusedError(111, "Connect call failed"))
+
+    transport = httpx.ASGITransport(app, raise_app_exceptions=False)
+    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        response = await client.get("/down", headers=CALLER)
+    assert response.status_code == 503
+    assert response.headers["content-type"] == "application/problem+json"
+    assert int(response.headers["retry-after"]) >= 1
+    assert "Connect call" not in response.text
