@@ -156,13 +156,14 @@ async def test_a_campaigns_measured_results_add_up_through_the_gateway(
         return response if response.status_code == 201 else None
 
     link = (await eventually(link_made)).json()
-    code = link["code"]
+    assert link["short_url"] == f"{str(gateway.base_url).rstrip('/')}/r/{link['code']}"
     visits = [f"{MOBILE} v1", f"{MOBILE} v2", f"{MOBILE} v2", "Googlebot/2.1 (+http://www.google.com/bot.html)",
               f"{MOBILE} v3"]  # fmt: skip
     locations = []
     async with httpx.AsyncClient(base_url=str(gateway.base_url), timeout=15) as visitor:
         for agent in visits:
-            followed = await visitor.get(f"/r/{code}", headers={"user-agent": agent})
+            # The link as a user gets it: the short URL names the platform's public address.
+            followed = await visitor.get(link["short_url"], headers={"user-agent": agent})
             assert followed.status_code == 302, followed.text
             locations.append(followed.headers["location"])
         assert (await visitor.get("/r/not-a-code")).status_code == 404
