@@ -12,7 +12,8 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Connection, insert, select
 
 from devstack.databases import DatabaseFactory
-from gateway.adapters.tables import memberships, metadata, orgs, users
+from gateway.adapters.tables import memberships, metadata, orgs, users, webhook_subscriptions
+from gateway.adapters.webhook_repository import WebhookRepository
 from gateway.main import MIGRATIONS
 from servicekit.db import Database
 from servicekit.migrations import alembic_config, upgrade_to_head
@@ -57,6 +58,30 @@ async def test_memberships_made_before_grants_get_one_each(database: Database) -
     assert len(grants) == 2
     assert None not in grants
     assert len(set(grants)) == 2
+
+
+async def test_webhooks_made_before_creators_were_kept_stay_enabled(database: Database) -> None:
+    config = alembic_config(MIGRATIONS, database.url)
+
+    def upgrade_to_0005(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005")
+
+    async with database.engine.begin() as connection:
+        await connection.run_sync(upgrade_to_0005)
+    now, org_id, webhook_id = datetime.now(UTC), uuid.uuid4(), uuid.uuid4()
+    async with database.session() as session:
+        await session.execute(insert(orgs).values(id=org_id, name="Old", kind="brand", created_at=now))
+        await session.execute(
+            insert(webhook_subscriptions).values(
+                id=webhook_id, org_id=org_id, url="https://old.example/", event_types=["*"], secret="s", created_at=now
+            )
+        )
+
+    await upgrade_to_head(database, MIGRATIONS)
+    async with database.sessionmaker() as session:
+        [kept] = await WebhookRepository(session).active_for_org(org_id)
+    assert (kept.id, kept.created_by, kept.state) == (webhook_id, None, "enabled")
 
 
 async def test_the_migrations_build_the_tables_the_code_describes(database: Database) -> None:

@@ -19,7 +19,7 @@ from contracts.events.partnerships import CampaignCreated
 from devstack.ports import free_port
 from devstack.pytest_plugin import serve_over_http
 
-from .conftest import Account, GatewayFactory, sign_up
+from .conftest import Account, GatewayFactory, join_org, sign_up
 
 
 @dataclass
@@ -247,3 +247,123 @@ async def test_a_url_that_cannot_be_parsed_is_a_422_naming_it(
         )
         assert bad_port.status_code == 422, bad_port.text
     assert (await gateway.get("/api/v1/webhooks", headers=account.auth)).json()["items"] == []
+
+
+async def _only_the_owners_hook_gets(
+    gateway: httpx.AsyncClient, receiver: Receiver, kafka_bootstrap: str, owner: Account, cut_off: str
+) -> None:
+    """An event after the cut-off reaches the owner's own subscription, and no delivery is queued
+    for the cut-off one (both are queued by the same event, so the first arriving proves it)."""
+    control = await subscribe(gateway, owner, receiver.url, ["campaign.*"])
+    event_id = await publish_campaign_created(kafka_bootstrap, owner.org_id)
+
+    async def arrived() -> bool:
+        return bool(await deliveries(gateway, owner, control["id"]))
+
+    await wait_for(arrived)
+    assert await deliveries(gateway, owner, cut_off) == []
+    await wait_for(lambda: _received(receiver, event_id, 1))
+    assert sum(r["headers"].get("webhook-event-id") == event_id for r in receiver.received) == 1  # type: ignore[union-attr]
+
+
+async def _received(receiver: Receiver, event_id: str, count: int) -> bool:
+    return sum(r["headers"].get("webhook-event-id") == event_id for r in receiver.received) >= count  # type: ignore[union-attr]
+
+
+async def _reenabled_delivers(
+    gateway: httpx.AsyncClient, receiver: Receiver, kafka_bootstrap: str, owner: Account, webhook_id: str
+) -> None:
+    enabled = await gateway.post(f"/api/v1/webhooks/{webhook_id}/enable", headers=owner.auth)
+    assert enabled.status_code == 200, enabled.text
+    assert enabled.json()["state"] == "enabled"
+    assert enabled.json()["disabled_reason"] is None
+    assert enabled.json()["created_by"] == {"id": owner.user_id, "kind": "user"}
+    await publish_campaign_created(kafka_bootstrap, owner.org_id)
+
+    async def delivered() -> bool:
+        return bool(await deliveries(gateway, owner, webhook_id))
+
+    await wait_for(delivered)
+
+
+async def test_a_removed_members_webhook_stops_and_the_owner_may_take_it_over(
+    gateway: httpx.AsyncClient, receiver: Receiver, kafka_bootstrap: str
+) -> None:
+    owner = await sign_up(gateway)
+    manager = await join_org(gateway, owner, "manager")
+    made = await subscribe(gateway, manager, receiver.url, ["campaign.*"])
+    assert made["created_by"] == {"id": manager.user_id, "kind": "user"}
+    assert made["state"] == "enabled"
+
+    removed = await gateway.delete(f"/api/v1/orgs/{owner.org_id}/members/{manager.user_id}", headers=owner.auth)
+    assert removed.status_code == 204
+    await _only_the_owners_hook_gets(gateway, receiver, kafka_bootstrap, owner, made["id"])
+
+    listed = {w["id"]: w for w in (await gateway.get("/api/v1/webhooks", headers=owner.auth)).json()["items"]}
+    shown = listed[made["id"]]
+    assert shown["state"] == "disabled"
+    assert shown["created_by"] == {"id": manager.user_id, "kind": "user"}
+    assert shown["disabled_reason"] == "its creator was removed from the org"
+    await _reenabled_delivers(gateway, receiver, kafka_bootstrap, owner, made["id"])
+
+
+async def test_a_demoted_members_webhook_stops(gateway: httpx.AsyncClient) -> None:
+    owner = await sign_up(gateway)
+    manager = await join_org(gateway, owner, "manager")
+    made = await subscribe(gateway, manager, "https://shop.example/hooks", ["campaign.*"])
+    changed = await gateway.patch(
+        f"/api/v1/orgs/{owner.org_id}/members/{manager.user_id}", json={"role": "analyst"}, headers=owner.auth
+    )
+    assert changed.status_code == 200, changed.text
+    shown = (await gateway.get(f"/api/v1/webhooks/{made['id']}", headers=owner.auth)).json()
+    assert shown["state"] == "disabled"
+    assert shown["disabled_reason"] == "its creator may no longer manage webhooks"
+
+
+async def test_a_revoked_api_keys_webhook_stops_and_the_owner_may_take_it_over(
+    gateway: httpx.AsyncClient, receiver: Receiver, kafka_bootstrap: str
+) -> None:
+    owner = await sign_up(gateway)
+    created = await gateway.post(
+        "/api/v1/api-keys", json={"name": "shop", "scopes": ["webhooks:write"]}, headers=owner.auth
+    )
+    assert created.status_code == 201, created.text
+    key = created.json()
+    by_key = await gateway.post(
+        "/api/v1/webhooks",
+        json={"url": receiver.url, "event_types": ["campaign.*"]},
+        headers={"x-api-key": key["key"]},
+    )
+    assert by_key.status_code == 201, by_key.text
+    made = by_key.json()
+    assert made["created_by"] == {"id": key["id"], "kind": "api_key"}
+
+    assert (await gateway.delete(f"/api/v1/api-keys/{key['id']}", headers=owner.auth)).status_code == 204
+    await _only_the_owners_hook_gets(gateway, receiver, kafka_bootstrap, owner, made["id"])
+
+    shown = (await gateway.get(f"/api/v1/webhooks/{made['id']}", headers=owner.auth)).json()
+    assert shown["state"] == "disabled"
+    assert shown["created_by"] == {"id": key["id"], "kind": "api_key"}
+    assert shown["disabled_reason"] == "the API key that made it was revoked"
+    await _reenabled_delivers(gateway, receiver, kafka_bootstrap, owner, made["id"])
+
+
+async def test_the_webhooks_of_a_removed_members_keys_stop_too(gateway: httpx.AsyncClient) -> None:
+    owner = await sign_up(gateway)
+    manager = await join_org(gateway, owner, "manager")
+    created = await gateway.post(
+        "/api/v1/api-keys", json={"name": "shop", "scopes": ["webhooks:write"]}, headers=manager.auth
+    )
+    assert created.status_code == 201, created.text
+    made = await gateway.post(
+        "/api/v1/webhooks",
+        json={"url": "https://shop.example/hooks", "event_types": ["*"]},
+        headers={"x-api-key": created.json()["key"]},
+    )
+    assert made.status_code == 201, made.text
+    removed = await gateway.delete(f"/api/v1/orgs/{owner.org_id}/members/{manager.user_id}", headers=owner.auth)
+    assert removed.status_code == 204
+    shown = (await gateway.get(f"/api/v1/webhooks/{made.json()['id']}", headers=owner.auth)).json()
+    assert (shown["state"], shown["disabled_reason"]) == ("disabled", "the API key that made it was revoked")
+    unknown = await gateway.post(f"/api/v1/webhooks/{uuid.uuid4()}/enable", headers=owner.auth)
+    assert unknown.status_code == 404

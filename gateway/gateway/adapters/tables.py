@@ -115,7 +115,12 @@ webhook_subscriptions = Table(
     Column("description", String(500), nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("deleted_at", UtcDateTime(), nullable=True),
+    Column("created_by", Uuid, nullable=True),
+    Column("created_by_kind", String(10), nullable=True),
+    Column("disabled_at", UtcDateTime(), nullable=True),
+    Column("disabled_reason", String(200), nullable=True),
     Index("ix_webhook_subscriptions_org_id", "org_id"),
+    Index("ix_webhook_subscriptions_created_by", "org_id", "created_by"),
 )
 
 webhook_deliveries = Table(

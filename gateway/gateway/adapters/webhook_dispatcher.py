@@ -76,7 +76,12 @@ class WebhookDispatcher(BackgroundLoop):
             query = (
                 select(d.c.id, s.c.url, s.c.secret, d.c.event_id, d.c.payload, d.c.attempts)
                 .join(s, s.c.id == d.c.subscription_id)
-                .where(d.c.state == "pending", d.c.next_attempt_at <= now, s.c.deleted_at.is_(None))
+                .where(
+                    d.c.state == "pending",
+                    d.c.next_attempt_at <= now,
+                    s.c.deleted_at.is_(None),
+                    s.c.disabled_at.is_(None),
+                )
                 .order_by(d.c.next_attempt_at)
                 .limit(self.batch_size)
             )

@@ -6,7 +6,7 @@ from sqlalchemy import Row, and_, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.adapters.tables import webhook_deliveries, webhook_subscriptions
-from gateway.domain.webhooks import Delivery, Subscription
+from gateway.domain.webhooks import Creator, CreatorKind, Delivery, Subscription
 from servicekit.db import insert_on_conflict
 
 
@@ -19,6 +19,9 @@ def _subscription(row: Row[Any]) -> Subscription:
         secret=row.secret,
         description=row.description,
         created_at=row.created_at,
+        created_by=Creator(row.created_by, CreatorKind(row.created_by_kind)) if row.created_by else None,
+        disabled_at=row.disabled_at,
+        disabled_reason=row.disabled_reason,
     )
 
 
@@ -33,9 +36,17 @@ class WebhookRepository:
         self.session = session
 
     async def add(
-        self, org_id: UUID, url: str, event_types: list[str], secret: str, description: str | None
+        self,
+        org_id: UUID,
+        url: str,
+        event_types: list[str],
+        secret: str,
+        description: str | None,
+        created_by: Creator,
     ) -> Subscription:
-        subscription = Subscription(uuid4(), org_id, url, event_types, secret, description, datetime.now(UTC))
+        subscription = Subscription(
+            uuid4(), org_id, url, event_types, secret, description, datetime.now(UTC), created_by
+        )
         await self.session.execute(
             insert(webhook_subscriptions).values(
                 id=subscription.id,
@@ -45,6 +56,8 @@ class WebhookRepository:
                 secret=secret,
                 description=description,
                 created_at=subscription.created_at,
+                created_by=created_by.id,
+                created_by_kind=created_by.kind.value,
             )
         )
         return subscription
@@ -82,7 +95,31 @@ class WebhookRepository:
         return bool(result.rowcount)
 
     async def active_for_org(self, org_id: UUID) -> list[Subscription]:
-        return await self.for_org(org_id)
+        return [s for s in await self.for_org(org_id) if s.disabled_at is None]
+
+    async def disable_made_by(self, org_id: UUID, creators: list[Creator], reason: str) -> list[UUID]:
+        """The enabled subscriptions these creators made stop; their pending deliveries are not sent."""
+        if not creators:
+            return []
+        s = webhook_subscriptions
+        made_by = or_(*(and_(s.c.created_by == c.id, s.c.created_by_kind == c.kind.value) for c in creators))
+        disabled = await self.session.execute(
+            update(s)
+            .where(s.c.org_id == org_id, made_by, s.c.deleted_at.is_(None), s.c.disabled_at.is_(None))
+            .values(disabled_at=datetime.now(UTC), disabled_reason=reason)
+            .returning(s.c.id)
+        )
+        return list(disabled.scalars())
+
+    async def enable(self, org_id: UUID, subscription_id: UUID, creator: Creator) -> bool:
+        """Enabled again, with `creator` answering for it from now on."""
+        s = webhook_subscriptions
+        result = await self.session.execute(
+            update(s)
+            .where(s.c.id == subscription_id, s.c.org_id == org_id, s.c.deleted_at.is_(None))
+            .values(disabled_at=None, disabled_reason=None, created_by=creator.id, created_by_kind=creator.kind.value)
+        )
+        return bool(result.rowcount)
 
     async def enqueue(self, subscription: Subscription, event_id: UUID, event_type: str, payload: bytes) -> None:
         """Once per (subscription, event): a redelivered event queues nothing new."""

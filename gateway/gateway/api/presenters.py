@@ -17,7 +17,7 @@ from gateway.api.schemas import (
     SignupConfirmed,
     SignupPending,
 )
-from gateway.api.webhook_schemas import DeliveryPublic, WebhookCreated, WebhookPublic
+from gateway.api.webhook_schemas import DeliveryPublic, WebhookCreated, WebhookCreator, WebhookPublic
 from gateway.application.signups import Confirmed
 from gateway.domain.accounts import ApiKeyRecord, MembershipRecord, OrgRecord, UserRecord
 from gateway.domain.identity import Principal
@@ -83,13 +83,18 @@ def api_key_created(record: ApiKeyRecord, key: str) -> ApiKeyCreated:
     return present(ApiKeyCreated, record, created_by=_creator(record), key=key)
 
 
+def _webhook_creator(subscription: Subscription) -> WebhookCreator | None:
+    creator = subscription.created_by
+    return WebhookCreator(id=creator.id, kind=creator.kind.value) if creator else None
+
+
 def webhook_public(subscription: Subscription) -> WebhookPublic:
-    return WebhookPublic.model_validate(subscription, from_attributes=True)
+    return present(WebhookPublic, subscription, created_by=_webhook_creator(subscription))
 
 
 def webhook_created(subscription: Subscription) -> WebhookCreated:
     """With its signing secret: shown only now."""
-    return WebhookCreated.model_validate(subscription, from_attributes=True)
+    return present(WebhookCreated, subscription, created_by=_webhook_creator(subscription))
 
 
 def delivery_public(delivery: Delivery) -> DeliveryPublic:

@@ -2,7 +2,7 @@
 
 import re
 from datetime import datetime
-from typing import Annotated
+from typing import Annotated, Literal
 from uuid import UUID
 
 from pydantic import AfterValidator, BaseModel, Field, field_validator
@@ -59,12 +59,25 @@ class WebhookCreate(RequestModel):
         return sorted(set(types))
 
 
+class WebhookCreator(BaseModel):
+    id: UUID
+    kind: Literal["user", "api_key"]
+
+
 class WebhookPublic(BaseModel):
     id: UUID
     url: str
     event_types: list[str]
     description: str | None
     created_at: datetime
+    created_by: WebhookCreator | None = Field(
+        description="The member or API key that made it (or last enabled it); null when made before this was kept"
+    )
+    state: Literal["enabled", "disabled"] = Field(
+        description="disabled when its creator's access ended (removed, demoted, key revoked): no deliveries"
+    )
+    disabled_at: datetime | None
+    disabled_reason: str | None
 
 
 class WebhookCreated(WebhookPublic):

@@ -37,6 +37,12 @@ async def get_webhook(webhook_id: UUID, caller: WebhookAdmin, uow: UnitOfWorkDep
     return webhook_public(await webhooks.subscription(uow, caller, webhook_id))
 
 
+@router.post("/{webhook_id}/enable")
+async def enable_webhook(webhook_id: UUID, caller: WebhookAdmin, uow: UnitOfWorkDep) -> WebhookPublic:
+    """Deliver again to a disabled subscription (for events from now on); the caller becomes its creator."""
+    return webhook_public(await webhooks.enable(uow, caller, webhook_id))
+
+
 @router.delete("/{webhook_id}", status_code=status.HTTP_204_NO_CONTENT)
 async def delete_webhook(webhook_id: UUID, caller: WebhookAdmin, uow: UnitOfWorkDep) -> None:
     """Stop deliveries to this subscription."""

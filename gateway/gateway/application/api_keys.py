@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 from uuid import UUID
 
+from gateway.application import webhooks
 from gateway.application.ports import UnitOfWork
 from gateway.domain.accounts import ApiKeyRecord
 from gateway.domain.identity import Principal
@@ -24,7 +25,9 @@ async def list_keys(uow: UnitOfWork, caller: Principal) -> list[ApiKeyRecord]:
 
 
 async def revoke(uow: UnitOfWork, caller: Principal, key_id: UUID) -> None:
-    """The key and the tokens issued for it end: here at once, on the other replicas within seconds."""
+    """The key and the tokens issued for it end: here at once, on the other replicas within seconds;
+    the webhooks it made stop."""
     if not await uow.api_keys.revoke(caller.org_id, key_id):
         raise NotFound("API key", key_id)
     await uow.revoke(RevocationKind.API_KEY, [key_id])
+    await webhooks.disable_made_by_keys(uow, caller.org_id, [key_id])

@@ -4,12 +4,15 @@ the same transaction."""
 
 from uuid import UUID
 
+from gateway.application import webhooks
 from gateway.application.ports import UnitOfWork
+from gateway.domain import webhooks as domain_webhooks
 from gateway.domain.accounts import MembershipRecord, OrgRecord, UserRecord
 from gateway.domain.administration import (
     check_removal,
     check_role_change,
     keeps_api_keys,
+    may_manage_webhooks,
     require_member_manager,
     require_own_org,
 )
@@ -41,13 +44,15 @@ async def change_role(
         await uow.revoke(RevocationKind.GRANT, [membership.grant_id])
         if not keeps_api_keys(role):
             await _revoke_keys_made_by(uow, membership)
+        if not may_manage_webhooks(role):
+            await webhooks.disable_made_by_user(uow, org_id, user_id, domain_webhooks.CREATOR_DEMOTED)
         membership = changed
     return membership, user
 
 
 async def remove_member(uow: UnitOfWork, caller: Principal, org_id: UUID, user_id: UUID) -> None:
     """Owners only; the last owner cannot be removed. Their tokens for the org, their refresh
-    tokens for it and the API keys they made end."""
+    tokens for it and the API keys they made end; the webhooks they (or those keys) made stop."""
     require_own_org(caller, org_id)
     require_member_manager(caller)
     membership = await uow.identity.membership(org_id, user_id)
@@ -58,11 +63,13 @@ async def remove_member(uow: UnitOfWork, caller: Principal, org_id: UUID, user_i
     await uow.revoke(RevocationKind.GRANT, [membership.grant_id])
     await uow.refresh_tokens.revoke_member(membership.user_id, membership.org_id)
     await _revoke_keys_made_by(uow, membership)
+    await webhooks.disable_made_by_user(uow, org_id, user_id, domain_webhooks.CREATOR_REMOVED)
 
 
 async def _revoke_keys_made_by(uow: UnitOfWork, membership: MembershipRecord) -> None:
     keys = await uow.api_keys.revoke_made_by(membership.org_id, membership.user_id)
     await uow.revoke(RevocationKind.API_KEY, keys)
+    await webhooks.disable_made_by_keys(uow, membership.org_id, keys)
 
 
 async def join(uow: UnitOfWork, invitation: InvitationRecord, user_id: UUID) -> MembershipRecord:

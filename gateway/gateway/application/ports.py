@@ -12,7 +12,7 @@ from gateway.domain.messages import Links, Mail
 from gateway.domain.onboarding import InvitationRecord, InvitationState, PendingSignup
 from gateway.domain.report_shares import ReportShare
 from gateway.domain.revocation import RevocationKind
-from gateway.domain.webhooks import Delivery, Subscription
+from gateway.domain.webhooks import Creator, Delivery, Subscription
 
 
 class IdentityStore(Protocol):
@@ -109,7 +109,13 @@ class WebhookStore(Protocol):
     """Subscriptions of one org at a time."""
 
     async def add(
-        self, org_id: UUID, url: str, event_types: list[str], secret: str, description: str | None
+        self,
+        org_id: UUID,
+        url: str,
+        event_types: list[str],
+        secret: str,
+        description: str | None,
+        created_by: Creator,
     ) -> Subscription: ...
 
     async def get(self, org_id: UUID, subscription_id: UUID) -> Subscription | None: ...
@@ -125,6 +131,10 @@ class WebhookStore(Protocol):
     async def delivery(self, subscription_id: UUID, delivery_id: UUID) -> Delivery | None: ...
 
     async def requeue(self, delivery_id: UUID) -> None: ...
+
+    async def disable_made_by(self, org_id: UUID, creators: list[Creator], reason: str) -> list[UUID]: ...
+
+    async def enable(self, org_id: UUID, subscription_id: UUID, creator: Creator) -> bool: ...
 
 
 class ReportShareStore(Protocol):

@@ -7,7 +7,7 @@ from uuid import UUID
 from gateway.application.ports import UnitOfWork, WebhookTargets
 from gateway.domain import webhooks
 from gateway.domain.identity import Principal
-from gateway.domain.webhooks import Delivery, Subscription
+from gateway.domain.webhooks import Creator, CreatorKind, Delivery, Subscription
 from servicekit.errors import InvalidField, NotFound
 
 
@@ -24,7 +24,8 @@ async def subscribe(
     refusal = await targets.refusal(url)
     if refusal is not None:
         raise InvalidField("body.url", refusal)
-    return await uow.webhooks.add(caller.org_id, url, event_types, webhooks.new_secret(), description)
+    creator = webhooks.creator_of(caller.user_id, caller.is_api_key)
+    return await uow.webhooks.add(caller.org_id, url, event_types, webhooks.new_secret(), description, creator)
 
 
 async def subscriptions(uow: UnitOfWork, caller: Principal) -> list[Subscription]:
@@ -36,6 +37,22 @@ async def subscription(uow: UnitOfWork, caller: Principal, webhook_id: UUID) -> 
     if found is None:
         raise NotFound("webhook", webhook_id)
     return found
+
+
+async def enable(uow: UnitOfWork, caller: Principal, webhook_id: UUID) -> Subscription:
+    """Deliveries start again for events from now on; the caller takes it over as its creator."""
+    if not await uow.webhooks.enable(caller.org_id, webhook_id, webhooks.creator_of(caller.user_id, caller.is_api_key)):
+        raise NotFound("webhook", webhook_id)
+    return await subscription(uow, caller, webhook_id)
+
+
+async def disable_made_by_user(uow: UnitOfWork, org_id: UUID, user_id: UUID, reason: str) -> None:
+    await uow.webhooks.disable_made_by(org_id, [Creator(user_id, CreatorKind.USER)], reason)
+
+
+async def disable_made_by_keys(uow: UnitOfWork, org_id: UUID, key_ids: list[UUID]) -> None:
+    creators = [Creator(key_id, CreatorKind.API_KEY) for key_id in key_ids]
+    await uow.webhooks.disable_made_by(org_id, creators, webhooks.KEY_REVOKED)
 
 
 async def unsubscribe(uow: UnitOfWork, caller: Principal, webhook_id: UUID) -> None:

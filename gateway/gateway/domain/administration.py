@@ -36,6 +36,11 @@ def keeps_api_keys(role: Role) -> bool:
     return role in ORG_ADMINS
 
 
+def may_manage_webhooks(role: Role) -> bool:
+    """The roles require_webhook_admin lets manage webhooks (a member's webhooks stop without it)."""
+    return role in ORG_ADMINS
+
+
 def require_person(principal: Principal) -> None:
     """Acting on one's own account (invitations): a person, never an API key."""
     if principal.is_api_key:

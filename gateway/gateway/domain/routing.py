@@ -212,6 +212,7 @@ _OPERATIONS: tuple[tuple[str, str, str, str | None, RouteClass], ...] = (
     ("POST", "/api/v1/webhooks", "gateway", "webhooks", BRAND),
     ("GET", "/api/v1/webhooks/{webhook_id}", "gateway", "webhooks", READ),
     ("DELETE", "/api/v1/webhooks/{webhook_id}", "gateway", "webhooks", BRAND),
+    ("POST", "/api/v1/webhooks/{webhook_id}/enable", "gateway", "webhooks", BRAND),
     ("GET", "/api/v1/webhooks/{webhook_id}/deliveries", "gateway", "webhooks", READ),
     ("POST", "/api/v1/webhooks/{webhook_id}/deliveries/{delivery_id}/replay", "gateway", "webhooks", BRAND),
     ("GET", f"{_C}/overview", "gateway", "campaigns", READ),

@@ -14,11 +14,29 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 from fnmatch import fnmatchcase
 from uuid import UUID
 
 SECRET_PREFIX = "whsec_"
 DEFAULT_MAX_ATTEMPTS = 8
+
+# Why a subscription stopped: the access of whoever made it ended (a subscription sends the org's
+# events to a URL its creator chose, so it is access too).
+CREATOR_REMOVED = "its creator was removed from the org"
+CREATOR_DEMOTED = "its creator may no longer manage webhooks"
+KEY_REVOKED = "the API key that made it was revoked"
+
+
+class CreatorKind(StrEnum):
+    USER = "user"
+    API_KEY = "api_key"
+
+
+@dataclass(frozen=True)
+class Creator:
+    id: UUID
+    kind: CreatorKind
 
 
 @dataclass(frozen=True)
@@ -30,6 +48,13 @@ class Subscription:
     secret: str
     description: str | None
     created_at: datetime
+    created_by: Creator | None = None  # None for subscriptions made before creators were kept
+    disabled_at: datetime | None = None
+    disabled_reason: str | None = None
+
+    @property
+    def state(self) -> str:
+        return "enabled" if self.disabled_at is None else "disabled"
 
 
 @dataclass(frozen=True)
@@ -47,6 +72,10 @@ class Delivery:
     last_error: str | None
     created_at: datetime
     delivered_at: datetime | None
+
+
+def creator_of(principal_id: UUID, is_api_key: bool) -> Creator:
+    return Creator(principal_id, CreatorKind.API_KEY if is_api_key else CreatorKind.USER)
 
 
 def new_secret() -> str:
