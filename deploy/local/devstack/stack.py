@@ -45,7 +45,7 @@ class Stack:
         if name == "gateway":
             for service in SERVICES:
                 env[f"GATEWAY_{service.upper()}_URL"] = self.url(service)
-        if name in ("gateway", "metrics"):
+        if name in ("gateway", "metrics") and "gateway" in self.ports:
             # Links users get (mails, short tracking links) name the gateway where this stack runs it.
             env.setdefault(f"{name.upper()}_PUBLIC_URL", self.url("gateway"))
         env.update(self.service_env.get(name, {}))
