@@ -16,6 +16,7 @@ from servicekit.api_docs import docs_router
 from servicekit.context import RequestContextMiddleware, TenantContext
 from servicekit.health import Check, check_broker, health_router
 from servicekit.http_methods import HeadAsGet
+from servicekit.idempotency import STATE_KEY, IdempotentWrites, idempotent_session
 from servicekit.logs import configure_logging
 from servicekit.outbox import Outbox
 from servicekit.problem_docs import document_service_problems
@@ -96,7 +97,9 @@ def create_service_app(
         critical_checks = frozenset(checks) - {"broker"}
     app.include_router(health_router(checks, critical_checks))
     app.add_route("/metrics", metrics_endpoint, include_in_schema=False)
-    # Listed innermost first; request ids and metrics wrap them all.
+    # Listed innermost first; request ids and metrics wrap them all. Idempotent writes are the
+    # innermost: behind the internal-credential check, and inside the gateway's own key store.
+    app.add_middleware(IdempotentWrites, trust_headers=require_internal_credential)
     for middleware_class, options in middleware:
         app.add_middleware(middleware_class, **options)
     app.add_middleware(
@@ -128,6 +131,11 @@ def runtime_of(request: Request) -> ServiceRuntime:
 async def _session(request: Request) -> AsyncIterator[AsyncSession]:
     # GET and HEAD only read (on SQLite, then, they neither wait for writers nor hold them up).
     read_only = request.method in _READING_METHODS
+    write = None if read_only else request.scope.get(STATE_KEY)
+    if write is not None:  # under an Idempotency-Key: IdempotentWrites commits, with the answer
+        async with idempotent_session(runtime_of(request).database, write) as session:
+            yield session
+        return
     async with runtime_of(request).database.session(read_only=read_only) as session:
         yield session
 

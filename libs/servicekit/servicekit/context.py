@@ -25,6 +25,10 @@ SCOPES_HEADER = "x-scopes"
 INFLUENCER_HEADER = "x-influencer-id"
 REQUEST_ID_HEADER = "x-request-id"
 CORRELATION_ID_HEADER = "x-correlation-id"
+# A client's Idempotency-Key as the gateway forwards it (scoped to org and caller), and the request's
+# fingerprint: servicekit.idempotency records them with the writes they guard.
+IDEMPOTENCY_KEY_HEADER = "x-idempotency-key"
+IDEMPOTENCY_FINGERPRINT_HEADER = "x-idempotency-fingerprint"
 
 # Headers only the gateway may set; it strips them from what callers send.
 CONTEXT_HEADERS = (
@@ -34,6 +38,8 @@ CONTEXT_HEADERS = (
     ROLES_HEADER,
     SCOPES_HEADER,
     INFLUENCER_HEADER,
+    IDEMPOTENCY_KEY_HEADER,
+    IDEMPOTENCY_FINGERPRINT_HEADER,
 )
 
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/docs", "/openapi.json"})

@@ -1,4 +1,4 @@
-"""The outbox and inbox tables every service keeps beside its own."""
+"""The outbox, inbox and idempotent-request tables every service keeps beside its own."""
 
 from dataclasses import dataclass
 
@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 
 from servicekit.db import UtcDateTime
+from servicekit.idempotency import idempotency_table
 
 # SQLite only autoincrements an INTEGER PRIMARY KEY.
 OutboxId = BigInteger().with_variant(Integer(), "sqlite")
@@ -27,6 +28,7 @@ OutboxId = BigInteger().with_variant(Integer(), "sqlite")
 class MessagingTables:
     outbox: Table
     inbox: Table
+    idempotent_requests: Table
 
 
 def messaging_tables(metadata: MetaData) -> MessagingTables:
@@ -56,7 +58,7 @@ def messaging_tables(metadata: MetaData) -> MessagingTables:
         Column("event_type", String(255), nullable=False),
         Column("handled_at", UtcDateTime(), nullable=False),
     )
-    return MessagingTables(outbox=outbox, inbox=inbox)
+    return MessagingTables(outbox=outbox, inbox=inbox, idempotent_requests=idempotency_table(metadata))
 
 
 def create_messaging_tables() -> None:

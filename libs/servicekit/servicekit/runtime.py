@@ -11,6 +11,7 @@ from sqlalchemy import MetaData
 from servicekit.consumer import EventConsumer
 from servicekit.db import Database
 from servicekit.handlers import EventHandlers
+from servicekit.idempotency import ExpiredKeysPurge
 from servicekit.kafka import ensure_topics, new_producer
 from servicekit.messaging_tables import MessagingTables
 from servicekit.migrations import upgrade_to_head
@@ -66,6 +67,7 @@ class ServiceRuntime:
                 security=settings.kafka_security(),
             )
         self._messaging_task: asyncio.Task[None] | None = None
+        self.idempotency_purge = ExpiredKeysPurge(self.database)
 
     def new_producer(self) -> AIOKafkaProducer:
         s = self.settings
@@ -85,6 +87,7 @@ class ServiceRuntime:
     async def start(self) -> None:
         if self.settings.run_migrations_on_start:
             await upgrade_to_head(self.database, self.migrations)
+        self.idempotency_purge.start()
         # The broker may be down at start-up: HTTP still serves, the outbox keeps the events.
         self._messaging_task = asyncio.create_task(self._start_messaging(), name="start-messaging")
 
@@ -117,4 +120,5 @@ class ServiceRuntime:
         if self.consumer is not None:
             await self.consumer.stop()
         await self.relay.stop()
+        await self.idempotency_purge.stop()
         await self.database.dispose()

@@ -1,0 +1,20 @@
+"""idempotent requests: Idempotency-Keys recorded with the writes they guard, and their answers
+
+Revision ID: 0007
+Revises: 0006
+"""
+
+from servicekit.idempotency import create_idempotency_table, drop_idempotency_table
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    create_idempotency_table()
+
+
+def downgrade() -> None:
+    drop_idempotency_table()

@@ -1,0 +1,156 @@
+"""Idempotent writes on the database the tests run on (SQLite, or PostgreSQL under make
+test-integration): a request carrying the gateway's key takes effect once, whoever retries it."""
+
+import asyncio
+import uuid
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from types import SimpleNamespace
+
+import httpx
+import pytest
+from fastapi import FastAPI
+from sqlalchemy import Column, MetaData, String, Table, func, insert, select
+
+from devstack.databases import DatabaseFactory
+from servicekit.app import DbSession
+from servicekit.context import IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER
+from servicekit.db import Database, new_metadata
+from servicekit.idempotency import (
+    KEY_TTL,
+    IdempotentWrites,
+    idempotency_table,
+    purge_expired,
+    scoped_key,
+)
+from servicekit.problems import Problem, install_problem_handlers
+
+metadata: MetaData = new_metadata()
+items = Table("items", metadata, Column("name", String(100), primary_key=True))
+requests_table = idempotency_table(metadata)
+
+
+class Slow:
+    """Holds the endpoint's transaction open until released, to retry while it runs."""
+
+    def __init__(self) -> None:
+        self.entered = asyncio.Event()
+        self.release = asyncio.Event()
+        self.release.set()
+
+
+def build_app(database: Database, slow: Slow) -> FastAPI:
+    app = FastAPI()
+    app.state.runtime = SimpleNamespace(database=database)
+    install_problem_handlers(app)
+    app.add_middleware(IdempotentWrites)
+
+    @app.post("/items", status_code=201)
+    async def create(body: dict[str, str], session: DbSession) -> dict[str, str]:
+        if body["name"] == "refused":
+            raise Problem(422, "refused", errors=[{"field": "body.name", "message": "refused", "type": "x"}])
+        await session.execute(insert(items).values(name=body["name"]))
+        slow.entered.set()
+        await slow.release.wait()
+        return {"name": body["name"], "id": str(uuid.uuid4())}
+
+    return app
+
+
+@pytest.fixture
+async def database(databases: DatabaseFactory) -> AsyncIterator[Database]:
+    database = Database(await databases.new("idempotency"))
+    async with database.engine.begin() as connection:
+        await connection.run_sync(metadata.create_all)
+    try:
+        yield database
+    finally:
+        await database.dispose()
+
+
+@pytest.fixture
+async def service(database: Database) -> AsyncIterator[tuple[httpx.AsyncClient, Slow]]:
+    slow = Slow()
+    transport = httpx.ASGITransport(build_app(database, slow))
+    async with httpx.AsyncClient(transport=transport, base_url="http://service") as client:
+        yield client, slow
+
+
+def keyed(key: str, fingerprint: str = "f" * 64) -> dict[str, str]:
+    return {IDEMPOTENCY_KEY_HEADER: key, IDEMPOTENCY_FINGERPRINT_HEADER: fingerprint}
+
+
+async def count(database: Database, table: Table) -> int:
+    async with database.session(read_only=True) as session:
+        return int(await session.scalar(select(func.count()).select_from(table)) or 0)
+
+
+async def test_a_replayed_key_answers_the_first_answer_and_writes_once(
+    database: Database, service: tuple[httpx.AsyncClient, Slow]
+) -> None:
+    client, _ = service
+    first = await client.post("/items", json={"name": "a"}, headers=keyed("k1"))
+    again = await client.post("/items", json={"name": "a"}, headers=keyed("k1"))
+    assert first.status_code == again.status_code == 201
+    assert again.json() == first.json()  # the same id: the first answer, not a second run
+    assert again.headers["idempotent-replayed"] == "true"
+    assert await count(database, items) == 1
+
+
+async def test_the_same_key_with_another_request_is_a_conflict(
+    database: Database, service: tuple[httpx.AsyncClient, Slow]
+) -> None:
+    client, _ = service
+    assert (await client.post("/items", json={"name": "a"}, headers=keyed("k2", "1" * 64))).status_code == 201
+    other = await client.post("/items", json={"name": "b"}, headers=keyed("k2", "2" * 64))
+    assert other.status_code == 409
+    assert other.headers["content-type"] == "application/problem+json"
+    assert await count(database, items) == 1
+
+
+async def test_a_retry_while_the_first_runs_waits_for_it_and_replays(
+    database: Database, service: tuple[httpx.AsyncClient, Slow]
+) -> None:
+    client, slow = service
+    slow.release.clear()
+    first = asyncio.create_task(client.post("/items", json={"name": "a"}, headers=keyed("k3")))
+    await asyncio.wait_for(slow.entered.wait(), 10)
+    retry = asyncio.create_task(client.post("/items", json={"name": "a"}, headers=keyed("k3")))
+    await asyncio.sleep(0.2)
+    assert not retry.done()  # it waits for the first's transaction
+    slow.release.set()
+    answers = await asyncio.wait_for(asyncio.gather(first, retry), 30)
+    assert [a.status_code for a in answers] == [201, 201]
+    assert answers[0].json() == answers[1].json()
+    assert await count(database, items) == 1
+
+
+async def test_a_refused_request_keeps_no_key_and_without_a_key_nothing_is_recorded(
+    database: Database, service: tuple[httpx.AsyncClient, Slow]
+) -> None:
+    client, _ = service
+    refused = await client.post("/items", json={"name": "refused"}, headers=keyed("k4"))
+    assert refused.status_code == 422
+    assert await count(database, requests_table) == 0
+    assert (await client.post("/items", json={"name": "plain"})).status_code == 201
+    assert await count(database, requests_table) == 0
+    assert await count(database, items) == 1
+
+
+async def test_an_expired_key_runs_again_and_the_purge_deletes_expired_keys(
+    database: Database, service: tuple[httpx.AsyncClient, Slow]
+) -> None:
+    client, _ = service
+    assert (await client.post("/items", json={"name": "a"}, headers=keyed("k5"))).status_code == 201
+    assert await purge_expired(database, datetime.now(UTC)) == 0
+    later = datetime.now(UTC) + KEY_TTL + timedelta(seconds=1)
+    assert await purge_expired(database, later, batch=10) == 1
+    assert await count(database, requests_table) == 0
+
+
+def test_scoped_keys_differ_by_org_and_caller() -> None:
+    one = scoped_key("org-1", "user:1", "key")
+    assert len(one) == 64
+    assert one != scoped_key("org-2", "user:1", "key")
+    assert one != scoped_key("org-1", "user:2", "key")
+    assert scoped_key("o", "ab", "c") != scoped_key("o", "a", "bc")
