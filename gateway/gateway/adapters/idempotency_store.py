@@ -17,6 +17,7 @@ from gateway.adapters.tables import idempotency_keys
 from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint, keeps
 from servicekit.background import BackgroundLoop
 from servicekit.db import Database
+from servicekit.idempotency import STATE_KEY, IdempotentWrite, scoped_key
 from servicekit.problems import Problem, problem_response
 
 log = logging.getLogger(__name__)
@@ -176,7 +177,7 @@ class IdempotencyMiddleware:
             )
             return
         state = scope["app"].state
-        principal = await self._principal(state, headers, scope)
+        principal, org = await self._principal(state, headers, scope)
         try:
             # Bounded here too: on the proxy path no size-limit middleware stands in front.
             body = await read_body(receive, headers, state.settings.body_limit(scope["path"]))
@@ -201,6 +202,10 @@ class IdempotencyMiddleware:
             await problem_response(problem, scope["path"])(scope, receive, send)
             return
         assert begun.claim is not None
+        # The service (or the gateway's own endpoint) records the key with the writes it guards:
+        # a retry after this process died mid-request replays there instead of writing twice.
+        write = IdempotentWrite(scoped_key(org, principal, key), request_fingerprint)
+        scope[STATE_KEY] = write
         answer = await self._answer(scope, receive, body, store, begun.claim)
         for message in answer:
             await send(message)
@@ -240,15 +245,16 @@ class IdempotencyMiddleware:
         return answer
 
     @staticmethod
-    async def _principal(state: object, headers: Headers, scope: Scope) -> str:
+    async def _principal(state: object, headers: Headers, scope: Scope) -> tuple[str, str]:
+        """The caller's identity and org ("" when anonymous)."""
         try:
             principal = await state.authenticator.principal(headers)  # type: ignore[attr-defined]
         except Problem:
             client = scope.get("client")
-            return f"anonymous:{client[0] if client else 'unknown'}"
+            return f"anonymous:{client[0] if client else 'unknown'}", ""
         identity: str = principal.rate_limit_identity
         scope.setdefault("state", {})["caller"] = identity  # for the access line, replays too
-        return identity
+        return identity, str(principal.org_id)
 
 
 def _stored(status: int, answer: list[Message]) -> StoredResponse:

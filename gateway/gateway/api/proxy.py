@@ -28,10 +28,13 @@ from gateway.domain.routing import Action, Operation, Route, methods_of, resolve
 from servicekit.context import (
     CONTEXT_HEADERS,
     CORRELATION_ID_HEADER,
+    IDEMPOTENCY_FINGERPRINT_HEADER,
+    IDEMPOTENCY_KEY_HEADER,
     INTERNAL_TOKEN_HEADER,
     REQUEST_ID_HEADER,
     request_ids,
 )
+from servicekit.idempotency import STATE_KEY, IdempotentWrite
 from servicekit.logs import correlation_id_var, log_access, request_id_var
 from servicekit.problems import Problem, log_server_problem, problem_response
 from servicekit.prometheus import observe_request
@@ -93,6 +96,10 @@ async def forward(
     sent[REQUEST_ID_HEADER] = request_id_var.get() or ""
     sent[CORRELATION_ID_HEADER] = correlation_id_var.get() or ""
     sent["x-forwarded-for"] = client_address
+    write: IdempotentWrite | None = scope.get(STATE_KEY)
+    if write is not None:  # the service records the key with the writes it guards
+        sent[IDEMPOTENCY_KEY_HEADER] = write.key
+        sent[IDEMPOTENCY_FINGERPRINT_HEADER] = write.fingerprint
     target = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
     if query := scope.get("query_string"):
         target += "?" + query.decode("latin-1")
