@@ -32,8 +32,10 @@ from sqlalchemy import Connection, MetaData
 
 from contracts import CampaignState, Envelope, EventData, new_event
 from servicekit.campaigns import CampaignNews, KnownCampaign, fold_campaign
+from servicekit.context import IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER
 from servicekit.db import Database
 from servicekit.errors import DomainError
+from servicekit.idempotency import scoped_key
 from servicekit.migrations import alembic_config
 from servicekit.runtime import ServiceRuntime
 
@@ -189,3 +191,10 @@ async def schema_drift(database: Database, metadata: MetaData, *, tables: Collec
 
     async with database.engine.connect() as connection:
         return await connection.run_sync(differences)
+
+
+def with_idempotency_key(headers: dict[str, str], key: str) -> dict[str, str]:
+    """`headers` with what the gateway adds to a write under the client's Idempotency-Key `key`
+    (scoped to the org in `headers`), one fingerprint per key: a retry sends the same."""
+    scoped = scoped_key(headers.get("x-tenant-id", ""), "test-caller", key)
+    return {**headers, IDEMPOTENCY_KEY_HEADER: scoped, IDEMPOTENCY_FINGERPRINT_HEADER: scoped}
