@@ -118,11 +118,6 @@ async def test_the_gateway_restarted_with_idempotent_requests_in_flight(
     await gateway_restart_run(gateway, platform_stack, mailbox, signal.SIGTERM)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a request the gateway forwarded but died before keeping the answer of is sent again once its "
-    "key's lease (60 s) runs out, and the service does it twice: services do not see the Idempotency-Key",
-)
 async def test_the_gateway_killed_with_idempotent_requests_in_flight(
     gateway: httpx.AsyncClient, platform_stack: Stack, mailbox: Mailbox
 ) -> None:
