@@ -17,20 +17,11 @@ from gateway.adapters.tables import idempotency_keys
 from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint, keeps
 from servicekit.background import BackgroundLoop
 from servicekit.db import Database
-from servicekit.idempotency import STATE_KEY, IdempotentWrite, scoped_key
+from servicekit.idempotency import REPLAYED_HEADERS, STATE_KEY, IdempotentWrite, scoped_key, send_stored
+from servicekit.idempotency import StoredAnswer as StoredResponse
 from servicekit.problems import Problem, problem_response
 
 log = logging.getLogger(__name__)
-
-# Headers worth replaying; the rest (date, request id, rate limits) belong to each answer.
-REPLAYED_HEADERS = frozenset({"content-type", "location", "etag", "cache-control"})
-
-
-@dataclass(frozen=True)
-class StoredResponse:
-    status: int
-    headers: list[tuple[str, str]]
-    body: bytes
 
 
 @dataclass(frozen=True)
@@ -189,7 +180,7 @@ class IdempotencyMiddleware:
         begun = await store.begin(principal, key, request_fingerprint)
         if begun.outcome is Outcome.REPLAY:
             assert begun.stored is not None
-            await _send_stored(send, begun.stored)
+            await send_stored(send, begun.stored)
             return
         if begun.outcome is Outcome.MISMATCH:
             problem = Problem(409, "this Idempotency-Key was used with a different request body")
@@ -277,11 +268,3 @@ async def _settle(settling: Awaitable[None], claim: Claim) -> None:
         await settling
     except Exception:
         log.exception("could not settle Idempotency-Key %r", claim.key)
-
-
-async def _send_stored(send: Send, stored: StoredResponse) -> None:
-    headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in stored.headers]
-    headers.append((b"idempotent-replayed", b"true"))
-    headers.append((b"content-length", str(len(stored.body)).encode()))
-    await send({"type": "http.response.start", "status": stored.status, "headers": headers})
-    await send({"type": "http.response.body", "body": stored.body})

@@ -195,7 +195,7 @@ class IdempotentWrites:
         try:
             await self.app(scope, receive, hold)
         except Replay as replay:
-            await _send_stored(send, replay.answer)
+            await send_stored(send, replay.answer)
             return
         except BaseException:
             await _discard(write)
@@ -275,7 +275,8 @@ async def _messages_of(problem: Problem, scope: Scope) -> list[Message]:
     return messages
 
 
-async def _send_stored(send: Send, answer: StoredAnswer) -> None:
+async def send_stored(send: Send, answer: StoredAnswer) -> None:
+    """A recorded answer, marked as replayed (the gateway's own store answers with it too)."""
     headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in answer.headers]
     headers.append((b"idempotent-replayed", b"true"))
     headers.append((b"content-length", str(len(answer.body)).encode()))
