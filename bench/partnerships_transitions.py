@@ -12,6 +12,7 @@ floor for one replica, not a ceiling for a deployment.
 
     python bench/partnerships_transitions.py [--seconds 20] [--concurrency 16] [--warmup 3]
         [--kafka HOST:PORT] [--database-url URL]   # default: embedded broker, SQLite file
+        [--idempotency-keys]   # each transition under a fresh key, as the gateway forwards one
 Prints the figures and writes bench/results/partnerships_transitions.json.
 """
 
@@ -43,6 +44,7 @@ from partnerships.domain.influencers import KnownInfluencer
 from partnerships.main import create_app
 from partnerships.settings import PartnershipsSettings
 from servicekit.runtime import ServiceRuntime
+from servicekit.testing import with_idempotency_key
 
 ROOT = Path(__file__).resolve().parents[1]
 TERMS: dict[str, Any] = {
@@ -80,7 +82,7 @@ async def known_influencers(runtime: ServiceRuntime, count: int) -> list[uuid.UU
 
 
 async def worker(
-    client: httpx.AsyncClient, secret: str, influencer: uuid.UUID, tally: Tally, stop: asyncio.Event
+    client: httpx.AsyncClient, secret: str, influencer: uuid.UUID, tally: Tally, stop: asyncio.Event, keyed: bool
 ) -> None:
     tenant = uuid.uuid4()
     brand = headers(secret, tenant, "manager")
@@ -99,6 +101,8 @@ async def worker(
     await client.post(f"/api/v1/campaigns/{campaign_id}/launch", headers=brand)
 
     async def call(path: str, body: dict[str, Any] | None, caller: dict[str, str]) -> dict[str, Any]:
+        if keyed:  # the key recorded with the transition, in its transaction (servicekit.idempotency)
+            caller = with_idempotency_key(caller, uuid.uuid4().hex)
         started = time.perf_counter()
         response = await client.post(path, json=body, headers=caller)
         if response.status_code >= 300:
@@ -153,7 +157,8 @@ async def measure(args: argparse.Namespace, url: str, runtime: ServiceRuntime, s
     limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
     async with httpx.AsyncClient(base_url=url, limits=limits, timeout=60) as client:
         influencers = await known_influencers(runtime, args.concurrency)
-        workers = [asyncio.create_task(worker(client, secret, i, tally, stop)) for i in influencers]
+        keyed = args.idempotency_keys
+        workers = [asyncio.create_task(worker(client, secret, i, tally, stop, keyed)) for i in influencers]
         await asyncio.sleep(args.warmup)
         rows_before = await outbox_rows(runtime)
         samples: list[tuple[float, int]] = []
@@ -181,6 +186,7 @@ async def measure(args: argparse.Namespace, url: str, runtime: ServiceRuntime, s
     latencies = sorted(tally.latencies_ms)
     return {
         "concurrency": args.concurrency,
+        "idempotency_keys": args.idempotency_keys,
         "seconds": round(elapsed, 2),
         "transitions": tally.transitions,
         "transitions_per_s": round(tally.transitions / elapsed, 1),
@@ -267,6 +273,7 @@ def main() -> None:
     parser.add_argument(
         "--database-url", help="a PostgreSQL admin URL to create the bench database in (default: SQLite)"
     )
+    parser.add_argument("--idempotency-keys", action="store_true", help="each transition under an Idempotency-Key")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "partnerships_transitions.json"))
     args = parser.parse_args()
     result = asyncio.run(run(args))

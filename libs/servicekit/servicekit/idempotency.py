@@ -136,15 +136,19 @@ async def claim(session: AsyncSession, write: IdempotentWrite, now: datetime) ->
     """Records the key in the request's transaction, before the endpoint writes. On PostgreSQL an
     insert of a key another running transaction holds waits for it (on SQLite writers take turns),
     so a key found on record was committed, with its answer."""
-    await session.execute(delete(_requests).where(_requests.c.key == write.key, _requests.c.expires_at <= now))
-    inserted = await session.execute(
-        insert_on_conflict(session, _requests)
-        .values(key=write.key, fingerprint=write.fingerprint, created_at=now, expires_at=now + KEY_TTL)
-        .on_conflict_do_nothing(index_elements=["key"])
-    )
-    if inserted.rowcount == 1:  # type: ignore[attr-defined]
-        return
-    row = (await session.execute(select(_requests).where(_requests.c.key == write.key))).one()
+    for _ in range(2):
+        inserted = await session.execute(
+            insert_on_conflict(session, _requests)
+            .values(key=write.key, fingerprint=write.fingerprint, created_at=now, expires_at=now + KEY_TTL)
+            .on_conflict_do_nothing(index_elements=["key"])
+        )
+        if inserted.rowcount == 1:  # type: ignore[attr-defined]
+            return
+        row = (await session.execute(select(_requests).where(_requests.c.key == write.key))).one()
+        if row.expires_at > now:
+            break
+        # Expired and not purged yet: it no longer speaks for the key.
+        await session.execute(delete(_requests).where(_requests.c.key == write.key))
     if row.fingerprint != write.fingerprint:
         raise Problem(409, "this Idempotency-Key was used with a different request body")
     headers = [(str(name), str(value)) for name, value in row.response_headers or []]

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import httpx
 import pytest
 from fastapi import FastAPI
-from sqlalchemy import Column, MetaData, String, Table, func, insert, select
+from sqlalchemy import Column, MetaData, String, Table, func, insert, select, update
 
 from devstack.databases import DatabaseFactory
 from servicekit.app import DbSession
@@ -154,3 +154,16 @@ def test_scoped_keys_differ_by_org_and_caller() -> None:
     assert one != scoped_key("org-2", "user:1", "key")
     assert one != scoped_key("org-1", "user:2", "key")
     assert scoped_key("o", "ab", "c") != scoped_key("o", "a", "bc")
+
+
+async def test_a_key_expired_but_not_yet_purged_runs_the_request_afresh(
+    database: Database, service: tuple[httpx.AsyncClient, Slow]
+) -> None:
+    client, _ = service
+    assert (await client.post("/items", json={"name": "a"}, headers=keyed("k6"))).status_code == 201
+    async with database.session() as session:
+        await session.execute(update(requests_table).values(expires_at=datetime.now(UTC) - timedelta(seconds=1)))
+    again = await client.post("/items", json={"name": "b"}, headers=keyed("k6", "2" * 64))
+    assert again.status_code == 201
+    assert "idempotent-replayed" not in again.headers
+    assert await count(database, items) == 2
