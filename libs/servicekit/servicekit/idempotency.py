@@ -13,6 +13,7 @@ that failed (an error answer, nothing committed) leaves no key, so the retry run
 Keys are kept 24 h (`KEY_TTL`, as long as the gateway keeps its own); `ExpiredKeysPurge` deletes
 expired ones hourly in bounded batches, and an expired key is never replayed meanwhile."""
 
+import contextlib
 import hashlib
 import logging
 from collections.abc import AsyncIterator
@@ -247,7 +248,8 @@ async def _settle(scope: Scope, write: IdempotentWrite, held: list[Message]) -> 
         await session.commit()
         return held
     except Exception as exc:
-        await session.rollback()
+        with contextlib.suppress(Exception):  # the connection may be gone: the answer says so
+            await session.rollback()
         problem = unexpected_problem(scope["method"], scope["path"], exc)
         return await _messages_of(problem, scope)
     finally:
