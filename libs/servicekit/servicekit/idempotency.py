@@ -15,7 +15,6 @@ expired ones hourly in bounded batches, and an expired key is never replayed mea
 
 import contextlib
 import hashlib
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -46,7 +45,6 @@ from servicekit.context import IDEMPOTENCY_KEY_HEADER as KEY_HEADER
 from servicekit.db import Database, UtcDateTime, insert_on_conflict
 from servicekit.problems import Problem, problem_response, unexpected_problem
 
-log = logging.getLogger(__name__)
 
 KEY_TTL = timedelta(hours=24)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
