@@ -45,7 +45,6 @@ from servicekit.context import IDEMPOTENCY_KEY_HEADER as KEY_HEADER
 from servicekit.db import Database, UtcDateTime, insert_on_conflict
 from servicekit.problems import Problem, problem_response, unexpected_problem
 
-
 KEY_TTL = timedelta(hours=24)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Headers worth replaying; the rest (date, request id) belong to each answer.
