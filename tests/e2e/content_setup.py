@@ -2,9 +2,7 @@
 signs a brand's partnership, and content makes its deliverables from partnerships' event."""
 
 import asyncio
-import struct
 import uuid
-import zlib
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -13,6 +11,7 @@ import httpx
 from devstack import mailbox as devstack_mailbox
 from devstack.mailbox import Mailbox
 from devstack.stack import Stack
+from devstack.walk import png  # noqa: F401 (the content tests take it from here)
 
 from .conftest import PASSWORD, Org, log_in
 from .test_campaign_journey import platform_admin
@@ -79,16 +78,3 @@ async def deliverables_of(gateway: httpx.AsyncClient, brand: Org, partnership_id
         lambda response: response.status_code == 200 and bool(response.json()["items"]),
     )
     return list(made.json()["items"])
-
-
-def png() -> bytes:
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
-        + chunk(b"IEND", b"")
-    )

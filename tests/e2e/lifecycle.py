@@ -31,9 +31,9 @@ import httpx
 from devstack import mailbox as devstack_mailbox
 from devstack.mailbox import Mailbox
 from devstack.stack import Stack
+from devstack.walk import Walk, png, terms, until
 
 from .conftest import PASSWORD, Org, log_in, sign_up
-from .content_setup import png
 from .test_campaign_journey import platform_admin
 
 EXPORT = Path(__file__).with_name("data") / "instagram_top200_slice.csv"
@@ -46,26 +46,6 @@ BOOST = 30_000
 ORDER_BY_CLICK, ORDER_BY_CODE, REFUND = 60_000, 40_000, 10_000
 POST = {"views": 5_000, "reach": 4_000, "likes": 300, "comments": 40, "saved": 20, "shares": 10}
 ENGAGEMENTS = 300 + 40 + 20 + 10  # likes + comments + saves + shares
-
-
-async def until(check: Callable[[], Awaitable[Any]], timeout_s: float = 60, what: str | Callable[[], str] = "") -> Any:
-    """What travels over events takes a moment; a connection refused mid-fault is a moment too."""
-    deadline = asyncio.get_running_loop().time() + timeout_s
-    last: object = None
-    while True:
-        try:
-            found = await check()
-        except httpx.TransportError as exc:
-            found, last = None, exc
-        if found:
-            return found
-        if asyncio.get_running_loop().time() >= deadline:
-            raise AssertionError(f"not reached in time: {what() if callable(what) else what} ({last})")
-        await asyncio.sleep(0.2)
-
-
-def ok(*statuses: int) -> Callable[[httpx.Response], httpx.Response | None]:
-    return lambda response: response if response.status_code in statuses else None
 
 
 class Subscriber:
@@ -99,7 +79,7 @@ class Subscriber:
 
 
 @dataclass
-class Lifecycle:
+class Lifecycle(Walk):
     gateway: httpx.AsyncClient
     stack: Stack
     mailbox: Mailbox
@@ -133,55 +113,6 @@ class Lifecycle:
             await step()
             if between is not None:
                 await between(name)
-
-    async def post(
-        self,
-        path: str,
-        who: dict[str, str],
-        statuses: tuple[int, ...] = (200, 201),
-        method: str = "POST",
-        retry: tuple[int, ...] = (),
-        **kw: Any,
-    ) -> Any:
-        """A write retried while the platform cannot take it yet (an event still on its way, a
-        service restarting); each is one the API makes safe to repeat, or carries an Idempotency-Key."""
-        headers = {**who, "idempotency-key": f"lc-{self.tag}-{uuid.uuid4()}", **kw.pop("headers", {})}
-        response = await until(
-            timeout_s=self.patience,
-            check=lambda: self._send(method, path, headers, statuses, retry, **kw),
-            what=lambda: f"{method} {path}: {self.s.get('last_refusal')}",
-        )
-        return response.json() if response.content else None
-
-    async def _send(
-        self,
-        method: str,
-        path: str,
-        headers: dict[str, str],
-        statuses: tuple[int, ...],
-        retry: tuple[int, ...],
-        **kw: Any,
-    ) -> Any:
-        response = await self.gateway.request(method, path, headers=headers, **kw)
-        assert response.status_code in (*statuses, *retry, 409, 422, 500, 502, 503, 504), f"{path}: {response.text}"
-        if response.status_code >= 500:  # told apart: a fault run may meet them, a calm run may not
-            self.server_errors.append(f"{method} {path}: {response.status_code} {response.text[:200]}")
-        self.s["last_refusal"] = f"{response.status_code} {response.text[:300]}"
-        if response.status_code in retry:  # an answer the gateway keeps for its key: the next try is a new request
-            headers["idempotency-key"] = f"lc-{self.tag}-{uuid.uuid4()}"
-        if response.status_code == 422:
-            assert response.json().get("retryable"), f"{path}: {response.text}"
-        return response if response.status_code in statuses else None
-
-    async def get(self, path: str, who: dict[str, str], done: Callable[[Any], bool] = bool, **kw: Any) -> Any:
-        async def attempt() -> Any:
-            response = await self.gateway.get(path, headers=who, **kw)
-            if response.status_code != 200:
-                return None
-            body = response.json() if "json" in response.headers.get("content-type", "") else response.text
-            return body if done(body) else None
-
-        return await until(attempt, self.patience, f"GET {path}")
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -401,15 +332,6 @@ class Lifecycle:
             {"observed_at": "2026-05-02T10:00:00Z", "metrics": POST},
         ]}  # fmt: skip
         await self.post(f"/api/v1/posts/{self.s['post']}/insights", partner, (200, 202), json=snapshots)
-
-
-def terms(fee: dict[str, Any], schedule: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    return {
-        "collaboration_type": "sponsored_post",
-        "deliverables": [{"type": "post", "platform": "instagram", "count": 1}],
-        "fee": fee,
-        **({"payment_schedule": schedule} if schedule else {}),
-    }
 
 
 COST = COUNTER + RATE_BPS * (ORDER_BY_CODE - REFUND) // 10_000 + BOOST  # fees + commission + paid spend

@@ -4,17 +4,15 @@ a brand shortlists it (discovery -> Kafka -> a draft in partnerships), proposes,
 sign; the budget follows; webhooks tell the brand's integration."""
 
 import asyncio
-import os
-import sys
 import uuid
 from collections.abc import Awaitable, Callable
-from pathlib import Path
 
 import httpx
 
 from devstack import mailbox as devstack_mailbox
 from devstack.mailbox import Mailbox
 from devstack.stack import Stack
+from devstack.walk import make_admin
 
 from .conftest import Org, log_in, sign_up
 
@@ -33,17 +31,7 @@ async def eventually(check: Callable[[], Awaitable[httpx.Response | None]], time
 
 async def platform_admin(gateway: httpx.AsyncClient, platform_stack: Stack, mailbox: Mailbox) -> Org:
     signed_up = await sign_up(gateway, mailbox, "Platform", "agency")
-    env = {**os.environ, **platform_stack.env, **platform_stack.service_env["gateway"]}
-    granted = await asyncio.create_subprocess_exec(
-        str(Path(sys.executable).with_name("gateway-admin")),
-        "make-admin",
-        signed_up.email,
-        env=env,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    output, _ = await granted.communicate()
-    assert granted.returncode == 0, output.decode()
+    await make_admin(signed_up.email, {**platform_stack.env, **platform_stack.service_env["gateway"]})
     return await log_in(gateway, signed_up.email, signed_up.id)
 
 
