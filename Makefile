@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 INSTALL_LOG := $(VENV)/install.log
 SOURCES := $(wildcard $(foreach p,$(PACKAGES),$(p)/pyproject.toml)) requirements-dev.txt constraints.txt
 
-.PHONY: install run test test-integration lint format bench asyncapi k8s-check k8s-e2e compose-check clean
+.PHONY: install run demo test test-integration lint format bench asyncapi k8s-check k8s-e2e compose-check clean
 
 # pip's own output goes to $(INSTALL_LOG), shown only when it fails: setuptools warns about every
 # editable install of a flat layout (about 80 lines that ask nothing of the reader).
@@ -29,6 +29,10 @@ install: $(STAMP)
 ## everything on embedded defaults (SQLite per service, in-memory broker); Ctrl-C stops it
 run: $(STAMP)
 	$(BIN)/python -m devstack run
+
+## `make run` with a demo account loaded through the API (once; its logins are printed)
+demo: $(STAMP)
+	$(BIN)/python -m devstack run --demo
 
 ## the whole suite on embedded defaults
 test: $(STAMP)

@@ -1,14 +1,18 @@
 """`python -m devstack run`: everything on embedded defaults, until Ctrl-C."""
 
 import argparse
+import asyncio
 import os
 import signal
 import sys
 import time
 from pathlib import Path
 
+import httpx
+
+from devstack import demo
 from devstack.broker import EmbeddedBroker
-from devstack.mailbox import MailWatch
+from devstack.mailbox import Mailbox, MailWatch
 from devstack.stack import Stack
 
 
@@ -44,6 +48,10 @@ def run(args: argparse.Namespace) -> int:
         gateway = stack.url("gateway")
         print(f"\nready: the API is at {gateway}/api/v1  (docs: {gateway}/docs)")
         print(f"logs in {var / 'log'}/; Ctrl-C stops everything\n", flush=True)
+        if args.demo and not load_demo(stack, Path(mail_dir)):
+            return 1
+        if args.demo:
+            mail = None if mail is None else MailWatch(mail_dir)  # the demo's own mails are not news
         if mail is not None:
             print(f"each mail the gateway sends is a file in {mail.directory}/ and a line here\n", flush=True)
         reported: set[str] = set()
@@ -67,10 +75,35 @@ def run(args: argparse.Namespace) -> int:
             broker.stop()
 
 
+def load_demo(stack: Stack, mail_dir: Path) -> bool:
+    """The demo account through the gateway (devstack.demo), or why not."""
+    gateway = stack.url("gateway")
+    started = time.monotonic()
+    print("loading the demo account through the API...", flush=True)
+    try:
+        loaded = asyncio.run(_load(gateway, Mailbox(mail_dir), {**stack.env, **stack.service_env.get("gateway", {})}))
+    except demo.AlreadyLoaded as exc:
+        print(f"not loaded again: {exc} (to start afresh: stop, `rm -rf var`, `make demo`)", flush=True)
+        print(demo.logins(gateway) + "\n", flush=True)
+        return True
+    except (AssertionError, httpx.HTTPError, RuntimeError) as exc:
+        print(f"could not load the demo: {exc}", file=sys.stderr)
+        return False
+    print(f"loaded in {time.monotonic() - started:.0f} s: {loaded.summary()}", flush=True)
+    print(demo.logins(gateway, loaded.s["api_key"]) + "\n", flush=True)
+    return True
+
+
+async def _load(gateway_url: str, mailbox: Mailbox, gateway_env: dict[str, str]) -> demo.Northwind:
+    async with httpx.AsyncClient(base_url=gateway_url, timeout=30) as gateway:
+        return await demo.load(gateway, mailbox, gateway_env)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(prog="devstack")
     sub = parser.add_subparsers(dest="command", required=True)
     run_parser = sub.add_parser("run", help="start everything and wait for Ctrl-C")
+    run_parser.add_argument("--demo", action="store_true", help="load the demo account once ready (make demo)")
     run_parser.add_argument("--timeout", type=float, default=90, help="seconds to wait for readiness")
     args = parser.parse_args()
     return run(args)
