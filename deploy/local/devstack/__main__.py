@@ -78,8 +78,16 @@ def run(args: argparse.Namespace) -> int:
 def load_demo(stack: Stack, mail_dir: Path) -> bool:
     """The demo account through the gateway (devstack.demo), or why not."""
     gateway = stack.url("gateway")
+    if os.environ.get("GATEWAY_SMTP_SERVER"):
+        print("the demo confirms its sign-ups from the mail folder: unset GATEWAY_SMTP_SERVER", file=sys.stderr)
+        return False
     started = time.monotonic()
     print("loading the demo account through the API...", flush=True)
+
+    def interrupt(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    handlers = {sig: signal.signal(sig, interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         loaded = asyncio.run(_load(gateway, Mailbox(mail_dir), {**stack.env, **stack.service_env.get("gateway", {})}))
     except demo.AlreadyLoaded as exc:
@@ -89,6 +97,12 @@ def load_demo(stack: Stack, mail_dir: Path) -> bool:
     except (AssertionError, httpx.HTTPError, RuntimeError) as exc:
         print(f"could not load the demo: {exc}", file=sys.stderr)
         return False
+    except KeyboardInterrupt:
+        print("demo load interrupted: the account is partly there (`rm -rf var` starts afresh)", file=sys.stderr)
+        return False
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
     print(f"loaded in {time.monotonic() - started:.0f} s: {loaded.summary()}", flush=True)
     print(demo.logins(gateway, loaded.s["api_key"]) + "\n", flush=True)
     return True
