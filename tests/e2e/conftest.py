@@ -1,6 +1,5 @@
 import uuid
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
 import httpx
 import pytest
@@ -8,19 +7,9 @@ import pytest
 from devstack import mailbox as devstack_mailbox
 from devstack.mailbox import Mailbox
 from devstack.stack import SERVICES, Stack
+from devstack.walk import Org
 
 PASSWORD = "correct horse battery staple"
-
-
-@dataclass
-class Org:
-    id: str
-    token: str
-    email: str = ""
-
-    @property
-    def auth(self) -> dict[str, str]:
-        return {"authorization": f"Bearer {self.token}"}
 
 
 @pytest.fixture(scope="session")

@@ -33,7 +33,7 @@ async def test_the_demo_account_is_alive_and_loaded_once(
         "youtube": ("succeeded", 60),
     }
 
-    analyst = await log_in(gateway, demo.story.ANALYST, loaded.brand.org_id)  # a member who joined
+    analyst = await log_in(gateway, demo.story.ANALYST, loaded.brand.id)  # a member who joined
     campaigns = (await gateway.get("/api/v1/campaigns", headers=analyst.auth)).json()["items"]
     assert Counter(c["state"] for c in campaigns) == {"active": 2, "completed": 1, "draft": 1, "cancelled": 1}
     winter = next(c["id"] for c in campaigns if c["name"] == "Winter Blend")

@@ -9,6 +9,7 @@ import sys
 import uuid
 import zlib
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,19 @@ async def until(check: Callable[[], Awaitable[Any]], timeout_s: float = 60, what
         if asyncio.get_running_loop().time() >= deadline:
             raise AssertionError(f"not reached in time: {what() if callable(what) else what} ({last})")
         await asyncio.sleep(0.2)
+
+
+@dataclass
+class Org:
+    """Someone signed in to one org: its id, the access token, the email."""
+
+    id: str
+    token: str
+    email: str = ""
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"authorization": f"Bearer {self.token}"}
 
 
 def ok(*statuses: int) -> Callable[[httpx.Response], httpx.Response | None]:

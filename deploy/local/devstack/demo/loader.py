@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 
 from devstack.mailbox import Mailbox
-from devstack.walk import Walk, make_admin, png, until
+from devstack.walk import Org, Walk, make_admin, png, until
 
 from .story import (
     ADMIN,
@@ -46,17 +46,6 @@ def exports_folder(repo: Path) -> Path:
 
 
 @dataclass
-class Who:
-    email: str
-    org_id: str
-    token: str = ""
-
-    @property
-    def auth(self) -> dict[str, str]:
-        return {"authorization": f"Bearer {self.token}"}
-
-
-@dataclass
 class Demo(Walk):
     gateway: httpx.AsyncClient
     mailbox: Mailbox
@@ -71,10 +60,10 @@ class Demo(Walk):
 
     # -- people ------------------------------------------------------------------------------
 
-    async def log_in(self, email: str, org_id: str) -> Who:
+    async def log_in(self, email: str, org_id: str) -> Org:
         data = {"grant_type": "password", "username": email, "password": PASSWORD, "org_id": org_id}
         answer = await self.post("/api/v1/auth/token", {}, (200,), data=data)
-        return Who(email, org_id, answer["access_token"])
+        return Org(org_id, answer["access_token"], email)
 
     async def refuse_twice(self) -> None:
         data = {"grant_type": "password", "username": OWNER, "password": PASSWORD}
@@ -82,7 +71,7 @@ class Demo(Walk):
         if "access_token" in answer:
             raise AlreadyLoaded(f"{OWNER} already has an account here: the demo is loaded (or was cut short)")
 
-    async def sign_up(self, body: dict[str, Any], path: str = "/api/v1/orgs") -> Who:
+    async def sign_up(self, body: dict[str, Any], path: str = "/api/v1/orgs") -> Org:
         """Signed up, confirmed by the mailed token and signed in (as devstack.mailbox.sign_up, but
         each call waiting out the sign-up rate limit, which `make run` keeps at production's)."""
         email = str(body.get("email") or body["owner"]["email"])
@@ -102,7 +91,7 @@ class Demo(Walk):
         owner = {"email": OWNER, "password": PASSWORD}
         self.s["owner"] = brand = await self.sign_up({"name": BRAND, "kind": "brand", "owner": owner})
         for email, role in ((MANAGER, "manager"), (ANALYST, "analyst")):
-            invited = await self.post(f"/api/v1/orgs/{brand.org_id}/members", brand.auth, (201,),
+            invited = await self.post(f"/api/v1/orgs/{brand.id}/members", brand.auth, (201,),
                                       json={"email": email, "role": role})  # fmt: skip
             seen = self.mailbox.latest_token(email)
             await self.post(
@@ -115,7 +104,7 @@ class Demo(Walk):
         self.s["admin"] = await self.log_in(ADMIN, org)
 
     @property
-    def brand(self) -> Who:
+    def brand(self) -> Org:
         return self.s["owner"]  # type: ignore[no-any-return]
 
     # -- the catalogue -------------------------------------------------------------------------
@@ -184,10 +173,10 @@ class Demo(Walk):
         )  # fmt: skip
         return str(made["id"])
 
-    async def act(self, partnership: str, action: str, who: Who, **body: Any) -> dict[str, Any]:
+    async def act(self, partnership: str, action: str, who: Org, **body: Any) -> dict[str, Any]:
         return await self.post(f"/api/v1/partnerships/{partnership}/{action}", who.auth, (200,), json=body)  # type: ignore[no-any-return]
 
-    async def sign_both(self, partnership: str, creator: Who, version: int = 1) -> None:
+    async def sign_both(self, partnership: str, creator: Org, version: int = 1) -> None:
         for signer in (self.brand, creator):
             await self.act(partnership, "sign", signer, terms_version=version)
 
@@ -195,13 +184,13 @@ class Demo(Walk):
         made = await self.get(f"/api/v1/partnerships/{partnership}/deliverables", self.brand.auth, lambda b: b["items"])
         return str(made["items"][0]["id"])
 
-    async def draft(self, deliverable: str, creator: Who, caption: str) -> dict[str, Any]:
+    async def draft(self, deliverable: str, creator: Org, caption: str) -> dict[str, Any]:
         medium = await self.post(f"/api/v1/deliverables/{deliverable}/media", creator.auth, (201,), content=png(),
                                  headers={"content-type": "image/png"})  # fmt: skip
         version = {"caption": caption, "platform": "instagram", "format": "post", "media": [{"media_id": medium["id"]}]}
         return await self.post(f"/api/v1/deliverables/{deliverable}/submissions", creator.auth, (201,), json=version)  # type: ignore[no-any-return]
 
-    async def approve_and_publish(self, deliverable: str, creator: Who, caption: str, published: date) -> str:
+    async def approve_and_publish(self, deliverable: str, creator: Org, caption: str, published: date) -> str:
         """A draft approved and published `published` (a past day: the post went live then)."""
         version = await self.draft(deliverable, creator, caption)
         await self.post(f"/api/v1/submissions/{version['id']}/approve", self.brand.auth, (200,), json={})
