@@ -1,9 +1,13 @@
 """A giveaway's terms and an affiliate's commission, in the ways captions state them (English and German)."""
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from compliance import Caption, CheckContext, Collaboration, Platform, check
-from compliance.collaboration import names_commission
+from compliance.collaboration import GIVEAWAY_TERMS, TERM_WORDS, names_commission
 
 AFFILIATE = CheckContext(platform=Platform.INSTAGRAM, collaboration=Collaboration.AFFILIATE)
 GIVEAWAY = CheckContext(platform=Platform.INSTAGRAM, collaboration=Collaboration.GIVEAWAY)
@@ -57,3 +61,17 @@ def test_an_affiliate_post_names_the_commission(text: str, named: bool) -> None:
 def test_a_giveaway_states_its_terms(text: str, missing: tuple[str, ...]) -> None:
     codes = check(Caption("#ad " + text), GIVEAWAY).codes()
     assert tuple(c for c in codes if c.startswith("giveaway.")) == missing
+
+
+@pytest.mark.parametrize(("code", "pattern"), [(code, pattern) for code, pattern, _ in GIVEAWAY_TERMS])
+def test_whatever_states_a_giveaway_term_holds_one_of_its_words(code: str, pattern: re.Pattern[str]) -> None:
+    """A caption without any of the term's words skips its pattern: each statement must hold one."""
+
+    @settings(max_examples=500, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(pattern))
+    def holds_a_word(text: str) -> None:
+        match = pattern.search(text)
+        assert match is not None
+        assert any(word in match.group() for word in TERM_WORDS[code]), match.group()
+
+    holds_a_word()
