@@ -19,11 +19,16 @@ _OPEN_TAG_PREFIXES = {"sponsoredby": "sponsored", "giftedby": "gifted", "paidpar
 _PHRASES = tuple(
     (key, re.compile(rf"(?:{pattern})(?!\w)"), label, label_only) for key, pattern, label, label_only in PHRASE_LABELS
 )
-# Which phrases' words the caption holds, in one pass over it (thirty substring tests took longer),
-# each word with its rows: (row, pattern, label, label_only).
+# Which phrases' words the caption holds, in one pass over it (thirty substring tests took longer). Each
+# word found gives its number (a word such as "ad" occurs often: a set of small ints is cheap to build),
+# and _WORD_ROWS[number] its rows: (row, pattern, label, label_only).
+_PHRASE_WORDS = tuple(dict.fromkeys(key for key, *_ in _PHRASES))
+_WORD_ROWS = tuple(
+    tuple((row, *rest) for row, (key, *rest) in enumerate(_PHRASES) if key == word) for word in _PHRASE_WORDS
+)
 _KEYS = ahocorasick.Automaton()
-for _key in {key for key, *_ in _PHRASES}:
-    _KEYS.add_word(_key, tuple((row, *rest) for row, (key, *rest) in enumerate(_PHRASES) if key == _key))
+for _number, _word in enumerate(_PHRASE_WORDS):
+    _KEYS.add_word(_word, _number)
 _KEYS.make_automaton()
 _NEGATED = re.compile(
     r"\b(?:not|no|non|never|nicht|kein|keine|keinerlei|ohne)[\s\-]+(?:(?:an?|eine?|paid|bezahlte)\s+)?$"
@@ -96,14 +101,15 @@ def hashtag_label(value: str, brand_keys: frozenset[str] = frozenset()) -> str |
 def _phrase_candidates(text: str) -> list[tuple[int, int, int, str, bool]]:
     """(start, row, end, label, label_only) of every phrase starting a word, earliest first."""
     found: list[tuple[int, int, int, str, bool]] = []
-    for row, pattern, label, label_only in {row for _, rows in _KEYS.iter(text) for row in rows}:
-        position = 0
-        while (match := pattern.search(text, position)) is not None:
-            start = match.start()
-            position = start + 1
-            before = text[start - 1] if start else " "
-            if not (before.isalnum() or before in "_#@"):
-                found.append((start, row, match.end(), label, label_only))
+    for number in {number for _, number in _KEYS.iter(text)}:
+        for row, pattern, label, label_only in _WORD_ROWS[number]:
+            position = 0
+            while (match := pattern.search(text, position)) is not None:
+                start = match.start()
+                position = start + 1
+                before = text[start - 1] if start else " "
+                if not (before.isalnum() or before in "_#@"):
+                    found.append((start, row, match.end(), label, label_only))
     found.sort()
     return found
 
