@@ -10,7 +10,9 @@ from compliance.rules import BRIEF_RULE
 from compliance.text import Caption, canonical_link, fold, utf8_overflow_index
 from compliance.x_weight import weigh as x_weigh
 
+# Enum members as constants: Python 3.11 looks a member up on its class in about half a microsecond.
 BLOCKING = Severity.BLOCKING
+UTF8_BYTES, X_WEIGHTED = Counting.UTF8_BYTES, Counting.X_WEIGHTED
 
 
 def hashtag_key(tag: str) -> str:
@@ -93,10 +95,10 @@ def brief_findings(caption: Caption, brief: BriefRequirements) -> list[Finding]:
 def measure(caption: Caption, counting: Counting, limit: int) -> tuple[int, int]:
     """The caption's length as the platform counts it, and where it passes `limit` (len(text) if it does not)."""
     text = caption.text
-    if counting is Counting.UTF8_BYTES:
+    if counting is UTF8_BYTES:
         length = len(text.encode())
         return length, utf8_overflow_index(text, limit) if length > limit else len(text)
-    if counting is Counting.X_WEIGHTED:
+    if counting is X_WEIGHTED:
         return x_weigh(text, limit, _nfc_links(caption))
     return len(text), min(limit, len(text))
 
