@@ -22,9 +22,9 @@ _PHRASES = tuple(
 # Which phrases' words the caption holds, in one pass over it (thirty substring tests took longer). Each
 # word found gives its number (a word such as "ad" occurs often: a set of small ints is cheap to build),
 # and _WORD_ROWS[number] its rows: (row, pattern, label, label_only).
-_PHRASE_WORDS = tuple(dict.fromkeys(key for key, *_ in _PHRASES))
+_PHRASE_WORDS = tuple(dict.fromkeys(word for key, *_ in _PHRASES for word in key.split("|")))
 _WORD_ROWS = tuple(
-    tuple((row, *rest) for row, (key, *rest) in enumerate(_PHRASES) if key == word) for word in _PHRASE_WORDS
+    tuple((row, *rest) for row, (key, *rest) in enumerate(_PHRASES) if word in key.split("|")) for word in _PHRASE_WORDS
 )
 _KEYS = ahocorasick.Automaton()
 for _number, _word in enumerate(_PHRASE_WORDS):

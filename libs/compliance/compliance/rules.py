@@ -110,11 +110,12 @@ BRAND_TAG_SUFFIXES: dict[str, str] = {
 }
 BRAND_TAG_PREFIXES: dict[str, str] = {"thanks": "thanks", "thankyou": "thanks"}
 
-# Words and phrases and the label each is: (a word every match contains, the phrase as a lower-case
-# regular expression, label, label_only). A phrase marked label_only counts only where it stands as
-# a label: first on its line, in brackets, before ":" or "|", or alone after a full stop at the end
-# of a line ("ad" in "a great ad" is none). Where two start at the same place the earlier row wins.
-# Any of them right after "not", "no", "nicht", "kein(e)" does not count.
+# Words and phrases and the label each is: (a word every match contains, or several split by "|" of
+# which each match contains one; the phrase as a lower-case regular expression; label; label_only).
+# A phrase marked label_only counts only where it stands as a label: first on its line, in brackets,
+# before ":" or "|", or alone after a full stop at the end of a line ("ad" in "a great ad" is none).
+# Where two start at the same place the earlier row wins. Any of them right after "not", "no",
+# "nicht", "kein(e)" does not count.
 # fmt: off
 PHRASE_LABELS: tuple[tuple[str, str, str, bool], ...] = (
     ("partnership",    r"paid partnership(?: with)?",                                  "paid_partnership",       False),
@@ -147,7 +148,7 @@ PHRASE_LABELS: tuple[tuple[str, str, str, bool], ...] = (
     ("zusammenarbeit", r"in zusammenarbeit mit",                                       "kooperation",            False),
     ("unterstützung",  r"mit freundlicher unterstützung",                              "kooperation",            False),
     ("affiliate",      r"affiliate(?:[- ]links?)?",                                    "affiliate",              False),
-    ("pr",             r"pr[- ](?:package|sample|paket)",                              "pr",                     False),
+    ("pr |pr-",        r"pr[- ](?:package|sample|paket)",                              "pr",                     False),
 )
 # fmt: on
 

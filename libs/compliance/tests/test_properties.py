@@ -1,11 +1,14 @@
 """Properties the checks keep for any caption, not only the ones in the table."""
 
-from hypothesis import given, settings
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from compliance import Caption, CheckContext, Collaboration, Market, Platform, Severity, check, compare
 from compliance.labels import find_labels
-from compliance.rules import DENIAL_HASHTAGS, HASHTAG_LABELS
+from compliance.rules import DENIAL_HASHTAGS, HASHTAG_LABELS, PHRASE_LABELS
 from compliance.text import fold
 
 NEGATIONS = {"not", "no", "non", "never", "nicht", "kein", "keine", "keinerlei", "ohne"}
@@ -86,3 +89,18 @@ def test_any_text_is_checked_without_error_and_a_caption_matches_itself(text: st
         for finding in report.findings:
             assert finding.span is None or 0 <= finding.span.start <= finding.span.end <= len(text)
         assert compare(Caption(text), Caption(text), context) == []
+
+
+@pytest.mark.parametrize(("words", "phrase"), [(words, phrase) for words, phrase, _, _ in PHRASE_LABELS])
+def test_whatever_a_phrase_matches_holds_one_of_its_words(words: str, phrase: str) -> None:
+    """Only phrases whose words the caption holds are looked for: each match must hold one."""
+    pattern = re.compile(phrase)
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.from_regex(pattern))
+    def holds_a_word(text: str) -> None:
+        match = pattern.search(text)
+        assert match is not None
+        assert any(word in match.group() for word in words.split("|")), match.group()
+
+    holds_a_word()
