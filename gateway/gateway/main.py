@@ -18,6 +18,7 @@ from gateway.adapters.middleware import RateLimitHeaders, RequestSizeLimit
 from gateway.adapters.openapi_merge import ServiceDocs, merge
 from gateway.adapters.passwords import Passwords
 from gateway.adapters.rate_limit_sharing import RateLimitSharing
+from gateway.adapters.redirects import RedirectResolver
 from gateway.adapters.revocations import Revocations, RevocationSync
 from gateway.adapters.security import Authenticator
 from gateway.adapters.tables import messaging, metadata
@@ -205,6 +206,13 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
     )
     app.state.settings = settings
     app.state.upstreams = upstreams
+    app.state.redirects = RedirectResolver(
+        upstreams["metrics"],
+        settings.internal_secret,
+        retries=settings.upstream_retries,
+        max_items=settings.redirect_batch_max,
+        max_wait_s=settings.redirect_batch_wait_ms / 1000,
+    )
     app.state.signer = signer
     app.state.passwords = Passwords(time_cost=settings.password_time_cost, memory_kib=settings.password_memory_kib)
     app.state.authenticator = Authenticator(signer, runtime.database, revocations.key_cache, revocations.revoked)

@@ -75,6 +75,10 @@ class GatewaySettings(ServiceSettings):
 
     max_upload_bytes: int = 50 * 1024 * 1024  # influencer imports; content's media (videos up to 50 MiB)
     upstream_retries: int = 2
+    # Concurrent visits of /r/{code} travel to metrics together: at most this many in one call,
+    # waiting at most this long for company while a call is on its way (none when idle).
+    redirect_batch_max: int = Field(default=64, ge=1, le=1000)
+    redirect_batch_wait_ms: float = Field(default=0.5, ge=0)
     breaker_threshold: int = 5
     breaker_cooldown_s: float = 10.0
     breaker_min_callers: int = 2  # the faults that open it come from this many callers (or none)

@@ -215,13 +215,17 @@ async def test_unknown_api_paths_are_a_404_problem(gateway: httpx.AsyncClient, a
 
 
 async def test_the_tracking_redirect_needs_no_caller(gateway: httpx.AsyncClient, upstream: Upstream) -> None:
-    upstream.behaviour = lambda request: (200, {"redirect": "ok"}, 0.0)
+    target = "https://shop.example/spring?click_id=c1"
+    upstream.behaviour = lambda request: (200, {"items": [{"status": 302, "location": target}]}, 0.0)
     response = await gateway.get("/r/abc123", headers={"user-agent": "Mozilla/5.0", "x-forwarded-for": "6.6.6.6"})
-    assert response.status_code == 200
-    seen = upstream.received("/r/abc123")[-1]["headers"]
-    assert "x-tenant-id" not in seen
-    assert seen["x-forwarded-for"] == "127.0.0.1"  # the gateway's view, not the caller's claim
-    assert seen["user-agent"] == "Mozilla/5.0"
+    assert response.status_code == 302
+    assert response.headers["location"] == target
+    (sent,) = upstream.received("/internal/redirects")
+    assert "x-tenant-id" not in sent["headers"]
+    (visit,) = json.loads(sent["body"])["items"]
+    assert visit["address"] == "127.0.0.1"  # the gateway's view, not the caller's claim
+    assert visit["user_agent"] == "Mozilla/5.0"
+    assert visit["code"] == "abc123"
 
 
 async def _sleep(seconds: float) -> None:

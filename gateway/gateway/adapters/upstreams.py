@@ -95,11 +95,22 @@ class Upstream:
             )
 
     async def forward(
-        self, method: str, target: str, headers: dict[str, str], body: bytes, *, retries: int, caller: str
+        self,
+        method: str,
+        target: str,
+        headers: dict[str, str],
+        body: bytes,
+        *,
+        retries: int,
+        caller: str,
+        idempotent: bool | None = None,
     ) -> UpstreamResponse:
         """One call to `target` (path and query as they came, percent-encoded) with retries;
-        POST and PATCH are retried only when no connection was made. `caller` is who the call is
-        made for (its rate-limit identity): the breaker opens only on faults of several."""
+        POST and PATCH are retried only when no connection was made, unless `idempotent` says
+        otherwise. `caller` is who the call is made for (its rate-limit identity): the breaker
+        opens only on faults of several."""
+        if idempotent is None:
+            idempotent = method in IDEMPOTENT_METHODS
         attempts = 1 + retries
         for attempt in range(1, attempts + 1):
             self._admit()
@@ -107,13 +118,13 @@ class Upstream:
                 response = await self._send(method, target, headers, body)
             except _Failure as failure:
                 self.breaker.record_fault(time.monotonic(), None if failure.anyones else caller)
-                if attempt < attempts and (failure.retryable or method in IDEMPOTENT_METHODS):
+                if attempt < attempts and (failure.retryable or idempotent):
                     await asyncio.sleep(0.05 * 2 ** (attempt - 1))
                     continue
                 raise failure.problem from None
             if is_upstream_fault(response.status, _content_type(response)):
                 self.breaker.record_fault(time.monotonic(), caller)
-                if response.status in RETRYABLE_STATUS and method in IDEMPOTENT_METHODS and attempt < attempts:
+                if response.status in RETRYABLE_STATUS and idempotent and attempt < attempts:
                     await asyncio.sleep(0.05 * 2 ** (attempt - 1))
                     continue
             else:
@@ -164,6 +175,23 @@ class Upstream:
             return response.status_code, response.json()
         except ValueError:
             return response.status_code, None
+
+
+def failure_problem(service: str, response: UpstreamResponse) -> Problem | None:
+    """What the gateway answers for a service's 5xx: its 503 passed on (a client retries after
+    its Retry-After), any other as a 502 that does not quote it (its text may name an internal
+    host; the service logged it)."""
+    if response.status == 503:
+        retry_after = next((v.decode("latin-1") for n, v in response.headers if n == b"retry-after"), "1")
+        return Problem(
+            503,
+            f"the {service} service cannot answer for a moment (HTTP 503)",
+            upstream=service,
+            headers={"Retry-After": retry_after},
+        )
+    if response.status >= 500:
+        return Problem(502, f"the {service} service failed (HTTP {response.status})", upstream=service)
+    return None
 
 
 def _content_type(response: UpstreamResponse) -> str:

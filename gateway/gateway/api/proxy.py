@@ -22,6 +22,8 @@ from starlette.types import Message, Receive, Scope, Send
 from gateway.adapters.idempotency_store import IdempotencyMiddleware
 from gateway.adapters.middleware import read_body
 from gateway.adapters.security import admit, client_address_of, service_context, take_rate_limit
+from gateway.adapters.upstreams import failure_problem
+from gateway.api.redirect import is_redirect, redirect_answer
 from gateway.domain.access import action_of
 from gateway.domain.identity import Principal
 from gateway.domain.routing import Action, Operation, Route, methods_of, resolve
@@ -109,18 +111,8 @@ async def forward(
     upstream = await state.upstreams[service].forward(
         method, target, sent, body, retries=settings.upstream_retries, caller=who
     )
-    if upstream.status == 503:
-        # The service is up but cannot answer for a moment (its database restarting): a client retries.
-        retry_after = next((v.decode("latin-1") for n, v in upstream.headers if n == b"retry-after"), "1")
-        raise Problem(
-            503,
-            f"the {service} service cannot answer for a moment (HTTP 503)",
-            upstream=service,
-            headers={"Retry-After": retry_after},
-        )
-    if upstream.status >= 500:
-        # Not its detail: a failure's text may name an internal host (the service logged it).
-        raise Problem(502, f"the {service} service failed (HTTP {upstream.status})", upstream=service)
+    if (failure := failure_problem(service, upstream)) is not None:
+        raise failure
     raw_headers = [
         (name, _public_location(value, state.upstream_authorities) if name in LOCATION_HEADERS else value)
         for name, value in upstream.headers
@@ -257,10 +249,15 @@ class ServiceProxy:
             else:
                 caller, limit_headers = await admit(state, headers, scope["method"], scope["path"], route)
             body = await read_body(receive, headers, settings.body_limit(scope["path"]))
-            action = action_of(route, scope["method"])
-            status, response_headers, content = await forward(
-                state, scope, headers, route.service, caller, action, body, address
-            )
+            if is_redirect(route.path, scope["method"], scope["path"]):
+                status, response_headers, content = await redirect_answer(
+                    state.redirects, scope["path"], scope["method"], headers, address
+                )
+            else:
+                action = action_of(route, scope["method"])
+                status, response_headers, content = await forward(
+                    state, scope, headers, route.service, caller, action, body, address
+                )
             response_headers.append((b"content-length", str(len(content)).encode()))
         except Problem as problem:
             if problem.status >= 500:

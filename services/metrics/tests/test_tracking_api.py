@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from devstack.databases import DatabaseFactory
+from devstack.pytest_plugin import service_headers
 from metrics.adapters.tables import click_spool
 from metrics.domain.clicks import read_click_id
 
@@ -176,3 +177,40 @@ async def test_while_the_broker_is_unreachable_a_click_goes_to_the_spool_and_sti
         database = service.app.state.runtime.database  # type: ignore[attr-defined]
         async with database.session(read_only=True) as session:
             assert await session.scalar(select(func.count()).select_from(click_spool)) == 5
+
+
+async def test_the_gateways_batch_of_visits_is_answered_item_by_item_in_order(brand: Brand) -> None:
+    partnership_id, _ = await brand.partnership()
+    link = await brand.link(partnership_id)
+    visit = {"code": link["code"], "method": "GET", "address": "203.0.113.7", "user_agent": "Mozilla/5.0 (iPhone)"}
+    body = {"items": [visit, {**visit, "code": "no-such-code"}, {**visit, "method": "HEAD", "referrer": None}]}
+    gateway = service_headers(brand.secret, None, roles="")
+
+    answered = await brand.service.post("/internal/redirects", json=body, headers=gateway)
+
+    assert answered.status_code == 200, answered.text
+    first, unknown, head = answered.json()["items"]
+    assert unknown == {"status": 404}
+    for item in (first, head):
+        assert item["status"] == 302
+        assert item["location"].startswith(link["target_url"] + "&click_id=")
+    assert first["location"] != head["location"]
+
+
+async def test_a_batch_without_the_internal_credential_or_with_a_bad_item_is_refused(brand: Brand) -> None:
+    visit = {"code": "abc", "method": "GET", "address": "203.0.113.7", "user_agent": "x"}
+    gateway = service_headers(brand.secret, None, roles="")
+    no_token = await brand.service.post("/internal/redirects", json={"items": [visit]})
+    assert no_token.status_code == 401
+    cases = [
+        ({"items": [visit, {**visit, "code": 7}]}, "body.items.1.code"),
+        ({"items": [{**visit, "method": "POST"}]}, "body.items.0.method"),
+        ({"items": [visit] * 1001}, "body.items"),
+        ({"visits": []}, "body.items"),
+    ]
+    for body, field in cases:
+        refused = await brand.service.post("/internal/redirects", json=body, headers=gateway)
+        assert refused.status_code == 422, refused.text
+        assert field in {e["field"] for e in refused.json()["errors"]}, refused.text
+    broken = await brand.service.post("/internal/redirects", content=b"{", headers=gateway)
+    assert broken.status_code == 422, broken.text

@@ -67,10 +67,14 @@ class ClickLog:
 
     async def append(self, key: bytes, payload: bytes) -> str:
         """Where the click went: "broker", "spool" or "lost"."""
+        return await self.enqueue(key, payload)
+
+    def enqueue(self, key: bytes, payload: bytes) -> asyncio.Future[str]:
+        """`append` without awaiting: a batch of visits awaits its clicks' futures together."""
         future: asyncio.Future[str] = asyncio.get_running_loop().create_future()
         self._pending.append((key, payload, future))
         self._wake.set()
-        return await future
+        return future
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run(), name="click-log")

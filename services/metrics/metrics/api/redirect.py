@@ -10,14 +10,13 @@ import hmac
 import os
 import time
 from typing import Annotated, Any
-from urllib.parse import urlsplit
 
-import orjson
 from fastapi import APIRouter, FastAPI, Path, Request, Response
 from starlette.types import Receive, Scope, Send
 
 from metrics.adapters.ingestion import Ingestion
-from metrics.domain.clicks import client_hash, issue_click_id_at, visitor_class
+from metrics.api import visits
+from metrics.api.click import record_click
 from servicekit.context import INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER
 from servicekit.logs import log_access, request_id_var
 from servicekit.problems import Problem, problem_response
@@ -35,40 +34,17 @@ _NO_CREDENTIAL = problem_response(
 )
 
 
-def _referrer_host(referrer: str | None) -> str | None:
-    if not referrer:
-        return None
-    try:
-        return urlsplit(referrer).hostname
-    except ValueError:
-        return None
-
-
 async def click(
     ingestion: Ingestion, code: str, method: str, headers: dict[str, str], peer: str | None
 ) -> tuple[int, bytes | None]:
     """(status, location): a 302 to where the click goes, or a 404 recording nothing."""
-    link = ingestion.links.resolve(code)
-    if link is None:
-        return 404, None
-    now_ms = time.time_ns() // 1_000_000
-    user_agent = headers.get("user-agent", "")
     forwarded = headers.get("x-forwarded-for")
     address = forwarded.split(",", 1)[0].strip() if forwarded else (peer or "")
-    click_id = issue_click_id_at(ingestion.click_key, link.id, now_ms, os.urandom(4))
-    record = {
-        "id": click_id,
-        "l": link.link,
-        "t": link.tenant,
-        "c": link.campaign,
-        "p": link.partnership,
-        "at": now_ms,
-        "ua": visitor_class(method, user_agent),
-        "h": client_hash(ingestion.client_salt, address, user_agent).hex(),
-        "r": _referrer_host(headers.get("referer")),
-    }
-    await ingestion.clicks.append(link.id.bytes, orjson.dumps(record))
-    return 302, f"{link.head}{click_id}{link.tail}".encode()
+    recorded = record_click(ingestion, code, method, headers.get("user-agent", ""), address, headers.get("referer"))
+    if recorded is None:
+        return 404, None
+    await recorded[0]
+    return 302, recorded[1].encode()
 
 
 @router.get(ROUTE, status_code=302, responses={302: {"description": "To the link's target"}, 404: {}})
@@ -100,6 +76,9 @@ class RedirectFastPath:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
+        if path == visits.PATH and scope["type"] == "http" and scope["method"] == "POST":
+            await self._visits(scope, receive, send)
+            return
         if scope["type"] != "http" or not path.startswith("/r/") or scope["method"] not in ("GET", "HEAD"):
             await self.app(scope, receive, send)
             return
@@ -112,7 +91,7 @@ class RedirectFastPath:
         token = request_id_var.set(headers.get(REQUEST_ID_HEADER) or os.urandom(16).hex())
         status = 500
         try:
-            if not hmac.compare_digest(headers.get(INTERNAL_TOKEN_HEADER, "").encode("latin-1"), self.secret):
+            if not self._authentic(headers):
                 status = 401
                 await _NO_CREDENTIAL(scope, receive, send)
                 return
@@ -135,3 +114,55 @@ class RedirectFastPath:
             if status != 302:  # a redirect's line is the gateway's, under the same request id
                 log_access(scope["method"], path, ROUTE, status, elapsed, headers.get("x-forwarded-for"), None, 0)
             request_id_var.reset(token)
+
+    def _authentic(self, headers: dict[str, str]) -> bool:
+        return hmac.compare_digest(headers.get(INTERNAL_TOKEN_HEADER, "").encode("latin-1"), self.secret)
+
+    async def _visits(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """The gateway's batch of visits (api.visits); its access line only when it is refused."""
+        started = time.perf_counter()
+        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"] if k in _READ_HEADERS}
+        token = request_id_var.set(headers.get(REQUEST_ID_HEADER) or os.urandom(16).hex())
+        status = 500
+        try:
+            if not self._authentic(headers):
+                status = 401
+                await _NO_CREDENTIAL(scope, receive, send)
+                return
+            try:
+                body = await _body(receive, visits.MAX_BODY_BYTES)
+                answers = await visits.answer(self.ingestion, body)
+            except Problem as problem:
+                status = problem.status
+                await problem_response(problem)(scope, receive, send)
+                return
+            status = 200
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": 200,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(answers))],
+                }
+            )
+            await send({"type": "http.response.body", "body": answers})
+        finally:
+            elapsed = time.perf_counter() - started
+            observe_request(self.service, "POST", visits.PATH, status, elapsed)
+            if status != 200:
+                log_access("POST", visits.PATH, visits.PATH, status, elapsed, None, None, 0)
+            request_id_var.reset(token)
+
+
+async def _body(receive: Receive, limit: int) -> bytes:
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise Problem(400, "the request ended before its body")
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise Problem(413, f"a batch of visits is at most {limit} bytes")
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)

@@ -1,0 +1,59 @@
+"""POST /internal/redirects: the gateway's coalesced visits of GET/HEAD /r/{code}, one exchange for
+many clicks. Each visit is what the gateway saw (the code, the method, the client's address, its
+user agent and referrer); the answer is one item per visit, in order: `{"status": 302,
+"location"}` once the click is kept, `{"status": 404}` for an unknown or stopped code (nothing
+recorded), `{"status": 500}` for a click the log failed to take.
+
+Only the gateway calls it (the internal credential, checked by api.redirect.RedirectFastPath); the
+gateway's route table has no such path, so no outside caller reaches it. Not in the OpenAPI.
+"""
+
+import asyncio
+from typing import Literal
+
+import orjson
+from pydantic import Field, ValidationError
+
+from metrics.adapters.ingestion import Ingestion
+from metrics.api.click import record_click
+from servicekit.problems import Problem, field_errors
+from servicekit.schemas import RequestModel
+
+PATH = "/internal/redirects"
+MAX_VISITS = 1_000
+MAX_BODY_BYTES = 4 * 1024 * 1024
+
+
+class Visit(RequestModel):
+    code: str = Field(max_length=256)
+    method: Literal["GET", "HEAD"]
+    address: str = Field(max_length=256)
+    user_agent: str = Field(max_length=8192)
+    referrer: str | None = Field(default=None, max_length=8192)
+
+
+class Visits(RequestModel):
+    items: list[Visit] = Field(max_length=MAX_VISITS)
+
+
+async def answer(ingestion: Ingestion, body: bytes) -> bytes:
+    """The answers to the visits in `body` (JSON), in order. Raises a 422 Problem naming the field."""
+    try:
+        visits = Visits.model_validate_json(body).items
+    except ValidationError as exc:
+        errors = field_errors(exc.errors())
+        for error in errors:
+            error["field"] = f"body.{error['field']}" if error["field"] else "body"
+        raise Problem(422, "the visits are not valid", errors=errors) from None
+    recorded = [record_click(ingestion, v.code, v.method, v.user_agent, v.address, v.referrer) for v in visits]
+    kept = await asyncio.gather(*(r[0] for r in recorded if r is not None), return_exceptions=True)
+    answers: list[dict[str, object]] = []
+    outcomes = iter(kept)
+    for r in recorded:
+        if r is None:
+            answers.append({"status": 404})
+        elif isinstance(next(outcomes), BaseException):
+            answers.append({"status": 500})
+        else:
+            answers.append({"status": 302, "location": r[1]})
+    return orjson.dumps({"items": answers})
