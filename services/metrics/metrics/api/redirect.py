@@ -17,6 +17,7 @@ from starlette.types import Receive, Scope, Send
 from metrics.adapters.ingestion import Ingestion
 from metrics.api import visits
 from metrics.api.click import record_click
+from servicekit.asgi import read_body
 from servicekit.context import INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER
 from servicekit.logs import log_access, request_id_var
 from servicekit.problems import Problem, problem_response
@@ -26,7 +27,8 @@ router = APIRouter(tags=["tracking"])
 ROUTE = "/r/{code}"
 # The only request headers the redirect reads (the others are not decoded).
 _READ_HEADERS = frozenset(
-    name.encode() for name in ("user-agent", "x-forwarded-for", "referer", INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER)
+    name.encode()
+    for name in ("user-agent", "x-forwarded-for", "referer", "content-length", INTERNAL_TOKEN_HEADER, REQUEST_ID_HEADER)
 )
 _NOT_FOUND = problem_response(Problem(404, "no such tracking link"))
 _NO_CREDENTIAL = problem_response(
@@ -76,14 +78,12 @@ class RedirectFastPath:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if path == visits.PATH and scope["type"] == "http" and scope["method"] == "POST":
-            await self._visits(scope, receive, send)
-            return
-        if scope["type"] != "http" or not path.startswith("/r/") or scope["method"] not in ("GET", "HEAD"):
-            await self.app(scope, receive, send)
-            return
-        code = path[3:]
-        if not code or "/" in code:
+        method = scope.get("method")
+        if scope["type"] == "http" and path == visits.PATH and method == "POST":
+            route, answer = visits.PATH, self._visits
+        elif scope["type"] == "http" and path.startswith("/r/") and method in ("GET", "HEAD") and _one_code(path):
+            route, answer = ROUTE, self._redirect
+        else:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
@@ -91,78 +91,47 @@ class RedirectFastPath:
         token = request_id_var.set(headers.get(REQUEST_ID_HEADER) or os.urandom(16).hex())
         status = 500
         try:
-            if not self._authentic(headers):
+            if not hmac.compare_digest(headers.get(INTERNAL_TOKEN_HEADER, "").encode("latin-1"), self.secret):
                 status = 401
                 await _NO_CREDENTIAL(scope, receive, send)
                 return
-            peer = scope.get("client")
-            status, location = await click(self.ingestion, code, scope["method"], headers, peer[0] if peer else None)
-            if location is None:
-                await _NOT_FOUND(scope, receive, send)
-                return
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 302,
-                    "headers": [(b"location", location), (b"cache-control", b"no-store"), (b"content-length", b"0")],
-                }
-            )
-            await send({"type": "http.response.body", "body": b""})
+            status = await answer(scope, receive, send, headers)
         finally:
             elapsed = time.perf_counter() - started
-            observe_request(self.service, scope["method"], ROUTE, status, elapsed)
-            if status != 302:  # a redirect's line is the gateway's, under the same request id
-                log_access(scope["method"], path, ROUTE, status, elapsed, headers.get("x-forwarded-for"), None, 0)
+            observe_request(self.service, method, route, status, elapsed)
+            # A redirect's line is the gateway's, under the same request id: only refusals are logged.
+            if status >= 400:
+                log_access(method, path, route, status, elapsed, headers.get("x-forwarded-for"), None, 0)
             request_id_var.reset(token)
 
-    def _authentic(self, headers: dict[str, str]) -> bool:
-        return hmac.compare_digest(headers.get(INTERNAL_TOKEN_HEADER, "").encode("latin-1"), self.secret)
+    async def _redirect(self, scope: Scope, receive: Receive, send: Send, headers: dict[str, str]) -> int:
+        peer = scope.get("client")
+        code = scope["path"][3:]
+        status, location = await click(self.ingestion, code, scope["method"], headers, peer[0] if peer else None)
+        if location is None:
+            await _NOT_FOUND(scope, receive, send)
+            return status
+        await _respond(send, 302, [(b"location", location), (b"cache-control", b"no-store")], b"")
+        return status
 
-    async def _visits(self, scope: Scope, receive: Receive, send: Send) -> None:
-        """The gateway's batch of visits (api.visits); its access line only when it is refused."""
-        started = time.perf_counter()
-        headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"] if k in _READ_HEADERS}
-        token = request_id_var.set(headers.get(REQUEST_ID_HEADER) or os.urandom(16).hex())
-        status = 500
+    async def _visits(self, scope: Scope, receive: Receive, send: Send, headers: dict[str, str]) -> int:
+        """The gateway's batch of visits (api.visits)."""
         try:
-            if not self._authentic(headers):
-                status = 401
-                await _NO_CREDENTIAL(scope, receive, send)
-                return
-            try:
-                body = await _body(receive, visits.MAX_BODY_BYTES)
-                answers = await visits.answer(self.ingestion, body)
-            except Problem as problem:
-                status = problem.status
-                await problem_response(problem)(scope, receive, send)
-                return
-            status = 200
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 200,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(answers))],
-                }
-            )
-            await send({"type": "http.response.body", "body": answers})
-        finally:
-            elapsed = time.perf_counter() - started
-            observe_request(self.service, "POST", visits.PATH, status, elapsed)
-            if status != 200:
-                log_access("POST", visits.PATH, visits.PATH, status, elapsed, None, None, 0)
-            request_id_var.reset(token)
+            body = await read_body(receive, headers, visits.MAX_BODY_BYTES)
+            answers = await visits.answer(self.ingestion, body)
+        except Problem as problem:
+            await problem_response(problem)(scope, receive, send)
+            return problem.status
+        await _respond(send, 200, [(b"content-type", b"application/json")], answers)
+        return 200
 
 
-async def _body(receive: Receive, limit: int) -> bytes:
-    chunks, size = [], 0
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            raise Problem(400, "the request ended before its body")
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise Problem(413, f"a batch of visits is at most {limit} bytes")
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks)
+def _one_code(path: str) -> bool:
+    code = path[3:]
+    return bool(code) and "/" not in code
+
+
+async def _respond(send: Send, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+    headers.append((b"content-length", b"%d" % len(body)))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
