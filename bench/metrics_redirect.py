@@ -74,6 +74,16 @@ def make_link(metrics_url: str, headers: dict[str, str], partnership_id: uuid.UU
     raise TimeoutError(f"metrics never learned the partnership: {made.text}")
 
 
+def internal_exchanges(metrics_url: str, headers: dict[str, str]) -> int:
+    """How many batches of visits metrics has answered (its Prometheus counter)."""
+    text = httpx.get(metrics_url + "/metrics", headers=headers).text
+    return sum(
+        int(float(line.rsplit(" ", 1)[1]))
+        for line in text.splitlines()
+        if line.startswith("http_requests_total{") and 'route="/internal/redirects"' in line
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--seconds", type=int, default=10)
@@ -141,6 +151,7 @@ def main() -> None:
         }
         for url, headers in targets.values():
             wrk(url, headers, 2, args.connections)  # warm-up
+        exchanges_before = internal_exchanges(f"http://127.0.0.1:{metrics_port}", brand)
         rounds: dict[str, list[dict[str, float]]] = {name: [] for name in targets}
         cpu = {"metrics": [], "gateway": []}  # type: ignore[var-annotated]
         for _ in range(args.rounds):
@@ -152,6 +163,7 @@ def main() -> None:
                         after = cpu_seconds(pid)
                         if after is not None and before[process] is not None:
                             cpu[process].append((after - before[process]) / rounds[name][-1]["requests"] * 1e6)
+        exchanges = internal_exchanges(f"http://127.0.0.1:{metrics_port}", brand) - exchanges_before
         loaded = {name: median_of(runs) for name, runs in rounds.items()}
         one = {name: wrk(url, headers, args.seconds, 1, threads=1) for name, (url, headers) in targets.items()}
         bare_rps = loaded["bare_fastapi_302"]["requests_per_s"]
@@ -177,6 +189,10 @@ def main() -> None:
         "one_connection": one,
         "through_gateway_vs_bare": round(loaded["through_gateway"]["requests_per_s"] / bare_rps, 3),
         "metrics_direct_vs_bare": round(loaded["metrics_direct"]["requests_per_s"] / bare_rps, 3),
+        # The gateway coalesces concurrent visits into one call to metrics (POST /internal/redirects).
+        "visits_per_internal_exchange_saturated": round(
+            sum(r["requests"] for r in rounds["through_gateway"]) / max(1, exchanges), 1
+        ),
         "cpu_us_per_redirect_through_gateway": {k: round(sorted(v)[len(v) // 2], 1) for k, v in cpu.items() if v},
         "clicks_recorded_on_the_link": {k: counted["items"][0][k] for k in ("clicks", "repeat_clicks", "bot_clicks")},
     }

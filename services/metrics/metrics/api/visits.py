@@ -12,27 +12,32 @@ import asyncio
 from typing import Literal
 
 import orjson
-from pydantic import Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from metrics.adapters.ingestion import Ingestion
 from metrics.api.click import record_click
 from servicekit.problems import Problem, field_errors
-from servicekit.schemas import RequestModel
 
 PATH = "/internal/redirects"
 MAX_VISITS = 1_000
-MAX_BODY_BYTES = 4 * 1024 * 1024
+MAX_BODY_BYTES = 256 * 1024 * 1024  # what the gateway's visitors sent, nothing more
 
 
-class Visit(RequestModel):
-    code: str = Field(max_length=256)
+class Visit(BaseModel):
+    # Not a RequestModel (whose strings are bounded): one visitor's junk (a code no link has, a
+    # huge user agent) must not fail the other visits of its batch. An unknown code is a 404.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    code: str
     method: Literal["GET", "HEAD"]
-    address: str = Field(max_length=256)
-    user_agent: str = Field(max_length=8192)
-    referrer: str | None = Field(default=None, max_length=8192)
+    address: str
+    user_agent: str
+    referrer: str | None = None
 
 
-class Visits(RequestModel):
+class Visits(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
     items: list[Visit] = Field(max_length=MAX_VISITS)
 
 
