@@ -5,7 +5,8 @@ one entry, and every entry an operation. A new route without an entry fails here
 import importlib
 from typing import Any
 
-from gateway.adapters.openapi_merge import INTERNAL_PATHS, merge
+from devstack.openapi import merged_document
+from gateway.adapters.openapi_merge import INTERNAL_PATHS
 from gateway.domain.routing import OPERATIONS
 
 SERVICES = ("discovery", "partnerships", "content", "metrics")
@@ -22,14 +23,8 @@ def openapi_operations(doc: dict[str, Any]) -> set[tuple[str, str]]:
     }
 
 
-def merged_openapi() -> dict[str, Any]:
-    gateway = importlib.import_module("gateway.main").create_app()
-    services = {name: importlib.import_module(f"{name}.main").create_app().openapi() for name in SERVICES}
-    return merge(gateway.app.openapi(), services)
-
-
 def test_the_route_table_lists_every_operation_of_the_api_and_no_other() -> None:
-    documented = openapi_operations(merged_openapi())
+    documented = openapi_operations(merged_document())
     table = {(operation.method, operation.path) for operation in OPERATIONS}
     assert sorted(documented - table) == [], "operations without an entry in gateway/domain/routing.py"
     assert sorted(table - documented) == [], "entries of gateway/domain/routing.py without an operation"

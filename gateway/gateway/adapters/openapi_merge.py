@@ -54,12 +54,7 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
     schemas: dict[str, Any] = doc["components"]["schemas"]
     paths: dict[str, Any] = doc.setdefault("paths", {})
     for service, service_doc in sorted(services.items()):
-        incoming = service_doc.get("components", {}).get("schemas", {})
-        renames = {
-            name: f"{service}_{name}"
-            for name, schema in incoming.items()
-            if name in schemas and json.dumps(schemas[name], sort_keys=True) != json.dumps(schema, sort_keys=True)
-        }
+        renames = _clashing_names(service, schemas, service_doc.get("components", {}).get("schemas", {}))
         service_doc = _rename_refs(service_doc, renames)
         for name, schema in service_doc.get("components", {}).get("schemas", {}).items():
             schemas.setdefault(renames.get(name, name), schema)
@@ -83,6 +78,24 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
         operation.setdefault("security", SECURITY)
     doc["components"].setdefault("securitySchemes", {}).update(SECURITY_SCHEMES)
     return doc
+
+
+def _clashing_names(service: str, schemas: dict[str, Any], incoming: dict[str, Any]) -> dict[str, str]:
+    """A service's schema named like a different one already merged is renamed `<service>_<name>`;
+    so is one that refers to a renamed schema (two `Page_Item_` read alike while their `Item`s differ)."""
+    renames: dict[str, str] = {}
+    while True:
+        renamed = _rename_refs(incoming, renames)
+        clashes = {
+            name: f"{service}_{name}"
+            for name, schema in renamed.items()
+            if name not in renames
+            and name in schemas
+            and json.dumps(schemas[name], sort_keys=True) != json.dumps(schema, sort_keys=True)
+        }
+        if not clashes:
+            return renames
+        renames |= clashes
 
 
 def _gateway_problems(path: str, method: str, operation: dict[str, Any]) -> list[int]:

@@ -60,7 +60,7 @@ def _weighted(segment: Any, most: int) -> Any:
     ]
 
 
-class TargetAudienceIn(RequestModel):
+class WeightedAudienceIn(RequestModel):
     """Segments to reach: a list (equal weights) or segment -> weight."""
 
     countries: Annotated[_weighted(Place, MAX_PLACES), AfterValidator(country_keys)] = {}  # type: ignore[valid-type]
@@ -134,7 +134,7 @@ class WeightsIn(RequestModel):
 
 
 class RankedSearchRequest(RequestModel):
-    target_audience: TargetAudienceIn = TargetAudienceIn()
+    target_audience: WeightedAudienceIn = WeightedAudienceIn()
     brief: Text | None = Field(default=None, max_length=5000, description="The brand brief, compared with profiles")
     budget_per_post: MoneyIn | None = None
     filters: FiltersIn = FiltersIn()

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Body, Query, Response, status
 
 from metrics.api.dependencies import CanManage, IngestionDep, UnitOfWorkDep
 from metrics.api.request_schemas import InsightReport, SnapshotBatch
-from metrics.api.schemas import InsightsAccepted, SnapshotPublic
+from metrics.api.schemas import InsightsAccepted, InsightSnapshotPublic
 from metrics.application.insights import ReportedSnapshot, check_snapshots, snapshot_history
 from servicekit.pagination import Page, Pagination, cursor_time, encode_cursor
 from servicekit.schemas import Instant
@@ -50,12 +50,13 @@ async def list_insights(
     uow: UnitOfWorkDep,
     page: Pagination,
     observed_before: Annotated[Instant | None, Query(description="Only snapshots observed before this")] = None,
-) -> Page[SnapshotPublic]:
+) -> Page[InsightSnapshotPublic]:
     """A post's snapshots as kept, newest observation first."""
     before = cursor_time(page.after[0]) if page.after else observed_before
     rows = await snapshot_history(uow, post_id, limit=page.limit + 1, before=before)
     shown = rows[: page.limit]
     next_cursor = encode_cursor([shown[-1][0].isoformat()]) if len(rows) > page.limit else None
     return Page(
-        items=[SnapshotPublic(observed_at=o, received_at=r, metrics=m) for o, r, m in shown], next_cursor=next_cursor
+        items=[InsightSnapshotPublic(observed_at=o, received_at=r, metrics=m) for o, r, m in shown],
+        next_cursor=next_cursor,
     )

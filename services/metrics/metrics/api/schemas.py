@@ -253,7 +253,7 @@ class InsightsAccepted(BaseModel):
     repeats: int = Field(description="Snapshots kept before with the same numbers: they change nothing")
 
 
-class SnapshotPublic(BaseModel):
+class InsightSnapshotPublic(BaseModel):
     observed_at: datetime
     received_at: datetime
     metrics: dict[str, int] = Field(description="In metrics' names (see the service's README)")

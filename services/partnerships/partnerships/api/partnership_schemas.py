@@ -20,7 +20,7 @@ class InfluencerAddress(RequestModel):
     display_name: str | None = Field(default=None, min_length=1, max_length=200)
 
 
-class InfluencerPublic(BaseModel):
+class InfluencerAddressPublic(BaseModel):
     platform: str | None = None
     handle: str | None = None
     display_name: str | None = None
@@ -99,7 +99,7 @@ class PartnershipPublic(BaseModel):
     id: UUID
     campaign_id: UUID
     influencer_id: UUID
-    influencer: InfluencerPublic
+    influencer: InfluencerAddressPublic
     state: PartnershipState
     origin: Origin
     you_are: Party = Field(description="The side the caller is on")

@@ -94,7 +94,7 @@ class TermsDocument(RequestModel):
         return Terms.from_document(self.model_dump(mode="json"))
 
 
-class DeliverablePublic(BaseModel):
+class DeliverableTermsPublic(BaseModel):
     type: str
     platform: str
     count: int
@@ -142,7 +142,7 @@ class TermsPublic(BaseModel):
     """One version of the terms as it was agreed or offered."""
 
     collaboration_type: CollaborationType
-    deliverables: list[DeliverablePublic]
+    deliverables: list[DeliverableTermsPublic]
     fee: Annotated[
         FixedFeePublic | PerDeliverableFeePublic | CommissionFeePublic | GiftingFeePublic, Field(discriminator="kind")
     ]

@@ -35,7 +35,7 @@ NEGOTIATING_STATES = frozenset({PartnershipState.PROPOSED, PartnershipState.COUN
 CONTRACT_STATES = frozenset({PartnershipState.SIGNED, PartnershipState.ACTIVE})
 
 
-class Action(StrEnum):
+class PartnershipAction(StrEnum):
     PROPOSE = "propose"
     COUNTER = "counter"
     ACCEPT = "accept"
@@ -45,6 +45,10 @@ class Action(StrEnum):
     ACTIVATE = "activate"
     COMPLETE = "complete"
     CANCEL = "cancel"
+
+
+# The short name inside the service; the API names it apart from content's deliverable actions.
+Action = PartnershipAction
 
 
 # What each party may ever do; anything else is a 403 whatever the state.
