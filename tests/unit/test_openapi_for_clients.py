@@ -62,3 +62,16 @@ def test_a_schema_that_refers_to_a_renamed_one_is_renamed_too() -> None:
     ref = merged["paths"]["/two"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["$ref"]
     page_of_two = schemas[ref.rsplit("/", 1)[1]]
     assert schemas[page_of_two["properties"]["items"]["items"]["$ref"].rsplit("/", 1)[1]] == other_item
+
+
+def test_every_answer_with_a_body_documents_it() -> None:
+    """A 2xx described without content is read by a generated client as nothing (`None`), though
+    the API sends a body: a shop's first conversions (201) would come back empty-handed."""
+    bodiless = [
+        f"{method.upper()} {path} {status}"
+        for path, operations in merged_document()["paths"].items()
+        for method, operation in operations.items()
+        for status, response in operation.get("responses", {}).items()
+        if status.startswith("2") and status != "204" and not response.get("content")
+    ]
+    assert bodiless == []

@@ -36,7 +36,10 @@ def _entry(item: ConversionIn, field: str) -> ReportedEntry:
 @router.post(
     "",
     dependencies=[CanManage],
-    responses={201: {"description": "Something new was stored"}, 200: {"description": "Only repeats"}},
+    responses={
+        201: {"model": ConversionResult | ConversionResults, "description": "Something new was stored"},
+        200: {"description": "Only repeats"},
+    },
     response_model=ConversionResult | ConversionResults,
 )
 async def report_conversions(

@@ -19,7 +19,10 @@ router = APIRouter(prefix="/api/v1/posts", tags=["insights"])
     "/{post_id}/insights",
     status_code=status.HTTP_202_ACCEPTED,
     dependencies=[CanManage],
-    responses={202: {"description": "Accepted: appended to the insight log"}, 200: {"description": "Only repeats"}},
+    responses={
+        202: {"description": "Accepted: appended to the insight log"},
+        200: {"model": InsightsAccepted, "description": "Only repeats"},
+    },
 )
 async def report_insights(
     post_id: UUID,

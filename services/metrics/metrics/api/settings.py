@@ -22,7 +22,7 @@ router = APIRouter(prefix="/api/v1", tags=["settings"])
     "/exchange-rates",
     status_code=status.HTTP_201_CREATED,
     dependencies=[CanManage],
-    responses={200: {"description": "The same rate was set before"}},
+    responses={200: {"model": ExchangeRatePublic, "description": "The same rate was set before"}},
 )
 async def add_exchange_rate(body: ExchangeRateCreate, uow: UnitOfWorkDep, response: Response) -> ExchangeRatePublic:
     """A dated rate: amounts in `base` dated from `valid_on` on (until a later rate) convert to `quote` with it."""
