@@ -3,13 +3,13 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PACKAGES := libs/contracts libs/servicekit libs/compliance services/discovery services/partnerships \
-	services/content services/metrics gateway deploy/local
+	services/content services/metrics gateway deploy/local clients/python
 EDITABLE := $(foreach p,$(PACKAGES),-e $(p))
 STAMP := $(VENV)/.installed
 INSTALL_LOG := $(VENV)/install.log
 SOURCES := $(wildcard $(foreach p,$(PACKAGES),$(p)/pyproject.toml)) requirements-dev.txt constraints.txt
 
-.PHONY: install run demo test test-integration lint format bench asyncapi k8s-check k8s-e2e compose-check clean
+.PHONY: install run demo test test-integration lint format bench asyncapi client client-check k8s-check k8s-e2e compose-check clean
 
 # pip's own output goes to $(INSTALL_LOG), shown only when it fails: setuptools warns about every
 # editable install of a flat layout (about 80 lines that ask nothing of the reader).
@@ -74,6 +74,14 @@ compose-check:
 
 asyncapi: $(STAMP)
 	$(BIN)/python -m contracts.asyncapi docs/asyncapi.json
+
+## regenerates clients/python (and its openapi.json) from the merged OpenAPI, built in-process
+client: $(STAMP)
+	$(BIN)/python clients/generate_python.py
+
+## fails when clients/python is not what the current OpenAPI generates (CI)
+client-check: $(STAMP)
+	$(BIN)/python clients/generate_python.py --check
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,294 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_conversion_public import PageConversionPublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    attributed: bool | None | Unset = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    partnership_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_attributed: bool | None | Unset
+    if isinstance(attributed, Unset):
+        json_attributed = UNSET
+    else:
+        json_attributed = attributed
+    params["attributed"] = json_attributed
+
+    json_campaign_id: None | str | Unset
+    if isinstance(campaign_id, Unset):
+        json_campaign_id = UNSET
+    elif isinstance(campaign_id, UUID):
+        json_campaign_id = str(campaign_id)
+    else:
+        json_campaign_id = campaign_id
+    params["campaign_id"] = json_campaign_id
+
+    json_partnership_id: None | str | Unset
+    if isinstance(partnership_id, Unset):
+        json_partnership_id = UNSET
+    elif isinstance(partnership_id, UUID):
+        json_partnership_id = str(partnership_id)
+    else:
+        json_partnership_id = partnership_id
+    params["partnership_id"] = json_partnership_id
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/conversions",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageConversionPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageConversionPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageConversionPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    attributed: bool | None | Unset = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    partnership_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageConversionPublic | Problem]:
+    """List Conversions
+
+     The org's orders, newest received first; unattributed ones with the reason.
+
+    Args:
+        attributed (bool | None | Unset): false: only unattributed orders
+        campaign_id (None | Unset | UUID):
+        partnership_id (None | Unset | UUID):
+        limit (int | Unset): Items per page Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageConversionPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        attributed=attributed,
+        campaign_id=campaign_id,
+        partnership_id=partnership_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    attributed: bool | None | Unset = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    partnership_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageConversionPublic | Problem | None:
+    """List Conversions
+
+     The org's orders, newest received first; unattributed ones with the reason.
+
+    Args:
+        attributed (bool | None | Unset): false: only unattributed orders
+        campaign_id (None | Unset | UUID):
+        partnership_id (None | Unset | UUID):
+        limit (int | Unset): Items per page Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageConversionPublic | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        attributed=attributed,
+        campaign_id=campaign_id,
+        partnership_id=partnership_id,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    attributed: bool | None | Unset = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    partnership_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageConversionPublic | Problem]:
+    """List Conversions
+
+     The org's orders, newest received first; unattributed ones with the reason.
+
+    Args:
+        attributed (bool | None | Unset): false: only unattributed orders
+        campaign_id (None | Unset | UUID):
+        partnership_id (None | Unset | UUID):
+        limit (int | Unset): Items per page Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageConversionPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        attributed=attributed,
+        campaign_id=campaign_id,
+        partnership_id=partnership_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    attributed: bool | None | Unset = UNSET,
+    campaign_id: None | Unset | UUID = UNSET,
+    partnership_id: None | Unset | UUID = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageConversionPublic | Problem | None:
+    """List Conversions
+
+     The org's orders, newest received first; unattributed ones with the reason.
+
+    Args:
+        attributed (bool | None | Unset): false: only unattributed orders
+        campaign_id (None | Unset | UUID):
+        partnership_id (None | Unset | UUID):
+        limit (int | Unset): Items per page Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageConversionPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            attributed=attributed,
+            campaign_id=campaign_id,
+            partnership_id=partnership_id,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

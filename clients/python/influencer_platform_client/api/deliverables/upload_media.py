@@ -1,0 +1,286 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.media_public import MediaPublic
+from ...models.problem import Problem
+from ...types import UNSET, File, Response, Unset
+
+
+def _get_kwargs(
+    deliverable_id: UUID,
+    *,
+    body: File | Unset = UNSET,
+    x_content_sha256: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(x_content_sha256, Unset):
+        headers["x-content-sha256"] = x_content_sha256
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/deliverables/{deliverable_id}/media".format(
+            deliverable_id=quote(str(deliverable_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "image/jpeg"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "image/png"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "image/webp"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "video/mp4"
+    if isinstance(body, File):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "video/quicktime"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> MediaPublic | Problem | None:
+    if response.status_code == 201:
+        response_201 = MediaPublic.from_dict(response.json())
+
+        return response_201
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[MediaPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    deliverable_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: File | Unset = UNSET,
+    x_content_sha256: None | str | Unset = UNSET,
+) -> Response[MediaPublic | Problem]:
+    """Upload Media
+
+     Upload an image or video for this deliverable's versions (raw bytes as the body).
+
+    Args:
+        deliverable_id (UUID):
+        x_content_sha256 (None | str | Unset): The file's SHA-256 (hex), checked if sent
+        body (File):
+        body (File):
+        body (File):
+        body (File):
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MediaPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        deliverable_id=deliverable_id,
+        body=body,
+        x_content_sha256=x_content_sha256,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    deliverable_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: File | Unset = UNSET,
+    x_content_sha256: None | str | Unset = UNSET,
+) -> MediaPublic | Problem | None:
+    """Upload Media
+
+     Upload an image or video for this deliverable's versions (raw bytes as the body).
+
+    Args:
+        deliverable_id (UUID):
+        x_content_sha256 (None | str | Unset): The file's SHA-256 (hex), checked if sent
+        body (File):
+        body (File):
+        body (File):
+        body (File):
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MediaPublic | Problem
+    """
+
+    return sync_detailed(
+        deliverable_id=deliverable_id,
+        client=client,
+        body=body,
+        x_content_sha256=x_content_sha256,
+    ).parsed
+
+
+async def asyncio_detailed(
+    deliverable_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: File | Unset = UNSET,
+    x_content_sha256: None | str | Unset = UNSET,
+) -> Response[MediaPublic | Problem]:
+    """Upload Media
+
+     Upload an image or video for this deliverable's versions (raw bytes as the body).
+
+    Args:
+        deliverable_id (UUID):
+        x_content_sha256 (None | str | Unset): The file's SHA-256 (hex), checked if sent
+        body (File):
+        body (File):
+        body (File):
+        body (File):
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[MediaPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        deliverable_id=deliverable_id,
+        body=body,
+        x_content_sha256=x_content_sha256,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    deliverable_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: File | Unset = UNSET,
+    x_content_sha256: None | str | Unset = UNSET,
+) -> MediaPublic | Problem | None:
+    """Upload Media
+
+     Upload an image or video for this deliverable's versions (raw bytes as the body).
+
+    Args:
+        deliverable_id (UUID):
+        x_content_sha256 (None | str | Unset): The file's SHA-256 (hex), checked if sent
+        body (File):
+        body (File):
+        body (File):
+        body (File):
+        body (File):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        MediaPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            deliverable_id=deliverable_id,
+            client=client,
+            body=body,
+            x_content_sha256=x_content_sha256,
+        )
+    ).parsed

@@ -1,0 +1,238 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.get_influencer_performance_currency_type_0 import GetInfluencerPerformanceCurrencyType0
+from ...models.influencer_performance import InfluencerPerformance
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    influencer_id: UUID,
+    *,
+    currency: GetInfluencerPerformanceCurrencyType0 | None | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_currency: None | str | Unset
+    if isinstance(currency, Unset):
+        json_currency = UNSET
+    elif isinstance(currency, GetInfluencerPerformanceCurrencyType0):
+        json_currency = currency.value
+    else:
+        json_currency = currency
+    params["currency"] = json_currency
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/influencers/{influencer_id}/performance".format(
+            influencer_id=quote(str(influencer_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> InfluencerPerformance | Problem | None:
+    if response.status_code == 200:
+        response_200 = InfluencerPerformance.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[InfluencerPerformance | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    influencer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    currency: GetInfluencerPerformanceCurrencyType0 | None | Unset = UNSET,
+) -> Response[InfluencerPerformance | Problem]:
+    """Get Influencer Performance
+
+     What an influencer achieved across the org's partnerships with them.
+
+    Args:
+        influencer_id (UUID):
+        currency (GetInfluencerPerformanceCurrencyType0 | None | Unset): Default: the latest
+            campaign's
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InfluencerPerformance | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        influencer_id=influencer_id,
+        currency=currency,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    influencer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    currency: GetInfluencerPerformanceCurrencyType0 | None | Unset = UNSET,
+) -> InfluencerPerformance | Problem | None:
+    """Get Influencer Performance
+
+     What an influencer achieved across the org's partnerships with them.
+
+    Args:
+        influencer_id (UUID):
+        currency (GetInfluencerPerformanceCurrencyType0 | None | Unset): Default: the latest
+            campaign's
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InfluencerPerformance | Problem
+    """
+
+    return sync_detailed(
+        influencer_id=influencer_id,
+        client=client,
+        currency=currency,
+    ).parsed
+
+
+async def asyncio_detailed(
+    influencer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    currency: GetInfluencerPerformanceCurrencyType0 | None | Unset = UNSET,
+) -> Response[InfluencerPerformance | Problem]:
+    """Get Influencer Performance
+
+     What an influencer achieved across the org's partnerships with them.
+
+    Args:
+        influencer_id (UUID):
+        currency (GetInfluencerPerformanceCurrencyType0 | None | Unset): Default: the latest
+            campaign's
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[InfluencerPerformance | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        influencer_id=influencer_id,
+        currency=currency,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    influencer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    currency: GetInfluencerPerformanceCurrencyType0 | None | Unset = UNSET,
+) -> InfluencerPerformance | Problem | None:
+    """Get Influencer Performance
+
+     What an influencer achieved across the org's partnerships with them.
+
+    Args:
+        influencer_id (UUID):
+        currency (GetInfluencerPerformanceCurrencyType0 | None | Unset): Default: the latest
+            campaign's
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        InfluencerPerformance | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            influencer_id=influencer_id,
+            client=client,
+            currency=currency,
+        )
+    ).parsed

@@ -1,0 +1,244 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.partnership_public import PartnershipPublic
+from ...models.problem import Problem
+from ...models.reason_body import ReasonBody
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    partnership_id: UUID,
+    *,
+    body: None | ReasonBody | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/partnerships/{partnership_id}/withdraw".format(
+            partnership_id=quote(str(partnership_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, ReasonBody):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PartnershipPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PartnershipPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PartnershipPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    partnership_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: None | ReasonBody | Unset = UNSET,
+) -> Response[PartnershipPublic | Problem]:
+    """Withdraw Partnership
+
+     Brand: take the offer back before it is signed; the reservation is released.
+
+    Args:
+        partnership_id (UUID):
+        body (None | ReasonBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PartnershipPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        partnership_id=partnership_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    partnership_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: None | ReasonBody | Unset = UNSET,
+) -> PartnershipPublic | Problem | None:
+    """Withdraw Partnership
+
+     Brand: take the offer back before it is signed; the reservation is released.
+
+    Args:
+        partnership_id (UUID):
+        body (None | ReasonBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PartnershipPublic | Problem
+    """
+
+    return sync_detailed(
+        partnership_id=partnership_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    partnership_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: None | ReasonBody | Unset = UNSET,
+) -> Response[PartnershipPublic | Problem]:
+    """Withdraw Partnership
+
+     Brand: take the offer back before it is signed; the reservation is released.
+
+    Args:
+        partnership_id (UUID):
+        body (None | ReasonBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PartnershipPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        partnership_id=partnership_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    partnership_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: None | ReasonBody | Unset = UNSET,
+) -> PartnershipPublic | Problem | None:
+    """Withdraw Partnership
+
+     Brand: take the offer back before it is signed; the reservation is released.
+
+    Args:
+        partnership_id (UUID):
+        body (None | ReasonBody | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PartnershipPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            partnership_id=partnership_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

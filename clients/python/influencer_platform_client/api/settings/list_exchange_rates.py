@@ -1,0 +1,269 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.page_exchange_rate_public import PageExchangeRatePublic
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    base: None | str | Unset = UNSET,
+    quote: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_base: None | str | Unset
+    if isinstance(base, Unset):
+        json_base = UNSET
+    else:
+        json_base = base
+    params["base"] = json_base
+
+    json_quote: None | str | Unset
+    if isinstance(quote, Unset):
+        json_quote = UNSET
+    else:
+        json_quote = quote
+    params["quote"] = json_quote
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/v1/exchange-rates",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageExchangeRatePublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageExchangeRatePublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageExchangeRatePublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    base: None | str | Unset = UNSET,
+    quote: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageExchangeRatePublic | Problem]:
+    """List Exchange Rates
+
+     The org's rates by pair, newest day first.
+
+    Args:
+        base (None | str | Unset):
+        quote (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageExchangeRatePublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        base=base,
+        quote=quote,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    base: None | str | Unset = UNSET,
+    quote: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageExchangeRatePublic | Problem | None:
+    """List Exchange Rates
+
+     The org's rates by pair, newest day first.
+
+    Args:
+        base (None | str | Unset):
+        quote (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageExchangeRatePublic | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        base=base,
+        quote=quote,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    base: None | str | Unset = UNSET,
+    quote: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageExchangeRatePublic | Problem]:
+    """List Exchange Rates
+
+     The org's rates by pair, newest day first.
+
+    Args:
+        base (None | str | Unset):
+        quote (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageExchangeRatePublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        base=base,
+        quote=quote,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    base: None | str | Unset = UNSET,
+    quote: None | str | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageExchangeRatePublic | Problem | None:
+    """List Exchange Rates
+
+     The org's rates by pair, newest day first.
+
+    Args:
+        base (None | str | Unset):
+        quote (None | str | Unset):
+        limit (int | Unset): Items per page Default: 50.
+        cursor (None | str | Unset): next_cursor of the previous page
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageExchangeRatePublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            base=base,
+            quote=quote,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

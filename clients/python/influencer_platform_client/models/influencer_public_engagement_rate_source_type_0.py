@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class InfluencerPublicEngagementRateSourceType0(StrEnum):
+    COMPUTED = "computed"
+    REPORTED = "reported"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.milestone_trigger import MilestoneTrigger
+
+T = TypeVar("T", bound="ScheduledPaymentPublic")
+
+
+@_attrs_define
+class ScheduledPaymentPublic:
+    """
+    Attributes:
+        trigger (MilestoneTrigger):
+        percent (int):
+    """
+
+    trigger: MilestoneTrigger
+    percent: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        trigger = self.trigger.value
+
+        percent = self.percent
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "trigger": trigger,
+                "percent": percent,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        trigger = MilestoneTrigger(d.pop("trigger"))
+
+        percent = d.pop("percent")
+
+        scheduled_payment_public = cls(
+            trigger=trigger,
+            percent=percent,
+        )
+
+        scheduled_payment_public.additional_properties = d
+        return scheduled_payment_public
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

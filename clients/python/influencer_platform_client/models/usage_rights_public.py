@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="UsageRightsPublic")
+
+
+@_attrs_define
+class UsageRightsPublic:
+    """
+    Attributes:
+        channels (list[str]):
+        duration_days (int):
+    """
+
+    channels: list[str]
+    duration_days: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        channels = self.channels
+
+        duration_days = self.duration_days
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "channels": channels,
+                "duration_days": duration_days,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        channels = cast(list[str], d.pop("channels"))
+
+        duration_days = d.pop("duration_days")
+
+        usage_rights_public = cls(
+            channels=channels,
+            duration_days=duration_days,
+        )
+
+        usage_rights_public.additional_properties = d
+        return usage_rights_public
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
