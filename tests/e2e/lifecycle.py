@@ -27,6 +27,22 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+from influencer_platform_client import AuthenticatedClient
+from influencer_platform_client.api.conversions import report_conversions
+from influencer_platform_client.api.insights import report_insights
+from influencer_platform_client.models import (
+    ConversionBatch,
+    ConversionIn,
+    ConversionInType,
+    ConversionResults,
+    InsightsAccepted,
+    MoneyIn,
+    MoneyInCurrency,
+    SnapshotBatch,
+    SnapshotIn,
+    SnapshotInMetrics,
+)
+from influencer_platform_client.types import Response
 
 from devstack import mailbox as devstack_mailbox
 from devstack.mailbox import Mailbox
@@ -113,6 +129,24 @@ class Lifecycle(Walk):
             await step()
             if between is not None:
                 await between(name)
+
+    async def as_partner(
+        self,
+        what: str,
+        call: Callable[[], Awaitable[Response[Any]]],
+        statuses: tuple[int, ...],
+        waits: tuple[int, ...] = (),
+    ) -> Any:
+        """A partner integration's call through the generated client (clients/python), retried as
+        `post` retries; its typed answer, so an answer unlike the OpenAPI fails here."""
+
+        async def attempt() -> Response[Any] | None:
+            response = await call()
+            await self._judge(what, response, (*statuses, *waits))
+            return response if response.status_code in statuses else None
+
+        answered: Response[Any] = await until(attempt, self.patience, lambda: f"{what}: {self.s.get('last_refusal')}")
+        return answered.parsed
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -303,13 +337,14 @@ class Lifecycle(Walk):
         return response if response.status_code == 302 else None
 
     async def conversions_and_insights(self) -> None:
+        """A shop and a social platform report through the typed client (clients/python) with the
+        brand's API key, as a partner integration does."""
         key = await self.post(
             "/api/v1/api-keys",
             self.brand.auth,
             (201,),
             json={"name": "shop and platform", "scopes": ["conversions:write", "insights:write"]},
         )
-        partner = {"x-api-key": key["key"]}
         code = f"MASALA{self.tag}".upper()
         await self.post(
             "/api/v1/promo-codes",
@@ -317,21 +352,44 @@ class Lifecycle(Walk):
             (201,),
             json={"code": code, "partnership_id": self.s["partnerships"][1]},
         )
-        later = (datetime.now(UTC) + timedelta(minutes=1)).isoformat()
-        orders = {"items": [
-            {"order_id": f"{self.tag}-1", "amount": {"amount_minor": ORDER_BY_CLICK, "currency": "EUR"},
-             "occurred_at": later, "click_id": self.s["click_id"]},
-            {"order_id": f"{self.tag}-2", "amount": {"amount_minor": ORDER_BY_CODE, "currency": "EUR"},
-             "occurred_at": later, "promo_code": code.lower()},
-            {"type": "refund", "order_id": f"{self.tag}-2", "adjustment_id": f"{self.tag}-r", "occurred_at": later,
-             "amount": {"amount_minor": REFUND, "currency": "EUR"}},
-        ]}  # fmt: skip
-        await self.post("/api/v1/conversions", partner, (200, 201), json=orders)
-        snapshots = {"items": [
-            {"observed_at": "2026-05-01T10:00:00Z", "metrics": {"views": 1_000, "reach": 900, "likes": 60}},
-            {"observed_at": "2026-05-02T10:00:00Z", "metrics": POST},
-        ]}  # fmt: skip
-        await self.post(f"/api/v1/posts/{self.s['post']}/insights", partner, (200, 202), json=snapshots)
+        later = datetime.now(UTC) + timedelta(minutes=1)
+        euros = MoneyInCurrency.EUR
+        orders = ConversionBatch(items=[
+            ConversionIn(order_id=f"{self.tag}-1", amount=MoneyIn(ORDER_BY_CLICK, euros), occurred_at=later,
+                         click_id=self.s["click_id"]),
+            ConversionIn(order_id=f"{self.tag}-2", amount=MoneyIn(ORDER_BY_CODE, euros), occurred_at=later,
+                         promo_code=code.lower()),
+            ConversionIn(type_=ConversionInType.REFUND, order_id=f"{self.tag}-2", adjustment_id=f"{self.tag}-r",
+                         occurred_at=later, amount=MoneyIn(REFUND, euros)),
+        ])  # fmt: skip
+        snapshots = SnapshotBatch(items=[
+            SnapshotIn(observed_at=datetime(2026, 5, 1, 10, tzinfo=UTC),
+                       metrics=SnapshotInMetrics.from_dict({"views": 1_000, "reach": 900, "likes": 60})),
+            SnapshotIn(observed_at=datetime(2026, 5, 2, 10, tzinfo=UTC), metrics=SnapshotInMetrics.from_dict(POST)),
+        ])  # fmt: skip
+        post_id = uuid.UUID(self.s["post"])
+        async with AuthenticatedClient(
+            base_url=str(self.gateway.base_url),
+            token=key["key"],
+            prefix="",
+            auth_header_name="X-API-Key",
+            timeout=httpx.Timeout(15),
+        ) as partner:
+            stored = await self.as_partner(
+                "POST /api/v1/conversions",
+                lambda: report_conversions.asyncio_detailed(client=partner, body=orders),
+                (200, 201),
+            )
+            assert isinstance(stored, ConversionResults), stored
+            assert [r.order_id for r in stored.items] == [f"{self.tag}-1", f"{self.tag}-2", f"{self.tag}-2"]
+            taken = await self.as_partner(
+                f"POST /api/v1/posts/{post_id}/insights",
+                lambda: report_insights.asyncio_detailed(post_id, client=partner, body=snapshots),
+                (200, 202),
+                waits=(404,),  # metrics may not have heard of the post yet (content.published on its way)
+            )
+            assert isinstance(taken, InsightsAccepted), taken
+            assert (taken.post_id, taken.accepted + taken.repeats) == (post_id, 2)
 
 
 COST = COUNTER + RATE_BPS * (ORDER_BY_CODE - REFUND) // 10_000 + BOOST  # fees + commission + paid spend

@@ -3,6 +3,7 @@ travels over events, reads waited on until they show what was done. The lifecycl
 (tests/e2e/lifecycle.py) and the demo loader (devstack.demo) are both made of these steps."""
 
 import asyncio
+import json
 import os
 import struct
 import sys
@@ -90,19 +91,23 @@ class Walk:
         **kw: Any,
     ) -> Any:
         response = await self.gateway.request(method, path, headers=headers, **kw)
-        assert response.status_code in (*statuses, *retry, 409, 422, 429, 500, 502, 503, 504), (
-            f"{path}: {response.text}"
-        )
-        if response.status_code >= 500:  # told apart: a fault run may meet them, a calm run may not
-            self.server_errors.append(f"{method} {path}: {response.status_code} {response.text[:200]}")
-        self.s["last_refusal"] = f"{response.status_code} {response.text[:300]}"
+        await self._judge(f"{method} {path}", response, (*statuses, *retry))
         if response.status_code in retry:  # an answer the gateway keeps for its key: the next try is a new request
             headers["idempotency-key"] = f"lc-{self.tag}-{uuid.uuid4()}"
-        if response.status_code == 422:
-            assert response.json().get("retryable"), f"{path}: {response.text}"
-        if response.status_code == 429:  # a rate limit: wait as long as the gateway says
-            await asyncio.sleep(min(float(response.headers.get("retry-after", "1")), 10))
         return response if response.status_code in statuses else None
+
+    async def _judge(self, what: str, response: Any, expected: tuple[int, ...]) -> None:
+        """An answer a step waits through (a moment, a fault, a rate limit), or one that fails the
+        run. `response`: httpx's, or the generated client's (status_code, content, headers)."""
+        status, text = int(response.status_code), response.content.decode(errors="replace")
+        assert status in (*expected, 409, 422, 429, 500, 502, 503, 504), f"{what}: {status} {text}"
+        if status >= 500:  # told apart: a fault run may meet them, a calm run may not
+            self.server_errors.append(f"{what}: {status} {text[:200]}")
+        self.s["last_refusal"] = f"{status} {text[:300]}"
+        if status == 422:
+            assert json.loads(text).get("retryable"), f"{what}: {text}"
+        if status == 429:  # a rate limit: wait as long as the gateway says
+            await asyncio.sleep(min(float(response.headers.get("retry-after", "1")), 10))
 
     async def get(self, path: str, who: dict[str, str], done: Callable[[Any], bool] = bool, **kw: Any) -> Any:
         async def attempt() -> Any:
