@@ -13,13 +13,12 @@ refusals answered as OAuth2 errors.
 from dataclasses import asdict
 from datetime import timedelta
 from typing import Annotated
-from uuid import UUID
 
 from fastapi import APIRouter, Form, Request
 
 from gateway.adapters.credentials import key_prefix
 from gateway.api.dependencies import PasswordsDep, SignerDep, UnitOfWorkDep, limit_anonymous, settings_of
-from gateway.api.schemas import TokenResponse
+from gateway.api.schemas import TokenRequest, TokenResponse
 from gateway.application import tokens
 from gateway.application.tokens import GrantRefused, NoSuchMembership
 from servicekit.problems import Problem
@@ -45,15 +44,11 @@ async def issue_token(
     passwords: PasswordsDep,
     signer: SignerDep,
     request: Request,
-    grant_type: Annotated[str, Form()],
-    username: Annotated[str | None, Form()] = None,
-    password: Annotated[str | None, Form()] = None,
-    org_id: Annotated[UUID | None, Form()] = None,
-    refresh_token: Annotated[str | None, Form()] = None,
-    client_id: Annotated[str | None, Form()] = None,
-    client_secret: Annotated[str | None, Form()] = None,
+    form: Annotated[TokenRequest, Form()],
 ) -> TokenResponse:
     """OAuth2 token endpoint: password, refresh_token and client_credentials grants."""
+    grant_type, username, password, org_id = form.grant_type, form.username, form.password, form.org_id
+    refresh_token, client_id, client_secret = form.refresh_token, form.client_id, form.client_secret
     refresh_ttl = timedelta(seconds=settings_of(request).refresh_token_ttl_s)
     try:
         if grant_type == "password":

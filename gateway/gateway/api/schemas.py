@@ -204,6 +204,18 @@ class Me(BaseModel):
 # Tokens and API keys
 
 
+class TokenRequest(BaseModel):
+    """An OAuth2 token request (RFC 6749), form-encoded; fields a grant does not use are ignored."""
+
+    grant_type: str = Field(description="password, refresh_token or client_credentials")
+    username: str | None = None
+    password: str | None = None
+    org_id: UUID | None = Field(default=None, description="password grant: which of the user's orgs")
+    refresh_token: str | None = None
+    client_id: str | None = Field(default=None, description="client_credentials: the API key's prefix")
+    client_secret: str | None = Field(default=None, description="client_credentials: the API key")
+
+
 class TokenResponse(BaseModel):
     access_token: str
     token_type: str = "bearer"

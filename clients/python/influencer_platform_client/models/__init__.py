@@ -28,7 +28,6 @@ from .audience_public_ages import AudiencePublicAges
 from .audience_public_countries import AudiencePublicCountries
 from .audience_public_genders import AudiencePublicGenders
 from .authenticity_public import AuthenticityPublic
-from .body_issue_token import BodyIssueToken
 from .brand_in import BrandIn
 from .brand_public import BrandPublic
 from .brief_body import BriefBody
@@ -279,6 +278,7 @@ from .terms_public import TermsPublic
 from .terms_version_public import TermsVersionPublic
 from .tier import Tier
 from .timeseries import Timeseries
+from .token_request import TokenRequest
 from .token_response import TokenResponse
 from .totals_public import TotalsPublic
 from .tracking_link_create import TrackingLinkCreate
@@ -334,7 +334,6 @@ __all__ = (
     "AudiencePublicCountries",
     "AudiencePublicGenders",
     "AuthenticityPublic",
-    "BodyIssueToken",
     "BrandIn",
     "BrandPublic",
     "BriefBody",
@@ -585,6 +584,7 @@ __all__ = (
     "TermsVersionPublic",
     "Tier",
     "Timeseries",
+    "TokenRequest",
     "TokenResponse",
     "TotalsPublic",
     "TrackingLinkCreate",

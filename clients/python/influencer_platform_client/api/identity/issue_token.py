@@ -5,15 +5,15 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.body_issue_token import BodyIssueToken
 from ...models.problem import Problem
+from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
 from ...types import Response
 
 
 def _get_kwargs(
     *,
-    body: BodyIssueToken,
+    body: TokenRequest,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -82,14 +82,15 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: BodyIssueToken,
+    body: TokenRequest,
 ) -> Response[Problem | TokenResponse]:
     """Issue Token
 
      OAuth2 token endpoint: password, refresh_token and client_credentials grants.
 
     Args:
-        body (BodyIssueToken):
+        body (TokenRequest): An OAuth2 token request (RFC 6749), form-encoded; fields a grant does
+            not use are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,14 +114,15 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-    body: BodyIssueToken,
+    body: TokenRequest,
 ) -> Problem | TokenResponse | None:
     """Issue Token
 
      OAuth2 token endpoint: password, refresh_token and client_credentials grants.
 
     Args:
-        body (BodyIssueToken):
+        body (TokenRequest): An OAuth2 token request (RFC 6749), form-encoded; fields a grant does
+            not use are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -139,14 +141,15 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-    body: BodyIssueToken,
+    body: TokenRequest,
 ) -> Response[Problem | TokenResponse]:
     """Issue Token
 
      OAuth2 token endpoint: password, refresh_token and client_credentials grants.
 
     Args:
-        body (BodyIssueToken):
+        body (TokenRequest): An OAuth2 token request (RFC 6749), form-encoded; fields a grant does
+            not use are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,14 +171,15 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-    body: BodyIssueToken,
+    body: TokenRequest,
 ) -> Problem | TokenResponse | None:
     """Issue Token
 
      OAuth2 token endpoint: password, refresh_token and client_credentials grants.
 
     Args:
-        body (BodyIssueToken):
+        body (TokenRequest): An OAuth2 token request (RFC 6749), form-encoded; fields a grant does
+            not use are ignored.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -9,20 +9,21 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="BodyIssueToken")
+T = TypeVar("T", bound="TokenRequest")
 
 
 @_attrs_define
-class BodyIssueToken:
-    """
+class TokenRequest:
+    """An OAuth2 token request (RFC 6749), form-encoded; fields a grant does not use are ignored.
+
     Attributes:
-        grant_type (str):
+        grant_type (str): password, refresh_token or client_credentials
         username (None | str | Unset):
         password (None | str | Unset):
-        org_id (None | Unset | UUID):
+        org_id (None | Unset | UUID): password grant: which of the user's orgs
         refresh_token (None | str | Unset):
-        client_id (None | str | Unset):
-        client_secret (None | str | Unset):
+        client_id (None | str | Unset): client_credentials: the API key's prefix
+        client_secret (None | str | Unset): client_credentials: the API key
     """
 
     grant_type: str
@@ -164,7 +165,7 @@ class BodyIssueToken:
 
         client_secret = _parse_client_secret(d.pop("client_secret", UNSET))
 
-        body_issue_token = cls(
+        token_request = cls(
             grant_type=grant_type,
             username=username,
             password=password,
@@ -174,8 +175,8 @@ class BodyIssueToken:
             client_secret=client_secret,
         )
 
-        body_issue_token.additional_properties = d
-        return body_issue_token
+        token_request.additional_properties = d
+        return token_request
 
     @property
     def additional_keys(self) -> list[str]:
