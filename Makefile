@@ -36,11 +36,11 @@ demo: $(STAMP)
 
 ## the whole suite on embedded defaults
 test: $(STAMP)
-	$(BIN)/pytest -m "not fault and not api_fuzz and not s3 and not report_render"
+	$(BIN)/pytest -m "not fault and not api_fuzz and not s3 and not report_render and not bench"
 
 ## the same suites plus the fault tests, on Apache Kafka and PostgreSQL
 test-integration: $(STAMP)
-	bash deploy/local/integration.sh $(BIN)/pytest
+	bash deploy/local/integration.sh $(BIN)/pytest -m "not bench"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -50,14 +50,10 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+## every benchmark in one run, its own Kafka + PostgreSQL started and stopped: bench/results/all.md
+## and all.json (BENCH_ARGS="--quick" for a smoke run, "--only gateway_hop,..." for some)
 bench: $(STAMP)
-	$(BIN)/python bench/spine_throughput.py
-	$(BIN)/python bench/gateway_hop.py
-	$(BIN)/python bench/compliance_checks.py
-	$(BIN)/python bench/content_submissions.py
-	$(BIN)/python bench/metrics_redirect.py
-	$(BIN)/python bench/metrics_ingest.py
-	$(BIN)/python bench/metrics_freshness.py
+	$(BIN)/python bench/run_all.py $(BENCH_ARGS)
 
 ## renders every Kubernetes overlay and checks probes, resources, security contexts
 k8s-check: $(STAMP)

@@ -1,0 +1,103 @@
+"""bench/run_all.py runs every benchmark (a new bench/*.py joins it or fails here), and its table
+(bench/summary.py) puts each figure beside its floor, the ratio and the goal, met or not; a bench
+that failed is a row saying why. No benchmark runs here."""
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+
+
+def load(name: str) -> ModuleType:
+    sys.path.insert(0, str(BENCH))
+    try:
+        spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(BENCH))
+
+
+run_all = load("run_all")
+summary = load("summary")
+
+
+def test_every_bench_file_is_run_by_run_all_or_named_a_helper() -> None:
+    files = {path.stem for path in BENCH.glob("*.py")}
+    assert files - set(run_all.BENCHES) - run_all.HELPERS == set(), "a bench run_all.py does not run"
+    assert set(run_all.BENCHES) - files == set(), "run_all.py names a bench that has no file"
+    assert set(run_all.BENCHES) & run_all.HELPERS == set()
+
+
+def test_every_bench_run_all_runs_has_its_rows_in_the_table() -> None:
+    assert set(run_all.BENCHES) == set(summary.EXTRACTORS)
+
+
+def test_only_takes_known_names_and_keeps_their_order() -> None:
+    assert run_all.parse(["--only", "metrics_ingest,gateway_hop"]).names == ["metrics_ingest", "gateway_hop"]
+    with pytest.raises(SystemExit):
+        run_all.parse(["--only", "gateway_hop,no_such_bench"])
+    parsed = run_all.parse(["--args", 'discovery_search=--sizes 100000 --queries "50"'])
+    assert parsed.overrides == {"discovery_search": ["--sizes", "100000", "--queries", "50"]}
+
+
+REDIRECT: dict[str, Any] = {
+    "saturated": {
+        "bare_fastapi_302": {"requests_per_s": 8000.0},
+        "metrics_direct": {"requests_per_s": 5000.0},
+        "through_gateway": {"requests_per_s": 2000.0},
+    }
+}
+FRESHNESS: dict[str, Any] = {"samples": 200, "all": {"p50_ms": 40.0, "p99_ms": 380.0}}
+REPORT: dict[str, Any] = {
+    "started": "2026-12-01 22:00 UTC",
+    "mode": "full",
+    "machine": {"cores": 2, "platform": "x86_64 Linux", "python": "3.11.7", "load_start": [6.0, 5.0, 3.0],
+                "load_end": [9.5, 7.0, 4.0]},
+    "broker": "Apache Kafka at 127.0.0.1:29092",
+    "database": "PostgreSQL",
+    "wall_s": 1500.0,
+}  # fmt: skip
+
+
+def test_the_table_gives_each_figure_its_floor_ratio_goal_and_verdict() -> None:
+    rows = summary.rows_for("metrics_redirect", REDIRECT) + summary.rows_for("metrics_freshness", FRESHNESS)
+    gateway = rows[0]
+    assert (gateway.value, gateway.floor, gateway.ratio, gateway.met) == (2000.0, 8000.0, 0.25, False)
+    assert rows[2].met is True  # p99 380 ms under the 1 s goal
+    table = summary.markdown(REPORT, rows)
+    assert "2 cores" in table and "[6.0, 5.0, 3.0] at start" in table and "[9.5, 7.0, 4.0] at end" in table
+    lines = [line for line in table.splitlines() if line.startswith("| metrics_")]
+    assert lines[0] == (
+        "| metrics_redirect | GET /r/{code} through the gateway | 2,000 req/s | a bare FastAPI 302: 8,000 | 0.25x "
+        "| >= 0.5x floor (issue 14) | **not met** |"
+    )
+    assert lines[1].endswith("| 0.62x | - | - |")  # no goal for metrics alone
+    assert lines[2] == (
+        "| metrics_freshness | produced to visible in KPIs, p99 (200 samples) | 380 ms | p50 of the same samples: 40.0 "
+        "| 9.50x | < 1,000 ms (issue 14) | met |"
+    )
+
+
+def test_a_failed_or_unreadable_bench_is_a_row_saying_so_not_a_crash() -> None:
+    failed = summary.rows_for("gateway_hop", None, "exit 1: wrk is needed: apt-get install wrk")
+    unreadable = summary.rows_for("metrics_ingest", {"events": 10})
+    table = summary.markdown(REPORT, failed + unreadable)
+    assert "| gateway_hop | **failed** | - | - | - | - | exit 1: wrk is needed: apt-get install wrk |" in table
+    assert "| metrics_ingest | **failed** |" in table and "unreadable result: KeyError" in table
+    assert [row.met for row in failed + unreadable] == [None, None]
+
+
+def test_the_hop_is_held_to_what_it_adds_on_one_connection() -> None:
+    one = {"through_gateway": {"p50_ms": 0.3}, "direct": {"p50_ms": 0.14}}
+    saturated = {"through_gateway": {"requests_per_s": 7000.0}, "direct": {"requests_per_s": 10000.0}}
+    rows = summary.rows_for("gateway_hop", {"trivial": {"saturated": saturated, "one_connection": one}})
+    assert [row.met for row in rows] == [True, True]  # 0.7x kept; 0.16 ms added, under 2 ms
+    assert "< 2 ms over floor (issue 3)" in summary.markdown(REPORT, rows)
