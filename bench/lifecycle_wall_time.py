@@ -32,10 +32,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from e2e.lifecycle import Lifecycle, Subscriber, verify  # noqa: E402
 
-from devstack.broker import EmbeddedBroker  # noqa: E402
+from devstack.broker import broker_from_env  # noqa: E402
 from devstack.databases import DatabaseFactory  # noqa: E402
 from devstack.mailbox import Mailbox  # noqa: E402
-from devstack.ports import free_port  # noqa: E402
 from devstack.pytest_plugin import running_platform, serve_over_http  # noqa: E402
 
 
@@ -55,24 +54,20 @@ class RequestClock:
 
 
 async def run(tmp: Path) -> dict[str, Any]:
-    broker = None
-    bootstrap = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
-    if not bootstrap:
-        broker = EmbeddedBroker(free_port(), log_path=tmp / "broker.log")
-        broker.start()
-        bootstrap = broker.bootstrap_servers
-    idempotent = os.environ.get("KAFKA_IDEMPOTENT_PRODUCER", "false" if broker else "true").lower() == "true"
     databases = DatabaseFactory(tmp, os.environ.get("TEST_POSTGRES_URL"))
     clock = RequestClock()
-    try:
-        started = time.perf_counter()
-        secret = secrets.token_urlsafe(32)
-        async with running_platform(tmp / "stack", databases, bootstrap, idempotent, secret) as stack:
-            stack_s = time.perf_counter() - started
-            hooks = {"request": [clock.sent], "response": [clock.answered]}
-            async with httpx.AsyncClient(base_url=stack.url("gateway"), timeout=15, event_hooks=hooks) as gateway:
-                subscriber = Subscriber()
-                async with serve_over_http(subscriber) as url:
+    with broker_from_env(tmp / "broker.log") as (bootstrap, embedded):
+        idempotent = os.environ.get("KAFKA_IDEMPOTENT_PRODUCER", str(not embedded)).lower() == "true"
+        try:
+            started = time.perf_counter()
+            secret = secrets.token_urlsafe(32)
+            async with running_platform(tmp / "stack", databases, bootstrap, idempotent, secret) as stack:
+                stack_s = time.perf_counter() - started
+                hooks = {"request": [clock.sent], "response": [clock.answered]}
+                async with (
+                    httpx.AsyncClient(base_url=stack.url("gateway"), timeout=15, event_hooks=hooks) as gateway,
+                    serve_over_http(subscriber := Subscriber()) as url,
+                ):
                     mailbox = Mailbox(stack.service_env["gateway"]["GATEWAY_MAIL_DIR"])
                     lifecycle = Lifecycle(gateway, stack, mailbox, f"{url}/hooks", subscriber)
                     began = time.perf_counter()
@@ -82,15 +77,13 @@ async def run(tmp: Path) -> dict[str, Any]:
                     began = time.perf_counter()
                     await verify(lifecycle)
                     verify_s = time.perf_counter() - began
-    finally:
-        await databases.drop_all()
-        if broker is not None:
-            broker.stop()
+        finally:
+            await databases.drop_all()
     return {
         "benchmark": "lifecycle_wall_time",
         "when": datetime.now(UTC).isoformat(),
         "machine": f"{platform.machine()} {os.cpu_count()} cpus, python {platform.python_version()}",
-        "broker": "embedded (tansu, in memory)" if broker else f"Kafka at {bootstrap}",
+        "broker": "embedded (tansu, in memory)" if embedded else f"Kafka at {bootstrap}",
         "database": databases.backend,
         "stack_start_s": round(stack_s, 2),
         "story_s": round(story_s, 2),

