@@ -17,7 +17,8 @@ def load(name: str) -> ModuleType:
     sys.path.insert(0, str(BENCH))
     try:
         spec = importlib.util.spec_from_file_location(f"bench_{name}", BENCH / f"{name}.py")
-        assert spec is not None and spec.loader is not None
+        assert spec is not None
+        assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         return module
@@ -73,7 +74,9 @@ def test_the_table_gives_each_figure_its_floor_ratio_goal_and_verdict() -> None:
     assert (gateway.value, gateway.floor, gateway.ratio, gateway.met) == (2000.0, 8000.0, 0.25, False)
     assert rows[2].met is True  # p99 380 ms under the 1 s goal
     table = summary.markdown(REPORT, rows)
-    assert "2 cores" in table and "[6.0, 5.0, 3.0] at start" in table and "[9.5, 7.0, 4.0] at end" in table
+    assert "2 cores" in table
+    assert "[6.0, 5.0, 3.0] at start" in table
+    assert "[9.5, 7.0, 4.0] at end" in table
     lines = [line for line in table.splitlines() if line.startswith("| metrics_")]
     assert lines[0] == (
         "| metrics_redirect | GET /r/{code} through the gateway | 2,000 req/s | a bare FastAPI 302: 8,000 | 0.25x "
@@ -91,7 +94,8 @@ def test_a_failed_or_unreadable_bench_is_a_row_saying_so_not_a_crash() -> None:
     unreadable = summary.rows_for("metrics_ingest", {"events": 10})
     table = summary.markdown(REPORT, failed + unreadable)
     assert "| gateway_hop | **failed** | - | - | - | - | exit 1: wrk is needed: apt-get install wrk |" in table
-    assert "| metrics_ingest | **failed** |" in table and "unreadable result: KeyError" in table
+    assert "| metrics_ingest | **failed** |" in table
+    assert "unreadable result: KeyError" in table
     assert [row.met for row in failed + unreadable] == [None, None]
 
 
