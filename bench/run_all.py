@@ -211,6 +211,7 @@ def last_words(log: Path) -> str:
 def run_one(name: str, args: list[str], env: dict[str, str], timeout_s: float, out: Path) -> dict[str, Any]:
     output, log = out / f"{name}.json", out / "logs" / f"{name}.log"
     output.unlink(missing_ok=True)
+    when, load_start = datetime.now(UTC).strftime("%H:%M UTC"), os.getloadavg()
     log.parent.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, str(BENCH / f"{name}.py"), *args, "--output", str(output)]
     print(f"== {name}: {shlex.join(command[1:])} (at most {timeout_s:.0f} s)", file=sys.stderr, flush=True)
@@ -238,6 +239,8 @@ def run_one(name: str, args: list[str], env: dict[str, str], timeout_s: float, o
     return {
         "status": status,
         "seconds": seconds,
+        "when": when,
+        "load_1_5_15_start_end": [round(x, 2) for x in (*load_start, *os.getloadavg())],
         "command": shlex.join(command[1:]),
         "error": error,
         "log": str(log.relative_to(ROOT) if log.is_relative_to(ROOT) else log),
@@ -252,6 +255,19 @@ def machine() -> dict[str, Any]:
         "python": platform.python_version(),
         "load_start": [round(x, 2) for x in os.getloadavg()],
     }
+
+
+def merge(report: dict[str, Any], previous: dict[str, Any]) -> None:
+    """--update: the benches run now replace theirs in the previous report; the rest stay, and the
+    header keeps the previous run's machine facts with a line for this one."""
+    ran = report["benches"]
+    kept = {name: run for name, run in previous["benches"].items() if name not in ran}
+    report["benches"] = {name: ran.get(name) or kept[name] for name in BENCHES if name in ran or name in kept}
+    m = report["machine"]
+    note = f"{', '.join(ran)} re-run at {report['started']} (load {m['load_start']} to {m['load_end']})"
+    report["updates"] = [*previous.get("updates", []), note]
+    for key in ("started", "mode", "machine", "broker", "database", "wall_s"):
+        report[key] = previous[key]
 
 
 def interrupted(signum: int, frame: object) -> None:
@@ -271,6 +287,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         metavar='NAME="ARGS"',
         help="a bench's arguments instead of the mode's own, e.g. discovery_search=\"--sizes 100000\"",
     )
+    parser.add_argument("--update", action="store_true", help="keep the other benches of all.json, replace these")
     parser.add_argument("--timeout-scale", type=float, default=1.0, help="multiplies every bench's time limit")
     args = parser.parse_args(argv)
     names = [n.strip() for n in args.only.split(",") if n.strip()] or list(BENCHES)
@@ -312,6 +329,9 @@ def main(argv: list[str] | None = None) -> int:
             own = args.overrides.get(name, list(bench.quick if args.quick else bench.full))
             limit = (bench.quick_timeout_s if args.quick else bench.timeout_s) * args.timeout_scale
             report["benches"][name] = run_one(name, [*own, *infra.flags(bench)], infra.env(), limit, out)
+    except KeyboardInterrupt:  # the table of what ran is still written
+        for name in args.names:
+            report["benches"].setdefault(name, {"status": "interrupted", "error": "interrupted"})
     except subprocess.SubprocessError as exc:
         report.setdefault("broker", "-")
         report.setdefault("database", "-")
@@ -322,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
         infra.stop()
     report["machine"]["load_end"] = [round(x, 2) for x in os.getloadavg()]
     report["wall_s"] = round(time.perf_counter() - began, 1)
+    if args.update and (out / "all.json").exists():
+        merge(report, json.loads((out / "all.json").read_text()))
     rows = [row for name, run in report["benches"].items() for row in rows_for(name, run.get("result"), run["error"])]
     report["rows"] = [row.as_dict() for row in rows]
     (out / "all.json").write_text(json.dumps(report, indent=2) + "\n")

@@ -105,3 +105,25 @@ def test_the_hop_is_held_to_what_it_adds_on_one_connection() -> None:
     rows = summary.rows_for("gateway_hop", {"trivial": {"saturated": saturated, "one_connection": one}})
     assert [row.met for row in rows] == [True, True]  # 0.7x kept; 0.16 ms added, under 2 ms
     assert "< 2 ms over floor (issue 3)" in summary.markdown(REPORT, rows)
+
+
+def test_update_replaces_the_benches_run_again_and_keeps_the_others() -> None:
+    ok = {"status": "ok", "error": None, "result": FRESHNESS}
+    previous = {
+        **REPORT,
+        "benches": {
+            "metrics_redirect": {"status": "ok", "error": None, "result": REDIRECT},
+            "metrics_freshness": {"status": "timeout", "error": "timed out after 600 s"},
+        },
+    }
+    now = {"started": "2026-12-01 23:00 UTC", "mode": "full", "benches": {"metrics_freshness": ok},
+           "machine": {**REPORT["machine"], "load_start": [1.0, 1.0, 1.0], "load_end": [2.0, 2.0, 2.0]}}  # fmt: skip
+    run_all.merge(now, previous)
+    assert now["benches"] == {"metrics_redirect": previous["benches"]["metrics_redirect"], "metrics_freshness": ok}
+    assert now["machine"] == REPORT["machine"]
+    table = summary.markdown(now, [row for name, run in now["benches"].items() for row in summary.rows_for(
+        name, run.get("result"), run["error"])])  # fmt: skip
+    assert (
+        "Updated: metrics_freshness re-run at 2026-12-01 23:00 UTC (load [1.0, 1.0, 1.0] to [2.0, 2.0, 2.0])." in table
+    )
+    assert "**failed**" not in table
