@@ -337,7 +337,7 @@ def markdown(report: dict[str, Any], rows: list[Row]) -> str:
         f"(1/5/15 min) {machine['load_start']} at start, {machine['load_end']} at end. Broker: {report['broker']}; "
         f"database: {report['database']}. {report['wall_s']:.0f} s in all. Regenerate: `make bench` "
         "(or `.venv/bin/python bench/run_all.py --quick`).",
-        *(f"Updated: {note}." for note in report.get("updates", [])),
+        *(f"\nUpdated: {note}." for note in report.get("updates", [])),
         "",
         "| bench | figure | value | floor (same run) | ratio | goal | met |",
         "| --- | --- | --- | --- | --- | --- | --- |",
