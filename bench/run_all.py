@@ -33,7 +33,7 @@ BENCH = ROOT / "bench"
 LOCAL = ROOT / "deploy" / "local"
 sys.path.insert(0, str(BENCH))
 
-from summary import markdown, rows_for  # noqa: E402
+from summary import Row, markdown, rows_for  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -42,50 +42,31 @@ class Bench:
     quick: tuple[str, ...] = ()
     timeout_s: float = 600
     quick_timeout_s: float = 180
+    uses: tuple[str, ...] = ("kafka", "postgres")  # what of the run's Kafka and PostgreSQL it takes
     kafka_flag: str | None = None  # benches that take the broker as a flag rather than KAFKA_BOOTSTRAP_SERVERS
     database_flag: str | None = None  # and PostgreSQL as a flag rather than TEST_POSTGRES_URL
 
 
-# In the order they run: the cheap and self-contained first, the 1M-profile search last.
+SPINE_FLAGS = {"kafka_flag": "--kafka", "database_flag": "--database-url"}
+# In the order they run: the cheap and self-contained first, the 1M-profile search last. Those that
+# use neither start their own embedded broker and SQLite files.
 BENCHES: dict[str, Bench] = {
-    "compliance_checks": Bench(quick=("--captions", "500", "--rounds", "1"), timeout_s=300),
-    "spine_throughput": Bench(
-        quick=("--events", "1000", "--rates", "50", "--seconds", "1"),
-        kafka_flag="--kafka",
-        database_flag="--database-url",
+    "compliance_checks": Bench(quick=("--captions", "500", "--rounds", "1"), timeout_s=300, uses=()),
+    "spine_throughput": Bench(quick=("--events", "1000", "--rates", "50", "--seconds", "1"), **SPINE_FLAGS),
+    "partnerships_transitions": Bench(quick=("--seconds", "2", "--warmup", "1", "--concurrency", "2"), **SPINE_FLAGS),
+    "gateway_hop": Bench(quick=("--seconds", "1", "--rounds", "1", "--scenarios", "trivial"), timeout_s=900, uses=()),
+    "metrics_redirect": Bench(quick=("--seconds", "1", "--rounds", "1"), uses=("kafka",)),
+    "content_submissions": Bench(
+        quick=("--seconds", "1", "--rounds", "1", "--units", "300", "--workers", "4"), uses=()
     ),
-    "partnerships_transitions": Bench(
-        quick=("--seconds", "2", "--warmup", "1", "--concurrency", "2"),
-        kafka_flag="--kafka",
-        database_flag="--database-url",
-    ),
-    "gateway_hop": Bench(quick=("--seconds", "1", "--rounds", "1", "--scenarios", "trivial"), timeout_s=900),
-    "metrics_redirect": Bench(quick=("--seconds", "1", "--rounds", "1")),
-    "content_submissions": Bench(quick=("--seconds", "1", "--rounds", "1", "--units", "300", "--workers", "4")),
-    "metrics_ingest": Bench(
-        quick=(
-            "--events",
-            "2000",
-        ),
-        timeout_s=900,
-    ),
-    "metrics_freshness": Bench(
-        quick=(
-            "--samples",
-            "10",
-        )
-    ),
+    "metrics_ingest": Bench(quick=("--events", "2000"), timeout_s=900),
+    "metrics_freshness": Bench(quick=("--samples", "10")),
     "lifecycle_wall_time": Bench(),
     "discovery_import": Bench(
-        quick=(
-            "--profiles",
-            "1000",
-        ),
-        timeout_s=900,
-        database_flag="--database-url",
+        quick=("--profiles", "1000"), timeout_s=900, uses=("postgres",), database_flag="--database-url"
     ),
     "discovery_search": Bench(
-        quick=("--sizes", "1000", "--queries", "10"), timeout_s=2400, database_flag="--database-url"
+        quick=("--sizes", "1000", "--queries", "10"), timeout_s=2400, uses=("postgres",), database_flag="--database-url"
     ),
 }
 # bench/*.py that are not benchmarks: what the benches start or import, and this runner.
@@ -136,13 +117,13 @@ class Infra:
                 self._script(script, command)
             self.started.append(script)
 
-    def start(self) -> None:
+    def start(self, uses: set[str]) -> None:
         if self.mode != "auto":
             return
-        if not self.kafka:
+        if not self.kafka and "kafka" in uses:
             self._ensure("kafka.sh", "reset")
             self.kafka = f"127.0.0.1:{self.script_env['KAFKA_PORT']}"
-        if not self.postgres:
+        if not self.postgres and "postgres" in uses:
             self._ensure("postgres.sh")
             self.postgres = self._script("postgres.sh", "url")
 
@@ -154,11 +135,15 @@ class Infra:
                 print(f"could not stop {script}: {exc}", file=sys.stderr)
         self.started.clear()
 
-    def env(self) -> dict[str, str]:
+    @staticmethod
+    def uses(what: str, names: list[str]) -> bool:
+        return any(what in BENCHES[name].uses for name in names)
+
+    def env(self, bench: Bench) -> dict[str, str]:
         env = {k: v for k, v in os.environ.items() if k not in ("KAFKA_BOOTSTRAP_SERVERS", "TEST_POSTGRES_URL")}
-        if self.kafka:
+        if self.kafka and "kafka" in bench.uses:
             env.update(KAFKA_BOOTSTRAP_SERVERS=self.kafka, KAFKA_IDEMPOTENT_PRODUCER="true")
-        if self.postgres:
+        if self.postgres and "postgres" in bench.uses:
             env["TEST_POSTGRES_URL"] = self.postgres
         return env
 
@@ -257,6 +242,10 @@ def machine() -> dict[str, Any]:
     }
 
 
+def table_rows(report: dict[str, Any]) -> list[Row]:
+    return [row for name, run in report["benches"].items() for row in rows_for(name, run.get("result"), run["error"])]
+
+
 def merge(report: dict[str, Any], previous: dict[str, Any]) -> None:
     """--update: the benches run now replace theirs in the previous report; the rest stay, and the
     header keeps the previous run's machine facts with a line for this one."""
@@ -287,6 +276,7 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
         metavar='NAME="ARGS"',
         help="a bench's arguments instead of the mode's own, e.g. discovery_search=\"--sizes 100000\"",
     )
+    parser.add_argument("--render", action="store_true", help="only write all.md again from all.json")
     parser.add_argument("--update", action="store_true", help="keep the other benches of all.json, replace these")
     parser.add_argument("--timeout-scale", type=float, default=1.0, help="multiplies every bench's time limit")
     args = parser.parse_args(argv)
@@ -309,6 +299,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
     out = args.output_dir or (BENCH / "results" / ("quick" if args.quick else ""))
     out.mkdir(parents=True, exist_ok=True)
+    if args.render:
+        report = json.loads((out / "all.json").read_text())
+        (out / "all.md").write_text(markdown(report, table_rows(report)))
+        return 0
     # SIGTERM as Ctrl-C: the finally below stops the bench running and what this runner started.
     signal.signal(signal.SIGTERM, interrupted)
     report: dict[str, Any] = {
@@ -321,14 +315,17 @@ def main(argv: list[str] | None = None) -> int:
     infra = Infra(args.infra, out / "logs" / "infra.log")
     (out / "logs").mkdir(parents=True, exist_ok=True)
     try:
-        infra.start()
+        infra.start({what for what in ("kafka", "postgres") if infra.uses(what, args.names)})
+        # Named in the environment but used by none of these benches: not theirs (their own embedded ones are).
+        infra.kafka = infra.kafka if infra.uses("kafka", args.names) else None
+        infra.postgres = infra.postgres if infra.uses("postgres", args.names) else None
         report["broker"] = f"Apache Kafka at {infra.kafka}" if infra.kafka else "embedded (tansu)"
         report["database"] = "PostgreSQL" if infra.postgres else "SQLite"
         for name in args.names:
             bench = BENCHES[name]
             own = args.overrides.get(name, list(bench.quick if args.quick else bench.full))
             limit = (bench.quick_timeout_s if args.quick else bench.timeout_s) * args.timeout_scale
-            report["benches"][name] = run_one(name, [*own, *infra.flags(bench)], infra.env(), limit, out)
+            report["benches"][name] = run_one(name, [*own, *infra.flags(bench)], infra.env(bench), limit, out)
     except KeyboardInterrupt:  # the table of what ran is still written
         for name in args.names:
             report["benches"].setdefault(name, {"status": "interrupted", "error": "interrupted"})
@@ -344,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     report["wall_s"] = round(time.perf_counter() - began, 1)
     if args.update and (out / "all.json").exists():
         merge(report, json.loads((out / "all.json").read_text()))
-    rows = [row for name, run in report["benches"].items() for row in rows_for(name, run.get("result"), run["error"])]
+    rows = table_rows(report)
     report["rows"] = [row.as_dict() for row in rows]
     (out / "all.json").write_text(json.dumps(report, indent=2) + "\n")
     (out / "all.md").write_text(markdown(report, rows))

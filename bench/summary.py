@@ -335,7 +335,8 @@ def markdown(report: dict[str, Any], rows: list[Row]) -> str:
         "",
         f"Machine: {machine['cores']} cores, {machine['platform']}, Python {machine['python']}; load average "
         f"(1/5/15 min) {machine['load_start']} at start, {machine['load_end']} at end. Broker: {report['broker']}; "
-        f"database: {report['database']}. {report['wall_s']:.0f} s in all. Regenerate: `make bench` "
+        f"database: {report['database']} (for the benches that take them; the others start an embedded broker and "
+        f"SQLite files). {report['wall_s']:.0f} s in all. Regenerate: `make bench` "
         "(or `.venv/bin/python bench/run_all.py --quick`).",
         *(f"\nUpdated: {note}." for note in report.get("updates", [])),
         "",

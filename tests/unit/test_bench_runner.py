@@ -77,6 +77,7 @@ def test_the_table_gives_each_figure_its_floor_ratio_goal_and_verdict() -> None:
     assert "2 cores" in table
     assert "[6.0, 5.0, 3.0] at start" in table
     assert "[9.5, 7.0, 4.0] at end" in table
+    assert "1500 s in all" in table
     lines = [line for line in table.splitlines() if line.startswith("| metrics_")]
     assert lines[0] == (
         "| metrics_redirect | GET /r/{code} through the gateway | 2,000 req/s | a bare FastAPI 302: 8,000 | 0.25x "
@@ -121,8 +122,7 @@ def test_update_replaces_the_benches_run_again_and_keeps_the_others() -> None:
     run_all.merge(now, previous)
     assert now["benches"] == {"metrics_redirect": previous["benches"]["metrics_redirect"], "metrics_freshness": ok}
     assert now["machine"] == REPORT["machine"]
-    table = summary.markdown(now, [row for name, run in now["benches"].items() for row in summary.rows_for(
-        name, run.get("result"), run["error"])])  # fmt: skip
+    table = summary.markdown(now, run_all.table_rows(now))
     assert (
         "Updated: metrics_freshness re-run at 2026-12-01 23:00 UTC (load [1.0, 1.0, 1.0] to [2.0, 2.0, 2.0])." in table
     )
