@@ -1,5 +1,5 @@
 """`bench/run_all.py --quick` runs every benchmark at small sizes and writes the table (marker bench:
-about four minutes on 2 cores, so in neither make test nor make test-integration; `pytest -m bench`).
+4 to 10 minutes on the shared 2 cores, so in neither make test nor make test-integration; `pytest -m bench`).
 Kafka and PostgreSQL: those the environment names, else the runner starts its own on the BENCH_* ports."""
 
 import json
