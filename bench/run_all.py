@@ -61,6 +61,9 @@ BENCHES: dict[str, Bench] = {
     ),
     "metrics_ingest": Bench(quick=("--events", "2000"), timeout_s=900),
     "metrics_freshness": Bench(quick=("--samples", "10")),
+    "idempotent_writes": Bench(
+        quick=("--rounds", "2", "--block", "5"), uses=("postgres",), database_flag="--database-url"
+    ),
     "lifecycle_wall_time": Bench(),
     "discovery_import": Bench(
         quick=("--profiles", "1000"), timeout_s=900, uses=("postgres",), database_flag="--database-url"

@@ -259,6 +259,19 @@ def _transitions(r: dict[str, Any]) -> list[Row]:
     ]
 
 
+def _idempotent(r: dict[str, Any]) -> list[Row]:
+    return [
+        Row(
+            "idempotent_writes",
+            f"a write under an Idempotency-Key, median ({r['database']})",
+            r["with_key"]["median_ms"],
+            "ms",
+            "the same write without a key",
+            r["without_key"]["median_ms"],
+        )
+    ]
+
+
 def _spine(r: dict[str, Any]) -> list[Row]:
     t = r["throughput"]
     rows = [
@@ -307,6 +320,7 @@ EXTRACTORS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
     "partnerships_transitions": _transitions,
     "spine_throughput": _spine,
     "lifecycle_wall_time": _lifecycle,
+    "idempotent_writes": _idempotent,
 }
 
 
