@@ -10,8 +10,9 @@ from uuid import UUID
 from discovery.domain.facts import ProfileFacts
 from discovery.domain.figures import Standing, derive, profile_from
 from discovery.domain.performance import PerformanceRecord
+from discovery.domain.posts import Post, as_seen_by
 from discovery.domain.profile_notices import ProfileNotice
-from discovery.domain.profiles import Influencer, new_id, now
+from discovery.domain.profiles import SHARED_CATALOGUE, Influencer, new_id, now
 from discovery.domain.shortlists import ShortlistEntry
 from servicekit import testing
 from servicekit.campaigns import KnownCampaign
@@ -24,6 +25,7 @@ class Memory(testing.Memory):
     shortlists: dict[tuple[UUID, UUID], ShortlistEntry] = field(default_factory=dict)
     notices: list[ProfileNotice] = field(default_factory=list)
     performance: dict[tuple[UUID, str], PerformanceRecord] = field(default_factory=dict)
+    posts: list[Post] = field(default_factory=list)
 
 
 def keep_profile(memory: Memory, catalogue_id: UUID, facts: ProfileFacts) -> Influencer:
@@ -100,6 +102,30 @@ class FakePerformance:
         found.performance_score, found.prior_score = performance_score, prior_score
 
 
+class FakePosts:
+    """The posts of the shared catalogue and the org's own (Memory.posts: append Posts to it)."""
+
+    def __init__(self, memory: Memory, tenant_id: UUID) -> None:
+        self.memory = memory
+        self.tenant_id = tenant_id
+
+    async def of_profile(
+        self, influencer_id: UUID, *, since: datetime | None = None, limit: int | None = None
+    ) -> list[Post]:
+        return (await self.of_profiles([influencer_id], since=since, limit=limit)).get(influencer_id, [])
+
+    async def of_profiles(
+        self, influencer_ids: Sequence[UUID], *, since: datetime | None = None, limit: int | None = None
+    ) -> dict[UUID, list[Post]]:
+        found: dict[UUID, list[Post]] = {}
+        for post in self.memory.posts:
+            if post.influencer_id not in influencer_ids or post.catalogue_id not in (SHARED_CATALOGUE, self.tenant_id):
+                continue
+            if since is None or post.posted_at >= since:
+                found.setdefault(post.influencer_id, []).append(post)
+        return {i: as_seen_by(self.tenant_id, posts, limit=limit) for i, posts in found.items()}
+
+
 class FakeProfileNotices:
     def __init__(self, memory: Memory) -> None:
         self.memory = memory
@@ -116,3 +142,4 @@ class FakeUnitOfWork(testing.FakeUnitOfWork[Memory]):
         self.shortlists = FakeShortlists(memory, tenant_id)
         self.profile_notices = FakeProfileNotices(memory)
         self.performance = FakePerformance(memory)
+        self.posts = FakePosts(memory, tenant_id)

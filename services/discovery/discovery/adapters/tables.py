@@ -22,6 +22,7 @@ from sqlalchemy.dialects.postgresql import JSONB
 
 from discovery.domain.facts import BY_NAME, NUMBERS, SNAPSHOT_FACTS, Fact, Kind
 from discovery.domain.limits import MAX_DISPLAY_NAME, MAX_HANDLE
+from discovery.domain.posts import MAX_POST_ID
 from servicekit.campaign_directory import campaign_directory
 from servicekit.db import UtcDateTime, new_metadata
 from servicekit.messaging_tables import OutboxId, messaging_tables
@@ -118,6 +119,41 @@ audience_countries = Table(
     Index("ix_audience_countries_country_share", "country", "share"),
 )
 
+# An influencer's posts (domain/posts.py), one per platform and post id in each catalogue: the
+# shared one, or the org's whose import brought them. No foreign key to influencers, as for
+# audience_countries: profiles are never deleted, and checking the key would cost each imported post.
+influencer_posts = Table(
+    "influencer_posts",
+    metadata,
+    Column("id", Uuid, primary_key=True),
+    Column("catalogue_id", Uuid, nullable=False),
+    Column("influencer_id", Uuid, nullable=False),
+    Column("platform", String(16), nullable=False),
+    Column("post_id", String(MAX_POST_ID), nullable=False),
+    Column("url", Text, nullable=True),
+    Column("posted_at", UtcDateTime(), nullable=False),
+    Column("caption", Text, nullable=True),
+    Column("media_type", String(16), nullable=True),
+    Column("likes", BigInteger, nullable=True),
+    Column("comments", BigInteger, nullable=True),
+    Column("views", BigInteger, nullable=True),
+    Column("shares", BigInteger, nullable=True),
+    Column("saves", BigInteger, nullable=True),
+    Column("paid_partnership", Boolean, nullable=True),
+    Column("sponsor_tags", JSON, nullable=False),
+    Column("mentions", JSON, nullable=False),
+    Column("sponsored", Boolean, nullable=False),
+    Column("sponsor_signal", String(32), nullable=False),
+    Column("sponsor_reason", Text, nullable=False),
+    Column("sponsor_brands", JSON, nullable=False),
+    # What the import compares to tell an unchanged post from an updated one.
+    Column("content_hash", String(40), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("catalogue_id", "platform", "post_id", name="uq_influencer_posts_catalogue_platform_post"),
+    Index("ix_influencer_posts_influencer_posted", "influencer_id", "posted_at", "id"),
+)
+
 influencer_snapshots = Table(
     "influencer_snapshots",
     metadata,
@@ -192,6 +228,8 @@ import_jobs = Table(
     Column("catalogue_id", Uuid, nullable=False),
     Column("created_by", Uuid, nullable=True),
     Column("state", String(16), nullable=False),
+    # What the file holds: profiles, or posts of profiles (migration 0007).
+    Column("kind", String(16), nullable=False, server_default="profiles"),
     Column("format", String(8), nullable=False),
     Column("filename", String(255), nullable=True),
     Column("size_bytes", BigInteger, nullable=False),

@@ -6,6 +6,7 @@ from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.notes_repository import NotesAndTagsRepository
 from discovery.adapters.performance_repository import PerformanceRepository
+from discovery.adapters.post_repository import PostRepository
 from discovery.adapters.profile_notices import OutboxProfileNotices
 from discovery.adapters.shortlist_repository import ShortlistRepository
 from discovery.adapters.tables import campaigns
@@ -26,4 +27,5 @@ class SqlUnitOfWork(UnitOfWork):
         self.campaigns = CampaignDirectory(session, tenant_id, campaigns)
         self.shortlists = ShortlistRepository(session, tenant_id)
         self.performance = PerformanceRepository(session)
+        self.posts = PostRepository(session, tenant_id)
         self.profile_notices = OutboxProfileNotices(session, outbox)

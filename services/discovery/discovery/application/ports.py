@@ -12,6 +12,7 @@ from discovery.domain.figures import Standing
 from discovery.domain.imports import CellWarning, ImportJob, ProfileChanges, Rejection
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
+from discovery.domain.posts import Post
 from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import Influencer, ProfileKey, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
@@ -123,6 +124,23 @@ class ProfileNotices(Protocol):
     async def announce(self, notices: Sequence[ProfileNotice]) -> None: ...
 
 
+class Posts(Protocol):
+    """The posts an org sees (the shared catalogue's and its own) of the profiles it sees; where
+    both hold the same post, the org's copy."""
+
+    async def of_profile(
+        self, influencer_id: UUID, *, since: datetime | None = None, limit: int | None = None
+    ) -> list[Post]:
+        """A profile's posts posted at or after `since` (all without it), newest first."""
+        ...
+
+    async def of_profiles(
+        self, influencer_ids: Sequence[UUID], *, since: datetime | None = None, limit: int | None = None
+    ) -> dict[UUID, list[Post]]:
+        """Each profile's posts posted at or after `since`, newest first, at most `limit` each."""
+        ...
+
+
 class EventSink(Protocol):
     """Events recorded here are published if, and only if, the unit of work commits."""
 
@@ -137,5 +155,6 @@ class UnitOfWork(Protocol):
     campaigns: Campaigns
     shortlists: Shortlists
     performance: Performance
+    posts: Posts
     events: EventSink
     profile_notices: ProfileNotices

@@ -15,6 +15,13 @@ from discovery.domain.row_parser import ParsedRow, RowParser
 from discovery.domain.row_values import RowError
 
 
+class ImportKind(StrEnum):
+    """What an import's file holds."""
+
+    PROFILES = "profiles"
+    POSTS = "posts"
+
+
 class ImportState(StrEnum):
     QUEUED = "queued"
     RUNNING = "running"
@@ -109,6 +116,7 @@ class ImportJob:
     options: dict[str, object]
     created_at: datetime
     created_by: UUID | None = None
+    kind: ImportKind = ImportKind.PROFILES
     encoding: str | None = None
     mapping: dict[str, str] = field(default_factory=dict)
     unmapped_columns: list[str] = field(default_factory=list)
