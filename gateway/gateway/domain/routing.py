@@ -91,6 +91,7 @@ _OPERATIONS: tuple[tuple[str, str, str, str | None, RouteClass], ...] = (
     ("POST", _I, "discovery", "influencers", BRAND),
     ("POST", f"{_I}/search", "discovery", "influencers", READ),
     ("POST", f"{_I}/import", "discovery", "influencers", BRAND),
+    ("POST", f"{_I}/posts/import", "discovery", "influencers", BRAND),
     ("GET", "/api/v1/import-jobs/{job_id}", "discovery", "influencers", READ),
     ("GET", "/api/v1/import-jobs/{job_id}/rejections", "discovery", "influencers", READ),
     ("GET", f"{_I}/{{influencer_id}}", "discovery", "influencers", READ),

@@ -9,7 +9,7 @@ from discovery.adapters.event_handlers import handlers
 from discovery.adapters.import_worker import ImportWorker
 from discovery.adapters.tables import messaging, metadata
 from discovery.adapters.text_models import text_similarity
-from discovery.api import imports, influencers, search, shortlists
+from discovery.api import imports, influencers, post_imports, search, shortlists
 from discovery.settings import DiscoverySettings
 from servicekit.app import create_service_app
 from servicekit.runtime import ServiceRuntime
@@ -41,7 +41,7 @@ def create_app(settings: DiscoverySettings | None = None) -> FastAPI:
     app = create_service_app(
         runtime,
         # search before influencers: POST /influencers/search must not reach /influencers/{id}.
-        [search.router, imports.router, influencers.router, shortlists.router],
+        [search.router, imports.router, post_imports.router, influencers.router, shortlists.router],
         title="Discovery",
         description="Stage 1: influencer profiles, search and ranking, authenticity, lookalikes, shortlists.",
         extra_lifespan=run_import_worker,

@@ -59,4 +59,32 @@ class InfluencerProfilesChanged(EventData):
     profiles: list[InfluencerProfile] = Field(min_length=1, max_length=500)
 
 
-EVENTS: tuple[type[EventData], ...] = (ShortlistAdded, ShortlistRemoved, InfluencerProfilesChanged)
+class InfluencerPostsImported(EventData):
+    """A posts import finished: what it read, stored and rejected, and whose posts it changed. One
+    event per job, told with the job's end (its org as tenant; none for the shared catalogue)."""
+
+    event_type = "influencer.posts.imported"
+    producer = "discovery"
+    kafka_key = "catalogue id (the owning org's id; the nil UUID for the shared catalogue)"
+    MAX_INFLUENCERS: ClassVar[int] = 1000
+
+    job_id: UUID
+    org_id: UUID | None = Field(description="The org whose posts these are; null: the shared catalogue")
+    state: str = Field(description="succeeded or failed (a failed job keeps the chunks it stored)")
+    posts_read: int = Field(ge=0)
+    posts_created: int = Field(ge=0)
+    posts_updated: int = Field(ge=0)
+    posts_unchanged: int = Field(ge=0)
+    posts_rejected: int = Field(ge=0)
+    profiles_touched: int = Field(ge=0, description="Profiles with a post created or changed by the job")
+    influencer_ids: list[UUID] = Field(
+        max_length=1000, description="Those profiles, the first 1000 by id (profiles_touched counts them all)"
+    )
+
+
+EVENTS: tuple[type[EventData], ...] = (
+    ShortlistAdded,
+    ShortlistRemoved,
+    InfluencerProfilesChanged,
+    InfluencerPostsImported,
+)

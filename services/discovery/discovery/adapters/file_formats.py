@@ -6,9 +6,12 @@ here and nothing else."""
 import csv
 import io
 import itertools
+import lzma
+import zipfile
 from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
+from typing import Any
 
 import orjson
 
@@ -166,3 +169,100 @@ def read_file(content: bytes, format_name: str) -> RecordSource:
     source = read_records(text, ImportFormat(format_name))
     # Rows are checked for NUL characters only when their file holds any (few do).
     return replace(source, may_hold_nul=NUL in text or "\\u0000" in text)
+
+
+# Posts come as the files above, or as a zip of one JSON file per post (instaloader's, plain or
+# .json.xz as it saves them by default). A zip is refused whole when it would unpack to more than
+# ZIP_MAX_UNPACKED bytes, holds more than ZIP_MAX_FILES files, or packs a file more than
+# ZIP_MAX_RATIO times (a zip bomb); a member is never read past the size its header declares.
+ZIP_FORMAT = "zip"
+ZIP_CONTENT_TYPES = frozenset({"application/zip", "application/x-zip-compressed", "application/x-zip"})
+ZIP_MAX_FILES = 200_000
+ZIP_MAX_UNPACKED = 1 << 30
+ZIP_MAX_RATIO = 100
+ZIP_MAX_MEMBER = 4 << 20
+POST_FORMATS = (*(f.value for f in ImportFormat), ZIP_FORMAT)
+
+
+def _is_zip(content: bytes, content_type: str | None, filename: str | None, explicit: str | None) -> bool:
+    if explicit:
+        return explicit.lower() == ZIP_FORMAT
+    if filename and filename.lower().endswith(".zip"):
+        return True
+    return (content_type or "").split(";")[0].strip().lower() in ZIP_CONTENT_TYPES or content.startswith(b"PK\x03\x04")
+
+
+def _zip_members(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    members = [
+        m
+        for m in archive.infolist()
+        if not m.is_dir() and not m.filename.startswith("__MACOSX/") and m.filename.lower().endswith(_JSON_NAMES)
+    ]
+    if len(archive.infolist()) > ZIP_MAX_FILES:
+        raise InvalidField("file", f"the zip holds more than {ZIP_MAX_FILES} files")
+    if sum(m.file_size for m in members) > ZIP_MAX_UNPACKED:
+        raise InvalidField("file", f"the zip unpacks to more than {ZIP_MAX_UNPACKED} bytes")
+    for m in members:
+        if m.file_size > ZIP_MAX_MEMBER or m.file_size > ZIP_MAX_RATIO * max(m.compress_size, 1024):
+            raise InvalidField("file", f"{m.filename} unpacks to {m.file_size} bytes: refused as a zip bomb")
+    return sorted(members, key=lambda m: m.filename)
+
+
+_JSON_NAMES = (".json", ".json.xz")
+
+
+def _member_json(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Any:
+    data = archive.read(member)
+    if member.filename.lower().endswith(".xz"):
+        unpacker = lzma.LZMADecompressor()
+        data = unpacker.decompress(data, max_length=ZIP_MAX_MEMBER)
+        if not unpacker.eof:
+            raise ValueError(f"unpacks to more than {ZIP_MAX_MEMBER} bytes")
+    return orjson.loads(data)
+
+
+def _read_zip(content: bytes) -> RecordSource:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(content))
+        members = _zip_members(archive)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError):
+        raise InvalidField("file", "not a zip file we can read") from None
+    if not members:
+        raise InvalidField("file", "the zip holds no .json or .json.xz file")
+
+    def records() -> Iterator[SourceRecord]:
+        for number, member in enumerate(members, start=1):
+            try:
+                value = _member_json(archive, member)
+            except (ValueError, zipfile.BadZipFile, lzma.LZMAError, NotImplementedError) as exc:
+                yield SourceRecord(number, None, f"file: {member.filename} cannot be read ({exc})")
+                continue
+            if not isinstance(value, dict):
+                yield SourceRecord(number, None, f"file: {member.filename} does not hold one JSON object")
+                continue
+            yield SourceRecord(number, value)
+
+    return RecordSource(["instaloader post JSON"], records())
+
+
+def read_posts_upload(
+    content: bytes, *, filename: str | None, content_type: str | None, format_name: str | None
+) -> ImportFile:
+    """A posts upload: a zip of post JSON files, else a file as read_upload reads it."""
+    if not _is_zip(content, content_type, filename, format_name):
+        return read_upload(content, filename=filename, content_type=content_type, format_name=format_name)
+    source = _read_zip(content)
+    samples = tuple(r.values for r in itertools.islice(source.records, SAMPLE_RECORDS) if r.values is not None)
+    return ImportFile(
+        content=content,
+        format=ZIP_FORMAT,
+        encoding="binary",
+        columns=source.columns,
+        filename=filename,
+        samples=samples,
+    )
+
+
+def read_posts_file(content: bytes, format_name: str) -> RecordSource:
+    """The records of a stored posts upload."""
+    return _read_zip(content) if format_name == ZIP_FORMAT else read_file(content, format_name)

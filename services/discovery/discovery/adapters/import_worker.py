@@ -25,6 +25,7 @@ from discovery.adapters.file_formats import read_file
 from discovery.adapters.import_pipeline import PlannedChunk, planned_chunks
 from discovery.adapters.import_writes import write_isolating
 from discovery.adapters.influencer_repository import InfluencerRepository
+from discovery.adapters.post_import_worker import process_posts, tell_imported
 from discovery.adapters.profile_notices import OutboxProfileNotices
 from discovery.adapters.tables import messaging
 from discovery.application.imports import plan_chunk
@@ -33,6 +34,7 @@ from discovery.domain.imports import (
     Chunk,
     ImportCounts,
     ImportJob,
+    ImportKind,
     ImportState,
     Refusal,
     Rejection,
@@ -145,10 +147,15 @@ class ImportWorker(BackgroundLoop):
             await import_repository.finish(
                 session, job_id, self.worker_id, state=state, error=error, at=datetime.now(UTC)
             )
+            if job.kind is ImportKind.POSTS:
+                await tell_imported(self, session, job, state)
         async with self.database.sessionmaker() as session:
             return (await import_repository.load_job(session, job_id))[0]
 
     async def _process(self, job: ImportJob, content: bytes, progress: Progress | None) -> None:
+        if job.kind is ImportKind.POSTS:
+            await process_posts(self, job, content, progress)
+            return
         if self._pipelined(content) and await self._process_pipelined(job, content, progress):
             return
         for chunk in read_chunks(job, read_file(content, job.format), self.chunk_rows):
@@ -204,11 +211,11 @@ class ImportWorker(BackgroundLoop):
                 *(r for r in rows.updated if r[0] in renamed and r[0] not in refused),
             ]
             await OutboxProfileNotices(session, self.outbox).announce_records(job.catalogue_id, told)
-            await self._record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
+            await self.record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
         job.records_done = chunk.records_done
         job.counts.add(counts)
 
-    async def _record(
+    async def record(
         self,
         session: AsyncSession,
         job: ImportJob,
@@ -217,6 +224,7 @@ class ImportWorker(BackgroundLoop):
         warnings: list[CellWarning],
         done: int,
     ) -> None:
+        """A chunk's counts, rejections, warnings and checkpoint, in its transaction."""
         mine = await import_repository.record_chunk(
             session,
             job.id,
@@ -267,5 +275,5 @@ class ImportWorker(BackgroundLoop):
             [Refusal(changes.lines[key], key in created, *why) for key, why in refused.items()],
         )
         await OutboxProfileNotices(session, self.outbox).announce(notices_of(changes, leaving_out=refused))
-        await self._record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
+        await self.record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
         return counts

@@ -3,10 +3,14 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select
+import orjson
+from sqlalchemy import String, Uuid, delete, distinct, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from discovery.adapters.bulk_writer import copy
+from discovery.adapters.dialect import dialect_of
 from discovery.adapters.tables import influencer_posts
+from discovery.domain.post_import import PostKey, PostPlan, StoredPost
 from discovery.domain.posts import MediaType, Post, Sponsorship, SponsorSignal, as_seen_by
 from discovery.domain.profiles import SHARED_CATALOGUE, Platform
 
@@ -39,7 +43,7 @@ def post_of(row: Any) -> Post:
     )
 
 
-def post_row(post: Post, content_hash: str) -> dict[str, Any]:
+def post_row(post: Post, content_hash: str, job_id: UUID | None = None) -> dict[str, Any]:
     """The columns of a post (by hand, as post_of reads them)."""
     sponsorship = post.sponsorship
     return {
@@ -65,6 +69,7 @@ def post_row(post: Post, content_hash: str) -> dict[str, Any]:
         "sponsor_reason": sponsorship.reason,
         "sponsor_brands": list(sponsorship.brands),
         "content_hash": content_hash,
+        "job_id": job_id,
         "created_at": post.created_at or post.posted_at,
         "updated_at": post.updated_at or post.posted_at,
     }
@@ -101,3 +106,53 @@ class PostRepository:
         for row in await self.session.execute(query):
             found.setdefault(row.influencer_id, []).append(post_of(row))
         return {i: as_seen_by(self.tenant_id, posts, limit=limit) for i, posts in found.items()}
+
+    async def stored(self, catalogue_id: UUID, keys: Sequence[PostKey]) -> dict[PostKey, StoredPost]:
+        if not keys:
+            return {}
+        t = influencer_posts
+        dialect = dialect_of(self.session)
+        wanted = set(keys)
+        rows = await self.session.execute(
+            select(t.c.platform, t.c.post_id, t.c.id, t.c.content_hash, t.c.created_at).where(
+                t.c.catalogue_id == catalogue_id, dialect.among(t.c.post_id, sorted({i for _, i in keys}), String())
+            )
+        )
+        found: dict[PostKey, StoredPost] = {}
+        for row in rows:
+            key = (Platform(row.platform), row.post_id)
+            if key in wanted:
+                found[key] = StoredPost(row.id, row.content_hash, row.created_at)
+        return found
+
+    async def write(self, plan: PostPlan, job_id: UUID | None) -> None:
+        """Creates and replaces a chunk's posts (by COPY on PostgreSQL). An updated post is deleted
+        and written again whole, under its id: imports of a catalogue run one at a time."""
+        t = influencer_posts
+        dialect = dialect_of(self.session)
+        if plan.updated:
+            await self.session.execute(delete(t).where(dialect.among(t.c.id, [p.id for p in plan.updated], Uuid())))
+        rows = [post_row(p, plan.hashes[p.id], job_id) for p in (*plan.created, *plan.updated)]
+        if not rows:
+            return
+        if dialect.is_postgres:
+            records = [tuple(_as_json(row[c]) if c in _JSON else row[c] for c in _COLUMNS) for row in rows]
+            await copy(self.session, t.name, _COLUMNS, records)
+        else:
+            await self.session.execute(insert(t), rows)
+
+    async def touched_by(self, job_id: UUID, *, limit: int) -> tuple[int, list[UUID]]:
+        t = influencer_posts
+        count = await self.session.scalar(select(func.count(distinct(t.c.influencer_id))).where(t.c.job_id == job_id))
+        ids = await self.session.scalars(
+            select(t.c.influencer_id).where(t.c.job_id == job_id).distinct().order_by(t.c.influencer_id).limit(limit)
+        )
+        return int(count or 0), list(ids)
+
+
+_COLUMNS = [c.name for c in influencer_posts.columns]
+_JSON = frozenset(c.name for c in influencer_posts.columns if c.name in ("sponsor_tags", "mentions", "sponsor_brands"))
+
+
+def _as_json(value: Any) -> str:
+    return orjson.dumps(value).decode()

@@ -148,10 +148,13 @@ influencer_posts = Table(
     Column("sponsor_brands", JSON, nullable=False),
     # What the import compares to tell an unchanged post from an updated one.
     Column("content_hash", String(40), nullable=False),
+    # The import job that last created or changed it: what its summary event counts.
+    Column("job_id", Uuid, nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
     UniqueConstraint("catalogue_id", "platform", "post_id", name="uq_influencer_posts_catalogue_platform_post"),
     Index("ix_influencer_posts_influencer_posted", "influencer_id", "posted_at", "id"),
+    Index("ix_influencer_posts_job", "job_id"),
 )
 
 influencer_snapshots = Table(

@@ -1,4 +1,5 @@
-from typing import Annotated, Any
+from collections.abc import Callable, Collection, Mapping
+from typing import Annotated, NamedTuple, TypeVar
 from uuid import UUID
 
 import orjson
@@ -20,6 +21,7 @@ from servicekit.schemas import SINGLE_LINE
 router = APIRouter(tags=["imports"])
 
 MAPPING_MAX_LENGTH = 10_000
+E = TypeVar("E")
 
 
 def _field_problem(status_code: int, field: str, message: str) -> Problem:
@@ -45,7 +47,7 @@ async def _read_capped(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _mapping(raw: str | None, field: str) -> dict[str, str | None]:
+def parse_mapping(raw: str | None, field: str) -> dict[str, str | None]:
     if raw is None or not raw.strip():
         return {}
     try:
@@ -55,6 +57,48 @@ def _mapping(raw: str | None, field: str) -> dict[str, str | None]:
     if not isinstance(value, dict) or not all(isinstance(v, str | None) for v in value.values()):
         raise _field_problem(422, field, 'a JSON object of field -> column name (or null), e.g. {"followers": "Subs"}')
     return value
+
+
+class Received(NamedTuple):
+    content: bytes
+    filename: str | None
+    content_type: str
+    # The other fields of a multipart form (none for a raw body).
+    fields: dict[str, str]
+
+
+async def receive_upload(request: Request, limit: int, *, media_types: Collection[str]) -> Received:
+    """The uploaded file: a multipart form's `file` (with the form's other fields), or the raw body
+    in one of `media_types`; at most `limit` bytes (413), never empty (422)."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
+        raise _too_large(limit)
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form(max_files=1, max_fields=20)
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise _field_problem(422, "body.file", "send the file in a form field named file")
+        content = await upload.read(limit + 1)
+        if len(content) > limit:
+            raise _too_large(limit)
+        fields = {k: v for k, v in form.items() if isinstance(v, str)}
+        received = Received(content, upload.filename, upload.content_type or "", fields)
+    else:
+        media_type = content_type.split(";")[0].strip().lower()
+        if "format" not in request.query_params and media_type not in media_types:
+            raise Problem(415, f"send multipart/form-data with a file, or the file itself as {', '.join(media_types)}")
+        received = Received(await _read_capped(request, limit), None, content_type, {})
+    if not received.content.strip():
+        raise _field_problem(422, "body.file", "the file is empty")
+    return received
+
+
+def form_choice(fields: Mapping[str, str], name: str, choices: Callable[[str], E], message: str) -> E:
+    try:
+        return choices(fields[name])
+    except ValueError:
+        raise _field_problem(422, f"body.{name}", message) from None
 
 
 @router.post(
@@ -107,51 +151,19 @@ async def import_influencers(
 ) -> ImportJobPublic | Response:
     """Upload CSV, TSV or NDJSON (multipart `file`, or the raw body): 202 with the queued job; with
     `dry_run=true`, 200 with a preview of the import, nothing written (confirm with its `mapping`)."""
-    limit = settings.import_max_bytes
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > limit + 64 * 1024:
-        raise _too_large(limit)
-    content_type = request.headers.get("content-type", "")
-    filename: str | None = None
+    received = await receive_upload(request, settings.import_max_bytes, media_types=CONTENT_TYPES)
+    content, filename, content_type, fields = received
     mapping_field = "query.mapping"
-    if content_type.startswith("multipart/form-data"):
-        form = await request.form(max_files=1, max_fields=20)
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile):
-            raise _field_problem(422, "body.file", "send the file in a form field named file")
-        content = await upload.read(limit + 1)
-        if len(content) > limit:
-            raise _too_large(limit)
-        filename = upload.filename
-        content_type = upload.content_type or ""
-        fields: dict[str, Any] = {k: v for k, v in form.items() if isinstance(v, str)}
-        if "mapping" in fields and mapping is None:
-            mapping, mapping_field = fields["mapping"], "body.mapping"
-        if "platform" in fields and platform is None:
-            try:
-                platform = Platform(fields["platform"])
-            except ValueError:
-                raise _field_problem(422, "body.platform", "unknown platform") from None
-        if "format" in fields and format is None:
-            try:
-                format = ImportFormat(fields["format"])
-            except ValueError:
-                raise _field_problem(422, "body.format", "one of csv, tsv, ndjson") from None
-    else:
-        media_type = content_type.split(";")[0].strip().lower()
-        if format is None and media_type not in CONTENT_TYPES:
-            raise Problem(
-                415,
-                "send multipart/form-data with a file, or the file itself as "
-                "text/csv, text/tab-separated-values or application/x-ndjson",
-            )
-        content = await _read_capped(request, limit)
-    if not content.strip():
-        raise _field_problem(422, "body.file", "the file is empty")
+    if "mapping" in fields and mapping is None:
+        mapping, mapping_field = fields["mapping"], "body.mapping"
+    if "platform" in fields and platform is None:
+        platform = form_choice(fields, "platform", Platform, "unknown platform")
+    if "format" in fields and format is None:
+        format = form_choice(fields, "format", ImportFormat, "one of csv, tsv, ndjson")
     options = imports.ImportOptions(
         platform=platform,
         currency=currency or settings.default_currency,
-        mapping=_mapping(mapping, mapping_field),
+        mapping=parse_mapping(mapping, mapping_field),
         visibility=visibility,
     )
     upload = read_upload(

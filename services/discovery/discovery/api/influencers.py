@@ -34,6 +34,7 @@ from servicekit.pagination import (
     encode_cursor,
     page_by_created,
 )
+from servicekit.schemas import SINGLE_LINE
 
 router = APIRouter(prefix="/api/v1/influencers", tags=["influencers"])
 
@@ -79,9 +80,23 @@ async def list_influencers(
 
 
 @router.get("/{influencer_id}", dependencies=[CanRead])
-async def get_influencer(influencer_id: UUID, uow: UnitOfWorkDep) -> InfluencerDetail:
-    """One profile with its growth, past performance and the org's tags."""
-    return presenters.detail(await influencers.detail(uow, await influencers.get_influencer(uow, influencer_id)))
+async def get_influencer(
+    influencer_id: UUID,
+    uow: UnitOfWorkDep,
+    competitors: Annotated[
+        str | None,
+        Query(
+            max_length=1000,
+            pattern=SINGLE_LINE,
+            description="Brands, comma-separated: whether the profile's sponsored posts named each",
+        ),
+    ] = None,
+) -> InfluencerDetail:
+    """One profile with its growth, past performance, the org's tags, its recent posts and
+    sponsored history (brands, count, last date)."""
+    named = None if competitors is None else [c.strip() for c in competitors.split(",") if c.strip()][:20]
+    profile = await influencers.get_influencer(uow, influencer_id)
+    return presenters.detail(await influencers.detail(uow, profile, named))
 
 
 @router.patch("/{influencer_id}", dependencies=[CanWrite])

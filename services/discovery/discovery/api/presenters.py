@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from contracts import Money
+from discovery.api.post_schemas import CompetitorWorkPublic, PostPublic, SponsoredHistoryPublic, SponsorshipPublic
 from discovery.api.schemas import (
     AuthenticityPublic,
     CellWarningPublic,
@@ -33,6 +34,7 @@ from discovery.domain.facts import Snapshot
 from discovery.domain.imports import CellWarning, ImportJob, Rejection
 from discovery.domain.lookalikes import Lookalike
 from discovery.domain.notes import Note
+from discovery.domain.posts import Post
 from discovery.domain.profiles import SHARED_CATALOGUE, Influencer
 from discovery.domain.ranking import RankedHit
 from discovery.domain.search import Visibility
@@ -100,7 +102,16 @@ def detail(shown: ProfileDetail) -> InfluencerDetail:
         tags=shown.tags,
         growth=GrowthPublic.model_validate(shown.growth, from_attributes=True),
         past_performance=present(PerformancePublic, performance, measured=performance.score is not None),
+        recent_posts=[post(p) for p in shown.recent_posts],
+        sponsored_history=SponsoredHistoryPublic.model_validate(shown.sponsored_history, from_attributes=True),
+        competitors=None
+        if shown.competitors is None
+        else [CompetitorWorkPublic.model_validate(c, from_attributes=True) for c in shown.competitors],
     )
+
+
+def post(p: Post) -> PostPublic:
+    return present(PostPublic, p, sponsorship=SponsorshipPublic.model_validate(p.sponsorship, from_attributes=True))
 
 
 def snapshot(s: Snapshot) -> SnapshotPublic:

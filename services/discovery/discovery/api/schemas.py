@@ -15,6 +15,7 @@ from pydantic import (
 
 from contracts import Money
 from contracts.money import MAX_AMOUNT_MINOR
+from discovery.api.post_schemas import CompetitorWorkPublic, PostPublic, SponsoredHistoryPublic
 from discovery.domain.facts import FACT_TYPES, FACTS, NUMBERS, Kind, ProfileFacts, Snapshot
 from discovery.domain.notes import MAX_TAGS, normalize_tags
 from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
@@ -304,6 +305,9 @@ class InfluencerPublic(_PublicNumbers):  # type: ignore[misc]
 class InfluencerDetail(InfluencerPublic):
     growth: GrowthPublic
     past_performance: PerformancePublic
+    recent_posts: list[PostPublic] = Field(description="The newest imported posts (5)")
+    sponsored_history: SponsoredHistoryPublic
+    competitors: list[CompetitorWorkPublic] | None = Field(description="Per ?competitors= name; null without")
 
 
 # A snapshot as the API shows it: each of its fields (domain.facts.Snapshot), none with a default.
@@ -371,6 +375,7 @@ class CellWarningPublic(BaseModel):
 class ImportJobPublic(BaseModel):
     id: UUID
     state: Literal["queued", "running", "succeeded", "failed"]
+    kind: Literal["profiles", "posts"] = Field(description="What the file holds: profiles, or posts of profiles")
     format: str
     filename: str | None
     encoding: str | None

@@ -1,8 +1,9 @@
 """Bulk import: an upload becomes a queued job at once; a worker then reads it chunk by chunk."""
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 from uuid import UUID
 
 from discovery.application.ports import InfluencerStore, UnitOfWork
@@ -12,6 +13,7 @@ from discovery.domain.facts import fingerprint_of, with_facts
 from discovery.domain.figures import derive, history_with_baseline, profile_from, snapshots_to_store
 from discovery.domain.imports import (
     CellWarning,
+    Chunk,
     ImportCounts,
     ImportFile,
     ImportJob,
@@ -105,19 +107,36 @@ async def preview(
     import, imports exactly these rows."""
     mapping = _mapping(upload, options)
     job = _job(actor, upload, options, mapping)
+
+    async def plan(chunk: Chunk) -> ChunkPlan:
+        return await plan_chunk(uow.influencers, job.catalogue_id, chunk.rows, now())
+
+    counts, rejected, warned = await previewed(read_chunks(job, source, chunk_rows), plan, shown)
+    return ImportPreview(job, mapping.choices, mapping.checks, counts, rejected, warned)
+
+
+class Planned(Protocol):
+    counts: ImportCounts
+    rejections: list[Rejection]
+
+
+async def previewed(
+    chunks: Iterable[Chunk], plan: Callable[[Chunk], Awaitable[Planned]], shown: int
+) -> tuple[ImportCounts, list[Rejection], list[CellWarning]]:
+    """What importing these chunks would count, reject and warn of (the first `shown` of each)."""
     counts = ImportCounts()
     rejected: list[Rejection] = []
     warned: list[CellWarning] = []
-    for chunk in read_chunks(job, source, chunk_rows):
-        plan = await plan_chunk(uow.influencers, job.catalogue_id, chunk.rows, now())
+    for chunk in chunks:
+        planned = await plan(chunk)
         counts.add(
             ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
         )
-        counts.add(plan.counts)
-        in_order = sorted([*chunk.rejections, *plan.rejections], key=lambda r: r.line)
+        counts.add(planned.counts)
+        in_order = sorted([*chunk.rejections, *planned.rejections], key=lambda r: r.line)
         rejected.extend(in_order[: max(0, shown - len(rejected))])
         warned.extend(chunk.warnings[: max(0, shown - len(warned))])
-    return ImportPreview(job, mapping.choices, mapping.checks, counts, rejected, warned)
+    return counts, rejected, warned
 
 
 async def job_of_org(uow: UnitOfWork, job_id: UUID) -> ImportJob:

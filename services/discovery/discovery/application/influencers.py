@@ -22,10 +22,18 @@ from discovery.domain.figures import (
 from discovery.domain.lookalikes import Lookalike, nearest
 from discovery.domain.notes import Note, normalize_tags
 from discovery.domain.performance import PerformanceSummary, summarize
+from discovery.domain.posts import Post
 from discovery.domain.profile_notices import notices_for_change
 from discovery.domain.profiles import SHARED_CATALOGUE, Influencer, new_id, normalize_handle, now
 from discovery.domain.ranking import RankedHit, RankingRequest, rank
 from discovery.domain.search import SearchFilters, Sort, Visibility
+from discovery.domain.sponsored_history import (
+    RECENT_POSTS,
+    CompetitorWork,
+    SponsoredHistory,
+    competitor_work,
+    sponsored_history,
+)
 from discovery.domain.text import TextSimilarity
 from servicekit.errors import Conflict, NotFound
 
@@ -76,13 +84,28 @@ class ProfileDetail:
     tags: list[str]
     growth: FollowerGrowth
     performance: PerformanceSummary
+    recent_posts: list[Post]
+    sponsored_history: SponsoredHistory
+    competitors: list[CompetitorWork] | None
 
 
-async def detail(uow: UnitOfWork, influencer: Influencer) -> ProfileDetail:
+async def detail(uow: UnitOfWork, influencer: Influencer, competitors: Sequence[str] | None = None) -> ProfileDetail:
+    """With its recent posts and sponsored history (of the posts the org sees), and, when it names
+    competitors, whether the profile worked with each."""
     tags = await uow.notes_and_tags.tags([influencer.id])
     snapshots = await uow.influencers.snapshots(influencer.id, limit=400, before=None)
     performance = summarize(await uow.performance.records(influencer.id), influencer.facts.platform)
-    return ProfileDetail(influencer, tags.get(influencer.id, []), follower_growth(influencer, snapshots), performance)
+    posts = await uow.posts.of_profile(influencer.id)
+    history = sponsored_history(posts)
+    return ProfileDetail(
+        influencer,
+        tags.get(influencer.id, []),
+        follower_growth(influencer, snapshots),
+        performance,
+        recent_posts=posts[:RECENT_POSTS],
+        sponsored_history=history,
+        competitors=None if competitors is None else competitor_work(history, competitors),
+    )
 
 
 async def search(

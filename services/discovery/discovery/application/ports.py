@@ -12,6 +12,7 @@ from discovery.domain.figures import Standing
 from discovery.domain.imports import CellWarning, ImportJob, ProfileChanges, Rejection
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
+from discovery.domain.post_import import PostKey, PostPlan, StoredPost
 from discovery.domain.posts import Post
 from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import Influencer, ProfileKey, StoredProfile
@@ -138,6 +139,16 @@ class Posts(Protocol):
         self, influencer_ids: Sequence[UUID], *, since: datetime | None = None, limit: int | None = None
     ) -> dict[UUID, list[Post]]:
         """Each profile's posts posted at or after `since`, newest first, at most `limit` each."""
+        ...
+
+    async def stored(self, catalogue_id: UUID, keys: Sequence[PostKey]) -> dict[PostKey, StoredPost]:
+        """The posts of these keys (platform, post id) a catalogue holds, as an import compares them."""
+        ...
+
+    async def write(self, plan: PostPlan, job_id: UUID | None) -> None: ...
+
+    async def touched_by(self, job_id: UUID, *, limit: int) -> tuple[int, list[UUID]]:
+        """How many profiles the job created or changed posts of, and the first `limit` by id."""
         ...
 
 

@@ -1,7 +1,7 @@
 """Import jobs: an upload is queued, then read in chunks by a worker that checkpoints each chunk
 with its effect, so a job cut short by a crash resumes where it stopped and changes nothing twice."""
 
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
@@ -196,11 +196,16 @@ class StaleProfiles(Exception):
 class Chunk:
     """Rows to upsert and rows rejected, and where in the file the chunk ends."""
 
-    rows: list[tuple[int, ParsedRow]]
+    rows: list[tuple[int, Any]]  # ParsedRow of profiles, ParsedPost of posts
     rejections: list[Rejection]
     read: int
     records_done: int
     warnings: list[CellWarning] = field(default_factory=list)
+
+
+# A record's reader: the row, the key a later record may not repeat, the row's cell warnings
+# (column, field, reason); RowError when the record cannot be a row.
+RecordParser = Callable[[Mapping[str, Any]], tuple[Any, Hashable, Sequence[tuple[str, str, str]]]]
 
 
 def read_chunks(job: ImportJob, source: RecordSource, chunk_rows: int) -> Iterator[Chunk]:
@@ -218,8 +223,26 @@ def read_chunks(job: ImportJob, source: RecordSource, chunk_rows: int) -> Iterat
         currency=str(job.options.get("currency") or "USD"),
         text_may_hold_nul=source.may_hold_nul,
     )
-    seen: dict[ProfileKey, int] = {}
-    rows: list[tuple[int, ParsedRow]] = []
+
+    def parse(values: Mapping[str, Any]) -> tuple[ParsedRow, ProfileKey, list[tuple[str, str, str]]]:
+        parsed = parser.parse(values)
+        return parsed, (parsed.facts.platform, parsed.facts.handle), parsed.warnings
+
+    return chunks_of(job, source, chunk_rows, parse, repeated=lambda key: f"handle: {key[1]!r} repeats line")
+
+
+def chunks_of(
+    job: ImportJob,
+    source: RecordSource,
+    chunk_rows: int,
+    parse: RecordParser,
+    *,
+    repeated: Callable[[Any], str],
+) -> Iterator[Chunk]:
+    """The file's records read by `parse` in chunks from the job's checkpoint on; a record whose
+    key an earlier one had is rejected (`repeated(key)` names it, then the earlier line)."""
+    seen: dict[Hashable, int] = {}
+    rows: list[tuple[int, Any]] = []
     rejections: list[Rejection] = []
     warnings: list[CellWarning] = []
     read = 0
@@ -235,23 +258,22 @@ def read_chunks(job: ImportJob, source: RecordSource, chunk_rows: int) -> Iterat
                 rejections.append(Rejection(record.line, field, record.problem or "unreadable"))
             continue
         try:
-            parsed = parser.parse(record.values)
+            parsed, key, warned = parse(record.values)
         except RowError as exc:
             if not resuming:
                 rejections.append(Rejection(record.line, exc.field, str(exc)))
             continue
-        key = (parsed.facts.platform, parsed.facts.handle)
         if key in seen:
             if not resuming:
-                reason = f"handle: {key[1]!r} repeats line {seen[key]} of this file"
-                rejections.append(Rejection(record.line, "handle", reason))
+                reason = f"{repeated(key)} {seen[key]} of this file"
+                rejections.append(Rejection(record.line, reason.partition(":")[0], reason))
             continue
         seen[key] = record.line
         if resuming:
             continue
         rows.append((record.line, parsed))
-        if parsed.warnings:
-            warnings.extend(CellWarning(record.line, *w) for w in parsed.warnings)
+        if warned:
+            warnings.extend(CellWarning(record.line, *w) for w in warned)
         if len(rows) + len(rejections) >= chunk_rows:
             yield Chunk(rows, rejections, read, index, warnings)
             rows, rejections, warnings, read = [], [], [], 0

@@ -35,6 +35,7 @@ class SponsorSignal(StrEnum):
     SPONSOR_TAG = "sponsor_tag"
     DISCLOSURE = "disclosure"
     BRAND_WITH_CUES = "brand_with_commercial_cues"
+    VAGUE_LABEL = "vague_label"
     NONE = "none"
 
 

@@ -49,11 +49,13 @@ def upgrade() -> None:
         sa.Column("sponsor_reason", sa.Text(), nullable=False),
         sa.Column("sponsor_brands", sa.JSON(), nullable=False),
         sa.Column("content_hash", sa.String(40), nullable=False),
+        sa.Column("job_id", sa.Uuid(), nullable=True),
         sa.Column("created_at", UtcDateTime(), nullable=False),
         sa.Column("updated_at", UtcDateTime(), nullable=False),
         sa.UniqueConstraint("catalogue_id", "platform", "post_id", name="uq_influencer_posts_catalogue_platform_post"),
     )
     op.create_index("ix_influencer_posts_influencer_posted", "influencer_posts", ["influencer_id", "posted_at", "id"])
+    op.create_index("ix_influencer_posts_job", "influencer_posts", ["job_id"])
 
 
 def downgrade() -> None:

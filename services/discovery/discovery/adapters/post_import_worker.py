@@ -1,0 +1,65 @@
+"""The import worker's posts jobs: each chunk planned against the catalogue and written in one
+transaction with the job's counters and checkpoint (as profiles are), and the job's summary event
+told with its end."""
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events.discovery import InfluencerPostsImported
+from discovery.adapters.file_formats import read_posts_file
+from discovery.adapters.influencer_repository import InfluencerRepository
+from discovery.adapters.post_repository import PostRepository
+from discovery.application.post_imports import plan_chunk
+from discovery.domain.imports import Chunk, ImportCounts, ImportJob, ImportState
+from discovery.domain.post_import import read_post_chunks
+from discovery.domain.profiles import SHARED_CATALOGUE
+
+if TYPE_CHECKING:  # the worker calls in here
+    from discovery.adapters.import_worker import ImportWorker, Progress
+
+
+async def process_posts(worker: "ImportWorker", job: ImportJob, content: bytes, progress: "Progress | None") -> None:
+    for chunk in read_post_chunks(job, read_posts_file(content, job.format), worker.chunk_rows):
+        async with worker.database.session() as session:
+            counts = await _write_chunk(worker, session, job, chunk)
+        job.records_done = chunk.records_done
+        job.counts.add(counts)
+        if progress is not None:
+            progress(chunk.records_done, job.counts)
+
+
+async def _write_chunk(worker: "ImportWorker", session: AsyncSession, job: ImportJob, chunk: Chunk) -> ImportCounts:
+    posts = PostRepository(session, job.tenant_id)
+    plan = await plan_chunk(
+        InfluencerRepository(session, job.tenant_id), posts, job.catalogue_id, chunk.rows, datetime.now(UTC)
+    )
+    await posts.write(plan, job.id)
+    counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
+    counts.add(plan.counts)
+    rejections = sorted([*chunk.rejections, *plan.rejections], key=lambda r: r.line)
+    await worker.record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
+    return counts
+
+
+async def tell_imported(worker: "ImportWorker", session: AsyncSession, job: ImportJob, state: ImportState) -> None:
+    """The job's summary event, in the transaction that ends it."""
+    touched, ids = await PostRepository(session, job.tenant_id).touched_by(
+        job.id, limit=InfluencerPostsImported.MAX_INFLUENCERS
+    )
+    org = None if job.catalogue_id == SHARED_CATALOGUE else job.catalogue_id
+    counts = job.counts
+    event = InfluencerPostsImported(
+        job_id=job.id,
+        org_id=org,
+        state=state.value,
+        posts_read=counts.rows_read,
+        posts_created=counts.rows_created,
+        posts_updated=counts.rows_updated,
+        posts_unchanged=counts.rows_unchanged,
+        posts_rejected=counts.rows_rejected,
+        profiles_touched=touched,
+        influencer_ids=ids,
+    )
+    await worker.outbox.add(session, event, tenant_id=org, subject=job.id, key=job.catalogue_id)

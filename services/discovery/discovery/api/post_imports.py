@@ -1,0 +1,106 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request, Response, status
+
+from discovery.adapters.file_formats import (
+    CONTENT_TYPES,
+    POST_FORMATS,
+    ZIP_CONTENT_TYPES,
+    read_posts_file,
+    read_posts_upload,
+)
+from discovery.api import presenters
+from discovery.api.dependencies import ActorDep, CanWrite, SettingsDep, UnitOfWorkDep
+from discovery.api.imports import MAPPING_MAX_LENGTH, form_choice, parse_mapping, receive_upload
+from discovery.api.post_schemas import PostFormat
+from discovery.api.schemas import ImportJobPublic, ImportPreviewPublic
+from discovery.application import post_imports
+from discovery.domain.profiles import Platform
+from discovery.domain.search import Visibility
+from servicekit.schemas import SINGLE_LINE
+
+router = APIRouter(tags=["imports"])
+
+MEDIA_TYPES = (*CONTENT_TYPES, *sorted(ZIP_CONTENT_TYPES))
+
+
+@router.post(
+    "/api/v1/influencers/posts/import",
+    status_code=status.HTTP_202_ACCEPTED,
+    response_model=ImportJobPublic,
+    dependencies=[CanWrite],
+    responses={
+        200: {"model": ImportPreviewPublic, "description": "dry_run=true: what the import would do, nothing written"},
+        415: {"description": "Neither a multipart file nor a CSV, TSV, NDJSON or zip body"},
+    },
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+                **{media: {"schema": {"type": "string"}} for media in MEDIA_TYPES},
+            },
+        }
+    },
+)
+async def import_posts(
+    request: Request,
+    uow: UnitOfWorkDep,
+    actor: ActorDep,
+    settings: SettingsDep,
+    response: Response,
+    platform: Annotated[Platform | None, Query(description="Platform of rows without a platform or URL")] = None,
+    format: Annotated[PostFormat | None, Query(description="Otherwise from the file name or content type")] = None,
+    visibility: Annotated[Visibility | None, Query(description="shared: platform admins only")] = None,
+    mapping: Annotated[
+        str | None,
+        Query(
+            max_length=MAPPING_MAX_LENGTH,
+            pattern=SINGLE_LINE,
+            description='JSON: post field -> column, e.g. {"likes": "Hearts", "caption": null}',
+        ),
+    ] = None,
+    dry_run: Annotated[bool, Query(description="Only preview: the posts imported, warned of and rejected")] = False,
+) -> ImportJobPublic | Response:
+    """Upload posts of profiles you can see (CSV, TSV or NDJSON rows, instaloader's post JSON as
+    NDJSON or a zip of one file per post): 202 with the queued import job, read at
+    /api/v1/import-jobs/{id}; `dry_run=true`: 200 with a preview, nothing written."""
+    content, filename, content_type, fields = await receive_upload(
+        request, settings.import_max_bytes, media_types=MEDIA_TYPES
+    )
+    mapping_field = "query.mapping"
+    if "mapping" in fields and mapping is None:
+        mapping, mapping_field = fields["mapping"], "body.mapping"
+    if "platform" in fields and platform is None:
+        platform = form_choice(fields, "platform", Platform, "unknown platform")
+    if "format" in fields and format is None:
+        format = form_choice(fields, "format", PostFormat, f"one of {', '.join(POST_FORMATS)}")
+    options = post_imports.PostImportOptions(
+        platform=platform, mapping=parse_mapping(mapping, mapping_field), visibility=visibility
+    )
+    upload = read_posts_upload(
+        content, filename=filename, content_type=content_type, format_name=format.value if format else None
+    )
+    if dry_run:
+        found = await post_imports.preview(
+            uow,
+            actor,
+            upload,
+            read_posts_file(upload.content, upload.format),
+            options,
+            chunk_rows=settings.import_chunk_rows,
+            shown=presenters.PREVIEW_SHOWN,
+        )
+        return Response(presenters.import_preview(found).model_dump_json(), media_type="application/json")
+    job = await post_imports.submit(uow, actor, upload, options)
+    worker = getattr(request.app.state, "import_worker", None)
+    if worker is not None:
+        uow.after_commit(worker.wake)
+    response.headers["Location"] = f"/api/v1/import-jobs/{job.id}"
+    return presenters.import_job(job, [])
