@@ -32,6 +32,7 @@ NAMED = {
 }
 WEIGHTS = ("audience_match", "engagement", "authenticity", "brand_affinity", "past_performance", "price_fit")
 CSV = (b"platform,handle,followers\ninstagram,probe.one,1200\n", "text/csv")
+POSTS_CSV = (b"platform,handle,post id,time\ninstagram,probed,P1,2026-11-01T00:00:00Z\n", "text/csv")
 JSON = {"content-type": "application/json"}
 
 
@@ -257,7 +258,7 @@ async def test_no_bad_value_is_answered_with_a_server_error(service: httpx.Async
         probes(
             app_of(service).openapi(),
             ids,
-            {("post", "/api/v1/influencers/import"): CSV},
+            {("post", "/api/v1/influencers/import"): CSV, ("post", "/api/v1/influencers/posts/import"): POSTS_CSV},
             named_samples={**NAMED, "influencer_id": influencer_id},
         )
     )

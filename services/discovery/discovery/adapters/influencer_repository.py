@@ -33,6 +33,7 @@ from discovery.adapters.ranking_candidates import (
 from discovery.adapters.tables import audience_countries, influencer_snapshots, influencers
 from discovery.domain.facts import Snapshot
 from discovery.domain.imports import ProfileChanges
+from discovery.domain.post_import import PostOwner
 from discovery.domain.profiles import PLATFORMS, Influencer, ProfileKey, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
 from discovery.domain.search import SearchFilters, Sort
@@ -66,6 +67,11 @@ class InfluencerRepository:
 
     async def in_catalogue(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, Influencer]:
         return {key: from_row(row) for key, row in (await self._by_key(catalogue_id, keys, influencers.c)).items()}
+
+    async def post_owners(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, PostOwner]:
+        c = influencers.c
+        rows = await self._by_key(catalogue_id, keys, (c.id, c.platform, c.handle, c.past_sponsors))
+        return {key: PostOwner(row.id, tuple(row.past_sponsors or ())) for key, row in rows.items()}
 
     async def import_targets(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, StoredProfile]:
         rows = await self._by_key(catalogue_id, keys, TARGET_COLUMNS)

@@ -115,7 +115,10 @@ class PostRepository:
         wanted = set(keys)
         rows = await self.session.execute(
             select(t.c.platform, t.c.post_id, t.c.id, t.c.content_hash, t.c.created_at).where(
-                t.c.catalogue_id == catalogue_id, dialect.among(t.c.post_id, sorted({i for _, i in keys}), String())
+                # Each column of the unique index narrowed, so that it is probed rather than scanned.
+                t.c.catalogue_id == catalogue_id,
+                t.c.platform.in_(sorted({p.value for p, _ in keys})),
+                dialect.among(t.c.post_id, sorted({i for _, i in keys}), String()),
             )
         )
         found: dict[PostKey, StoredPost] = {}

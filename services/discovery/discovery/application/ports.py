@@ -12,7 +12,7 @@ from discovery.domain.figures import Standing
 from discovery.domain.imports import CellWarning, ImportJob, ProfileChanges, Rejection
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
-from discovery.domain.post_import import PostKey, PostPlan, StoredPost
+from discovery.domain.post_import import PostKey, PostOwner, PostPlan, StoredPost
 from discovery.domain.posts import Post
 from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import Influencer, ProfileKey, StoredProfile
@@ -30,6 +30,10 @@ class InfluencerStore(Protocol):
     async def many(self, influencer_ids: Sequence[UUID]) -> dict[UUID, Influencer]: ...
 
     async def in_catalogue(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, Influencer]: ...
+
+    async def post_owners(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, PostOwner]:
+        """The profiles of these keys in a catalogue, as a posts import links posts to them."""
+        ...
 
     async def import_targets(
         self, catalogue_id: UUID, keys: Sequence[ProfileKey]

@@ -10,7 +10,7 @@ from discovery.application.imports import ImportPreview, previewed
 from discovery.application.ports import InfluencerStore, Posts, UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for
 from discovery.domain.imports import Chunk, ImportFile, ImportJob, ImportKind, ImportState, RecordSource
-from discovery.domain.post_import import PostOwner, PostPlan, plan_posts, profile_keys, read_post_chunks
+from discovery.domain.post_import import PostPlan, plan_posts, profile_keys, read_post_chunks
 from discovery.domain.post_rows import ParsedPost, map_post_columns
 from discovery.domain.profiles import SHARED_CATALOGUE, Platform, new_id, now
 from discovery.domain.row_values import RowError
@@ -65,11 +65,10 @@ async def plan_chunk(
     """What a chunk of posts changes, read from the stores but not written: each post's profile
     by platform and handle in the job's catalogue, else (an org's job) in the shared one."""
     keys = profile_keys(rows)
-    found = await influencers.in_catalogue(catalogue_id, keys)
+    owners = await influencers.post_owners(catalogue_id, keys)
     if catalogue_id != SHARED_CATALOGUE:
-        missing = [k for k in keys if k not in found]
-        found = {**(await influencers.in_catalogue(SHARED_CATALOGUE, missing) if missing else {}), **found}
-    owners = {key: PostOwner(i.id, tuple(i.facts.past_sponsors)) for key, i in found.items()}
+        missing = [k for k in keys if k not in owners]
+        owners = {**(await influencers.post_owners(SHARED_CATALOGUE, missing) if missing else {}), **owners}
     stored = await posts.stored(catalogue_id, list(dict.fromkeys((r.platform, r.post_id) for _, r in rows)))
     return plan_posts(catalogue_id, rows, owners, stored, at)
 
