@@ -1,4 +1,5 @@
 from collections.abc import Callable, Collection, Mapping
+from enum import StrEnum
 from typing import Annotated, NamedTuple, TypeVar
 from uuid import UUID
 
@@ -12,6 +13,7 @@ from discovery.api import presenters
 from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, UnitOfWorkDep
 from discovery.api.schemas import ImportJobPublic, ImportPreviewPublic, RejectionPublic
 from discovery.application import imports
+from discovery.domain.imports import ImportJob
 from discovery.domain.profiles import Platform
 from discovery.domain.search import Visibility
 from servicekit.pagination import Page, Pagination, bad_cursor, encode_cursor
@@ -22,6 +24,7 @@ router = APIRouter(tags=["imports"])
 
 MAPPING_MAX_LENGTH = 10_000
 E = TypeVar("E")
+F = TypeVar("F", bound=StrEnum)
 
 
 def _field_problem(status_code: int, field: str, message: str) -> Problem:
@@ -94,6 +97,20 @@ async def receive_upload(request: Request, limit: int, *, media_types: Collectio
     return received
 
 
+def with_form(
+    fields: Mapping[str, str], mapping: str | None, platform: Platform | None, format: F | None, formats: type[F]
+) -> tuple[dict[str, str | None], Platform | None, F | None]:
+    """The mapping, platform and format given in the query, else in the upload's form."""
+    mapping_field = "query.mapping"
+    if "mapping" in fields and mapping is None:
+        mapping, mapping_field = fields["mapping"], "body.mapping"
+    if "platform" in fields and platform is None:
+        platform = form_choice(fields, "platform", Platform, "unknown platform")
+    if "format" in fields and format is None:
+        format = form_choice(fields, "format", formats, f"one of {', '.join(f.value for f in formats)}")
+    return parse_mapping(mapping, mapping_field), platform, format
+
+
 def form_choice(fields: Mapping[str, str], name: str, choices: Callable[[str], E], message: str) -> E:
     try:
         return choices(fields[name])
@@ -153,17 +170,11 @@ async def import_influencers(
     `dry_run=true`, 200 with a preview of the import, nothing written (confirm with its `mapping`)."""
     received = await receive_upload(request, settings.import_max_bytes, media_types=CONTENT_TYPES)
     content, filename, content_type, fields = received
-    mapping_field = "query.mapping"
-    if "mapping" in fields and mapping is None:
-        mapping, mapping_field = fields["mapping"], "body.mapping"
-    if "platform" in fields and platform is None:
-        platform = form_choice(fields, "platform", Platform, "unknown platform")
-    if "format" in fields and format is None:
-        format = form_choice(fields, "format", ImportFormat, "one of csv, tsv, ndjson")
+    given, platform, format = with_form(fields, mapping, platform, format, ImportFormat)
     options = imports.ImportOptions(
         platform=platform,
         currency=currency or settings.default_currency,
-        mapping=parse_mapping(mapping, mapping_field),
+        mapping=given,
         visibility=visibility,
     )
     upload = read_upload(
@@ -179,8 +190,17 @@ async def import_influencers(
             chunk_rows=settings.import_chunk_rows,
             shown=presenters.PREVIEW_SHOWN,
         )
-        return Response(presenters.import_preview(found).model_dump_json(), media_type="application/json")
-    job = await imports.submit(uow, actor, upload, options)
+        return preview_response(found)
+    return queued(request, uow, response, await imports.submit(uow, actor, upload, options))
+
+
+def preview_response(found: imports.ImportPreview) -> Response:
+    return Response(presenters.import_preview(found).model_dump_json(), media_type="application/json")
+
+
+def queued(request: Request, uow: UnitOfWorkDep, response: Response, job: ImportJob) -> ImportJobPublic:
+    """The answer to an upload whose job is queued: the job, where to read it, the worker woken
+    once the job is committed."""
     worker = getattr(request.app.state, "import_worker", None)
     if worker is not None:
         uow.after_commit(worker.wake)

@@ -4,14 +4,13 @@ from fastapi import APIRouter, Query, Request, Response, status
 
 from discovery.adapters.file_formats import (
     CONTENT_TYPES,
-    POST_FORMATS,
     ZIP_CONTENT_TYPES,
     read_posts_file,
     read_posts_upload,
 )
 from discovery.api import presenters
 from discovery.api.dependencies import ActorDep, CanWrite, SettingsDep, UnitOfWorkDep
-from discovery.api.imports import MAPPING_MAX_LENGTH, form_choice, parse_mapping, receive_upload
+from discovery.api.imports import MAPPING_MAX_LENGTH, preview_response, queued, receive_upload, with_form
 from discovery.api.post_schemas import PostFormat
 from discovery.api.schemas import ImportJobPublic, ImportPreviewPublic
 from discovery.application import post_imports
@@ -74,16 +73,8 @@ async def import_posts(
     content, filename, content_type, fields = await receive_upload(
         request, settings.import_max_bytes, media_types=MEDIA_TYPES
     )
-    mapping_field = "query.mapping"
-    if "mapping" in fields and mapping is None:
-        mapping, mapping_field = fields["mapping"], "body.mapping"
-    if "platform" in fields and platform is None:
-        platform = form_choice(fields, "platform", Platform, "unknown platform")
-    if "format" in fields and format is None:
-        format = form_choice(fields, "format", PostFormat, f"one of {', '.join(POST_FORMATS)}")
-    options = post_imports.PostImportOptions(
-        platform=platform, mapping=parse_mapping(mapping, mapping_field), visibility=visibility
-    )
+    given, platform, format = with_form(fields, mapping, platform, format, PostFormat)
+    options = post_imports.PostImportOptions(platform=platform, mapping=given, visibility=visibility)
     upload = read_posts_upload(
         content, filename=filename, content_type=content_type, format_name=format.value if format else None
     )
@@ -97,10 +88,5 @@ async def import_posts(
             chunk_rows=settings.import_chunk_rows,
             shown=presenters.PREVIEW_SHOWN,
         )
-        return Response(presenters.import_preview(found).model_dump_json(), media_type="application/json")
-    job = await post_imports.submit(uow, actor, upload, options)
-    worker = getattr(request.app.state, "import_worker", None)
-    if worker is not None:
-        uow.after_commit(worker.wake)
-    response.headers["Location"] = f"/api/v1/import-jobs/{job.id}"
-    return presenters.import_job(job, [])
+        return preview_response(found)
+    return queued(request, uow, response, await post_imports.submit(uow, actor, upload, options))
