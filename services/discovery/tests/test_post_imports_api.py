@@ -271,3 +271,21 @@ async def test_the_job_tells_what_it_imported(service: httpx.AsyncClient, intern
     data = InfluencerPostsImported.model_validate(mine[0]["data"])
     assert (data.posts_created, data.profiles_touched, [str(i) for i in data.influencer_ids]) == (2, 1, [zoe])
     assert (data.org_id, mine[0]["tenant_id"]) == (org.id, str(org.id))
+
+
+async def test_a_file_without_the_columns_a_post_needs_is_refused_at_once(
+    service: httpx.AsyncClient, internal_secret: str
+) -> None:
+    org = Org(internal_secret)
+    for rows, missing in (
+        ("who,likes\nlena,5\n", "handle, posted_at, post_id"),
+        ("handle,when\nlena,x\n", "posted_at"),
+    ):
+        response = await service.post(
+            "/api/v1/influencers/posts/import",
+            content=rows.encode(),
+            headers={**org.headers, "content-type": "text/csv"},
+        )
+        assert response.status_code == 422, response.text
+        assert response.json()["errors"][0]["field"] == "mapping"
+        assert f"no column holds {missing}" in response.text

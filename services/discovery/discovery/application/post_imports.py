@@ -11,7 +11,7 @@ from discovery.application.ports import InfluencerStore, Posts, UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for
 from discovery.domain.imports import Chunk, ImportFile, ImportJob, ImportKind, ImportState, RecordSource
 from discovery.domain.post_import import PostPlan, plan_posts, profile_keys, read_post_chunks
-from discovery.domain.post_rows import ParsedPost, map_post_columns
+from discovery.domain.post_rows import ParsedPost, is_instaloader, map_post_columns
 from discovery.domain.profiles import SHARED_CATALOGUE, Platform, new_id, now
 from discovery.domain.row_values import RowError
 from discovery.domain.search import Visibility
@@ -30,6 +30,14 @@ def _job(actor: Actor, upload: ImportFile, options: PostImportOptions) -> Import
         mapping = map_post_columns(upload.columns, options.mapping)
     except RowError as exc:
         raise InvalidField(exc.field, exc.message) from None
+    if not any(is_instaloader(sample) for sample in upload.samples):
+        missing = [f for f in ("handle", "posted_at") if f not in mapping.fields]
+        if not ({"post_id", "url"} & set(mapping.fields)):
+            missing.append("post_id")
+        if missing:
+            raise InvalidField(
+                "mapping", f'no column holds {", ".join(missing)}: name it, e.g. {{"{missing[0]}": "My column"}}'
+            )
     return ImportJob(
         id=new_id(),
         tenant_id=actor.tenant_id,
