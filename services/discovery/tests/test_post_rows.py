@@ -88,3 +88,12 @@ def test_instaloaders_post_json_reads_as_a_post() -> None:
     )  # fmt: skip
     assert (post.likes, post.comments, post.views) == (1200, 33, 45000)
     assert (post.sponsor_tags, post.mentions) == (("nike",), ("nike",))
+
+
+def test_json_of_another_shape_is_a_rejected_record_never_a_failed_job() -> None:
+    odd = {"node": {"shortcode": "c", "owner": "lena", "edge_media_to_caption": [], "edge_media_preview_like": 5}}
+    with pytest.raises(RowError) as raised:
+        PostRowParser(INSTALOADER_MAPPING, platform=None).parse(from_instaloader(odd))
+    assert raised.value.field == "handle"
+    post, _ = _parse(post_id="[not a url]/x", sponsors=["ok", "bad\x00"])  # type: ignore[misc]
+    assert (post.post_id, post.sponsor_tags) == ("[not a url]/x", ("ok",))

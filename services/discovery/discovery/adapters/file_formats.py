@@ -7,7 +7,9 @@ import csv
 import io
 import itertools
 import lzma
+import struct
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import replace
 from enum import StrEnum
@@ -221,11 +223,17 @@ def _member_json(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> Any:
     return orjson.loads(data)
 
 
+# What reading one member may raise: bad JSON, a damaged or encrypted member, an unknown method.
+_UNREADABLE = (
+    ValueError, EOFError, RuntimeError, NotImplementedError, zipfile.BadZipFile, lzma.LZMAError, zlib.error, OSError
+)  # fmt: skip
+
+
 def _read_zip(content: bytes) -> RecordSource:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         members = _zip_members(archive)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError, struct.error):
         raise InvalidField("file", "not a zip file we can read") from None
     if not members:
         raise InvalidField("file", "the zip holds no .json or .json.xz file")
@@ -234,7 +242,7 @@ def _read_zip(content: bytes) -> RecordSource:
         for number, member in enumerate(members, start=1):
             try:
                 value = _member_json(archive, member)
-            except (ValueError, zipfile.BadZipFile, lzma.LZMAError, NotImplementedError) as exc:
+            except _UNREADABLE as exc:
                 yield SourceRecord(number, None, f"file: {member.filename} cannot be read ({exc})")
                 continue
             if not isinstance(value, dict):

@@ -90,54 +90,58 @@ def map_post_columns(columns: Sequence[str], given: Mapping[str, str | None]) ->
     return ColumnMapping(fields=fields, unmapped=unmapped, choices=tuple(choices))
 
 
-def is_instaloader(record: Mapping[str, Any]) -> bool:
+def _at(value: Any, *path: str | int) -> Any:
+    """The value at `path` in nested objects and lists, or None where the JSON has another shape."""
+    for step in path:
+        if isinstance(step, int):
+            value = value[step] if isinstance(value, list) and len(value) > step else None
+        else:
+            value = value.get(step) if isinstance(value, Mapping) else None
+        if value is None:
+            return None
+    return value
+
+
+def _node(record: Mapping[str, Any]) -> Mapping[str, Any]:
     node = record.get("node", record)
-    return isinstance(node, Mapping) and "shortcode" in node and ("owner" in node or "taken_at_timestamp" in node)
+    return node if isinstance(node, Mapping) else {}
 
 
-def _count_of(node: Mapping[str, Any], *edges: str) -> Any:
-    for edge in edges:
-        value = node.get(edge)
-        if isinstance(value, Mapping) and "count" in value:
-            return value["count"]
-    return None
+def is_instaloader(record: Mapping[str, Any]) -> bool:
+    node = _node(record)
+    return "shortcode" in node and ("owner" in node or "taken_at_timestamp" in node)
+
+
+_LIKE_EDGES = ("edge_media_preview_like", "edge_liked_by")
+_COMMENT_EDGES = ("edge_media_to_parent_comment", "edge_media_to_comment", "edge_media_preview_comment")
 
 
 def from_instaloader(record: Mapping[str, Any]) -> dict[str, Any]:
     """The post fields of a post's JSON as instaloader saves it (the GraphQL node, bare or under
     `node`): owner.username, shortcode, taken_at_timestamp, the first caption edge, the like and
-    comment counts, is_video and video_view_count, the sponsors it tags."""
-    node = record.get("node", record)
-    owner = node.get("owner") or {}
-    captions = (node.get("edge_media_to_caption") or {}).get("edges") or []
-    caption = captions[0].get("node", {}).get("text") if captions and isinstance(captions[0], Mapping) else None
-    sponsors = [
-        e.get("node", {}).get("sponsor", {}).get("username")
-        for e in (node.get("edge_media_to_sponsor_user") or {}).get("edges") or []
-        if isinstance(e, Mapping)
-    ]
-    typename = str(node.get("__typename") or "")
-    media = node.get("product_type") if node.get("product_type") == "clips" else typename
+    comment counts, is_video and video_view_count, the sponsors it tags. A part of another shape
+    than Instagram's is read as missing."""
+    node = _node(record)
+    edges = _at(node, "edge_media_to_sponsor_user", "edges")
+    sponsors = [_at(e, "node", "sponsor", "username") for e in edges] if isinstance(edges, list) else []
+    video = node.get("is_video") is True
+    media = "clips" if node.get("product_type") == "clips" else node.get("__typename")
     return {
-        "handle": owner.get("username") if isinstance(owner, Mapping) else None,
+        "handle": _at(node, "owner", "username"),
         "platform": Platform.INSTAGRAM.value,
         "post_id": node.get("shortcode"),
         "posted_at": node.get("taken_at_timestamp"),
-        "caption": caption,
-        "media_type": media or ("GraphVideo" if node.get("is_video") else None),
-        "likes": _count_of(node, "edge_media_preview_like", "edge_liked_by"),
-        "comments": _count_of(
-            node, "edge_media_to_parent_comment", "edge_media_to_comment", "edge_media_preview_comment"
-        ),
-        "views": node.get("video_view_count") if node.get("is_video") else None,
+        "caption": _at(node, "edge_media_to_caption", "edges", 0, "node", "text"),
+        "media_type": media or ("GraphVideo" if video else None),
+        "likes": next((c for e in _LIKE_EDGES if (c := _at(node, e, "count")) is not None), None),
+        "comments": next((c for e in _COMMENT_EDGES if (c := _at(node, e, "count")) is not None), None),
+        "views": node.get("video_view_count") if video else None,
         "paid_partnership": node.get("is_paid_partnership"),
-        "sponsor_tags": [s for s in sponsors if s],
+        "sponsor_tags": [s for s in sponsors if isinstance(s, str) and s],
     }
 
 
-INSTALOADER_MAPPING = ColumnMapping(
-    fields={f: f for f in POST_FIELDS if f not in ("url", "shares", "saves")}, unmapped=[]
-)
+INSTALOADER_MAPPING = ColumnMapping(fields={f: f for f in POST_FIELDS}, unmapped=[])
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +179,10 @@ def post_id_from_url(url: str) -> tuple[str, Platform | None]:
         match = pattern.search(url)
         if match:
             return match.group(1), platform
-    parts = urlsplit(url if "//" in url else f"//{url}")
+    try:
+        parts = urlsplit(url if "//" in url else f"//{url}")
+    except ValueError:  # not a URL after all (`[x]` reads as a bad IPv6 host)
+        return url.strip().rstrip("/").lower(), None
     if parts.netloc.endswith("youtube.com") and "v" in parse_qs(parts.query):
         return parse_qs(parts.query)["v"][0], Platform.YOUTUBE
     return f"{parts.netloc}{parts.path}".rstrip("/").lower(), None
@@ -305,7 +312,8 @@ class PostRowParser:
     def _sponsors(self, values: Mapping[str, Any]) -> list[str]:
         raw = self._cell(values, "sponsor_tags")
         items = raw if isinstance(raw, list) else re.split(r"[,;|\s]+", str(raw)) if raw else []
-        return [s for s in dict.fromkeys(str(i).strip().lstrip("@").lower() for i in items) if s][:MAX_POST_BRANDS]
+        tags = dict.fromkeys(str(i).strip().lstrip("@").lower() for i in items)
+        return [t for t in tags if t and NUL not in t][:MAX_POST_BRANDS]
 
 
 def _text(value: Any, field: str) -> str | None:
