@@ -24,7 +24,7 @@ from discovery.domain.ranking import (
     price_fit,
     rank,
 )
-from discovery.domain.text import EmbeddingSimilarity, ProfileText, TfidfSimilarity, analyze
+from discovery.domain.text import EmbeddingSimilarity, ProfileText, TfidfSimilarity, analyze, posts_document, with_posts
 from servicekit.errors import InvalidField
 
 NAN7 = (math.nan,) * 7
@@ -122,7 +122,7 @@ def test_weights_refuse_negative_or_all_zero() -> None:
         Weights(engagement=-1)
     assert negative.value.field == "weights.engagement"
     with pytest.raises(InvalidField) as zero:
-        Weights(0, 0, 0, 0, 0, 0)
+        Weights(0, 0, 0, 0, 0, 0, 0)
     assert zero.value.field == "weights"
 
 
@@ -131,8 +131,9 @@ def test_only_applicable_parts_are_scored_and_weights_renormalise() -> None:
     hits, total = rank([c], RankingRequest(), TfidfSimilarity())
     assert total == 1
     parts = hits[0].parts
-    assert set(parts) == {"engagement", "authenticity", "past_performance"}
-    expected = (0.20 * 0.5 + 0.15 * 0.8 + 0.10 * 0.5) / 0.45
+    assert set(parts) == {"engagement", "authenticity", "past_performance", "content_quality"}
+    # No posts: content quality counts as its neutral 0.5.
+    expected = (0.20 * 0.5 + 0.15 * 0.8 + 0.10 * 0.5 + 0.15 * 0.5) / 0.60
     assert hits[0].score == pytest.approx(expected)
     assert parts["engagement"].score == pytest.approx(0.5)
     assert "3.00%" in parts["engagement"].detail
@@ -155,6 +156,7 @@ def test_every_part_shows_with_a_full_request() -> None:
         "audience_match",
         "engagement",
         "authenticity",
+        "content_quality",
         "brand_affinity",
         "past_performance",
         "price_fit",
@@ -165,7 +167,7 @@ def test_every_part_shows_with_a_full_request() -> None:
     assert hit.score == pytest.approx(weighted)
 
 
-AUDIENCE_ONLY = Weights(1, 0, 0, 0, 0, 0)
+AUDIENCE_ONLY = Weights(1, 0, 0, 0, 0, 0, 0)
 
 
 def test_a_profile_checked_and_good_ranks_above_an_unchecked_one_and_above_one_checked_and_bad() -> None:
@@ -206,7 +208,7 @@ def test_a_profile_without_text_counts_as_the_candidates_typical_affinity() -> N
     unrelated = candidate(document=ProfileText.of("football highlights and match analysis"))
     unrelated_too = candidate(document=ProfileText.of("motorbike racing"))
     silent = candidate(document=ProfileText.of(""))
-    weights = Weights(0, 0, 0, 1, 0, 0)
+    weights = Weights(0, 0, 0, 1, 0, 0, 0)
     ranked, _ = rank(
         [unrelated, unrelated_too, silent, matching], RankingRequest(brief=brief, weights=weights), TfidfSimilarity()
     )
@@ -258,7 +260,7 @@ def test_weights_change_the_order() -> None:
     target = TargetAudience(countries={"GB": 1})
     by_default, _ = rank([engaged, local], RankingRequest(target=target), TfidfSimilarity())
     by_audience, _ = rank(
-        [engaged, local], RankingRequest(target=target, weights=Weights(1, 0, 0, 0, 0, 0)), TfidfSimilarity()
+        [engaged, local], RankingRequest(target=target, weights=Weights(1, 0, 0, 0, 0, 0, 0)), TfidfSimilarity()
     )
     assert by_default[0].candidate.id == engaged.id
     assert by_audience[0].candidate.id == local.id
@@ -331,3 +333,51 @@ def test_lookalikes_exclude_the_profile_and_rank_by_text_and_audience() -> None:
     assert text_only[0].similarity == pytest.approx(text_only[0].text)
     with pytest.raises(InvalidField):
         nearest(source, {}, [twin], {}, TfidfSimilarity(), text_weight=0, audience_weight=0)
+
+
+def test_without_post_data_content_quality_is_neutral_and_changes_no_order() -> None:
+    """Ranking without any posts: every profile's content quality counts as 50, so the order is
+    the one content quality has no weight in."""
+    pool = [
+        candidate(engagement_rate=rate, authenticity_score=a) for rate, a in ((0.01, 90.0), (0.06, 50.0), (0.03, 70.0))
+    ]
+    with_part, _ = rank(pool, RankingRequest(), TfidfSimilarity())
+    without_part, _ = rank(pool, RankingRequest(weights=Weights(content_quality=0)), TfidfSimilarity())
+    assert [h.candidate.id for h in with_part] == [h.candidate.id for h in without_part]
+    part = with_part[0].parts["content_quality"]
+    assert part.score == 0.5
+    assert part.weight == 0.15
+    assert part.coverage.assessed == 0
+    assert part.coverage.of == 8
+    assert "no posts" in part.detail
+
+
+def test_with_post_data_content_quality_moves_profiles_around_the_unknown() -> None:
+    good = candidate(content_quality=90.0, content_quality_not_assessed=("sponsored_engagement",))
+    unknown = candidate()
+    poor = candidate(content_quality=20.0, content_quality_not_assessed=())
+    hits, _ = rank([poor, unknown, good], RankingRequest(), TfidfSimilarity())
+    assert [h.candidate.id for h in hits] == [good.id, unknown.id, poor.id]
+    part = hits[0].parts["content_quality"]
+    assert part.score == pytest.approx(0.9)
+    assert part.coverage.assessed == 7
+    assert part.coverage.missing == ("sponsored_engagement",)
+    # The same pool ranked by content quality alone, and its weight scales the difference.
+    alone, _ = rank([poor, unknown, good], RankingRequest(weights=Weights(*[0] * 6, 1)), TfidfSimilarity())
+    assert [h.score for h in alone] == pytest.approx([0.9, 0.5, 0.2])
+
+
+def test_brand_affinity_reads_the_captions_and_tagged_brands_of_recent_posts() -> None:
+    bio = ProfileText.of("Lena, runner in Berlin")
+    posts = posts_document(["Sunday long run in my new trail shoes", "recovery day"], ["salomon"])
+    with_posts_doc = candidate(document=with_posts(bio.text, bio.terms, posts.text, posts.terms))
+    bio_only = candidate(document=bio)
+    silent = candidate(document=ProfileText.of(""))
+    brief = ProfileText.of("Salomon trail shoes launch")
+    request = RankingRequest(brief=brief, weights=Weights(0, 0, 0, 1, 0, 0, 0))
+    hits, _ = rank([bio_only, silent, with_posts_doc], request, TfidfSimilarity())
+    assert hits[0].candidate.id == with_posts_doc.id
+    assert hits[0].parts["brand_affinity"].score > 0
+    by_id = {h.candidate.id: h.parts["brand_affinity"] for h in hits}
+    assert by_id[bio_only.id].score == 0.0  # has text, none of the brief's words
+    assert by_id[silent.id].coverage.missing == ("profile_text",)

@@ -12,7 +12,15 @@ from .conftest import DATASETS, Org, discovery_service, profile, wait_for_job
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
-PARTS = {"audience_match", "engagement", "authenticity", "brand_affinity", "past_performance", "price_fit"}
+PARTS = {
+    "audience_match",
+    "engagement",
+    "authenticity",
+    "content_quality",
+    "brand_affinity",
+    "past_performance",
+    "price_fit",
+}
 
 
 @pytest.fixture(scope="module")
@@ -122,7 +130,7 @@ async def test_the_best_match_comes_first_with_every_part_explained(
 
 async def test_parts_without_input_are_left_out(service: httpx.AsyncClient, org: Org, seeded: dict[str, str]) -> None:
     result = await ranked(service, org, {})
-    assert set(result["items"][0]["parts"]) == {"engagement", "authenticity", "past_performance"}
+    assert set(result["items"][0]["parts"]) == {"engagement", "authenticity", "past_performance", "content_quality"}
 
 
 async def test_weights_steer_the_ranking(service: httpx.AsyncClient, org: Org, seeded: dict[str, str]) -> None:
@@ -196,6 +204,7 @@ async def test_pages_of_a_ranking(service: httpx.AsyncClient, org: Org, seeded: 
                     "brand_affinity": 0,
                     "past_performance": 0,
                     "price_fit": 0,
+                    "content_quality": 0,
                 }
             },
             422,

@@ -30,7 +30,15 @@ NAMED = {
     "visibility": "private",
     "cursor": None,
 }
-WEIGHTS = ("audience_match", "engagement", "authenticity", "brand_affinity", "past_performance", "price_fit")
+WEIGHTS = (
+    "audience_match",
+    "engagement",
+    "authenticity",
+    "brand_affinity",
+    "past_performance",
+    "price_fit",
+    "content_quality",
+)
 CSV = (b"platform,handle,followers\ninstagram,probe.one,1200\n", "text/csv")
 POSTS_CSV = (b"platform,handle,post id,time\ninstagram,probed,P1,2026-11-01T00:00:00Z\n", "text/csv")
 JSON = {"content-type": "application/json"}

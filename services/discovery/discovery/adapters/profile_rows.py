@@ -12,7 +12,7 @@ from uuid import UUID
 
 import orjson
 
-from discovery.adapters.tables import AGE_COLUMNS, GENDER_COLUMNS, influencers
+from discovery.adapters.tables import AGE_COLUMNS, GENDER_COLUMNS, POSTS_DERIVED, influencers
 from discovery.domain.facts import NUMBERS, Kind, ProfileFacts, Snapshot, compiled, each_fact, fingerprint
 from discovery.domain.profiles import AGE_BUCKETS, GENDERS, PLATFORMS, TIERS, Audience, Contact, Influencer, RateCard
 from discovery.domain.search import search_name
@@ -231,7 +231,8 @@ def audience_rows(batch: Sequence[Influencer]) -> list[dict[str, Any]]:
     ]
 
 
-ROW_COLUMNS = [c.name for c in influencers.c]
+# A profile's own columns: what its posts derive (POSTS_DERIVED) is written apart.
+ROW_COLUMNS = [c.name for c in influencers.c if c.name not in POSTS_DERIVED]
 (_AT_HANDLE, _AT_NAME, _AT_BIO, _AT_CATEGORIES, _AT_SPONSORS, _AT_SEARCH_TEXT, _AT_SEARCH_NAME, _AT_TERMS) = (
     ROW_COLUMNS.index(name)
     for name in (
@@ -251,7 +252,8 @@ IDENTITY_AT = tuple(ROW_COLUMNS.index(name) for name in ("id", "platform", "hand
 TARGET_COLUMNS = [
     c
     for c in influencers.c
-    if c.name not in {"search_text", "search_name", "terms", "engagement_sort", "price_minor"}
+    if c.name in ROW_COLUMNS
+    and c.name not in {"search_text", "search_name", "terms", "engagement_sort", "price_minor"}
     and c.name not in {"price_currency", "audience_countries_known", *AGE_COLUMNS, *GENDER_COLUMNS}
 ]
 SNAPSHOT_COLUMNS = ("influencer_id", "taken_at", *SNAPSHOT_FIELDS)

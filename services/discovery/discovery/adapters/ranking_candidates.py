@@ -17,7 +17,7 @@ from discovery.adapters.tables import AGE_COLUMNS, GENDER_COLUMNS, audience_coun
 from discovery.domain.profiles import PLATFORMS, TIERS, Influencer
 from discovery.domain.ranking import CandidatePool
 from discovery.domain.search import SearchFilters
-from discovery.domain.text import ProfileText
+from discovery.domain.text import with_posts
 
 _CANDIDATE_COLUMNS = (
     influencers.c.id,
@@ -34,7 +34,10 @@ _CANDIDATE_COLUMNS = (
     *(influencers.c[name] for name in GENDER_COLUMNS),
     influencers.c.audience_countries_known,
     influencers.c.authenticity_not_assessed,
+    influencers.c.content_quality,
+    influencers.c.content_quality_not_assessed,
 )
+_EXTRA_COLUMNS = 5  # the document's text and terms, the prior score, the posts' text and terms
 
 
 def candidate_columns(with_text: bool, share_countries: Sequence[str]) -> list[Any]:
@@ -48,11 +51,14 @@ def candidate_columns(with_text: bool, share_countries: Sequence[str]) -> list[A
         for i, country in enumerate(share_countries)
     ]
     text_column = influencers.c.search_text if with_text else literal("")
+    post_text = influencers.c.post_text if with_text else literal("")
     return [
         *_CANDIDATE_COLUMNS,
         text_column.label("document_text"),
         influencers.c.terms,
         influencers.c.prior_score,
+        post_text.label("post_text"),
+        influencers.c.post_terms,
         *shares,
     ]
 
@@ -60,7 +66,7 @@ def candidate_columns(with_text: bool, share_countries: Sequence[str]) -> list[A
 def pool_from_rows(rows: Sequence[Any], share_countries: Sequence[str]) -> CandidatePool:
     """Rows of _candidate_columns, column by column (None becomes NaN in the number columns)."""
     n = len(rows)
-    width = len(_CANDIDATE_COLUMNS) + 3 + len(share_countries)
+    width = len(_CANDIDATE_COLUMNS) + _EXTRA_COLUMNS + len(share_countries)
     columns: list[tuple[Any, ...]] = list(zip(*rows, strict=True)) if rows else [()] * width
 
     def floats(position: int) -> npt.NDArray[np.float64]:
@@ -82,11 +88,13 @@ def pool_from_rows(rows: Sequence[Any], share_countries: Sequence[str]) -> Candi
         genders=np.array([row[17:20] for row in rows], dtype=np.float64).reshape(n, len(GENDER_COLUMNS)),
         countries_known=np.array(columns[20], dtype=bool).reshape(n),
         authenticity_not_assessed=list(map(signals, columns[21])),
+        content_quality=floats(22),
+        content_quality_not_assessed=list(map(signals, columns[23])),
         country_shares=[
-            {c: share for c, share in zip(share_countries, row[25:], strict=True) if share is not None} for row in rows
+            {c: share for c, share in zip(share_countries, row[29:], strict=True) if share is not None} for row in rows
         ],
-        documents=list(map(ProfileText, columns[22], columns[23])),
-        prior=floats(24),
+        documents=list(map(with_posts, columns[24], columns[25], columns[27], columns[28])),
+        prior=floats(26),
     )
 
 

@@ -96,6 +96,15 @@ influencers = Table(
     Column("created_by", Uuid, nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
+    # Derived from the profile's posts when they change (POSTS_DERIVED; migration 0008), never
+    # written by a profile import or edit: content quality with its parts and reasons, and the
+    # words of its recent captions and the brands they tag, which brand affinity compares.
+    Column("content_quality", Float, nullable=True),
+    Column("content_quality_not_assessed", String(200), nullable=True),
+    Column("content_quality_detail", JSON, nullable=True),
+    Column("content_quality_at", UtcDateTime(), nullable=True),
+    Column("post_text", Text, nullable=True),
+    Column("post_terms", Text, nullable=True),
     UniqueConstraint("catalogue_id", "platform", "handle", name="uq_influencers_catalogue_platform_handle"),
     Index("ix_influencers_followers", "followers", "id"),
     Index("ix_influencers_platform_followers", "platform", "followers", "id"),
@@ -106,6 +115,10 @@ influencers = Table(
     Index("ix_influencers_country_prior", "country", "prior_score", "id"),
     Index("ix_influencers_created", "created_at", "id"),
 )
+
+POSTS_DERIVED = frozenset(
+    ("content_quality", "content_quality_not_assessed", "content_quality_detail", "content_quality_at")
+) | {"post_text", "post_terms"}
 
 # Each profile's audience share per country, written with the profile (without a foreign key on
 # PostgreSQL: checking it cost imports more than any index; see migration 0003).

@@ -125,6 +125,7 @@ class WeightsIn(RequestModel):
     brand_affinity: Weight = 0.15
     past_performance: Weight = 0.10
     price_fit: Weight = 0.10
+    content_quality: Weight = 0.15
 
     @model_validator(mode="after")
     def _some_weight(self) -> "WeightsIn":

@@ -16,8 +16,11 @@ were assessed (`Coverage`).
 - engagement: engagement rate against its platform and tier benchmark, 1 - 2^-(rate/benchmark);
   an unknown rate counts as the benchmark, 0.5.
 - authenticity: the audience quality score / 100 (unassessed signals count as neutral there).
+- content_quality: the content quality score from its posts / 100 (domain.content_quality); a
+  profile without posts counts as its neutral 50.
 - brand_affinity: text similarity of the brief with the profile's name, bio, categories and past
-  sponsors; a profile without such text counts as the mean over the candidates that have it.
+  sponsors, and the captions of its recent posts with the brands they tag; a profile without
+  such text counts as the mean over the candidates that have it.
 - past_performance: from metrics' measurements (see domain.performance); 0.5 when never measured.
 - price_fit: 1 when the reference price (a post, else the cheapest deliverable) is within the budget
   per post, (budget/price)² above it; 0.5 when the price is unknown or in another currency.
@@ -30,17 +33,26 @@ from uuid import UUID
 import numpy as np
 import numpy.typing as npt
 
-from discovery.domain.authenticity import SIGNALS as AUTHENTICITY_SIGNALS
+from discovery.domain.content_quality import NEUTRAL as CONTENT_NEUTRAL
 from discovery.domain.coverage import Coverage
 from discovery.domain.engagement import BENCHMARKS, quality_from_ratio
 from discovery.domain.performance import NEUTRAL as PERFORMANCE_NEUTRAL
 from discovery.domain.profiles import AGE_BUCKETS, GENDERS, Platform, Tier
+from discovery.domain.ranking_explain import explain, has_text
 from discovery.domain.text import ProfileText, TextSimilarity
 from servicekit.errors import InvalidField
 
 Array = npt.NDArray[np.float64]
 
-PARTS = ("audience_match", "engagement", "authenticity", "brand_affinity", "past_performance", "price_fit")
+PARTS = (
+    "audience_match",
+    "engagement",
+    "authenticity",
+    "content_quality",
+    "brand_affinity",
+    "past_performance",
+    "price_fit",
+)
 OWN_COUNTRY_PROXY_SHARE = 0.5
 PRICE_UNKNOWN = 0.5
 # What an unknown counts as where no candidate of the pool has it either (all are equal there).
@@ -55,6 +67,8 @@ class Weights:
     brand_affinity: float = 0.15
     past_performance: float = 0.10
     price_fit: float = 0.10
+    # Last, so that weights given by position keep their meaning.
+    content_quality: float = 0.15
 
     def __post_init__(self) -> None:
         for name, value in asdict(self).items():
@@ -132,6 +146,8 @@ class Candidate:
     country_shares: dict[str, float]
     document: ProfileText
     prior_score: float
+    content_quality: float | None = None  # None: no posts, not assessed
+    content_quality_not_assessed: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,6 +194,8 @@ class CandidatePool:
     engagement_rates: Array
     authenticity: Array
     authenticity_not_assessed: list[tuple[str, ...]]
+    content_quality: Array
+    content_quality_not_assessed: list[tuple[str, ...]]
     performance: Array
     prices: Array
     price_currencies: list[str | None]
@@ -205,6 +223,8 @@ class CandidatePool:
             engagement_rates=floats([c.engagement_rate for c in candidates]),
             authenticity=floats([c.authenticity_score for c in candidates]),
             authenticity_not_assessed=[c.authenticity_not_assessed for c in candidates],
+            content_quality=floats([c.content_quality for c in candidates]),
+            content_quality_not_assessed=[c.content_quality_not_assessed for c in candidates],
             performance=floats([c.performance_score for c in candidates]),
             prices=floats([c.price_minor for c in candidates]),
             price_currencies=[c.price_currency for c in candidates],
@@ -230,6 +250,8 @@ class CandidatePool:
             engagement_rate=known(self.engagement_rates[i]),
             authenticity_score=float(self.authenticity[i]),
             authenticity_not_assessed=self.authenticity_not_assessed[i],
+            content_quality=known(self.content_quality[i]),
+            content_quality_not_assessed=self.content_quality_not_assessed[i],
             performance_score=known(self.performance[i]),
             price_minor=None if price is None else int(price),
             price_currency=self.price_currencies[i],
@@ -287,9 +309,9 @@ def engagement_parts(pool: CandidatePool) -> Array:
     return quality_from_ratio(pool.engagement_rates / benchmarks)
 
 
-def has_text(document: ProfileText) -> bool:
-    """Whether a profile says what it is about (name, bio, categories, sponsors): its handle does not."""
-    return bool(document.terms)
+def content_quality_parts(scores: Array) -> Array:
+    """Content quality / 100; never assessed (no posts) counts as its neutral 50."""
+    return np.where(np.isnan(scores), CONTENT_NEUTRAL, scores / 100)
 
 
 def price_fit(prices: Array, currencies_match: npt.NDArray[np.bool_], budget_minor: int) -> Array:
@@ -312,6 +334,7 @@ def score_parts(
         parts["audience_match"] = audience_match(dimensions, n)
     parts["engagement"] = engagement_parts(pool)
     parts["authenticity"] = pool.authenticity / 100
+    parts["content_quality"] = content_quality_parts(pool.content_quality)
     if request.brief is not None and request.brief.text.strip():
         similarities = np.asarray(similarity.similarities(request.brief, pool.documents), dtype=np.float64)
         known = np.array([has_text(d) for d in pool.documents], dtype=bool).reshape(n)
@@ -355,7 +378,7 @@ def rank(
         dims = {d: float(v[i]) for d, v in dimensions.items()}
         explained = {}
         for name, values in parts.items():
-            detail, coverage = _explain(name, c, float(values[i]), request, dims, typical_overlap)
+            detail, coverage = explain(name, c, float(values[i]), request, dims, typical_overlap)
             explained[name] = PartScore(
                 score=float(values[i]), weight=request.weights.of(name), detail=detail, coverage=coverage
             )
@@ -363,67 +386,10 @@ def rank(
     return hits, n
 
 
-def _explain(
-    name: str,
-    c: Candidate,
-    value: float,
-    request: RankingRequest,
-    dims: dict[str, float],
-    typical_overlap: dict[str, float],
-) -> tuple[str, Coverage]:
-    """A part's sentence, and which of its signals were assessed."""
-    if name == "audience_match":
-        said = []
-        for dimension, overlap in dims.items():
-            if np.isnan(overlap):
-                said.append(
-                    f"{dimension}: unknown, counted as the candidates' typical {typical_overlap[dimension]:.0%}"
-                )
-            elif dimension == "countries" and not c.countries_known:
-                said.append(f"countries: {overlap:.0%} (no breakdown; half the audience assumed in {c.country})")
-            else:
-                said.append(f"{dimension}: {overlap:.0%} of the audience in the target")
-        return "; ".join(said), Coverage.among(list(dims), [d for d, v in dims.items() if np.isnan(v)])
-    if name == "engagement":
-        bench = BENCHMARKS[c.platform][c.tier]
-        typical_for = f"typical for {c.tier.value} {c.platform.value}"
-        if c.engagement_rate is None:
-            return f"no engagement rate: counted as the {bench:.2%} {typical_for}", Coverage(0, 1, ("engagement_rate",))
-        return f"engagement rate {c.engagement_rate:.2%} against {bench:.2%} {typical_for}", Coverage(1, 1)
-    if name == "authenticity":
-        coverage = Coverage.among(AUTHENTICITY_SIGNALS, c.authenticity_not_assessed)
-        return (
-            f"audience quality {c.authenticity_score:.0f}/100, {coverage.assessed} of {coverage.of} signals assessed",
-            coverage,
-        )
-    if name == "brand_affinity":
-        if not has_text(c.document):
-            return (
-                f"no name, bio or categories to compare: counted as the candidates' typical {value:.2f}",
-                Coverage(0, 1, ("profile_text",)),
-            )
-        return f"text similarity {value:.2f} between the brief and the profile", Coverage(1, 1)
-    if name == "past_performance":
-        if c.performance_score is None:
-            return "not measured yet (neutral)", Coverage(0, 1, ("measured_results",))
-        return f"measured results score {c.performance_score:.2f}", Coverage(1, 1)
-    budget = request.budget
-    assert name == "price_fit"
-    assert budget is not None
-    if c.price_minor is None:
-        return "no price known (neutral)", Coverage(0, 1, ("price",))
-    if c.price_currency != budget.currency:
-        return f"priced in {c.price_currency}, budget in {budget.currency} (neutral)", Coverage(0, 1, ("price",))
-    verdict = "within" if c.price_minor <= budget.amount_minor else "above"
-    return (
-        f"{c.price_minor} {c.price_currency} minor units per post, {verdict} the budget of {budget.amount_minor}",
-        Coverage(1, 1),
-    )
-
-
 def prior_score(engagement_quality: float, authenticity_score: float, performance_score: float | None) -> float:
-    """The query-independent parts under the default weights: what ranked search's candidate
-    retrieval orders by before it scores the query-dependent parts."""
+    """The query-independent parts under the default weights that every profile write knows:
+    what ranked search's candidate retrieval orders by before it scores the other parts. (Content
+    quality, from the posts, is written apart from the profile and scored in the pool only.)"""
     w = DEFAULT_WEIGHTS
     performance = PERFORMANCE_NEUTRAL if performance_score is None else performance_score
     total = w.engagement + w.authenticity + w.past_performance

@@ -58,6 +58,23 @@ def profile_document(
     return ProfileText.of(" ".join(p for p in parts if p)[:4000])
 
 
+def with_posts(text: str, terms: str, post_text: str | None, post_terms: str | None) -> ProfileText:
+    """A profile's own words and, when it has posts, those of its recent captions and the brands
+    they tag (posts_document): what brand affinity compares with a brief."""
+    if not post_terms:
+        return ProfileText(text, terms)
+    return ProfileText(f"{text} {post_text or ''}", f"{terms} {post_terms}")
+
+
+def posts_document(captions: Sequence[str], brands: Sequence[str]) -> ProfileText:
+    """The recent captions (newest first) and the brands the posts tag, as one document."""
+    text = " ".join([*dict.fromkeys(brands), *(c for c in captions if c)])
+    return ProfileText.of(text[:MAX_POSTS_TEXT])
+
+
+MAX_POSTS_TEXT = 4000
+
+
 class TextSimilarity(Protocol):
     name: str
     # Whether it compares the documents' text (else their analysed terms suffice).
