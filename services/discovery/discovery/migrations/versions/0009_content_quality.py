@@ -6,8 +6,8 @@ compares with a brief. Both are worked out when a profile's posts change and kep
 so ranking reads them with the rest of a candidate. Profiles without posts keep NULL: content
 quality not assessed (the neutral 50 in ranking), no post text.
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0009
+Revises: 0008
 """
 
 import sqlalchemy as sa
@@ -15,8 +15,8 @@ from alembic import op
 
 from servicekit.db import UtcDateTime
 
-revision = "0007"
-down_revision = "0006"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
