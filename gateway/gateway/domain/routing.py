@@ -99,6 +99,7 @@ _OPERATIONS: tuple[tuple[str, str, str, str | None, RouteClass], ...] = (
     ("GET", f"{_I}/{{influencer_id}}/snapshots", "discovery", "influencers", READ),
     ("GET", f"{_I}/{{influencer_id}}/authenticity", "discovery", "influencers", READ),
     ("GET", f"{_I}/{{influencer_id}}/lookalikes", "discovery", "influencers", READ),
+    ("POST", f"{_I}/{{influencer_id}}/voice-match", "discovery", "influencers", READ),
     ("GET", f"{_I}/{{influencer_id}}/tags", "discovery", "influencers", READ),
     ("PUT", f"{_I}/{{influencer_id}}/tags", "discovery", "influencers", BRAND),
     ("GET", f"{_I}/{{influencer_id}}/notes", "discovery", "influencers", READ),

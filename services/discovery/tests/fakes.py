@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
+from discovery.domain.content_quality import PostsDerived, StoredContentQuality
 from discovery.domain.facts import ProfileFacts
 from discovery.domain.figures import Standing, derive, profile_from
 from discovery.domain.performance import PerformanceRecord
@@ -26,6 +27,7 @@ class Memory(testing.Memory):
     notices: list[ProfileNotice] = field(default_factory=list)
     performance: dict[tuple[UUID, str], PerformanceRecord] = field(default_factory=dict)
     posts: list[Post] = field(default_factory=list)
+    content_quality: dict[UUID, PostsDerived] = field(default_factory=dict)
 
 
 def keep_profile(memory: Memory, catalogue_id: UUID, facts: ProfileFacts) -> Influencer:
@@ -48,6 +50,9 @@ class FakeInfluencers:
     async def get(self, influencer_id: UUID, *, for_update: bool = False) -> Influencer | None:
         found = self.memory.influencers.get(influencer_id)
         return found if found is not None and found.visible_to(self.tenant_id) else None
+
+    async def many(self, influencer_ids: Sequence[UUID]) -> dict[UUID, Influencer]:
+        return {i: found for i in influencer_ids if (found := await self.get(i)) is not None}
 
 
 class FakeShortlists:
@@ -126,6 +131,21 @@ class FakePosts:
         return {i: as_seen_by(self.tenant_id, posts, limit=limit) for i, posts in found.items()}
 
 
+class FakeContentQuality:
+    """What posts give profiles (Memory.content_quality), and the influencer.updated it tells."""
+
+    def __init__(self, memory: Memory) -> None:
+        self.memory = memory
+
+    async def store(self, derived: Sequence[PostsDerived]) -> None:
+        for d in derived:
+            self.memory.content_quality[d.influencer_id] = d
+
+    async def of_profile(self, influencer_id: UUID) -> StoredContentQuality | None:
+        found = self.memory.content_quality.get(influencer_id)
+        return None if found is None else StoredContentQuality(found.quality, found.assessed_at)
+
+
 class FakeProfileNotices:
     def __init__(self, memory: Memory) -> None:
         self.memory = memory
@@ -143,3 +163,4 @@ class FakeUnitOfWork(testing.FakeUnitOfWork[Memory]):
         self.profile_notices = FakeProfileNotices(memory)
         self.performance = FakePerformance(memory)
         self.posts = FakePosts(memory, tenant_id)
+        self.content_quality = FakeContentQuality(memory)

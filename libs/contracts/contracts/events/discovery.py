@@ -82,9 +82,40 @@ class InfluencerPostsImported(EventData):
     )
 
 
+class ContentQualitySummary(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    score: int = Field(ge=0, le=100, description="0-100 from the profile's own posts; 50: nothing assessed")
+    assessed: int = Field(ge=0, description="Signals its posts showed")
+    of: int = Field(ge=0, description="Signals the score reads")
+    missing: list[str] = Field(description="The signals not assessed (each counted as neutral)")
+
+
+class InfluencerScores(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    influencer_id: UUID
+    org_id: UUID | None = Field(description="The org whose private profile this is; null: the shared catalogue")
+    content_quality: ContentQualitySummary
+    assessed_at: datetime = Field(description="When the posts were read: a later figure has a later time")
+
+
+class InfluencerUpdated(EventData):
+    """Profiles' figures derived from their posts changed (after a posts import), in one catalogue:
+    one event per MAX_PROFILES profiles."""
+
+    event_type = "influencer.updated"
+    producer = "discovery"
+    kafka_key = "catalogue id (the owning org's id; the nil UUID for the shared catalogue)"
+    MAX_PROFILES: ClassVar[int] = 500
+
+    profiles: list[InfluencerScores] = Field(min_length=1, max_length=500)
+
+
 EVENTS: tuple[type[EventData], ...] = (
     ShortlistAdded,
     ShortlistRemoved,
     InfluencerProfilesChanged,
     InfluencerPostsImported,
+    InfluencerUpdated,
 )

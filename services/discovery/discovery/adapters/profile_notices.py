@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import Envelope
-from contracts.events.discovery import InfluencerProfilesChanged
+from contracts.events.discovery import InfluencerProfilesChanged, InfluencerUpdated
 from discovery.adapters.profile_rows import IDENTITY_AT
 from discovery.adapters.tables import influencers
 from discovery.domain.profile_notices import ProfileNotice
@@ -51,16 +51,22 @@ def _profile(influencer_id: str, org: str | None, platform: str, handle: str, na
     }
 
 
-def profile_events(outbox: Outbox, catalogue_id: UUID, profiles: Sequence[Any]) -> list[tuple[Envelope, str]]:
-    """The events telling of these profiles (JSON values) of one catalogue."""
+def profile_events(
+    outbox: Outbox,
+    catalogue_id: UUID,
+    profiles: Sequence[Any],
+    event: type[InfluencerProfilesChanged | InfluencerUpdated] = InfluencerProfilesChanged,
+) -> list[tuple[Envelope, str]]:
+    """The events telling of these profiles (JSON values) of one catalogue: `influencer.profiles.changed`,
+    or `influencer.updated` for the figures their posts give them."""
     org_id, key = _org_of(catalogue_id), str(catalogue_id)
-    each = InfluencerProfilesChanged.MAX_PROFILES
+    each = event.MAX_PROFILES
     return [
         (
             Envelope(
                 id=uuid4(),
-                type=InfluencerProfilesChanged.event_type,
-                version=InfluencerProfilesChanged.event_version,
+                type=event.event_type,
+                version=event.event_version,
                 source=outbox.source,
                 time=datetime.now(UTC),
                 tenant_id=org_id,

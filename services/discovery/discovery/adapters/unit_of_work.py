@@ -2,6 +2,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from discovery.adapters.content_quality_repository import ContentQualityRepository
 from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.notes_repository import NotesAndTagsRepository
@@ -28,4 +29,5 @@ class SqlUnitOfWork(UnitOfWork):
         self.shortlists = ShortlistRepository(session, tenant_id)
         self.performance = PerformanceRepository(session)
         self.posts = PostRepository(session, tenant_id)
+        self.content_quality = ContentQualityRepository(session, outbox)
         self.profile_notices = OutboxProfileNotices(session, outbox)

@@ -4,6 +4,7 @@ from uuid import UUID
 from fastapi import APIRouter, Query, Response, status
 
 from discovery.api import presenters
+from discovery.api.content_schemas import VoiceMatchIn, VoiceMatchPublic
 from discovery.api.dependencies import ActorDep, CanRead, CanWrite, SettingsDep, SimilarityDep, UnitOfWorkDep
 from discovery.api.schemas import (
     MAX_WEIGHT,
@@ -19,7 +20,7 @@ from discovery.api.schemas import (
     TagsPublic,
 )
 from discovery.api.search_schemas import FilterQuery, LookalikesResponse, SortQuery, bad_query
-from discovery.application import influencers
+from discovery.application import content, influencers
 from discovery.domain.lookalikes import DEFAULT_AUDIENCE_WEIGHT, DEFAULT_TEXT_WEIGHT
 from discovery.domain.profiles import (
     Influencer,
@@ -153,6 +154,16 @@ async def get_lookalikes(
     return LookalikesResponse(
         items=[presenters.lookalike(hit, profiles[hit.candidate.id]) for hit in found if hit.candidate.id in profiles]
     )
+
+
+@router.post("/{influencer_id}/voice-match", dependencies=[CanRead])
+async def voice_match(
+    influencer_id: UUID, body: VoiceMatchIn, uow: UnitOfWorkDep, similarity: SimilarityDep
+) -> VoiceMatchPublic:
+    """How close a draft caption is to the creator's own organic captions, with the nearest ones
+    and a verdict (`not_assessed` when there are none to compare)."""
+    influencer, match = await content.match_voice(uow, influencer_id, body.caption, similarity)
+    return presenters.voice_match(influencer, match)
 
 
 @router.get("/{influencer_id}/tags", dependencies=[CanRead])

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from contracts import Money
+from discovery.api.content_schemas import ContentQualityPublic, VoiceMatchPublic
 from discovery.api.post_schemas import CompetitorWorkPublic, PostPublic, SponsoredHistoryPublic, SponsorshipPublic
 from discovery.api.schemas import (
     AuthenticityPublic,
@@ -28,6 +29,7 @@ from discovery.application.imports import ImportPreview
 from discovery.application.influencers import ProfileDetail
 from discovery.domain.authenticity import SIGNALS as AUTHENTICITY_SIGNALS
 from discovery.domain.authenticity import AuthenticityReport
+from discovery.domain.content_quality import StoredContentQuality
 from discovery.domain.coverage import Coverage
 from discovery.domain.engagement import benchmark
 from discovery.domain.facts import Snapshot
@@ -39,6 +41,7 @@ from discovery.domain.profiles import SHARED_CATALOGUE, Influencer
 from discovery.domain.ranking import RankedHit
 from discovery.domain.search import Visibility
 from discovery.domain.shortlists import ShortlistEntry
+from discovery.domain.voice import VoiceMatch
 from servicekit.presenters import present
 
 # An import job shows its first rejections; the others are paged (GET .../rejections).
@@ -107,11 +110,21 @@ def detail(shown: ProfileDetail) -> InfluencerDetail:
         competitors=None
         if shown.competitors is None
         else [CompetitorWorkPublic.model_validate(c, from_attributes=True) for c in shown.competitors],
+        content_quality=None if shown.content_quality is None else content_quality(shown.content_quality),
     )
 
 
 def post(p: Post) -> PostPublic:
     return present(PostPublic, p, sponsorship=SponsorshipPublic.model_validate(p.sponsorship, from_attributes=True))
+
+
+def content_quality(stored: StoredContentQuality) -> ContentQualityPublic:
+    quality = stored.quality
+    return present(ContentQualityPublic, quality, coverage=coverage(quality.coverage), assessed_at=stored.assessed_at)
+
+
+def voice_match(influencer: Influencer, match: VoiceMatch) -> VoiceMatchPublic:
+    return present(VoiceMatchPublic, match, influencer_id=influencer.id, explanation=match.explanation)
 
 
 def snapshot(s: Snapshot) -> SnapshotPublic:

@@ -15,6 +15,7 @@ from pydantic import (
 
 from contracts import Money
 from contracts.money import MAX_AMOUNT_MINOR
+from discovery.api.content_schemas import ContentQualityPublic, CoveragePublic
 from discovery.api.post_schemas import CompetitorWorkPublic, PostPublic, SponsoredHistoryPublic
 from discovery.domain.facts import FACT_TYPES, FACTS, NUMBERS, Kind, ProfileFacts, Snapshot
 from discovery.domain.notes import MAX_TAGS, normalize_tags
@@ -253,14 +254,6 @@ class GrowthPublic(BaseModel):
     followers_growth_30d: float | None = Field(description="The same as a fraction of the followers 30 days ago")
 
 
-class CoveragePublic(BaseModel):
-    """How much of a score rests on data; each signal not assessed counted as neutral."""
-
-    assessed: int = Field(description="Signals the profile's data showed")
-    of: int = Field(description="Signals the score reads")
-    missing: list[str] = Field(description="The signals not assessed")
-
-
 class InfluencerSummary(BaseModel):
     id: UUID
     visibility: Visibility
@@ -308,6 +301,7 @@ class InfluencerDetail(InfluencerPublic):
     recent_posts: list[PostPublic] = Field(description="The newest imported posts (5)")
     sponsored_history: SponsoredHistoryPublic
     competitors: list[CompetitorWorkPublic] | None = Field(description="Per ?competitors= name; null without")
+    content_quality: ContentQualityPublic | None = Field(description="From its own posts; null: no posts imported")
 
 
 # A snapshot as the API shows it: each of its fields (domain.facts.Snapshot), none with a default.

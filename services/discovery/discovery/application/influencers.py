@@ -9,6 +9,7 @@ from uuid import UUID
 from discovery.application.ports import UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for, check_can_write
 from discovery.domain.authenticity import AuthenticityReport
+from discovery.domain.content_quality import StoredContentQuality
 from discovery.domain.facts import ProfileFacts, Snapshot, fingerprint
 from discovery.domain.figures import (
     FollowerGrowth,
@@ -87,6 +88,7 @@ class ProfileDetail:
     recent_posts: list[Post]
     sponsored_history: SponsoredHistory
     competitors: list[CompetitorWork] | None
+    content_quality: StoredContentQuality | None = None
 
 
 async def detail(uow: UnitOfWork, influencer: Influencer, competitors: Sequence[str] | None = None) -> ProfileDetail:
@@ -105,6 +107,7 @@ async def detail(uow: UnitOfWork, influencer: Influencer, competitors: Sequence[
         recent_posts=posts[:RECENT_POSTS],
         sponsored_history=history,
         competitors=None if competitors is None else competitor_work(history, competitors),
+        content_quality=await uow.content_quality.of_profile(influencer.id),
     )
 
 

@@ -7,6 +7,7 @@ from typing import Protocol
 from uuid import UUID
 
 from contracts import EventData
+from discovery.domain.content_quality import PostsDerived, StoredContentQuality
 from discovery.domain.facts import Snapshot
 from discovery.domain.figures import Standing
 from discovery.domain.imports import CellWarning, ImportJob, ProfileChanges, Rejection
@@ -156,6 +157,14 @@ class Posts(Protocol):
         ...
 
 
+class ContentQualityStore(Protocol):
+    """What profiles' posts give them, kept on the profiles (and told of as influencer.updated)."""
+
+    async def store(self, derived: Sequence[PostsDerived]) -> None: ...
+
+    async def of_profile(self, influencer_id: UUID) -> StoredContentQuality | None: ...
+
+
 class EventSink(Protocol):
     """Events recorded here are published if, and only if, the unit of work commits."""
 
@@ -164,6 +173,9 @@ class EventSink(Protocol):
 
 class UnitOfWork(Protocol):
     tenant_id: UUID
+
+    def scoped_to(self, tenant_id: UUID) -> "UnitOfWork": ...
+
     influencers: InfluencerStore
     notes_and_tags: NotesAndTags
     imports: ImportJobStore
@@ -171,5 +183,6 @@ class UnitOfWork(Protocol):
     shortlists: Shortlists
     performance: Performance
     posts: Posts
+    content_quality: ContentQualityStore
     events: EventSink
     profile_notices: ProfileNotices

@@ -26,11 +26,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Protocol
+from uuid import UUID
 
 from discovery.domain.coverage import Coverage
 from discovery.domain.engagement import benchmark
 from discovery.domain.profiles import Platform, Tier
-from discovery.domain.text import fold
+from discovery.domain.text import ProfileText, fold
 
 SIGNALS = (
     "cadence",
@@ -216,3 +217,20 @@ def _captions(recent: Sequence[PostSignals]) -> list[Part]:
         Part("hashtags", 1.0 - stuffed, f"{stuffed:.0%} of captions carry {STUFFED_HASHTAGS} or more hashtags"),
         Part("repeated_captions", 1.0 - share_repeated, f"{share_repeated:.0%} of captions repeat an earlier one"),
     ]
+
+
+@dataclass(frozen=True)
+class StoredContentQuality:
+    quality: ContentQuality
+    assessed_at: datetime
+
+
+@dataclass(frozen=True)
+class PostsDerived:
+    """What a profile's posts give it, stored on the profile when they change."""
+
+    influencer_id: UUID
+    catalogue_id: UUID
+    quality: ContentQuality
+    document: ProfileText
+    assessed_at: datetime

@@ -1,0 +1,97 @@
+"""What a profile's posts give it, stored on the profile: content quality (its score, parts and
+coverage) and the words of its recent posts; and the `influencer.updated` events telling of it.
+
+Written apart from the profile's own columns (tables.POSTS_DERIVED), which imports and edits
+write: neither touches these."""
+
+from collections.abc import Sequence
+from itertools import groupby
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from contracts.events.discovery import InfluencerUpdated
+from discovery.adapters.profile_notices import profile_events
+from discovery.adapters.tables import influencers
+from discovery.domain.content_quality import ContentQuality, Part, PostsDerived, StoredContentQuality
+from discovery.domain.profiles import SHARED_CATALOGUE
+from servicekit.outbox import Outbox
+
+
+def _record(quality: ContentQuality) -> dict[str, Any]:
+    return {"score": quality.score, "parts": [[p.signal, p.score, p.detail] for p in quality.parts]}
+
+
+def _quality(record: dict[str, Any]) -> ContentQuality:
+    return ContentQuality(score=record["score"], parts=[Part(*part) for part in record["parts"]])
+
+
+class ContentQualityRepository:
+    def __init__(self, session: AsyncSession, outbox: Outbox) -> None:
+        self.session = session
+        self.outbox = outbox
+
+    async def store(self, derived: Sequence[PostsDerived]) -> None:
+        """Stores each profile's figures and tells of them, per catalogue."""
+        if not derived:
+            return
+        c = influencers.c
+        statement = (
+            update(influencers)
+            .where(c.id == bindparam("b_row_id"))
+            .values(
+                content_quality=bindparam("b_quality"),
+                content_quality_not_assessed=bindparam("b_missing"),
+                content_quality_detail=bindparam("b_detail"),
+                content_quality_at=bindparam("b_at"),
+                post_text=bindparam("b_text"),
+                post_terms=bindparam("b_terms"),
+            )
+        )
+        rows = [
+            {
+                "b_row_id": d.influencer_id,
+                "b_quality": float(d.quality.score),
+                "b_missing": ",".join(d.quality.not_assessed),
+                "b_detail": _record(d.quality),
+                "b_at": d.assessed_at,
+                "b_text": d.document.text,
+                "b_terms": d.document.terms,
+            }
+            for d in derived
+        ]
+        await self.session.execute(statement.execution_options(synchronize_session=False), rows)
+        events = []
+        for catalogue_id, group in groupby(sorted(derived, key=lambda d: d.catalogue_id), lambda d: d.catalogue_id):
+            org = None if catalogue_id == SHARED_CATALOGUE else str(catalogue_id)
+            profiles = [_scores(d, org) for d in group]
+            events.extend(profile_events(self.outbox, catalogue_id, profiles, InfluencerUpdated))
+        await self.outbox.add_envelopes(self.session, events)
+
+    async def of_profile(self, influencer_id: UUID) -> StoredContentQuality | None:
+        c = influencers.c
+        row = (
+            await self.session.execute(
+                select(c.content_quality_detail, c.content_quality_at).where(c.id == influencer_id)
+            )
+        ).first()
+        if row is None or row.content_quality_detail is None:
+            return None
+        return StoredContentQuality(_quality(row.content_quality_detail), row.content_quality_at)
+
+
+def _scores(d: PostsDerived, org: str | None) -> dict[str, Any]:
+    coverage = d.quality.coverage
+    return {
+        "influencer_id": str(d.influencer_id),
+        "org_id": org,
+        "content_quality": {
+            "score": d.quality.score,
+            "assessed": coverage.assessed,
+            "of": coverage.of,
+            "missing": list(coverage.missing),
+        },
+        "assessed_at": d.assessed_at.isoformat(),
+    }
