@@ -42,6 +42,7 @@ def bodies(ids: dict[str, str]) -> dict[str, Any]:
         "PATCH /api/v1/influencers/{influencer_id}": {"bio": "written by another org"},
         "PUT /api/v1/influencers/{influencer_id}/tags": {"tags": ["intruder"]},
         "POST /api/v1/influencers/{influencer_id}/notes": {"text": "another org's note"},
+        "POST /api/v1/influencers/{influencer_id}/voice-match": {"caption": "another org's draft"},
         "POST /api/v1/campaigns/{campaign_id}/shortlist": {"influencer_id": ids["influencer_id"]},
         "PATCH /api/v1/campaigns/{campaign_id}": {"name": "renamed by another org"},
         "POST /api/v1/campaigns/{campaign_id}/partnerships": {"influencer_id": ids["influencer_id"], "terms": TERMS},
