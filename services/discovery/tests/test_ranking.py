@@ -381,3 +381,11 @@ def test_brand_affinity_reads_the_captions_and_tagged_brands_of_recent_posts() -
     by_id = {h.candidate.id: h.parts["brand_affinity"] for h in hits}
     assert by_id[bio_only.id].score == 0.0  # has text, none of the brief's words
     assert by_id[silent.id].coverage.missing == ("profile_text",)
+
+
+def test_the_posts_document_keeps_the_brands_and_the_most_frequent_caption_words() -> None:
+    captions = ["trail run today", "trail run again", *(f"word{i}x filler{i}y" for i in range(100))]
+    document = posts_document(captions, ["Salomon", "salomon"])
+    terms = document.terms.split()
+    assert terms[:3] == ["salomon", "trail", "run"]
+    assert len(terms) == 60

@@ -8,6 +8,7 @@ meaning instead of words; DISCOVERY_TEXT_SIMILARITY=embedding selects it.
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import NamedTuple, Protocol
 
@@ -67,12 +68,19 @@ def with_posts(text: str, terms: str, post_text: str | None, post_terms: str | N
 
 
 def posts_document(captions: Sequence[str], brands: Sequence[str]) -> ProfileText:
-    """The recent captions (newest first) and the brands the posts tag, as one document."""
-    text = " ".join([*dict.fromkeys(brands), *(c for c in captions if c)])
-    return ProfileText.of(text[:MAX_POSTS_TEXT])
+    """The recent captions (newest first) and the brands the posts tag, as one document: the
+    brands and the captions' MAX_POST_TERMS most frequent words (ties: the newest first), so that
+    a profile with posts costs ranking's TF-IDF about what its bio does."""
+    named = list(dict.fromkeys(term for brand in brands for term in analyze(brand)))
+    counts = Counter(term for caption in captions if caption for term in analyze(caption))
+    frequent = [term for term, _ in counts.most_common() if term not in named]
+    terms = [*named, *frequent][:MAX_POST_TERMS]
+    text = " ".join([*dict.fromkeys(brands), *(c for c in captions if c)])[:MAX_POSTS_TEXT]
+    return ProfileText(text=text, terms=" ".join(terms))
 
 
-MAX_POSTS_TEXT = 4000
+MAX_POST_TERMS = 60
+MAX_POSTS_TEXT = 1000
 
 
 class TextSimilarity(Protocol):
