@@ -1,4 +1,5 @@
-"""Filtered and ranked search latency of discovery (p50/p95/p99) at 100k and 1M profiles.
+"""Filtered and ranked search latency of discovery (p50/p95/p99) at 100k and 1M profiles, and
+ranked search with and without what posts give profiles (issue 17's goal: within 10 %).
 
 For each size: a fresh database loaded with deterministic generated profiles through the import
 worker, VACUUM ANALYZE, then the service in-process (its HTTP app through httpx, no network)
@@ -7,6 +8,12 @@ ranked searches (POST /api/v1/influencers/search: target audience, brief, budget
 platform filter). Also prints EXPLAIN (ANALYZE, BUFFERS) of the main queries on PostgreSQL.
 
     python bench/discovery_search.py [--sizes 100000,1000000] [--queries 200] [--database-url URL]
+        [--posts-per-profile 5]
+
+With --posts-per-profile N, each size is measured twice on the same profiles: without posts, then
+after N generated posts per profile (5M at 1M profiles) were turned into what ranking reads, by
+the service's own rules (content quality, the posts' words: domain.content_quality and
+posts_document) and stored as a posts import stores them (ContentQualityRepository).
 Prints the figures and writes bench/results/discovery_search.json.
 """
 
@@ -23,7 +30,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,20 +40,24 @@ sys.path.insert(0, str(ROOT / "bench"))
 import httpx  # noqa: E402
 from asgi_lifespan import LifespanManager  # noqa: E402
 from discovery_generate import CATEGORIES, COUNTRIES, WORDS, brief, csv_bytes  # noqa: E402
-from sqlalchemy import text  # noqa: E402
+from sqlalchemy import select, text  # noqa: E402
 from sqlalchemy.ext.compiler import compiles  # noqa: E402
 from sqlalchemy.sql.expression import ClauseElement, Executable  # noqa: E402
 
 from devstack.databases import DatabaseFactory  # noqa: E402
+from discovery.adapters.content_quality_repository import ContentQualityRepository  # noqa: E402
 from discovery.adapters.file_formats import read_upload  # noqa: E402
 from discovery.adapters.import_worker import ImportWorker  # noqa: E402
 from discovery.adapters.influencer_repository import InfluencerRepository  # noqa: E402
-from discovery.adapters.tables import messaging  # noqa: E402
+from discovery.adapters.tables import influencers, messaging  # noqa: E402
 from discovery.adapters.unit_of_work import SqlUnitOfWork  # noqa: E402
 from discovery.application import imports  # noqa: E402
 from discovery.domain.actors import Actor  # noqa: E402
-from discovery.domain.profiles import Platform  # noqa: E402
+from discovery.domain.content_quality import PostsDerived, assess_content  # noqa: E402
+from discovery.domain.posts import Post, Sponsorship, SponsorSignal  # noqa: E402
+from discovery.domain.profiles import PLATFORMS, TIERS, Platform  # noqa: E402
 from discovery.domain.search import SearchFilters, Sort  # noqa: E402
+from discovery.domain.text import posts_document  # noqa: E402
 from discovery.main import create_app  # noqa: E402
 from discovery.settings import DiscoverySettings  # noqa: E402
 from servicekit.db import Database  # noqa: E402
@@ -98,6 +109,67 @@ async def load(database: Database, size: int, seed: int) -> float:
         else:
             await autocommit.execute(text("ANALYZE"))
     return size / seconds
+
+
+_AD = Sponsorship(True, SponsorSignal.DISCLOSURE, "discloses with '#ad'", ("acme",))
+_ORGANIC = Sponsorship(False, SponsorSignal.NONE, "none")
+
+
+def generated_posts(rng: random.Random, row: Any, per_profile: int, at: datetime) -> list[Post]:
+    """`per_profile` posts of one profile over the last 90 days, newest first, one in five an ad."""
+    expected = max(row.followers, 1) * rng.choice([0.01, 0.03, 0.06])
+    days = sorted(rng.uniform(0, 90) for _ in range(per_profile))
+    return [
+        Post(
+            id=uuid.uuid4(),
+            catalogue_id=row.catalogue_id,
+            influencer_id=row.id,
+            platform=PLATFORMS[row.platform],
+            post_id=f"{row.id.hex}-{i}",
+            posted_at=at - timedelta(days=day),
+            caption=" ".join(rng.sample(WORDS, 10)) + " #" + rng.choice(CATEGORIES),
+            likes=int(expected * rng.uniform(0.5, 1.5)),
+            comments=int(expected * 0.03),
+            mentions=("acme",) if i % 5 == 0 else (),
+            sponsorship=_AD if i % 5 == 0 else _ORGANIC,
+        )
+        for i, day in enumerate(days)
+    ]
+
+
+async def add_posts_derived(database: Database, per_profile: int, seed: int) -> tuple[int, float]:
+    """Gives every profile what `per_profile` generated posts give it; returns (posts, seconds)."""
+    rng = random.Random(seed)
+    outbox = Outbox(messaging.outbox, source="discovery", topic="discovery.events")
+    at = datetime.now(UTC)
+    c = influencers.c
+    after: uuid.UUID | None = None
+    posts = 0
+    started = time.perf_counter()
+    while True:
+        async with database.session() as session:
+            query = select(c.id, c.catalogue_id, c.platform, c.tier, c.followers).order_by(c.id).limit(5000)
+            rows = (await session.execute(query if after is None else query.where(c.id > after))).all()
+            if not rows:
+                break
+            derived = []
+            for row in rows:
+                made = generated_posts(rng, row, per_profile, at)
+                tier, platform_ = TIERS[row.tier], PLATFORMS[row.platform]
+                quality = assess_content(made, followers=row.followers, platform=platform_, tier=tier, at=at)
+                document = posts_document([p.caption or "" for p in made], ["acme"])
+                derived.append(PostsDerived(row.id, row.catalogue_id, quality, document, at))
+            await ContentQualityRepository(session, outbox).store(derived)
+            await session.commit()
+        posts += per_profile * len(rows)
+        after = rows[-1].id
+        if posts % (per_profile * 100_000) == 0:
+            print(f"  posts of {posts // per_profile:,} profiles", file=sys.stderr)
+    async with database.engine.connect() as connection:
+        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        if database.engine.dialect.name == "postgresql":
+            await autocommit.execute(text("VACUUM ANALYZE influencers"))
+    return posts, time.perf_counter() - started
 
 
 def filtered_queries(rng: random.Random) -> list[tuple[str, Callable[[], dict[str, Any]]]]:
@@ -257,6 +329,17 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 load_rate = await load(database, size, args.seed)
                 figures = await measure(url, args.queries, args.seed)
                 figures["load_profiles_per_s"] = round(load_rate, 1)
+                if args.posts_per_profile:
+                    print(f"posts: {args.posts_per_profile} a profile", file=sys.stderr)
+                    posts, seconds = await add_posts_derived(database, args.posts_per_profile, args.seed)
+                    with_posts = await measure(url, args.queries, args.seed)
+                    figures["with_posts"] = {
+                        "posts": posts,
+                        "derive_and_store_s": round(seconds, 1),
+                        "ranked": with_posts["ranked"],
+                        "filtered": with_posts["filtered"],
+                        "ranked_p95_ratio": round(with_posts["ranked"]["p95_ms"] / figures["ranked"]["p95_ms"], 3),
+                    }
                 figures["explain"] = await explain(database)
                 result["sizes"][str(size)] = figures
             finally:
@@ -272,6 +355,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="100000,1000000")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--posts-per-profile", type=int, default=0, help="also measure with posts' derived data")
     parser.add_argument("--database-url", help="a PostgreSQL admin URL to create the bench databases in")
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "discovery_search.json"))
     args = parser.parse_args()
