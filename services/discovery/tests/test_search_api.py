@@ -7,20 +7,13 @@ import httpx
 import pytest
 
 from devstack.databases import DatabaseFactory
+from discovery.domain.ranking import PARTS as RANKING_PARTS
 
 from .conftest import DATASETS, Org, discovery_service, profile, wait_for_job
 
 pytestmark = pytest.mark.asyncio(loop_scope="session")
 
-PARTS = {
-    "audience_match",
-    "engagement",
-    "authenticity",
-    "content_quality",
-    "brand_affinity",
-    "past_performance",
-    "price_fit",
-}
+PARTS = set(RANKING_PARTS)
 
 
 @pytest.fixture(scope="module")
