@@ -22,7 +22,7 @@ from discovery.domain.posts import Post, Sponsorship, SponsorSignal
 from discovery.domain.profiles import Platform
 from servicekit.db import Database
 
-from .conftest import Org, app_of, discovery_service, profile
+from .conftest import Org, app_of, discovery_service, profile, wait_for_job
 
 AD = Sponsorship(True, SponsorSignal.PAID_PARTNERSHIP_LABEL, "paid partnership label", ("trailco",))
 
@@ -136,3 +136,33 @@ async def test_voice_match_of_a_draft(service: httpx.AsyncClient, internal_secre
     assert blank.json()["errors"][0]["field"] == "body.caption"
     other = Org(internal_secret)
     assert (await service.post(url, json={"caption": "hi"}, headers=other.headers)).status_code == 404
+
+
+async def test_a_posts_import_gives_the_profile_its_content_quality(
+    service: httpx.AsyncClient, internal_secret: str
+) -> None:
+    org = Org(internal_secret)
+    influencer_id = await make(service, org, "imported.runner", visibility="private")
+    now = datetime.now(UTC)
+    lines = ["handle,platform,post url,posted at,caption,likes,comments,paid partnership"]
+    for week in range(12):
+        at = (now - timedelta(days=7 * week, hours=1)).isoformat()
+        sponsored = "yes" if week == 4 else "no"
+        lines.append(
+            f"imported.runner,instagram,https://www.instagram.com/p/RUN{week}/,{at},hill run {week},740,30,{sponsored}"
+        )
+    response = await service.post(
+        "/api/v1/influencers/posts/import",
+        content="\n".join(lines).encode(),
+        headers={**org.headers, "content-type": "text/csv"},
+    )
+    assert response.status_code == 202, response.text
+    job = await wait_for_job(service, response.json()["id"], org.headers)
+    assert (job["state"], job["rows_created"]) == ("succeeded", 12), job
+    quality = (await service.get(f"/api/v1/influencers/{influencer_id}", headers=org.headers)).json()["content_quality"]
+    assert quality["score"] >= 80
+    parts = {p["signal"]: p for p in quality["parts"]}
+    assert parts["cadence"]["score"] > 0.9
+    assert parts["ad_saturation"]["score"] == 1.0
+    assert parts["sponsored_engagement"]["score"] == 1.0
+    assert any(any(p.influencer_id == uuid.UUID(str(influencer_id)) for p in e.profiles) for e in await told(service))

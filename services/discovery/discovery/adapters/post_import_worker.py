@@ -11,6 +11,8 @@ from contracts.events.discovery import InfluencerPostsImported
 from discovery.adapters.file_formats import read_posts_file
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.post_repository import PostRepository
+from discovery.adapters.unit_of_work import SqlUnitOfWork
+from discovery.application.content import refresh_from_posts
 from discovery.application.post_imports import plan_chunk
 from discovery.domain.imports import Chunk, ImportCounts, ImportJob, ImportState
 from discovery.domain.post_import import read_post_chunks
@@ -36,6 +38,9 @@ async def _write_chunk(worker: "ImportWorker", session: AsyncSession, job: Impor
         InfluencerRepository(session, job.tenant_id), posts, job.catalogue_id, chunk.rows, datetime.now(UTC)
     )
     await posts.write(plan, job.id)
+    # What the posts give their profiles (content quality, words for ranking), in the same transaction.
+    uow = SqlUnitOfWork(session, worker.outbox, job.tenant_id)
+    await refresh_from_posts(uow, sorted(plan.influencer_ids()), datetime.now(UTC))
     counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
     counts.add(plan.counts)
     rejections = sorted([*chunk.rejections, *plan.rejections], key=lambda r: r.line)
