@@ -40,12 +40,12 @@ sys.path.insert(0, str(ROOT / "bench"))
 import httpx  # noqa: E402
 from asgi_lifespan import LifespanManager  # noqa: E402
 from discovery_generate import CATEGORIES, COUNTRIES, WORDS, brief, csv_bytes  # noqa: E402
-from sqlalchemy import select, text  # noqa: E402
+from sqlalchemy import func, select, text, update  # noqa: E402
 from sqlalchemy.ext.compiler import compiles  # noqa: E402
 from sqlalchemy.sql.expression import ClauseElement, Executable  # noqa: E402
 
 from devstack.databases import DatabaseFactory  # noqa: E402
-from discovery.adapters.content_quality_repository import ContentQualityRepository  # noqa: E402
+from discovery.adapters.content_quality_repository import ContentQualityRepository, quality_record  # noqa: E402
 from discovery.adapters.file_formats import read_upload  # noqa: E402
 from discovery.adapters.import_worker import ImportWorker  # noqa: E402
 from discovery.adapters.influencer_repository import InfluencerRepository  # noqa: E402
@@ -137,8 +137,16 @@ def generated_posts(rng: random.Random, row: Any, per_profile: int, at: datetime
     ]
 
 
+TEMPLATES = 2000
+
+
 async def add_posts_derived(database: Database, per_profile: int, seed: int) -> tuple[int, float]:
-    """Gives every profile what `per_profile` generated posts give it; returns (posts, seconds)."""
+    """Gives every profile what `per_profile` generated posts give it; returns (posts, seconds).
+    On PostgreSQL, at a million profiles, per profile in Python would take most of an hour here:
+    TEMPLATES profiles get theirs by the rules, every other one a copy of one of theirs (by a hash
+    of its id) in one UPDATE; ranking reads the same columns of the same sizes either way."""
+    if database.engine.dialect.name == "postgresql":
+        return await _add_posts_derived_by_templates(database, per_profile, seed)
     rng = random.Random(seed)
     outbox = Outbox(messaging.outbox, source="discovery", topic="discovery.events")
     at = datetime.now(UTC)
@@ -170,6 +178,73 @@ async def add_posts_derived(database: Database, per_profile: int, seed: int) -> 
         if database.engine.dialect.name == "postgresql":
             await autocommit.execute(text("VACUUM ANALYZE influencers"))
     return posts, time.perf_counter() - started
+
+
+async def _add_posts_derived_by_templates(database: Database, per_profile: int, seed: int) -> tuple[int, float]:
+    started = time.perf_counter()
+    rng = random.Random(seed)
+    at = datetime.now(UTC)
+    c = influencers.c
+    async with database.session() as session:
+        query = select(c.id, c.catalogue_id, c.platform, c.tier, c.followers).order_by(c.id).limit(TEMPLATES)
+        rows = (await session.execute(query)).all()
+        templates = []
+        for number, row in enumerate(rows):
+            made = generated_posts(rng, row, per_profile, at)
+            quality = assess_content(
+                made, followers=row.followers, platform=PLATFORMS[row.platform], tier=TIERS[row.tier], at=at
+            )
+            document = posts_document([p.caption or "" for p in made], ["acme"])
+            templates.append(
+                {
+                    "k": number,
+                    "q": float(quality.score),
+                    "m": ",".join(quality.not_assessed),
+                    "d": json.dumps(quality_record(quality)),
+                    "x": document.text,
+                    "t": document.terms,
+                }
+            )
+        await session.execute(
+            text("CREATE TEMP TABLE bench_templates (k int, q float8, m text, d text, x text, t text)")
+        )
+        await session.execute(text("INSERT INTO bench_templates VALUES (:k, :q, :m, :d, :x, :t)"), templates)
+        await session.execute(
+            text(
+                "UPDATE influencers i SET content_quality = b.q, content_quality_not_assessed = b.m,"
+                " content_quality_detail = b.d::json, content_quality_at = :at, post_text = b.x, post_terms = b.t"
+                f" FROM bench_templates b WHERE b.k = abs(hashtext(i.id::text)) % {len(templates)}"
+            ),
+            {"at": at},
+        )
+        count = int(await session.scalar(select(func.count()).select_from(influencers)) or 0)
+        await session.commit()
+    async with database.engine.connect() as connection:
+        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await autocommit.execute(text("VACUUM ANALYZE influencers"))
+    return count * per_profile, time.perf_counter() - started
+
+
+async def remove_posts_derived(database: Database) -> None:
+    async with database.session() as session:
+        await session.execute(
+            update(influencers).values(
+                content_quality=None,
+                content_quality_not_assessed=None,
+                content_quality_detail=None,
+                content_quality_at=None,
+                post_text=None,
+                post_terms=None,
+            )
+        )
+        await session.commit()
+    async with database.engine.connect() as connection:
+        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await autocommit.execute(text("VACUUM ANALYZE influencers" if _is_pg(database) else "ANALYZE"))
+
+
+def _is_pg(database: Database) -> bool:
+    return database.engine.dialect.name == "postgresql"
 
 
 def filtered_queries(rng: random.Random) -> list[tuple[str, Callable[[], dict[str, Any]]]]:
@@ -333,12 +408,18 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                     print(f"posts: {args.posts_per_profile} a profile", file=sys.stderr)
                     posts, seconds = await add_posts_derived(database, args.posts_per_profile, args.seed)
                     with_posts = await measure(url, args.queries, args.seed)
+                    # And without again (the posts' columns emptied), so that what the machine did
+                    # meanwhile weighs on both sides: the ratio is against the two runs' mean.
+                    await remove_posts_derived(database)
+                    again = await measure(url, args.queries, args.seed)
+                    without_p95 = (figures["ranked"]["p95_ms"] + again["ranked"]["p95_ms"]) / 2
                     figures["with_posts"] = {
                         "posts": posts,
                         "derive_and_store_s": round(seconds, 1),
                         "ranked": with_posts["ranked"],
                         "filtered": with_posts["filtered"],
-                        "ranked_p95_ratio": round(with_posts["ranked"]["p95_ms"] / figures["ranked"]["p95_ms"], 3),
+                        "ranked_without_again": again["ranked"],
+                        "ranked_p95_ratio": round(with_posts["ranked"]["p95_ms"] / without_p95, 3),
                     }
                 figures["explain"] = await explain(database)
                 result["sizes"][str(size)] = figures

@@ -20,7 +20,7 @@ from discovery.domain.profiles import SHARED_CATALOGUE
 from servicekit.outbox import Outbox
 
 
-def _record(quality: ContentQuality) -> dict[str, Any]:
+def quality_record(quality: ContentQuality) -> dict[str, Any]:
     return {"score": quality.score, "parts": [[p.signal, p.score, p.detail] for p in quality.parts]}
 
 
@@ -55,7 +55,7 @@ class ContentQualityRepository:
                 "b_row_id": d.influencer_id,
                 "b_quality": float(d.quality.score),
                 "b_missing": ",".join(d.quality.not_assessed),
-                "b_detail": _record(d.quality),
+                "b_detail": quality_record(d.quality),
                 "b_at": d.assessed_at,
                 "b_text": d.document.text,
                 "b_terms": d.document.terms,
