@@ -49,7 +49,7 @@ from discovery.adapters.content_quality_repository import ContentQualityReposito
 from discovery.adapters.file_formats import read_upload  # noqa: E402
 from discovery.adapters.import_worker import ImportWorker  # noqa: E402
 from discovery.adapters.influencer_repository import InfluencerRepository  # noqa: E402
-from discovery.adapters.tables import influencers, messaging  # noqa: E402
+from discovery.adapters.tables import POSTS_DERIVED, influencers, messaging  # noqa: E402
 from discovery.adapters.unit_of_work import SqlUnitOfWork  # noqa: E402
 from discovery.application import imports  # noqa: E402
 from discovery.domain.actors import Actor  # noqa: E402
@@ -101,14 +101,19 @@ async def load(database: Database, size: int, seed: int) -> float:
             raise RuntimeError(f"load failed: {finished.error}")
         print(f"  loaded {start + finished.counts.rows_read:,} profiles", file=sys.stderr)
     seconds = time.perf_counter() - started
+    await analyze(database, "influencers", "audience_countries")
+    return size / seconds
+
+
+async def analyze(database: Database, *tables: str) -> None:
+    """VACUUM ANALYZE the tables on PostgreSQL, ANALYZE on SQLite."""
     async with database.engine.connect() as connection:
         autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        if database.engine.dialect.name == "postgresql":
-            await autocommit.execute(text("VACUUM ANALYZE influencers"))
-            await autocommit.execute(text("VACUUM ANALYZE audience_countries"))
-        else:
+        if database.engine.dialect.name != "postgresql":
             await autocommit.execute(text("ANALYZE"))
-    return size / seconds
+            return
+        for table in tables:
+            await autocommit.execute(text(f"VACUUM ANALYZE {table}"))
 
 
 _AD = Sponsorship(True, SponsorSignal.DISCLOSURE, "discloses with '#ad'", ("acme",))
@@ -173,10 +178,7 @@ async def add_posts_derived(database: Database, per_profile: int, seed: int) -> 
         after = rows[-1].id
         if posts % (per_profile * 100_000) == 0:
             print(f"  posts of {posts // per_profile:,} profiles", file=sys.stderr)
-    async with database.engine.connect() as connection:
-        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        if database.engine.dialect.name == "postgresql":
-            await autocommit.execute(text("VACUUM ANALYZE influencers"))
+    await analyze(database, "influencers")
     return posts, time.perf_counter() - started
 
 
@@ -219,32 +221,15 @@ async def _add_posts_derived_by_templates(database: Database, per_profile: int, 
         )
         count = int(await session.scalar(select(func.count()).select_from(influencers)) or 0)
         await session.commit()
-    async with database.engine.connect() as connection:
-        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        await autocommit.execute(text("VACUUM ANALYZE influencers"))
+    await analyze(database, "influencers")
     return count * per_profile, time.perf_counter() - started
 
 
 async def remove_posts_derived(database: Database) -> None:
     async with database.session() as session:
-        await session.execute(
-            update(influencers).values(
-                content_quality=None,
-                content_quality_not_assessed=None,
-                content_quality_detail=None,
-                content_quality_at=None,
-                post_text=None,
-                post_terms=None,
-            )
-        )
+        await session.execute(update(influencers).values(dict.fromkeys(POSTS_DERIVED)))
         await session.commit()
-    async with database.engine.connect() as connection:
-        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        await autocommit.execute(text("VACUUM ANALYZE influencers" if _is_pg(database) else "ANALYZE"))
-
-
-def _is_pg(database: Database) -> bool:
-    return database.engine.dialect.name == "postgresql"
+    await analyze(database, "influencers")
 
 
 def filtered_queries(rng: random.Random) -> list[tuple[str, Callable[[], dict[str, Any]]]]:
