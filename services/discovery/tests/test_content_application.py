@@ -63,6 +63,10 @@ def test_an_orgs_posts_of_a_shared_profile_do_not_move_its_shared_score() -> Non
     memory.posts += [post(shared, 7 * i, f"private copy {i}", catalogue_id=ORG) for i in range(10)]
     run(content.refresh_from_posts(FakeUnitOfWork(memory, ORG), [shared.id], AT))
     assert memory.content_quality[shared.id].quality.score == 50
+    # As the org's posts import calls it: the shared profile is left alone, nothing told.
+    memory.content_quality.clear()
+    run(content.refresh_from_posts(FakeUnitOfWork(memory, ORG), [shared.id], AT, catalogue_id=ORG))
+    assert memory.content_quality == {}
 
 
 def test_a_profile_quiet_for_90_days_is_assessed_as_not_posting() -> None:

@@ -40,7 +40,7 @@ async def _write_chunk(worker: "ImportWorker", session: AsyncSession, job: Impor
     await posts.write(plan, job.id)
     # What the posts give their profiles (content quality, words for ranking), in the same transaction.
     uow = SqlUnitOfWork(session, worker.outbox, job.tenant_id)
-    await refresh_from_posts(uow, sorted(plan.influencer_ids()), datetime.now(UTC))
+    await refresh_from_posts(uow, sorted(plan.influencer_ids()), datetime.now(UTC), catalogue_id=job.catalogue_id)
     counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
     counts.add(plan.counts)
     rejections = sorted([*chunk.rejections, *plan.rejections], key=lambda r: r.line)

@@ -32,10 +32,15 @@ def derive_from_posts(influencer: Influencer, posts: Sequence[Post], at: datetim
     return PostsDerived(influencer.id, influencer.catalogue_id, quality, document, at)
 
 
-async def refresh_from_posts(uow: UnitOfWork, influencer_ids: Sequence[UUID], at: datetime) -> list[PostsDerived]:
+async def refresh_from_posts(
+    uow: UnitOfWork, influencer_ids: Sequence[UUID], at: datetime, *, catalogue_id: UUID | None = None
+) -> list[PostsDerived]:
     """Works out again what the posts of these profiles give them, stores it on each profile and
-    tells of it (`influencer.updated`). A posts import calls it for the profiles each chunk touched."""
+    tells of it (`influencer.updated`). A posts import calls it for the profiles each chunk touched,
+    with its catalogue: an org's posts of shared profiles leave those alone."""
     profiles = await uow.influencers.many(list(dict.fromkeys(influencer_ids)))
+    if catalogue_id is not None:
+        profiles = {i: p for i, p in profiles.items() if p.catalogue_id == catalogue_id}
     derived: list[PostsDerived] = []
     for catalogue_id in sorted({p.catalogue_id for p in profiles.values()}):
         own = [i for i, p in profiles.items() if p.catalogue_id == catalogue_id]
