@@ -68,6 +68,12 @@ BENCHES: dict[str, Bench] = {
     "discovery_import": Bench(
         quick=("--profiles", "1000"), timeout_s=900, uses=("postgres",), database_flag="--database-url"
     ),
+    "discovery_posts_import": Bench(
+        quick=("--posts", "2000", "--profiles", "200"),
+        timeout_s=900,
+        uses=("postgres",),
+        database_flag="--database-url",
+    ),
     "discovery_search": Bench(
         quick=("--sizes", "1000", "--queries", "10"), timeout_s=2400, uses=("postgres",), database_flag="--database-url"
     ),

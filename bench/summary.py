@@ -259,6 +259,23 @@ def _transitions(r: dict[str, Any]) -> list[Row]:
     ]
 
 
+def _posts_import(r: dict[str, Any]) -> list[Row]:
+    return [
+        Row(
+            "discovery_posts_import",
+            f"posts import, {name} ({r['posts']:,} posts, {r['database']})",
+            r[key]["posts_per_s"],
+            "posts/s",
+            goal=Goal("min", 20_000, "issue 17") if key == "first_import" else None,
+        )
+        for key, name in (
+            ("first_import", "first"),
+            ("same_file_again", "same file again"),
+            ("changed_file", "every post changed"),
+        )
+    ]
+
+
 def _idempotent(r: dict[str, Any]) -> list[Row]:
     return [
         Row(
@@ -321,6 +338,7 @@ EXTRACTORS: dict[str, Callable[[dict[str, Any]], list[Row]]] = {
     "spine_throughput": _spine,
     "lifecycle_wall_time": _lifecycle,
     "idempotent_writes": _idempotent,
+    "discovery_posts_import": _posts_import,
 }
 
 

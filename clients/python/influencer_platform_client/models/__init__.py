@@ -30,6 +30,7 @@ from .audience_public_genders import AudiencePublicGenders
 from .authenticity_public import AuthenticityPublic
 from .brand_in import BrandIn
 from .brand_public import BrandPublic
+from .brand_work_public import BrandWorkPublic
 from .brief_body import BriefBody
 from .brief_overrides_body import BriefOverridesBody
 from .brief_public import BriefPublic
@@ -54,9 +55,12 @@ from .comment_in import CommentIn
 from .comment_public import CommentPublic
 from .commission_fee import CommissionFee
 from .commission_fee_public import CommissionFeePublic
+from .competitor_work_public import CompetitorWorkPublic
 from .compliance_report import ComplianceReport
 from .compliance_summary import ComplianceSummary
 from .contact_in import ContactIn
+from .content_quality_part import ContentQualityPart
+from .content_quality_public import ContentQualityPublic
 from .conversion_batch import ConversionBatch
 from .conversion_in import ConversionIn
 from .conversion_in_type import ConversionInType
@@ -109,8 +113,10 @@ from .import_format import ImportFormat
 from .import_influencers_currency_type_0 import ImportInfluencersCurrencyType0
 from .import_influencers_files_body import ImportInfluencersFilesBody
 from .import_job_public import ImportJobPublic
+from .import_job_public_kind import ImportJobPublicKind
 from .import_job_public_mapping import ImportJobPublicMapping
 from .import_job_public_state import ImportJobPublicState
+from .import_posts_files_body import ImportPostsFilesBody
 from .import_preview_public import ImportPreviewPublic
 from .import_preview_public_checks import ImportPreviewPublicChecks
 from .import_preview_public_mapping import ImportPreviewPublicMapping
@@ -123,6 +129,7 @@ from .influencer_detail_contact import InfluencerDetailContact
 from .influencer_detail_engagement_rate_source_type_0 import InfluencerDetailEngagementRateSourceType0
 from .influencer_detail_rate_card_type_0 import InfluencerDetailRateCardType0
 from .influencer_performance import InfluencerPerformance
+from .influencer_post_public import InfluencerPostPublic
 from .influencer_public import InfluencerPublic
 from .influencer_public_contact import InfluencerPublicContact
 from .influencer_public_engagement_rate_source_type_0 import InfluencerPublicEngagementRateSourceType0
@@ -152,6 +159,7 @@ from .me import Me
 from .media_item_public import MediaItemPublic
 from .media_public import MediaPublic
 from .media_public_kind import MediaPublicKind
+from .media_type import MediaType
 from .member_public import MemberPublic
 from .member_update import MemberUpdate
 from .member_update_role import MemberUpdateRole
@@ -166,6 +174,7 @@ from .money_figures import MoneyFigures
 from .money_in import MoneyIn
 from .money_in_currency import MoneyInCurrency
 from .my_invitation import MyInvitation
+from .near_caption_public import NearCaptionPublic
 from .note_create import NoteCreate
 from .note_public import NotePublic
 from .objective import Objective
@@ -214,6 +223,7 @@ from .performance_public import PerformancePublic
 from .platform import Platform
 from .positive_money_in import PositiveMoneyIn
 from .positive_money_in_currency import PositiveMoneyInCurrency
+from .post_format import PostFormat
 from .post_metrics import PostMetrics
 from .post_public import PostPublic
 from .problem import Problem
@@ -258,6 +268,9 @@ from .snapshot_public import SnapshotPublic
 from .sort import Sort
 from .span_in import SpanIn
 from .span_public import SpanPublic
+from .sponsor_signal import SponsorSignal
+from .sponsored_history_public import SponsoredHistoryPublic
+from .sponsorship_public import SponsorshipPublic
 from .submission_body import SubmissionBody
 from .submission_body_format import SubmissionBodyFormat
 from .submission_body_platform import SubmissionBodyPlatform
@@ -289,6 +302,9 @@ from .usage_rights_terms_channels_item import UsageRightsTermsChannelsItem
 from .user_public import UserPublic
 from .utm_in import UtmIn
 from .visibility import Visibility
+from .voice_match_in import VoiceMatchIn
+from .voice_match_public import VoiceMatchPublic
+from .voice_match_public_verdict import VoiceMatchPublicVerdict
 from .webhook_create import WebhookCreate
 from .webhook_create_event_types_item import WebhookCreateEventTypesItem
 from .webhook_created import WebhookCreated
@@ -336,6 +352,7 @@ __all__ = (
     "AuthenticityPublic",
     "BrandIn",
     "BrandPublic",
+    "BrandWorkPublic",
     "BriefBody",
     "BriefOverridesBody",
     "BriefPublic",
@@ -360,9 +377,12 @@ __all__ = (
     "CommentPublic",
     "CommissionFee",
     "CommissionFeePublic",
+    "CompetitorWorkPublic",
     "ComplianceReport",
     "ComplianceSummary",
     "ContactIn",
+    "ContentQualityPart",
+    "ContentQualityPublic",
     "ConversionBatch",
     "ConversionIn",
     "ConversionInType",
@@ -415,8 +435,10 @@ __all__ = (
     "ImportInfluencersCurrencyType0",
     "ImportInfluencersFilesBody",
     "ImportJobPublic",
+    "ImportJobPublicKind",
     "ImportJobPublicMapping",
     "ImportJobPublicState",
+    "ImportPostsFilesBody",
     "ImportPreviewPublic",
     "ImportPreviewPublicChecks",
     "ImportPreviewPublicMapping",
@@ -429,6 +451,7 @@ __all__ = (
     "InfluencerDetailEngagementRateSourceType0",
     "InfluencerDetailRateCardType0",
     "InfluencerPerformance",
+    "InfluencerPostPublic",
     "InfluencerPublic",
     "InfluencerPublicContact",
     "InfluencerPublicEngagementRateSourceType0",
@@ -458,6 +481,7 @@ __all__ = (
     "MediaItemPublic",
     "MediaPublic",
     "MediaPublicKind",
+    "MediaType",
     "MemberPublic",
     "MemberUpdate",
     "MemberUpdateRole",
@@ -472,6 +496,7 @@ __all__ = (
     "MoneyIn",
     "MoneyInCurrency",
     "MyInvitation",
+    "NearCaptionPublic",
     "NoteCreate",
     "NotePublic",
     "Objective",
@@ -520,6 +545,7 @@ __all__ = (
     "Platform",
     "PositiveMoneyIn",
     "PositiveMoneyInCurrency",
+    "PostFormat",
     "PostMetrics",
     "PostPublic",
     "Problem",
@@ -564,6 +590,9 @@ __all__ = (
     "Sort",
     "SpanIn",
     "SpanPublic",
+    "SponsoredHistoryPublic",
+    "SponsorshipPublic",
+    "SponsorSignal",
     "SubmissionBody",
     "SubmissionBodyFormat",
     "SubmissionBodyPlatform",
@@ -595,6 +624,9 @@ __all__ = (
     "UserPublic",
     "UtmIn",
     "Visibility",
+    "VoiceMatchIn",
+    "VoiceMatchPublic",
+    "VoiceMatchPublicVerdict",
     "WebhookCreate",
     "WebhookCreated",
     "WebhookCreatedState",

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.import_job_public_kind import ImportJobPublicKind
 from ..models.import_job_public_state import ImportJobPublicState
 from ..models.visibility import Visibility
 
@@ -26,6 +27,7 @@ class ImportJobPublic:
     Attributes:
         id (UUID):
         state (ImportJobPublicState):
+        kind (ImportJobPublicKind): What the file holds: profiles, or posts of profiles
         format_ (str):
         filename (None | str):
         encoding (None | str):
@@ -54,6 +56,7 @@ class ImportJobPublic:
 
     id: UUID
     state: ImportJobPublicState
+    kind: ImportJobPublicKind
     format_: str
     filename: None | str
     encoding: None | str
@@ -83,6 +86,8 @@ class ImportJobPublic:
         id = str(self.id)
 
         state = self.state.value
+
+        kind = self.kind.value
 
         format_ = self.format_
 
@@ -154,6 +159,7 @@ class ImportJobPublic:
             {
                 "id": id,
                 "state": state,
+                "kind": kind,
                 "format": format_,
                 "filename": filename,
                 "encoding": encoding,
@@ -192,6 +198,8 @@ class ImportJobPublic:
         id = UUID(d.pop("id"))
 
         state = ImportJobPublicState(d.pop("state"))
+
+        kind = ImportJobPublicKind(d.pop("kind"))
 
         format_ = d.pop("format")
 
@@ -298,6 +306,7 @@ class ImportJobPublic:
         import_job_public = cls(
             id=id,
             state=state,
+            kind=kind,
             format_=format_,
             filename=filename,
             encoding=encoding,

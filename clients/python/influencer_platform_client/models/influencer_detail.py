@@ -15,12 +15,16 @@ from ..models.visibility import Visibility
 
 if TYPE_CHECKING:
     from ..models.audience_public import AudiencePublic
+    from ..models.competitor_work_public import CompetitorWorkPublic
+    from ..models.content_quality_public import ContentQualityPublic
     from ..models.coverage_public import CoveragePublic
     from ..models.growth_public import GrowthPublic
     from ..models.influencer_detail_contact import InfluencerDetailContact
     from ..models.influencer_detail_rate_card_type_0 import InfluencerDetailRateCardType0
+    from ..models.influencer_post_public import InfluencerPostPublic
     from ..models.money import Money
     from ..models.performance_public import PerformancePublic
+    from ..models.sponsored_history_public import SponsoredHistoryPublic
 
 
 T = TypeVar("T", bound="InfluencerDetail")
@@ -65,6 +69,10 @@ class InfluencerDetail:
         updated_at (datetime.datetime):
         growth (GrowthPublic):
         past_performance (PerformancePublic):
+        recent_posts (list[InfluencerPostPublic]): The newest imported posts (5)
+        sponsored_history (SponsoredHistoryPublic):
+        competitors (list[CompetitorWorkPublic] | None): Per ?competitors= name; null without
+        content_quality (ContentQualityPublic | None): From its own posts; null: no posts imported
     """
 
     id: UUID
@@ -101,9 +109,14 @@ class InfluencerDetail:
     updated_at: datetime.datetime
     growth: GrowthPublic
     past_performance: PerformancePublic
+    recent_posts: list[InfluencerPostPublic]
+    sponsored_history: SponsoredHistoryPublic
+    competitors: list[CompetitorWorkPublic] | None
+    content_quality: ContentQualityPublic | None
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.content_quality_public import ContentQualityPublic  # noqa: PLC0415
         from ..models.influencer_detail_rate_card_type_0 import InfluencerDetailRateCardType0  # noqa: PLC0415
         from ..models.money import Money  # noqa: PLC0415
 
@@ -204,6 +217,29 @@ class InfluencerDetail:
 
         past_performance = self.past_performance.to_dict()
 
+        recent_posts = []
+        for recent_posts_item_data in self.recent_posts:
+            recent_posts_item = recent_posts_item_data.to_dict()
+            recent_posts.append(recent_posts_item)
+
+        sponsored_history = self.sponsored_history.to_dict()
+
+        competitors: list[dict[str, Any]] | None
+        if isinstance(self.competitors, list):
+            competitors = []
+            for competitors_type_0_item_data in self.competitors:
+                competitors_type_0_item = competitors_type_0_item_data.to_dict()
+                competitors.append(competitors_type_0_item)
+
+        else:
+            competitors = self.competitors
+
+        content_quality: dict[str, Any] | None
+        if isinstance(self.content_quality, ContentQualityPublic):
+            content_quality = self.content_quality.to_dict()
+        else:
+            content_quality = self.content_quality
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -242,6 +278,10 @@ class InfluencerDetail:
                 "updated_at": updated_at,
                 "growth": growth,
                 "past_performance": past_performance,
+                "recent_posts": recent_posts,
+                "sponsored_history": sponsored_history,
+                "competitors": competitors,
+                "content_quality": content_quality,
             }
         )
 
@@ -250,12 +290,16 @@ class InfluencerDetail:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.audience_public import AudiencePublic  # noqa: PLC0415
+        from ..models.competitor_work_public import CompetitorWorkPublic  # noqa: PLC0415
+        from ..models.content_quality_public import ContentQualityPublic  # noqa: PLC0415
         from ..models.coverage_public import CoveragePublic  # noqa: PLC0415
         from ..models.growth_public import GrowthPublic  # noqa: PLC0415
         from ..models.influencer_detail_contact import InfluencerDetailContact  # noqa: PLC0415
         from ..models.influencer_detail_rate_card_type_0 import InfluencerDetailRateCardType0  # noqa: PLC0415
+        from ..models.influencer_post_public import InfluencerPostPublic  # noqa: PLC0415
         from ..models.money import Money  # noqa: PLC0415
         from ..models.performance_public import PerformancePublic  # noqa: PLC0415
+        from ..models.sponsored_history_public import SponsoredHistoryPublic  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -443,6 +487,50 @@ class InfluencerDetail:
 
         past_performance = PerformancePublic.from_dict(d.pop("past_performance"))
 
+        recent_posts = []
+        _recent_posts = d.pop("recent_posts")
+        for recent_posts_item_data in _recent_posts:
+            recent_posts_item = InfluencerPostPublic.from_dict(recent_posts_item_data)
+
+            recent_posts.append(recent_posts_item)
+
+        sponsored_history = SponsoredHistoryPublic.from_dict(d.pop("sponsored_history"))
+
+        def _parse_competitors(data: object) -> list[CompetitorWorkPublic] | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                competitors_type_0 = []
+                _competitors_type_0 = data
+                for competitors_type_0_item_data in _competitors_type_0:
+                    competitors_type_0_item = CompetitorWorkPublic.from_dict(competitors_type_0_item_data)
+
+                    competitors_type_0.append(competitors_type_0_item)
+
+                return competitors_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[CompetitorWorkPublic] | None, data)
+
+        competitors = _parse_competitors(d.pop("competitors"))
+
+        def _parse_content_quality(data: object) -> ContentQualityPublic | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                content_quality_type_0 = ContentQualityPublic.from_dict(data)
+
+                return content_quality_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ContentQualityPublic | None, data)
+
+        content_quality = _parse_content_quality(d.pop("content_quality"))
+
         influencer_detail = cls(
             id=id,
             visibility=visibility,
@@ -478,6 +566,10 @@ class InfluencerDetail:
             updated_at=updated_at,
             growth=growth,
             past_performance=past_performance,
+            recent_posts=recent_posts,
+            sponsored_history=sponsored_history,
+            competitors=competitors,
+            content_quality=content_quality,
         )
 
         influencer_detail.additional_properties = d

@@ -20,6 +20,7 @@ class WeightsIn:
         brand_affinity (float | Unset):  Default: 0.15.
         past_performance (float | Unset):  Default: 0.1.
         price_fit (float | Unset):  Default: 0.1.
+        content_quality (float | Unset):  Default: 0.15.
     """
 
     audience_match: float | Unset = 0.3
@@ -28,6 +29,7 @@ class WeightsIn:
     brand_affinity: float | Unset = 0.15
     past_performance: float | Unset = 0.1
     price_fit: float | Unset = 0.1
+    content_quality: float | Unset = 0.15
 
     def to_dict(self) -> dict[str, Any]:
         audience_match = self.audience_match
@@ -41,6 +43,8 @@ class WeightsIn:
         past_performance = self.past_performance
 
         price_fit = self.price_fit
+
+        content_quality = self.content_quality
 
         field_dict: dict[str, Any] = {}
 
@@ -57,6 +61,8 @@ class WeightsIn:
             field_dict["past_performance"] = past_performance
         if price_fit is not UNSET:
             field_dict["price_fit"] = price_fit
+        if content_quality is not UNSET:
+            field_dict["content_quality"] = content_quality
 
         return field_dict
 
@@ -75,6 +81,8 @@ class WeightsIn:
 
         price_fit = d.pop("price_fit", UNSET)
 
+        content_quality = d.pop("content_quality", UNSET)
+
         weights_in = cls(
             audience_match=audience_match,
             engagement=engagement,
@@ -82,6 +90,7 @@ class WeightsIn:
             brand_affinity=brand_affinity,
             past_performance=past_performance,
             price_fit=price_fit,
+            content_quality=content_quality,
         )
 
         return weights_in

@@ -25,7 +25,7 @@ class SponsorshipPublic(BaseModel):
     brands: list[str] = Field(description="The accounts it names as partners (its sponsor tags, else its mentions)")
 
 
-class PostPublic(BaseModel):
+class InfluencerPostPublic(BaseModel):
     id: UUID
     platform: str
     post_id: str

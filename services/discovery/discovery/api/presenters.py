@@ -6,7 +6,12 @@ from typing import Any
 
 from contracts import Money
 from discovery.api.content_schemas import ContentQualityPublic, VoiceMatchPublic
-from discovery.api.post_schemas import CompetitorWorkPublic, PostPublic, SponsoredHistoryPublic, SponsorshipPublic
+from discovery.api.post_schemas import (
+    CompetitorWorkPublic,
+    InfluencerPostPublic,
+    SponsoredHistoryPublic,
+    SponsorshipPublic,
+)
 from discovery.api.schemas import (
     AuthenticityPublic,
     CellWarningPublic,
@@ -114,8 +119,10 @@ def detail(shown: ProfileDetail) -> InfluencerDetail:
     )
 
 
-def post(p: Post) -> PostPublic:
-    return present(PostPublic, p, sponsorship=SponsorshipPublic.model_validate(p.sponsorship, from_attributes=True))
+def post(p: Post) -> InfluencerPostPublic:
+    return present(
+        InfluencerPostPublic, p, sponsorship=SponsorshipPublic.model_validate(p.sponsorship, from_attributes=True)
+    )
 
 
 def content_quality(stored: StoredContentQuality) -> ContentQualityPublic:

@@ -16,7 +16,7 @@ from pydantic import (
 from contracts import Money
 from contracts.money import MAX_AMOUNT_MINOR
 from discovery.api.content_schemas import ContentQualityPublic, CoveragePublic
-from discovery.api.post_schemas import CompetitorWorkPublic, PostPublic, SponsoredHistoryPublic
+from discovery.api.post_schemas import CompetitorWorkPublic, InfluencerPostPublic, SponsoredHistoryPublic
 from discovery.domain.facts import FACT_TYPES, FACTS, NUMBERS, Kind, ProfileFacts, Snapshot
 from discovery.domain.notes import MAX_TAGS, normalize_tags
 from discovery.domain.places import UnknownPlace, normalize_country, normalize_language
@@ -298,7 +298,7 @@ class InfluencerPublic(_PublicNumbers):  # type: ignore[misc]
 class InfluencerDetail(InfluencerPublic):
     growth: GrowthPublic
     past_performance: PerformancePublic
-    recent_posts: list[PostPublic] = Field(description="The newest imported posts (5)")
+    recent_posts: list[InfluencerPostPublic] = Field(description="The newest imported posts (5)")
     sponsored_history: SponsoredHistoryPublic
     competitors: list[CompetitorWorkPublic] | None = Field(description="Per ?competitors= name; null without")
     content_quality: ContentQualityPublic | None = Field(description="From its own posts; null: no posts imported")

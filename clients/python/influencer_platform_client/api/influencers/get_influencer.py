@@ -9,18 +9,32 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.influencer_detail import InfluencerDetail
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     influencer_id: UUID,
+    *,
+    competitors: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_competitors: None | str | Unset
+    if isinstance(competitors, Unset):
+        json_competitors = UNSET
+    else:
+        json_competitors = competitors
+    params["competitors"] = json_competitors
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/v1/influencers/{influencer_id}".format(
             influencer_id=quote(str(influencer_id), safe=""),
         ),
+        "params": params,
     }
 
     return _kwargs
@@ -95,13 +109,17 @@ def sync_detailed(
     influencer_id: UUID,
     *,
     client: AuthenticatedClient,
+    competitors: None | str | Unset = UNSET,
 ) -> Response[InfluencerDetail | Problem]:
     """Get Influencer
 
-     One profile with its growth, past performance and the org's tags.
+     One profile with its growth, past performance, the org's tags, its recent posts and
+    sponsored history (brands, count, last date).
 
     Args:
         influencer_id (UUID):
+        competitors (None | str | Unset): Brands, comma-separated: whether the profile's sponsored
+            posts named each
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -113,6 +131,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         influencer_id=influencer_id,
+        competitors=competitors,
     )
 
     response = client.get_httpx_client().request(
@@ -126,13 +145,17 @@ def sync(
     influencer_id: UUID,
     *,
     client: AuthenticatedClient,
+    competitors: None | str | Unset = UNSET,
 ) -> InfluencerDetail | Problem | None:
     """Get Influencer
 
-     One profile with its growth, past performance and the org's tags.
+     One profile with its growth, past performance, the org's tags, its recent posts and
+    sponsored history (brands, count, last date).
 
     Args:
         influencer_id (UUID):
+        competitors (None | str | Unset): Brands, comma-separated: whether the profile's sponsored
+            posts named each
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -145,6 +168,7 @@ def sync(
     return sync_detailed(
         influencer_id=influencer_id,
         client=client,
+        competitors=competitors,
     ).parsed
 
 
@@ -152,13 +176,17 @@ async def asyncio_detailed(
     influencer_id: UUID,
     *,
     client: AuthenticatedClient,
+    competitors: None | str | Unset = UNSET,
 ) -> Response[InfluencerDetail | Problem]:
     """Get Influencer
 
-     One profile with its growth, past performance and the org's tags.
+     One profile with its growth, past performance, the org's tags, its recent posts and
+    sponsored history (brands, count, last date).
 
     Args:
         influencer_id (UUID):
+        competitors (None | str | Unset): Brands, comma-separated: whether the profile's sponsored
+            posts named each
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -170,6 +198,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         influencer_id=influencer_id,
+        competitors=competitors,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -181,13 +210,17 @@ async def asyncio(
     influencer_id: UUID,
     *,
     client: AuthenticatedClient,
+    competitors: None | str | Unset = UNSET,
 ) -> InfluencerDetail | Problem | None:
     """Get Influencer
 
-     One profile with its growth, past performance and the org's tags.
+     One profile with its growth, past performance, the org's tags, its recent posts and
+    sponsored history (brands, count, last date).
 
     Args:
         influencer_id (UUID):
+        competitors (None | str | Unset): Brands, comma-separated: whether the profile's sponsored
+            posts named each
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -201,5 +234,6 @@ async def asyncio(
         await asyncio_detailed(
             influencer_id=influencer_id,
             client=client,
+            competitors=competitors,
         )
     ).parsed

@@ -1,0 +1,426 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.import_job_public import ImportJobPublic
+from ...models.import_posts_files_body import ImportPostsFilesBody
+from ...models.import_preview_public import ImportPreviewPublic
+from ...models.platform import Platform
+from ...models.post_format import PostFormat
+from ...models.problem import Problem
+from ...models.visibility import Visibility
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    body: ImportPostsFilesBody | str | Unset = UNSET,
+    platform: None | Platform | Unset = UNSET,
+    format_: None | PostFormat | Unset = UNSET,
+    visibility: None | Unset | Visibility = UNSET,
+    mapping: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_platform: None | str | Unset
+    if isinstance(platform, Unset):
+        json_platform = UNSET
+    elif isinstance(platform, Platform):
+        json_platform = platform.value
+    else:
+        json_platform = platform
+    params["platform"] = json_platform
+
+    json_format_: None | str | Unset
+    if isinstance(format_, Unset):
+        json_format_ = UNSET
+    elif isinstance(format_, PostFormat):
+        json_format_ = format_.value
+    else:
+        json_format_ = format_
+    params["format"] = json_format_
+
+    json_visibility: None | str | Unset
+    if isinstance(visibility, Unset):
+        json_visibility = UNSET
+    elif isinstance(visibility, Visibility):
+        json_visibility = visibility.value
+    else:
+        json_visibility = visibility
+    params["visibility"] = json_visibility
+
+    json_mapping: None | str | Unset
+    if isinstance(mapping, Unset):
+        json_mapping = UNSET
+    else:
+        json_mapping = mapping
+    params["mapping"] = json_mapping
+
+    params["dry_run"] = dry_run
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/influencers/posts/import",
+        "params": params,
+    }
+
+    if isinstance(body, ImportPostsFilesBody):
+        _kwargs["files"] = body.to_multipart()
+
+        headers["Content-Type"] = "multipart/form-data; boundary=+++"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "text/csv"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/csv"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "text/tab-separated-values"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/x-ndjson"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/ndjson"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/jsonl"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/x-jsonlines"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/x-zip"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/x-zip-compressed"
+    if isinstance(body, str):
+        _kwargs["content"] = body.payload
+        headers["Content-Type"] = "application/zip"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ImportJobPublic | ImportPreviewPublic | Problem | None:
+    if response.status_code == 200:
+        response_200 = ImportPreviewPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 202:
+        response_202 = ImportJobPublic.from_dict(response.json())
+
+        return response_202
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 415:
+        response_415 = Problem.from_dict(response.json())
+
+        return response_415
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ImportJobPublic | ImportPreviewPublic | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ImportPostsFilesBody | str | Unset = UNSET,
+    platform: None | Platform | Unset = UNSET,
+    format_: None | PostFormat | Unset = UNSET,
+    visibility: None | Unset | Visibility = UNSET,
+    mapping: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> Response[ImportJobPublic | ImportPreviewPublic | Problem]:
+    """Import Posts
+
+     Upload posts of profiles you can see (CSV, TSV or NDJSON rows, instaloader's post JSON as
+    NDJSON or a zip of one file per post): 202 with the queued import job, read at
+    /api/v1/import-jobs/{id}; `dry_run=true`: 200 with a preview, nothing written.
+
+    Args:
+        platform (None | Platform | Unset): Platform of rows without a platform or URL
+        format_ (None | PostFormat | Unset): Otherwise from the file name or content type
+        visibility (None | Unset | Visibility): shared: platform admins only
+        mapping (None | str | Unset): JSON: post field -> column, e.g. {"likes": "Hearts",
+            "caption": null}
+        dry_run (bool | Unset): Only preview: the posts imported, warned of and rejected Default:
+            False.
+        body (ImportPostsFilesBody):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ImportJobPublic | ImportPreviewPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        platform=platform,
+        format_=format_,
+        visibility=visibility,
+        mapping=mapping,
+        dry_run=dry_run,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    body: ImportPostsFilesBody | str | Unset = UNSET,
+    platform: None | Platform | Unset = UNSET,
+    format_: None | PostFormat | Unset = UNSET,
+    visibility: None | Unset | Visibility = UNSET,
+    mapping: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> ImportJobPublic | ImportPreviewPublic | Problem | None:
+    """Import Posts
+
+     Upload posts of profiles you can see (CSV, TSV or NDJSON rows, instaloader's post JSON as
+    NDJSON or a zip of one file per post): 202 with the queued import job, read at
+    /api/v1/import-jobs/{id}; `dry_run=true`: 200 with a preview, nothing written.
+
+    Args:
+        platform (None | Platform | Unset): Platform of rows without a platform or URL
+        format_ (None | PostFormat | Unset): Otherwise from the file name or content type
+        visibility (None | Unset | Visibility): shared: platform admins only
+        mapping (None | str | Unset): JSON: post field -> column, e.g. {"likes": "Hearts",
+            "caption": null}
+        dry_run (bool | Unset): Only preview: the posts imported, warned of and rejected Default:
+            False.
+        body (ImportPostsFilesBody):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ImportJobPublic | ImportPreviewPublic | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+        platform=platform,
+        format_=format_,
+        visibility=visibility,
+        mapping=mapping,
+        dry_run=dry_run,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    body: ImportPostsFilesBody | str | Unset = UNSET,
+    platform: None | Platform | Unset = UNSET,
+    format_: None | PostFormat | Unset = UNSET,
+    visibility: None | Unset | Visibility = UNSET,
+    mapping: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> Response[ImportJobPublic | ImportPreviewPublic | Problem]:
+    """Import Posts
+
+     Upload posts of profiles you can see (CSV, TSV or NDJSON rows, instaloader's post JSON as
+    NDJSON or a zip of one file per post): 202 with the queued import job, read at
+    /api/v1/import-jobs/{id}; `dry_run=true`: 200 with a preview, nothing written.
+
+    Args:
+        platform (None | Platform | Unset): Platform of rows without a platform or URL
+        format_ (None | PostFormat | Unset): Otherwise from the file name or content type
+        visibility (None | Unset | Visibility): shared: platform admins only
+        mapping (None | str | Unset): JSON: post field -> column, e.g. {"likes": "Hearts",
+            "caption": null}
+        dry_run (bool | Unset): Only preview: the posts imported, warned of and rejected Default:
+            False.
+        body (ImportPostsFilesBody):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ImportJobPublic | ImportPreviewPublic | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+        platform=platform,
+        format_=format_,
+        visibility=visibility,
+        mapping=mapping,
+        dry_run=dry_run,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    body: ImportPostsFilesBody | str | Unset = UNSET,
+    platform: None | Platform | Unset = UNSET,
+    format_: None | PostFormat | Unset = UNSET,
+    visibility: None | Unset | Visibility = UNSET,
+    mapping: None | str | Unset = UNSET,
+    dry_run: bool | Unset = False,
+) -> ImportJobPublic | ImportPreviewPublic | Problem | None:
+    """Import Posts
+
+     Upload posts of profiles you can see (CSV, TSV or NDJSON rows, instaloader's post JSON as
+    NDJSON or a zip of one file per post): 202 with the queued import job, read at
+    /api/v1/import-jobs/{id}; `dry_run=true`: 200 with a preview, nothing written.
+
+    Args:
+        platform (None | Platform | Unset): Platform of rows without a platform or URL
+        format_ (None | PostFormat | Unset): Otherwise from the file name or content type
+        visibility (None | Unset | Visibility): shared: platform admins only
+        mapping (None | str | Unset): JSON: post field -> column, e.g. {"likes": "Hearts",
+            "caption": null}
+        dry_run (bool | Unset): Only preview: the posts imported, warned of and rejected Default:
+            False.
+        body (ImportPostsFilesBody):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+        body (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ImportJobPublic | ImportPreviewPublic | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+            platform=platform,
+            format_=format_,
+            visibility=visibility,
+            mapping=mapping,
+            dry_run=dry_run,
+        )
+    ).parsed

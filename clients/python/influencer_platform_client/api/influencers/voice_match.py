@@ -1,0 +1,245 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.voice_match_in import VoiceMatchIn
+from ...models.voice_match_public import VoiceMatchPublic
+from ...types import Response
+
+
+def _get_kwargs(
+    influencer_id: UUID,
+    *,
+    body: VoiceMatchIn,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v1/influencers/{influencer_id}/voice-match".format(
+            influencer_id=quote(str(influencer_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Problem | VoiceMatchPublic | None:
+    if response.status_code == 200:
+        response_200 = VoiceMatchPublic.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = Problem.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = Problem.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = Problem.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 502:
+        response_502 = Problem.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = Problem.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = Problem.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | VoiceMatchPublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    influencer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: VoiceMatchIn,
+) -> Response[Problem | VoiceMatchPublic]:
+    """Voice Match
+
+     How close a draft caption is to the creator's own organic captions, with the nearest ones
+    and a verdict (`not_assessed` when there are none to compare).
+
+    Args:
+        influencer_id (UUID):
+        body (VoiceMatchIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VoiceMatchPublic]
+    """
+
+    kwargs = _get_kwargs(
+        influencer_id=influencer_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    influencer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: VoiceMatchIn,
+) -> Problem | VoiceMatchPublic | None:
+    """Voice Match
+
+     How close a draft caption is to the creator's own organic captions, with the nearest ones
+    and a verdict (`not_assessed` when there are none to compare).
+
+    Args:
+        influencer_id (UUID):
+        body (VoiceMatchIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VoiceMatchPublic
+    """
+
+    return sync_detailed(
+        influencer_id=influencer_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    influencer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: VoiceMatchIn,
+) -> Response[Problem | VoiceMatchPublic]:
+    """Voice Match
+
+     How close a draft caption is to the creator's own organic captions, with the nearest ones
+    and a verdict (`not_assessed` when there are none to compare).
+
+    Args:
+        influencer_id (UUID):
+        body (VoiceMatchIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | VoiceMatchPublic]
+    """
+
+    kwargs = _get_kwargs(
+        influencer_id=influencer_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    influencer_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: VoiceMatchIn,
+) -> Problem | VoiceMatchPublic | None:
+    """Voice Match
+
+     How close a draft caption is to the creator's own organic captions, with the nearest ones
+    and a verdict (`not_assessed` when there are none to compare).
+
+    Args:
+        influencer_id (UUID):
+        body (VoiceMatchIn):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | VoiceMatchPublic
+    """
+
+    return (
+        await asyncio_detailed(
+            influencer_id=influencer_id,
+            client=client,
+            body=body,
+        )
+    ).parsed
