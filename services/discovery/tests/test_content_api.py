@@ -1,6 +1,7 @@
 """What a profile's posts give it, through the service on its real migrations: content quality on
 the profile and in ranked search, brand affinity from captions, `influencer.updated`, voice match."""
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -166,3 +167,93 @@ async def test_a_posts_import_gives_the_profile_its_content_quality(
     assert parts["ad_saturation"]["score"] == 1.0
     assert parts["sponsored_engagement"]["score"] == 1.0
     assert any(any(p.influencer_id == uuid.UUID(str(influencer_id)) for p in e.profiles) for e in await told(service))
+
+
+class Crash(BaseException):
+    """Stands for the process dying: nothing after it runs."""
+
+
+def _interleaved_posts(handles: list[str], weeks: int) -> bytes:
+    """Each handle's weekly posts, the handles' rows interleaved so that every chunk touches each."""
+    now = datetime.now(UTC)
+    lines = ["handle,platform,post url,posted at,caption,likes,comments"]
+    for week in range(weeks):
+        at = (now - timedelta(days=7 * week, hours=1)).isoformat()
+        lines += [
+            f"{h},instagram,https://www.instagram.com/p/{h.replace('.', '')}W{week}/,{at},trail run {week},740,30"
+            for h in handles
+        ]
+    return "\n".join(lines).encode()
+
+
+async def test_a_posts_import_in_many_chunks_tells_each_profile_once_even_when_resumed(
+    databases: DatabaseFactory, messaging_settings: dict[str, object], internal_secret: str
+) -> None:
+    """Profiles are worked out once per job, from all its posts, after its last chunk: a job
+    whose worker died half-way gives them their quality when it is resumed."""
+    from discovery.adapters.import_worker import ImportWorker
+
+    async with discovery_service(
+        databases, messaging_settings, "discovery_posts_resumed", import_worker_enabled=False
+    ) as service:
+        org = Org(internal_secret)
+        ids = [await make(service, org, handle, visibility="private") for handle in ("chunky.one", "chunky.two")]
+        response = await service.post(
+            "/api/v1/influencers/posts/import",
+            content=_interleaved_posts(["chunky.one", "chunky.two"], 12),
+            headers={**org.headers, "content-type": "text/csv"},
+        )
+        assert response.status_code == 202, response.text
+        job_id = uuid.UUID(response.json()["id"])
+        database: Database = app_of(service).state.runtime.database
+        dying = ImportWorker(database, chunk_rows=5, lease_s=0.3, worker_id="dying")
+        assert await dying.claim() == job_id
+
+        def crash_after_first_chunk(done: int, counts: object) -> None:
+            raise Crash
+
+        with pytest.raises(Crash):
+            await dying.run(job_id, progress=crash_after_first_chunk)
+        assert await told(service) == []  # nothing worked out from a part of the job
+
+        await asyncio.sleep(0.4)
+        heir = ImportWorker(database, chunk_rows=5, lease_s=0.3, worker_id="heir")
+        await heir.run_next()
+        job = await wait_for_job(service, str(job_id), org.headers)
+        assert (job["state"], job["rows_created"]) == ("succeeded", 24), job
+        for influencer_id in ids:
+            shown = (await service.get(f"/api/v1/influencers/{influencer_id}", headers=org.headers)).json()
+            parts = {p["signal"]: p for p in shown["content_quality"]["parts"]}
+            assert parts["cadence"]["score"] > 0.9  # all twelve weeks, not the first chunk's
+        mentions = [p.influencer_id for e in await told(service) for p in e.profiles]
+        assert sorted(mentions) == sorted(ids)
+
+
+async def test_a_posts_import_that_fails_half_way_still_works_out_what_it_wrote(
+    databases: DatabaseFactory, messaging_settings: dict[str, object], internal_secret: str
+) -> None:
+    from discovery.adapters.import_worker import ImportWorker
+
+    async with discovery_service(
+        databases, messaging_settings, "discovery_posts_failed", import_worker_enabled=False
+    ) as service:
+        org = Org(internal_secret)
+        first = await make(service, org, "half.way", visibility="private")
+        response = await service.post(
+            "/api/v1/influencers/posts/import",
+            content=_interleaved_posts(["half.way"], 12),
+            headers={**org.headers, "content-type": "text/csv"},
+        )
+        job_id = uuid.UUID(response.json()["id"])
+        worker = ImportWorker(app_of(service).state.runtime.database, chunk_rows=5, lease_s=60)
+        assert await worker.claim() == job_id
+
+        def database_gone(done: int, counts: object) -> None:
+            raise ConnectionRefusedError(111, "Connect call failed")
+
+        await worker.run(job_id, progress=database_gone)
+        job = (await service.get(f"/api/v1/import-jobs/{job_id}", headers=org.headers)).json()
+        assert (job["state"], job["rows_created"]) == ("failed", 5), job
+        shown = (await service.get(f"/api/v1/influencers/{first}", headers=org.headers)).json()
+        assert shown["content_quality"]["coverage"]["assessed"] > 0
+        assert [p.influencer_id for e in await told(service) for p in e.profiles] == [first]

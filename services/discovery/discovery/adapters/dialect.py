@@ -59,11 +59,14 @@ class SQLite:
     def among(self, column: Any, values: Sequence[Any], item_type: TypeEngine[Any]) -> ColumnElement[bool]:
         return column.in_(list(values))
 
-    def with_keys(self, query: Select[Any], keys: Sequence[tuple[str, str]]) -> Select[Any]:
-        """`query` over influencers narrowed to the (platform, handle) keys, or to more profiles
-        than those (the caller keeps the ones it asked for)."""
-        c = influencers.c
-        return query.where(c.platform.in_(sorted({p for p, _ in keys})), c.handle.in_(sorted({h for _, h in keys})))
+    def with_keys(
+        self, query: Select[Any], keys: Sequence[tuple[str, str]], columns: tuple[Any, Any] | None = None
+    ) -> Select[Any]:
+        """`query` narrowed to the rows whose two `columns` (influencers' platform and handle
+        unless said) hold one of the keys, or to more rows than those (the caller keeps the ones
+        it asked for)."""
+        first, second = columns if columns is not None else (influencers.c.platform, influencers.c.handle)
+        return query.where(first.in_(sorted({a for a, _ in keys})), second.in_(sorted({b for _, b in keys})))
 
     def holds_item(self, column: Any, item: str) -> ColumnElement[bool]:
         """A JSON array column holds `item`."""
@@ -93,20 +96,24 @@ class PostgreSQL(SQLite):
         # One array parameter: one prepared plan whatever the number of values.
         return column == func.any(bindparam("ids", list(values), type_=ARRAY(item_type)))
 
-    def with_keys(self, query: Select[Any], keys: Sequence[tuple[str, str]]) -> Select[Any]:
+    def with_keys(
+        self, query: Select[Any], keys: Sequence[tuple[str, str]], columns: tuple[Any, Any] | None = None
+    ) -> Select[Any]:
         # The keys as two array parameters joined through unnest: one probe of the unique index
-        # per key, and one prepared plan for every chunk whatever its size.
+        # per key, and one prepared plan for every chunk whatever its size. (`a = ANY($1) AND
+        # b = ANY($2)` instead gets a generic plan made while the table was small, a scan of the
+        # whole table that grows with every chunk of an import.)
+        first, second = columns if columns is not None else (influencers.c.platform, influencers.c.handle)
         pairs = sorted(keys)
         wanted = (
             func.unnest(
-                bindparam("platforms", [p for p, _ in pairs], type_=ARRAY(String)),
-                bindparam("handles", [h for _, h in pairs], type_=ARRAY(String)),
+                bindparam("firsts", [a for a, _ in pairs], type_=ARRAY(String)),
+                bindparam("seconds", [b for _, b in pairs], type_=ARRAY(String)),
             )
-            .table_valued("platform", "handle")
+            .table_valued("first", "second")
             .render_derived(name="wanted")
         )
-        c = influencers.c
-        return query.join(wanted, and_(c.platform == wanted.c.platform, c.handle == wanted.c.handle))
+        return query.join(wanted, and_(first == wanted.c.first, second == wanted.c.second))
 
     def holds_item(self, column: Any, item: str) -> ColumnElement[bool]:
         return type_coerce(column, JSONB).contains([item])

@@ -57,6 +57,10 @@ class ImportJobRepository:
         return [from_row(CellWarning, row) for row in rows]
 
 
+class LostLease(Exception):
+    """Another worker took the job over (this one was presumed dead)."""
+
+
 async def load_job(session: AsyncSession, job_id: UUID) -> tuple[ImportJob, bytes | None]:
     row = (await session.execute(select(import_jobs).where(import_jobs.c.id == job_id))).one()
     content = await session.scalar(select(import_files.c.content).where(import_files.c.job_id == job_id))

@@ -23,6 +23,7 @@ from discovery.adapters import import_repository
 from discovery.adapters.dialect import writes_by_copy
 from discovery.adapters.file_formats import read_file
 from discovery.adapters.import_pipeline import PlannedChunk, planned_chunks
+from discovery.adapters.import_repository import LostLease
 from discovery.adapters.import_writes import write_isolating
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.post_import_worker import process_posts, tell_imported
@@ -52,10 +53,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, ImportCounts], None]
 CHUNK_ATTEMPTS = 3
 MAX_JOB_ATTEMPTS = 5
-
-
-class LostLease(Exception):
-    """Another worker took the job over (this one was presumed dead)."""
 
 
 class ImportStopped(Exception):

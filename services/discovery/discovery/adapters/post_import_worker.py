@@ -1,14 +1,15 @@
 """The import worker's posts jobs: each chunk planned against the catalogue and written in one
-transaction with the job's counters and checkpoint (as profiles are), and the job's summary event
-told with its end."""
+transaction with the job's counters and checkpoint (as profiles are); then what the posts give
+their profiles, worked out once per job; and the job's summary event told with its end."""
 
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from contracts.events.discovery import InfluencerPostsImported
+from contracts.events.discovery import InfluencerPostsImported, InfluencerUpdated
 from discovery.adapters.file_formats import read_posts_file
+from discovery.adapters.import_repository import LostLease
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.post_repository import PostRepository
 from discovery.adapters.unit_of_work import SqlUnitOfWork
@@ -22,14 +23,42 @@ if TYPE_CHECKING:  # the worker calls in here
     from discovery.adapters.import_worker import ImportWorker, Progress
 
 
+# Profiles worked out per transaction: one `influencer.updated` each.
+REFRESH_PROFILES = InfluencerUpdated.MAX_PROFILES
+
+
 async def process_posts(worker: "ImportWorker", job: ImportJob, content: bytes, progress: "Progress | None") -> None:
-    for chunk in read_post_chunks(job, read_posts_file(content, job.format), worker.chunk_rows):
+    try:
+        for chunk in read_post_chunks(job, read_posts_file(content, job.format), worker.chunk_rows):
+            async with worker.database.session() as session:
+                counts = await _write_chunk(worker, session, job, chunk)
+            job.records_done = chunk.records_done
+            job.counts.add(counts)
+            if progress is not None:
+                progress(chunk.records_done, job.counts)
+    except LostLease:  # the heir works them out
+        raise
+    except Exception:
+        # The chunks that landed before the failure still count for their profiles.
+        await refresh_profiles(worker, job)
+        raise
+    await refresh_profiles(worker, job)
+
+
+async def refresh_profiles(worker: "ImportWorker", job: ImportJob) -> None:
+    """Works out content quality and ranking words once for every profile whose posts the job
+    wrote, from all of their posts. Per chunk, a profile whose posts are spread over the file
+    would be read again with every chunk (quadratic in the file). A job resumed after its worker
+    died does it again, whole: it stores figures, it adds nothing."""
+    async with worker.database.sessionmaker() as session:
+        touched = await PostRepository(session, job.tenant_id).profiles_written_by(job.id)
+    for start in range(0, len(touched), REFRESH_PROFILES):
         async with worker.database.session() as session:
-            counts = await _write_chunk(worker, session, job, chunk)
-        job.records_done = chunk.records_done
-        job.counts.add(counts)
-        if progress is not None:
-            progress(chunk.records_done, job.counts)
+            uow = SqlUnitOfWork(session, worker.outbox, job.tenant_id)
+            batch = touched[start : start + REFRESH_PROFILES]
+            await refresh_from_posts(uow, batch, datetime.now(UTC), catalogue_id=job.catalogue_id)
+            # Keeps the lease (and finds out when it was lost), adding nothing to the counts.
+            await worker.record(session, job, ImportCounts(), [], [], job.records_done)
 
 
 async def _write_chunk(worker: "ImportWorker", session: AsyncSession, job: ImportJob, chunk: Chunk) -> ImportCounts:
@@ -38,9 +67,6 @@ async def _write_chunk(worker: "ImportWorker", session: AsyncSession, job: Impor
         InfluencerRepository(session, job.tenant_id), posts, job.catalogue_id, chunk.rows, datetime.now(UTC)
     )
     await posts.write(plan, job.id)
-    # What the posts give their profiles (content quality, words for ranking), in the same transaction.
-    uow = SqlUnitOfWork(session, worker.outbox, job.tenant_id)
-    await refresh_from_posts(uow, sorted(plan.influencer_ids()), datetime.now(UTC), catalogue_id=job.catalogue_id)
     counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
     counts.add(plan.counts)
     rejections = sorted([*chunk.rejections, *plan.rejections], key=lambda r: r.line)

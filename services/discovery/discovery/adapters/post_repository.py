@@ -4,7 +4,7 @@ from typing import Any
 from uuid import UUID
 
 import orjson
-from sqlalchemy import String, Uuid, delete, distinct, func, insert, select
+from sqlalchemy import Uuid, delete, distinct, func, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from discovery.adapters.bulk_writer import copy
@@ -113,14 +113,12 @@ class PostRepository:
         t = influencer_posts
         dialect = dialect_of(self.session)
         wanted = set(keys)
-        rows = await self.session.execute(
-            select(t.c.platform, t.c.post_id, t.c.id, t.c.content_hash, t.c.created_at).where(
-                # Each column of the unique index narrowed, so that it is probed rather than scanned.
-                t.c.catalogue_id == catalogue_id,
-                t.c.platform.in_(sorted({p.value for p, _ in keys})),
-                dialect.among(t.c.post_id, sorted({i for _, i in keys}), String()),
-            )
+        # Probes of the unique index per key, one plan for every chunk.
+        query = select(t.c.platform, t.c.post_id, t.c.id, t.c.content_hash, t.c.created_at).where(
+            t.c.catalogue_id == catalogue_id
         )
+        pairs = sorted({(p.value, i) for p, i in keys})
+        rows = await self.session.execute(dialect.with_keys(query, pairs, (t.c.platform, t.c.post_id)))
         found: dict[PostKey, StoredPost] = {}
         for row in rows:
             key = (Platform(row.platform), row.post_id)
@@ -143,6 +141,14 @@ class PostRepository:
             await copy(self.session, t.name, _COLUMNS, records)
         else:
             await self.session.execute(insert(t), rows)
+
+    async def profiles_written_by(self, job_id: UUID) -> list[UUID]:
+        """The profiles whose posts the job created or changed (unchanged posts keep their writer)."""
+        t = influencer_posts
+        ids = await self.session.scalars(
+            select(t.c.influencer_id).where(t.c.job_id == job_id).distinct().order_by(t.c.influencer_id)
+        )
+        return list(ids)
 
     async def touched_by(self, job_id: UUID, *, limit: int) -> tuple[int, list[UUID]]:
         t = influencer_posts
