@@ -125,7 +125,7 @@ async def test_the_child_process_imports_what_the_worker_would(databases: Databa
     try:
         for database in (piped, alone):
             await upgrade_to_head(database, "discovery:migrations")
-        assert ImportWorker(piped, pipeline_min_bytes=0)._pipelined(content) is not piped.is_sqlite
+        assert ImportWorker(piped, pipeline_min_bytes=0).pipelines(content) is not piped.is_sqlite
         for file, expected in ((content, "created"), (content, "unchanged"), (grown, "updated")):
             first, first_rejected = await run(piped, file, pipeline_min_bytes=0)
             second, second_rejected = await run(alone, file, pipeline_min_bytes=None)

@@ -5,10 +5,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from uuid import UUID, uuid4
 
+import orjson
 import pytest
 from sqlalchemy import insert
 
-from discovery.adapters.post_repository import PostRepository, post_row
+from discovery.adapters.post_repository import RECORD_COLUMNS, PostRepository, post_record, post_row
 from discovery.adapters.tables import influencer_posts, metadata
 from discovery.domain.posts import Post, Sponsorship, SponsorSignal
 from discovery.domain.profiles import SHARED_CATALOGUE, Platform
@@ -66,3 +67,12 @@ async def test_an_org_reads_shared_and_its_own_posts_newest_first_its_own_copy_w
         assert [p.post_id for p in recent] == ["p3", "p2"]
         assert [p.post_id for p in await PostRepository(session, ORG_B).of_profile(PROFILE, limit=2)] == ["p4", "p2"]
         assert await PostRepository(session, ORG_B).of_profile(uuid4()) == []
+
+
+def test_a_copy_record_holds_every_column_as_the_row_does() -> None:
+    """The COPY records an import writes are built apart from post_row: the same values, JSON as text."""
+    post = _post(ORG_A, "p9", 2)
+    row = post_row(post, "hash", UUID(int=7))
+    assert sorted(RECORD_COLUMNS) == sorted(c.name for c in influencer_posts.columns)
+    as_text = {name: orjson.dumps(row[name]).decode() for name in ("sponsor_tags", "mentions", "sponsor_brands")}
+    assert dict(zip(RECORD_COLUMNS, post_record(post, "hash", UUID(int=7)), strict=True)) == {**row, **as_text}

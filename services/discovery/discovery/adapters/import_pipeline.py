@@ -18,12 +18,12 @@ import os
 import pickle
 import signal
 import struct
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
 import orjson
-from sqlalchemy.ext.asyncio import async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker, create_async_engine
 
 from discovery.adapters.bulk_writer import ChangeRows, change_rows
 from discovery.adapters.file_formats import read_file
@@ -63,14 +63,20 @@ class PipelineBroken(Exception):
     """The child stopped before the end of the file (it failed, or died)."""
 
 
+# What the child runs: the job's chunks from its checkpoint on, each worked out (reading through
+# the sessions given, never writing) into what the parent writes.
+Planner = Callable[[async_sessionmaker[AsyncSession], ImportJob, bytes, int], AsyncIterator[Any]]
+
+
 async def planned_chunks(
-    database_url: str, job: ImportJob, content: bytes, chunk_rows: int
-) -> AsyncIterator[PlannedChunk]:
-    """The job's chunks from its checkpoint on, worked out by a child process one or more ahead."""
+    database_url: str, job: ImportJob, content: bytes, chunk_rows: int, planner: Planner | None = None
+) -> AsyncIterator[Any]:
+    """The job's chunks from its checkpoint on, worked out by a child process one or more ahead
+    (by `planner`: profiles' PlannedChunk unless said)."""
     read_fd, write_fd = os.pipe()
     process = multiprocessing.get_context("fork").Process(
         target=_child,
-        args=(write_fd, database_url, job, content, chunk_rows),
+        args=(write_fd, database_url, job, content, chunk_rows, planner or plan_profiles),
         name=f"import-{job.id}",
         daemon=True,
     )
@@ -113,7 +119,7 @@ def _unpickle(data: bytes) -> Any:
             gc.enable()
 
 
-def _child(write_fd: int, database_url: str, job: ImportJob, content: bytes, chunk_rows: int) -> None:
+def _child(write_fd: int, database_url: str, job: ImportJob, content: bytes, chunk_rows: int, planner: Planner) -> None:
     # What the parent had is never collected here (it is not ours to finalise: connections,
     # transports); what this process makes is freed as it goes, cycles aside, which are few.
     gc.freeze()
@@ -129,7 +135,7 @@ def _child(write_fd: int, database_url: str, job: ImportJob, content: bytes, chu
             out.flush()
 
         try:
-            asyncio.run(_plan(send, database_url, job, content, chunk_rows))
+            asyncio.run(_plan(send, database_url, job, content, chunk_rows, planner))
         except BrokenPipeError:
             return  # the parent stopped reading
         except BaseException as exc:  # whatever it is, the parent goes on without this process
@@ -140,30 +146,35 @@ def _child(write_fd: int, database_url: str, job: ImportJob, content: bytes, chu
         send(_End())
 
 
-async def _plan(send: Any, database_url: str, job: ImportJob, content: bytes, chunk_rows: int) -> None:
+async def _plan(
+    send: Any, database_url: str, job: ImportJob, content: bytes, chunk_rows: int, planner: Planner
+) -> None:
     # Reads only; JSON columns decoded by orjson, at a third of the standard library's cost.
     engine = create_async_engine(database_url, pool_size=1, json_deserializer=orjson.loads)
     sessions = async_sessionmaker(engine, expire_on_commit=False)
     try:
-        for chunk in read_chunks(job, read_file(content, job.format), chunk_rows):
-            async with sessions() as session:
-                store = InfluencerRepository(session, job.tenant_id)
-                plan = await plan_chunk(store, job.catalogue_id, chunk.rows, now())
-                await session.rollback()
-            counts = ImportCounts(
-                rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings)
-            )
-            counts.add(plan.counts)
-            send(
-                PlannedChunk(
-                    rows=change_rows(plan.changes),
-                    counts=counts,
-                    rejections=[*chunk.rejections, *plan.rejections],
-                    records_done=chunk.records_done,
-                    lines={key.hex: line for key, line in plan.changes.lines.items()},
-                    renamed=[i.hex for i in renamed(plan.changes)],
-                    warnings=chunk.warnings,
-                )
-            )
+        async for message in planner(sessions, job, content, chunk_rows):
+            send(message)
     finally:
         await engine.dispose()
+
+
+async def plan_profiles(
+    sessions: async_sessionmaker[AsyncSession], job: ImportJob, content: bytes, chunk_rows: int
+) -> AsyncIterator[PlannedChunk]:
+    for chunk in read_chunks(job, read_file(content, job.format), chunk_rows):
+        async with sessions() as session:
+            store = InfluencerRepository(session, job.tenant_id)
+            plan = await plan_chunk(store, job.catalogue_id, chunk.rows, now())
+            await session.rollback()
+        counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
+        counts.add(plan.counts)
+        yield PlannedChunk(
+            rows=change_rows(plan.changes),
+            counts=counts,
+            rejections=[*chunk.rejections, *plan.rejections],
+            records_done=chunk.records_done,
+            lines={key.hex: line for key, line in plan.changes.lines.items()},
+            renamed=[i.hex for i in renamed(plan.changes)],
+            warnings=chunk.warnings,
+        )

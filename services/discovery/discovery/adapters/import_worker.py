@@ -12,8 +12,9 @@ import contextlib
 import logging
 import socket
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,7 +23,7 @@ from contracts import events_topic
 from discovery.adapters import import_repository
 from discovery.adapters.dialect import writes_by_copy
 from discovery.adapters.file_formats import read_file
-from discovery.adapters.import_pipeline import PlannedChunk, planned_chunks
+from discovery.adapters.import_pipeline import PlannedChunk, Planner, planned_chunks
 from discovery.adapters.import_repository import LostLease
 from discovery.adapters.import_writes import write_isolating
 from discovery.adapters.influencer_repository import InfluencerRepository
@@ -153,24 +154,34 @@ class ImportWorker(BackgroundLoop):
         if job.kind is ImportKind.POSTS:
             await process_posts(self, job, content, progress)
             return
-        if self._pipelined(content) and await self._process_pipelined(job, content, progress):
+        if self.pipelines(content) and await self.process_pipelined(job, content, progress):
             return
         for chunk in read_chunks(job, read_file(content, job.format), self.chunk_rows):
             await self._commit_chunk(job, chunk)
             if progress is not None:
                 progress(chunk.records_done, job.counts)
 
-    def _pipelined(self, content: bytes) -> bool:
+    def pipelines(self, content: bytes) -> bool:
         return (
             writes_by_copy(self.database)
             and self.pipeline_min_bytes is not None
             and len(content) >= self.pipeline_min_bytes
         )
 
-    async def _process_pipelined(self, job: ImportJob, content: bytes, progress: Progress | None) -> bool:
+    async def process_pipelined(
+        self,
+        job: ImportJob,
+        content: bytes,
+        progress: Progress | None,
+        planner: Planner | None = None,
+        commit: Callable[[ImportJob, Any], Awaitable[None]] | None = None,
+    ) -> bool:
         """True if the whole file went through the pipeline; False if it broke off (the job's
-        checkpoint says where), for the caller to go on in-process."""
-        async with contextlib.aclosing(planned_chunks(self.database.url, job, content, self.chunk_rows)) as chunks:
+        checkpoint says where), for the caller to go on in-process. `planner` works the chunks
+        out in the child, `commit` writes each (profiles' unless said)."""
+        commit = commit or self._commit_planned
+        planned = planned_chunks(self.database.url, job, content, self.chunk_rows, planner)
+        async with contextlib.aclosing(planned) as chunks:
             while True:
                 try:
                     chunk = await anext(chunks)
@@ -180,7 +191,7 @@ class ImportWorker(BackgroundLoop):
                     log.warning("import %s: going on in-process after %r", job.id, exc)
                     return False
                 try:
-                    await self._commit_planned(job, chunk)
+                    await commit(job, chunk)
                 except LostLease:
                     raise
                 except Exception as exc:

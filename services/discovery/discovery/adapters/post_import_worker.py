@@ -2,21 +2,24 @@
 transaction with the job's counters and checkpoint (as profiles are); then what the posts give
 their profiles, worked out once per job; and the job's summary event told with its end."""
 
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from contracts.events.discovery import InfluencerPostsImported, InfluencerUpdated
 from discovery.adapters.file_formats import read_posts_file
 from discovery.adapters.import_repository import LostLease
 from discovery.adapters.influencer_repository import InfluencerRepository
-from discovery.adapters.post_repository import PostRepository
+from discovery.adapters.post_repository import PostRepository, post_records
 from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.application.content import refresh_from_posts
 from discovery.application.post_imports import plan_chunk
-from discovery.domain.imports import Chunk, ImportCounts, ImportJob, ImportState
-from discovery.domain.post_import import read_post_chunks
+from discovery.domain.imports import CellWarning, Chunk, ImportCounts, ImportJob, ImportState, Rejection
+from discovery.domain.post_import import PostPlan, read_post_chunks
 from discovery.domain.profiles import SHARED_CATALOGUE
 
 if TYPE_CHECKING:  # the worker calls in here
@@ -27,15 +30,35 @@ if TYPE_CHECKING:  # the worker calls in here
 REFRESH_PROFILES = InfluencerUpdated.MAX_PROFILES
 
 
+@dataclass(frozen=True)
+class PlannedPosts:
+    """A chunk of posts worked out by the import's child process, as the worker writes it."""
+
+    replaced: list[UUID]  # updated posts, deleted before their new rows are copied in
+    records: list[tuple[Any, ...]]
+    counts: ImportCounts
+    rejections: list[Rejection]
+    warnings: list[CellWarning]
+    records_done: int
+
+
 async def process_posts(worker: "ImportWorker", job: ImportJob, content: bytes, progress: "Progress | None") -> None:
     try:
-        for chunk in read_post_chunks(job, read_posts_file(content, job.format), worker.chunk_rows):
-            async with worker.database.session() as session:
-                counts = await _write_chunk(worker, session, job, chunk)
-            job.records_done = chunk.records_done
-            job.counts.add(counts)
-            if progress is not None:
-                progress(chunk.records_done, job.counts)
+        # Large files on PostgreSQL: parsing, detection and planning in a child process while
+        # this one writes; the rest (or all, if the pipeline breaks) in-process.
+        if not (
+            worker.pipelines(content)
+            and await worker.process_pipelined(
+                job, content, progress, plan_posts_chunks, lambda job, chunk: _commit_planned(worker, job, chunk)
+            )
+        ):
+            for chunk in read_post_chunks(job, read_posts_file(content, job.format), worker.chunk_rows):
+                async with worker.database.session() as session:
+                    counts = await _write_chunk(worker, session, job, chunk)
+                job.records_done = chunk.records_done
+                job.counts.add(counts)
+                if progress is not None:
+                    progress(chunk.records_done, job.counts)
     except LostLease:  # the heir works them out
         raise
     except Exception:
@@ -43,6 +66,33 @@ async def process_posts(worker: "ImportWorker", job: ImportJob, content: bytes, 
         await refresh_profiles(worker, job)
         raise
     await refresh_profiles(worker, job)
+
+
+async def plan_posts_chunks(
+    sessions: async_sessionmaker[AsyncSession], job: ImportJob, content: bytes, chunk_rows: int
+) -> AsyncIterator[PlannedPosts]:
+    """The pipeline's planner (in the child process): reads, never writes."""
+    for chunk in read_post_chunks(job, read_posts_file(content, job.format), chunk_rows):
+        async with sessions() as session:
+            plan = await _plan(session, job, chunk)
+            await session.rollback()
+        counts, rejections = _counted(chunk, plan)
+        yield PlannedPosts(
+            [p.id for p in plan.updated],
+            post_records(plan, job.id),
+            counts,
+            rejections,
+            chunk.warnings,
+            chunk.records_done,
+        )
+
+
+async def _commit_planned(worker: "ImportWorker", job: ImportJob, chunk: PlannedPosts) -> None:
+    async with worker.database.session() as session:
+        await PostRepository(session, job.tenant_id).write_records(chunk.replaced, chunk.records)
+        await worker.record(session, job, chunk.counts, chunk.rejections, chunk.warnings, chunk.records_done)
+    job.records_done = chunk.records_done
+    job.counts.add(chunk.counts)
 
 
 async def refresh_profiles(worker: "ImportWorker", job: ImportJob) -> None:
@@ -62,16 +112,22 @@ async def refresh_profiles(worker: "ImportWorker", job: ImportJob) -> None:
 
 
 async def _write_chunk(worker: "ImportWorker", session: AsyncSession, job: ImportJob, chunk: Chunk) -> ImportCounts:
-    posts = PostRepository(session, job.tenant_id)
-    plan = await plan_chunk(
-        InfluencerRepository(session, job.tenant_id), posts, job.catalogue_id, chunk.rows, datetime.now(UTC)
-    )
-    await posts.write(plan, job.id)
-    counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
-    counts.add(plan.counts)
-    rejections = sorted([*chunk.rejections, *plan.rejections], key=lambda r: r.line)
+    plan = await _plan(session, job, chunk)
+    await PostRepository(session, job.tenant_id).write(plan, job.id)
+    counts, rejections = _counted(chunk, plan)
     await worker.record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
     return counts
+
+
+async def _plan(session: AsyncSession, job: ImportJob, chunk: Chunk) -> PostPlan:
+    influencers, posts = InfluencerRepository(session, job.tenant_id), PostRepository(session, job.tenant_id)
+    return await plan_chunk(influencers, posts, job.catalogue_id, chunk.rows, datetime.now(UTC))
+
+
+def _counted(chunk: Chunk, plan: PostPlan) -> tuple[ImportCounts, list[Rejection]]:
+    counts = ImportCounts(rows_read=chunk.read, rows_rejected=len(chunk.rejections), warnings=len(chunk.warnings))
+    counts.add(plan.counts)
+    return counts, sorted([*chunk.rejections, *plan.rejections], key=lambda r: r.line)
 
 
 async def tell_imported(worker: "ImportWorker", session: AsyncSession, job: ImportJob, state: ImportState) -> None:
