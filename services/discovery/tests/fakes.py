@@ -11,7 +11,7 @@ from discovery.domain.content_quality import PostsDerived, StoredContentQuality
 from discovery.domain.facts import ProfileFacts
 from discovery.domain.figures import Standing, derive, profile_from
 from discovery.domain.performance import PerformanceRecord
-from discovery.domain.posts import Post, as_seen_by
+from discovery.domain.posts import Post, PostMark, as_seen_by
 from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import SHARED_CATALOGUE, Influencer, new_id, now
 from discovery.domain.shortlists import ShortlistEntry
@@ -129,6 +129,9 @@ class FakePosts:
             if since is None or post.posted_at >= since:
                 found.setdefault(post.influencer_id, []).append(post)
         return {i: as_seen_by(self.tenant_id, posts, limit=limit) for i, posts in found.items()}
+
+    async def marks_of(self, influencer_id: UUID) -> list[PostMark]:
+        return [PostMark(p.posted_at, p.sponsored, p.brands) for p in await self.of_profile(influencer_id)]
 
 
 class FakeContentQuality:

@@ -1,6 +1,7 @@
 """The posts store on its real migrations: what an org reads of a profile's posts."""
 
 from collections.abc import AsyncIterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from uuid import UUID, uuid4
@@ -11,7 +12,7 @@ from sqlalchemy import insert
 
 from discovery.adapters.post_repository import RECORD_COLUMNS, PostRepository, post_record, post_row
 from discovery.adapters.tables import influencer_posts, metadata
-from discovery.domain.posts import Post, Sponsorship, SponsorSignal
+from discovery.domain.posts import NOT_SPONSORED, Post, Sponsorship, SponsorSignal
 from discovery.domain.profiles import SHARED_CATALOGUE, Platform
 from servicekit.db import Database
 from servicekit.testing import migrate, schema_drift
@@ -51,7 +52,7 @@ async def test_an_org_reads_shared_and_its_own_posts_newest_first_its_own_copy_w
     posts = [
         _post(SHARED_CATALOGUE, "p1", 1),
         _post(SHARED_CATALOGUE, "p2", 3, caption="shared copy"),
-        _post(ORG_A, "p2", 3, caption="org a copy"),
+        replace(_post(ORG_A, "p2", 3, caption="org a copy"), sponsorship=NOT_SPONSORED),
         _post(ORG_A, "p3", 5),
         _post(ORG_B, "p4", 7),
     ]
@@ -67,6 +68,12 @@ async def test_an_org_reads_shared_and_its_own_posts_newest_first_its_own_copy_w
         assert [p.post_id for p in recent] == ["p3", "p2"]
         assert [p.post_id for p in await PostRepository(session, ORG_B).of_profile(PROFILE, limit=2)] == ["p4", "p2"]
         assert await PostRepository(session, ORG_B).of_profile(uuid4()) == []
+        # The sponsored history reads every post the org sees, one copy each, its own winning.
+        marks = sorted(await PostRepository(session, ORG_A).marks_of(PROFILE), key=lambda m: m.posted_at)
+        days = [((m.posted_at - T0).days, m.sponsored, m.brands) for m in marks]
+        assert days == [(1, True, ("acme",)), (3, False, ()), (5, True, ("acme",))]
+        assert len(await PostRepository(session, ORG_B).marks_of(PROFILE)) == 3
+        assert len(await PostRepository(session, SHARED_CATALOGUE).marks_of(PROFILE)) == 2
 
 
 def test_a_copy_record_holds_every_column_as_the_row_does() -> None:

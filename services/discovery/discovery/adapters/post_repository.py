@@ -4,14 +4,14 @@ from typing import Any
 from uuid import UUID
 
 import orjson
-from sqlalchemy import Text, Uuid, cast, delete, distinct, func, insert, select
+from sqlalchemy import Text, Uuid, and_, cast, delete, distinct, exists, func, insert, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from discovery.adapters.bulk_writer import copy
 from discovery.adapters.dialect import dialect_of
 from discovery.adapters.tables import influencer_posts
 from discovery.domain.post_import import PostKey, PostPlan, StoredPost
-from discovery.domain.posts import MediaType, Post, Sponsorship, SponsorSignal, as_seen_by
+from discovery.domain.posts import MediaType, Post, PostMark, Sponsorship, SponsorSignal, as_seen_by
 from discovery.domain.profiles import SHARED_CATALOGUE, Platform
 
 # Enum members by value: a dict lookup is a thirtieth of an Enum call, three per post read.
@@ -96,11 +96,37 @@ class PostRepository:
         t = influencer_posts
         return t.c.catalogue_id.in_([SHARED_CATALOGUE, self.tenant_id])
 
+    def _seen(self) -> Any:
+        """The posts the org sees, one copy each: its own, and the shared catalogue's it holds no
+        copy of (as_seen_by's choice, in SQL, so that a read can stop at a page)."""
+        t = influencer_posts
+        if self.tenant_id == SHARED_CATALOGUE:
+            return t.c.catalogue_id == SHARED_CATALOGUE
+        own = influencer_posts.alias("own")
+        copied = exists().where(
+            own.c.catalogue_id == self.tenant_id, own.c.platform == t.c.platform, own.c.post_id == t.c.post_id
+        )
+        return or_(t.c.catalogue_id == self.tenant_id, and_(t.c.catalogue_id == SHARED_CATALOGUE, ~copied))
+
     async def of_profile(
         self, influencer_id: UUID, *, since: datetime | None = None, limit: int | None = None
     ) -> list[Post]:
-        """A profile's posts posted at or after `since` (all without it), newest first."""
-        return (await self.of_profiles([influencer_id], since=since, limit=limit)).get(influencer_id, [])
+        """A profile's posts posted at or after `since` (all without it), newest first, at most `limit`."""
+        t = influencer_posts
+        query = select(*_READ).where(t.c.influencer_id == influencer_id, self._seen())
+        if since is not None:
+            query = query.where(t.c.posted_at >= since)
+        query = query.order_by(t.c.posted_at.desc(), t.c.id.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        return [post_of(row) for row in await self.session.execute(query)]
+
+    async def marks_of(self, influencer_id: UUID) -> list[PostMark]:
+        t = influencer_posts
+        query = select(t.c.posted_at, t.c.sponsored, cast(t.c.sponsor_brands, Text).label("brands")).where(
+            t.c.influencer_id == influencer_id, self._seen()
+        )
+        return [PostMark(row.posted_at, row.sponsored, _names(row.brands)) for row in await self.session.execute(query)]
 
     async def of_profiles(
         self, influencer_ids: Sequence[UUID], *, since: datetime | None = None, limit: int | None = None

@@ -97,14 +97,15 @@ async def detail(uow: UnitOfWork, influencer: Influencer, competitors: Sequence[
     tags = await uow.notes_and_tags.tags([influencer.id])
     snapshots = await uow.influencers.snapshots(influencer.id, limit=400, before=None)
     performance = summarize(await uow.performance.records(influencer.id), influencer.facts.platform)
-    posts = await uow.posts.of_profile(influencer.id)
-    history = sponsored_history(posts)
+    # The newest posts a page, the history from every post's date, sponsorship and brands.
+    posts = await uow.posts.of_profile(influencer.id, limit=RECENT_POSTS)
+    history = sponsored_history(await uow.posts.marks_of(influencer.id))
     return ProfileDetail(
         influencer,
         tags.get(influencer.id, []),
         follower_growth(influencer, snapshots),
         performance,
-        recent_posts=posts[:RECENT_POSTS],
+        recent_posts=posts,
         sponsored_history=history,
         competitors=None if competitors is None else competitor_work(history, competitors),
         content_quality=await uow.content_quality.of_profile(influencer.id),

@@ -14,7 +14,7 @@ from discovery.domain.imports import CellWarning, ImportJob, ProfileChanges, Rej
 from discovery.domain.notes import Note
 from discovery.domain.performance import PerformanceRecord
 from discovery.domain.post_import import PostKey, PostOwner, PostPlan, StoredPost
-from discovery.domain.posts import Post
+from discovery.domain.posts import Post, PostMark
 from discovery.domain.profile_notices import ProfileNotice
 from discovery.domain.profiles import Influencer, ProfileKey, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
@@ -144,6 +144,10 @@ class Posts(Protocol):
         self, influencer_ids: Sequence[UUID], *, since: datetime | None = None, limit: int | None = None
     ) -> dict[UUID, list[Post]]:
         """Each profile's posts posted at or after `since`, newest first, at most `limit` each."""
+        ...
+
+    async def marks_of(self, influencer_id: UUID) -> list[PostMark]:
+        """What the sponsored history needs of each of a profile's posts (in no order)."""
         ...
 
     async def stored(self, catalogue_id: UUID, keys: Sequence[PostKey]) -> dict[PostKey, StoredPost]:

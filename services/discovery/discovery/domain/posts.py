@@ -83,11 +83,25 @@ class Post:
         return self.sponsorship.sponsored
 
     @property
+    def brands(self) -> tuple[str, ...]:
+        return self.sponsorship.brands
+
+    @property
     def engagements(self) -> int | None:
         """Likes + comments (+ shares and saves where known); None when neither likes nor comments are known."""
         if self.likes is None and self.comments is None:
             return None
         return sum(n for n in (self.likes, self.comments, self.shares, self.saves) if n is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class PostMark:
+    """What a profile's sponsored history needs of a post: read for every post it has, where the
+    posts themselves are read a page at a time."""
+
+    posted_at: datetime
+    sponsored: bool
+    brands: tuple[str, ...] = ()
 
 
 def as_seen_by(tenant_id: UUID, posts: Iterable[Post], *, limit: int | None = None) -> list[Post]:

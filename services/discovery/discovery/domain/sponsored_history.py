@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from compliance.model import name_key
-from discovery.domain.posts import Post
+from discovery.domain.posts import Post, PostMark
 
 RECENT_POSTS = 5
 # A competitor's key must be this long to match the beginning of a brand's (`nike` in `nikerunning`).
@@ -40,11 +40,11 @@ class CompetitorWork:
     brands: tuple[str, ...]  # the brands of the posts that matched it
 
 
-def sponsored_history(posts: Sequence[Post]) -> SponsoredHistory:
+def sponsored_history(posts: Sequence[Post | PostMark]) -> SponsoredHistory:
     sponsored = [p for p in posts if p.sponsored]
-    by_brand: dict[str, list[Post]] = {}
+    by_brand: dict[str, list[Post | PostMark]] = {}
     for post in sponsored:
-        for brand in post.sponsorship.brands:
+        for brand in post.brands:
             by_brand.setdefault(brand, []).append(post)
     brands = sorted(
         (BrandWork(b, len(ps), max(p.posted_at for p in ps)) for b, ps in by_brand.items()),
