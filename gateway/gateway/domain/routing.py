@@ -97,6 +97,7 @@ _OPERATIONS: tuple[tuple[str, str, str, str | None, RouteClass], ...] = (
     ("GET", f"{_I}/{{influencer_id}}", "discovery", "influencers", READ),
     ("PATCH", f"{_I}/{{influencer_id}}", "discovery", "influencers", BRAND),
     ("GET", f"{_I}/{{influencer_id}}/snapshots", "discovery", "influencers", READ),
+    ("GET", f"{_I}/{{influencer_id}}/posts", "discovery", "influencers", READ),
     ("GET", f"{_I}/{{influencer_id}}/authenticity", "discovery", "influencers", READ),
     ("GET", f"{_I}/{{influencer_id}}/lookalikes", "discovery", "influencers", READ),
     ("POST", f"{_I}/{{influencer_id}}/voice-match", "discovery", "influencers", READ),

@@ -115,9 +115,18 @@ class FakePosts:
         self.tenant_id = tenant_id
 
     async def of_profile(
-        self, influencer_id: UUID, *, since: datetime | None = None, limit: int | None = None
+        self,
+        influencer_id: UUID,
+        *,
+        since: datetime | None = None,
+        limit: int | None = None,
+        after: tuple[datetime, UUID] | None = None,
+        sponsored: bool | None = None,
     ) -> list[Post]:
-        return (await self.of_profiles([influencer_id], since=since, limit=limit)).get(influencer_id, [])
+        found = (await self.of_profiles([influencer_id], since=since)).get(influencer_id, [])
+        found = [p for p in found if (after is None or (p.posted_at, p.id) < after)]
+        found = [p for p in found if sponsored is None or p.sponsored is sponsored]
+        return found if limit is None else found[:limit]
 
     async def of_profiles(
         self, influencer_ids: Sequence[UUID], *, since: datetime | None = None, limit: int | None = None

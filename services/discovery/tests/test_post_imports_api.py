@@ -289,3 +289,28 @@ async def test_a_file_without_the_columns_a_post_needs_is_refused_at_once(
         assert response.status_code == 422, response.text
         assert response.json()["errors"][0]["field"] == "mapping"
         assert f"no column holds {missing}" in response.text
+
+
+async def test_a_profiles_posts_are_read_a_page_at_a_time_newest_first(
+    service: httpx.AsyncClient, internal_secret: str
+) -> None:
+    org = Org(internal_secret)
+    lena = await _profile(service, org, "lena.posts", visibility="private")
+    await _import(service, org, CSV.encode(), "text/csv")
+    url = f"/api/v1/influencers/{lena}/posts"
+    first = await service.get(url, params={"limit": 3}, headers=org.headers)
+    assert first.status_code == 200, first.text
+    assert [p["post_id"] for p in first.json()["items"]] == ["AAA111", "AAA222", "AAA333"]
+    rest = await service.get(url, params={"limit": 3, "cursor": first.json()["next_cursor"]}, headers=org.headers)
+    assert ([p["post_id"] for p in rest.json()["items"]], rest.json()["next_cursor"]) == (["AAA444"], None)
+    organic = await service.get(url, params={"sponsored": "false"}, headers=org.headers)
+    assert [p["post_id"] for p in organic.json()["items"]] == ["AAA222"]
+    ads = await service.get(url, params={"sponsored": "true"}, headers=org.headers)
+    assert [p["post_id"] for p in ads.json()["items"]] == ["AAA111", "AAA333", "AAA444"]
+
+    bad = await service.get(url, params={"cursor": "nonsense"}, headers=org.headers)
+    assert bad.status_code == 400
+    assert bad.json()["errors"][0]["field"] == "query.cursor"
+    assert (await service.get(url, params={"limit": 0}, headers=org.headers)).status_code == 422
+    other = Org(internal_secret)
+    assert (await service.get(url, headers=other.headers)).status_code == 404

@@ -194,6 +194,7 @@ from .page_conversion_public import PageConversionPublic
 from .page_deliverable_public import PageDeliverablePublic
 from .page_delivery_public import PageDeliveryPublic
 from .page_exchange_rate_public import PageExchangeRatePublic
+from .page_influencer_post_public import PageInfluencerPostPublic
 from .page_influencer_public import PageInfluencerPublic
 from .page_insight_snapshot_public import PageInsightSnapshotPublic
 from .page_message_public import PageMessagePublic
@@ -516,6 +517,7 @@ __all__ = (
     "PageDeliverablePublic",
     "PageDeliveryPublic",
     "PageExchangeRatePublic",
+    "PageInfluencerPostPublic",
     "PageInfluencerPublic",
     "PageInsightSnapshotPublic",
     "PageMessagePublic",

@@ -109,13 +109,23 @@ class PostRepository:
         return or_(t.c.catalogue_id == self.tenant_id, and_(t.c.catalogue_id == SHARED_CATALOGUE, ~copied))
 
     async def of_profile(
-        self, influencer_id: UUID, *, since: datetime | None = None, limit: int | None = None
+        self,
+        influencer_id: UUID,
+        *,
+        since: datetime | None = None,
+        limit: int | None = None,
+        after: tuple[datetime, UUID] | None = None,
+        sponsored: bool | None = None,
     ) -> list[Post]:
-        """A profile's posts posted at or after `since` (all without it), newest first, at most `limit`."""
         t = influencer_posts
         query = select(*_READ).where(t.c.influencer_id == influencer_id, self._seen())
         if since is not None:
             query = query.where(t.c.posted_at >= since)
+        if after is not None:
+            at, last = after
+            query = query.where(or_(t.c.posted_at < at, and_(t.c.posted_at == at, t.c.id < last)))
+        if sponsored is not None:
+            query = query.where(t.c.sponsored.is_(sponsored))
         query = query.order_by(t.c.posted_at.desc(), t.c.id.desc())
         if limit is not None:
             query = query.limit(limit)

@@ -11,6 +11,7 @@ from discovery.api.schemas import (
     AuthenticityPublic,
     InfluencerCreate,
     InfluencerDetail,
+    InfluencerPostPublic,
     InfluencerPublic,
     InfluencerUpdate,
     NoteCreate,
@@ -118,6 +119,22 @@ async def list_snapshots(influencer_id: UUID, uow: UnitOfWorkDep, page: Paginati
     shown = found[: page.limit]
     next_cursor = encode_cursor([shown[-1].taken_at.isoformat()]) if len(found) > page.limit else None
     return Page(items=[presenters.snapshot(s) for s in shown], next_cursor=next_cursor)
+
+
+@router.get("/{influencer_id}/posts", dependencies=[CanRead])
+async def list_posts(
+    influencer_id: UUID,
+    uow: UnitOfWorkDep,
+    page: Pagination,
+    sponsored: Annotated[bool | None, Query(description="Only sponsored (true) or organic (false) posts")] = None,
+) -> Page[InfluencerPostPublic]:
+    """The profile's imported posts the org sees, newest first, each with whether it was sponsored
+    and why; the org's own copy of a post where the shared catalogue holds one too."""
+    found = await influencers.posts(
+        uow, influencer_id, limit=page.limit + 1, after=created_key(page), sponsored=sponsored
+    )
+    shown, next_cursor = page_by_created(found, page, lambda p: (p.posted_at, p.id))
+    return Page(items=[presenters.post(p) for p in shown], next_cursor=next_cursor)
 
 
 @router.get("/{influencer_id}/authenticity", dependencies=[CanRead])

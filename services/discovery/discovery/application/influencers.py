@@ -128,6 +128,19 @@ async def snapshots(uow: UnitOfWork, influencer_id: UUID, *, limit: int, before:
     return led_by_the_present(influencer, stored) if before is None else stored
 
 
+async def posts(
+    uow: UnitOfWork,
+    influencer_id: UUID,
+    *,
+    limit: int,
+    after: tuple[datetime, UUID] | None,
+    sponsored: bool | None = None,
+) -> list[Post]:
+    """A page of the profile's posts, newest first, after the (posted_at, id) of the last one seen."""
+    await get_influencer(uow, influencer_id)
+    return await uow.posts.of_profile(influencer_id, limit=limit, after=after, sponsored=sponsored)
+
+
 async def tags(uow: UnitOfWork, influencer_id: UUID) -> list[str]:
     await get_influencer(uow, influencer_id)
     return (await uow.notes_and_tags.tags([influencer_id])).get(influencer_id, [])

@@ -135,9 +135,16 @@ class Posts(Protocol):
     both hold the same post, the org's copy."""
 
     async def of_profile(
-        self, influencer_id: UUID, *, since: datetime | None = None, limit: int | None = None
+        self,
+        influencer_id: UUID,
+        *,
+        since: datetime | None = None,
+        limit: int | None = None,
+        after: tuple[datetime, UUID] | None = None,
+        sponsored: bool | None = None,
     ) -> list[Post]:
-        """A profile's posts posted at or after `since` (all without it), newest first."""
+        """A profile's posts posted at or after `since` (all without it), newest first, at most
+        `limit`, after the (posted_at, id) of `after`, only sponsored or organic ones if said."""
         ...
 
     async def of_profiles(
