@@ -9,22 +9,18 @@ The folding is plain Python over ids as text and times as epoch milliseconds; th
 the store's (aggregation_store: arrays through unnest on PostgreSQL, one statement per table and
 batch; the portable SQL on SQLite)."""
 
-import json
 from collections import defaultdict
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from metrics.adapters.aggregation_store import at_ms, store_for
+from metrics.adapters.aggregation_store import ms_of, store_for
 from metrics.domain.clicks import BOT, BUCKET, REPEAT_WINDOW
 
 _BUCKET_MS = int(BUCKET.total_seconds() * 1000)
 _REPEAT_MS = int(REPEAT_WINDOW.total_seconds() * 1000)
-
-
-def _ms(at: datetime) -> int:
-    return int(at.timestamp()) * 1000 + at.microsecond // 1000
 
 
 async def fold_clicks(
@@ -56,7 +52,7 @@ async def fold_clicks(
     pairs = {(c["l"], c["h"]) for c in clicks if c["ua"] != BOT}
     last = {pair: known[pair] for pair in pairs if pair in known}
     missing = [pair for pair in pairs if pair not in last]
-    last.update({pair: _ms(at) for pair, at in (await store.visitors(missing)).items()})
+    last.update({pair: ms_of(at) for pair, at in (await store.visitors(missing)).items()})
     buckets: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0, 0])
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     visitors: dict[tuple[str, str], int] = {}
@@ -91,19 +87,21 @@ async def fold_insights(session: AsyncSession, snapshots: list[dict[str, Any]], 
     if not unique:
         return 0
     store = store_for(session)
-    rows = [(post, at_ms(millis), json.dumps(s["m"], sort_keys=True)) for (post, millis), s in unique.items()]
+    rows = [
+        (post, millis, orjson.dumps(s["m"], option=orjson.OPT_SORT_KEYS).decode())
+        for (post, millis), s in unique.items()
+    ]
     stored = await store.insert_snapshots(rows, now)
-    latest: dict[str, dict[str, tuple[int, datetime]]] = defaultdict(dict)
+    latest: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
     changed: dict[str, str] = {}
     for (post, millis), snapshot in unique.items():
-        at = at_ms(millis)
-        if (post, at) not in stored:
+        if (post, millis) not in stored:
             continue
         changed[snapshot["p"]] = snapshot["t"]
         for metric, value in snapshot["m"].items():
             known = latest[post].get(metric)
-            if known is None or at > known[1]:
-                latest[post][metric] = (value, at)
+            if known is None or millis > known[1]:
+                latest[post][metric] = (value, millis)
     await store.fold_totals(latest)
     await store.mark_changed(changed, now)
     return len(stored)

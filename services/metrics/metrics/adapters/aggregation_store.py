@@ -30,6 +30,11 @@ def at_ms(millis: int) -> datetime:
     return datetime.fromtimestamp(millis // 1000, UTC).replace(microsecond=millis % 1000 * 1000)
 
 
+def ms_of(at: datetime) -> int:
+    """An aware datetime as epoch milliseconds (`at_ms` the other way)."""
+    return int(at.timestamp()) * 1000 + at.microsecond // 1000
+
+
 Counts = tuple[str, int, int, int, int]  # link, bucket start (epoch ms), counted, bots, repeats
 
 
@@ -112,24 +117,25 @@ class PortableStore:
             [{"partnership_id": UUID(p), "tenant_id": UUID(t), "changed_at": now} for p, t in changed.items()],
         )
 
-    async def insert_snapshots(self, rows: list[tuple[str, datetime, str]], now: datetime) -> set[tuple[str, datetime]]:
-        """The (post, observed_at) of the rows that were new."""
+    async def insert_snapshots(self, rows: list[tuple[str, int, str]], now: datetime) -> set[tuple[str, int]]:
+        """`rows`: (post, observed epoch ms, metrics JSON); returns the (post, observed ms) that were new."""
         statement = insert_for(self.session, post_snapshots).on_conflict_do_nothing(
             index_elements=["post_id", "observed_at"]
         )
-        stored: set[tuple[str, datetime]] = set()
+        stored: set[tuple[str, int]] = set()
         for start in range(0, len(rows), 500):
             values = [
-                {"post_id": UUID(post), "observed_at": at, "metrics": metrics, "received_at": now}
+                {"post_id": UUID(post), "observed_at": at_ms(at), "metrics": metrics, "received_at": now}
                 for post, at, metrics in rows[start : start + 500]
             ]
             result = await self.session.execute(
                 statement.values(values).returning(post_snapshots.c.post_id, post_snapshots.c.observed_at)
             )
-            stored.update((str(post), at) for post, at in result)
+            stored.update((str(post), ms_of(at)) for post, at in result)
         return stored
 
-    async def fold_totals(self, latest: dict[str, dict[str, tuple[int, datetime]]]) -> None:
+    async def fold_totals(self, latest: dict[str, dict[str, tuple[int, int]]]) -> None:
+        """`latest`: post -> metric -> (value, observed epoch ms)."""
         if not latest:
             return
         t = post_totals
@@ -137,7 +143,8 @@ class PortableStore:
         for post, metrics in latest.items():
             row: dict[str, Any] = {"post_id": UUID(post)}
             for metric in METRICS:
-                row[metric], row[f"{metric}_at"] = metrics.get(metric, (None, None))
+                value, millis = metrics.get(metric, (None, None))
+                row[metric], row[f"{metric}_at"] = value, None if millis is None else at_ms(millis)
             rows.append(row)
         statement = insert_for(self.session, t)
         set_ = {}
@@ -151,7 +158,8 @@ class PortableStore:
 
 def _totals_upsert() -> str:
     columns = ", ".join(f"{m}, {m}_at" for m in METRICS)
-    arrays = ", ".join(f"CAST(:{m} AS bigint[]), CAST(:{m}_at AS timestamptz[])" for m in METRICS)
+    arrays = ", ".join(f"CAST(:{m} AS bigint[]), CAST(:{m}_at AS bigint[])" for m in METRICS)
+    times = ", ".join(f"{m}, to_timestamp({m}_at / 1000.0)" for m in METRICS)
     updates = ", ".join(
         f"{m} = CASE WHEN {newer} THEN excluded.{m} ELSE post_totals.{m} END, "
         f"{m}_at = CASE WHEN {newer} THEN excluded.{m}_at ELSE post_totals.{m}_at END"
@@ -161,7 +169,8 @@ def _totals_upsert() -> str:
         ]
     )
     return (
-        f"INSERT INTO post_totals (post_id, {columns}) SELECT * FROM unnest(CAST(:post AS uuid[]), {arrays}) "
+        f"INSERT INTO post_totals (post_id, {columns}) SELECT post_id, {times} "
+        f"FROM unnest(CAST(:post AS uuid[]), {arrays}) AS k(post_id, {columns}) "
         f"ON CONFLICT (post_id) DO UPDATE SET {updates}"
     )
 
@@ -198,9 +207,10 @@ _PG = {
         "CAST(:partnerships AS uuid[]), CAST(:tenants AS uuid[])) AS k(p, t) ON CONFLICT (partnership_id) DO NOTHING"
     ),
     "snapshots": text(
-        "INSERT INTO post_snapshots (post_id, observed_at, metrics, received_at) SELECT p, o, m, :now FROM unnest("
-        "CAST(:posts AS uuid[]), CAST(:observed AS timestamptz[]), CAST(:metrics AS text[])) AS k(p, o, m) "
-        "ON CONFLICT (post_id, observed_at) DO NOTHING RETURNING post_id::text, observed_at"
+        "INSERT INTO post_snapshots (post_id, observed_at, metrics, received_at) SELECT p, to_timestamp(o / 1000.0), "
+        "m, :now FROM unnest(CAST(:posts AS uuid[]), CAST(:observed AS bigint[]), CAST(:metrics AS text[])) "
+        "AS k(p, o, m) ON CONFLICT (post_id, observed_at) DO NOTHING "
+        "RETURNING post_id::text, CAST(extract(epoch FROM observed_at) * 1000 AS bigint)"
     ),
     "totals": text(_totals_upsert()),
 }
@@ -246,14 +256,14 @@ class PostgresStore(PortableStore):
                 _PG["changed"], {"partnerships": list(changed), "tenants": list(changed.values()), "now": now}
             )
 
-    async def insert_snapshots(self, rows: list[tuple[str, datetime, str]], now: datetime) -> set[tuple[str, datetime]]:
+    async def insert_snapshots(self, rows: list[tuple[str, int, str]], now: datetime) -> set[tuple[str, int]]:
         posts, observed, metrics = (list(column) for column in zip(*rows, strict=True))
         result = await self.session.execute(
             _PG["snapshots"], {"posts": posts, "observed": observed, "metrics": metrics, "now": now}
         )
         return {(post, at) for post, at in result}
 
-    async def fold_totals(self, latest: dict[str, dict[str, tuple[int, datetime]]]) -> None:
+    async def fold_totals(self, latest: dict[str, dict[str, tuple[int, int]]]) -> None:
         if not latest:
             return
         values: dict[str, list[Any]] = {"post": list(latest)}

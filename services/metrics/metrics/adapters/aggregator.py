@@ -7,6 +7,7 @@ offsets are never committed to Kafka for correctness."""
 
 import asyncio
 import contextlib
+import gc
 import logging
 import time
 from datetime import UTC, datetime
@@ -47,6 +48,21 @@ async def stored_offsets(
         query = query.with_for_update()
     rows = await session.execute(query)
     return {TopicPartition(topic, partition): offset for topic, partition, offset in rows}
+
+
+_frozen = False
+
+
+def _freeze_startup_objects() -> None:
+    """Moves what the process holds by now (modules, the app, its caches: they live as long as it
+    does) out of the collector's sight. Each batch leaves thousands of objects behind, which
+    triggers full collections; walking the startup objects again each time cost about 4 us per
+    event (a fifth of the aggregator's CPU, bench/metrics_ingest.py). Once per process."""
+    global _frozen
+    if not _frozen:
+        _frozen = True
+        gc.collect()
+        gc.freeze()
 
 
 class _SeekToStored(ConsumerRebalanceListener):  # type: ignore[misc]
@@ -102,6 +118,7 @@ class Aggregator:
             self._visitors = {pair: at for pair, at in self._visitors.items() if at >= oldest}
 
     def start(self) -> None:
+        _freeze_startup_objects()
         self._task = asyncio.create_task(self._run(), name="metrics-aggregator")
 
     async def stop(self, grace_s: float = 5.0) -> None:
