@@ -161,6 +161,50 @@ async def test_a_batch_folded_twice_counts_once(brand: Brand) -> None:
     assert await link_counts(brand, link["id"]) == (10, 0, 0)
 
 
+def _test_aggregator(database: Any, topic: str) -> Aggregator:
+    return Aggregator(
+        database=database, bootstrap_servers="unused", clicks_topic=topic, insights_topic="unused",
+        group_id="unused", batch_records=100, fetch_max_wait_ms=50,
+    )  # fmt: skip
+
+
+async def test_a_repeat_after_a_restart_or_rebalance_is_still_a_repeat(brand: Brand) -> None:
+    """The visitors' last counted clicks outlive the process that counted them: another aggregator
+    (a restart, or the partition's next owner) reads them before its first batch of the partition."""
+    partnership_id, _ = await brand.partnership()
+    link = await brand.link(partnership_id)
+    database = brand.service.app.state.ingestion.aggregator.database  # type: ignore[attr-defined]
+    topic = f"test-clicks-{uuid.uuid4().hex[:6]}"
+    now_ms = int(datetime.now(UTC).timestamp() * 1000)
+
+    def click(i: int, client: int, at: int) -> dict[str, Any]:
+        return {"id": f"r{i}", "l": link["id"], "t": str(brand.org), "c": str(brand.campaign_id),
+                "p": str(partnership_id), "at": at, "ua": "mobile", "h": f"{client:032x}", "r": None}  # fmt: skip
+
+    p0, p1 = TopicPartition(topic, 0), TopicPartition(topic, 1)
+    first = _test_aggregator(database, topic)
+    await first.apply(
+        {p0: [_record(topic, 0, 0, click(0, 1, now_ms))], p1: [_record(topic, 1, 0, click(1, 2, now_ms))]}
+    )
+    await first.apply({p0: [_record(topic, 0, 1, click(2, 3, now_ms))]})
+
+    restarted = _test_aggregator(database, topic)
+    five_minutes = 5 * 60_000
+    later = {
+        p0: [_record(topic, 0, 2, click(3, 1, now_ms + five_minutes)), _record(topic, 0, 3, click(4, 3, now_ms + 1))],
+        p1: [_record(topic, 1, 1, click(5, 2, now_ms + five_minutes)), _record(topic, 1, 2, click(6, 4, now_ms))],
+    }
+    assert await restarted.apply(later) == 4
+    # counted: clients 1, 2, 3 at first, client 4 now; repeats: 1, 2 and 3 again within 30 minutes
+    assert await link_counts(brand, link["id"]) == (4, 0, 3)
+    # past the window, the same clients count again
+    past = now_ms + 31 * 60_000
+    await restarted.apply(
+        {p0: [_record(topic, 0, 4, click(7, 1, past))], p1: [_record(topic, 1, 3, click(8, 2, past))]}
+    )
+    assert await link_counts(brand, link["id"]) == (6, 0, 3)
+
+
 async def test_spooled_clicks_replayed_twice_count_once(brand: Brand, kafka_bootstrap: str) -> None:
     partnership_id, _ = await brand.partnership()
     link = await brand.link(partnership_id)

@@ -3,13 +3,15 @@ schema the migrations build is the one the code's tables describe."""
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
+from aiokafka import TopicPartition
 
 from contracts import CampaignState, Money, Objective
 from devstack.databases import DatabaseFactory
+from metrics.adapters.aggregation import load_visitors
 from metrics.adapters.tables import campaigns, metadata
 from servicekit.campaign_directory import CampaignDirectory
 from servicekit.db import Database, UtcDateTime
@@ -68,6 +70,28 @@ async def test_campaigns_known_before_keep_their_data(database: Database) -> Non
     await migrate(database, SCRIPTS, "0001", down=True)
     async with database.session(read_only=True) as session:
         assert (await session.execute(sa.select(before.c.name, before.c.state))).all() == [("Spring", "active")]
+
+
+async def test_visitors_counted_before_still_make_repeats(database: Database) -> None:
+    """Revision 0005 keeps visitors per batch: those kept per visitor before are still read, so a
+    click within the repeat window of one counted before the upgrade is still a repeat."""
+    await migrate(database, SCRIPTS, "0004")
+    link, client = uuid.uuid4(), bytes(range(16))
+    counted_at = datetime.now(UTC).replace(microsecond=123_000) - timedelta(minutes=5)
+    before = sa.table(
+        "click_visitors",
+        sa.column("link_id", sa.Uuid()),
+        sa.column("client_hash", sa.LargeBinary()),
+        sa.column("last_counted_at", UtcDateTime()),
+    )
+    async with database.session() as session:
+        await session.execute(sa.insert(before).values(link_id=link, client_hash=client, last_counted_at=counted_at))
+
+    await migrate(database, SCRIPTS, "head")
+
+    async with database.session(read_only=True) as session:
+        known = await load_visitors(session, [TopicPartition("metrics.clicks", 2)], datetime.now(UTC))
+    assert known == {(str(link), client.hex()): int(counted_at.timestamp() * 1000)}
 
 
 async def test_the_migrations_build_the_tables_the_code_describes(database: Database) -> None:

@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any
 
 import orjson
+from aiokafka import TopicPartition
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from metrics.adapters.aggregation_store import ms_of, store_for
@@ -24,16 +25,14 @@ _REPEAT_MS = int(REPEAT_WINDOW.total_seconds() * 1000)
 
 
 async def fold_clicks(
-    session: AsyncSession,
-    clicks: list[dict[str, Any]],
-    now: datetime,
-    known: dict[tuple[str, str], int] | None = None,
+    session: AsyncSession, clicks: list[dict[str, Any]], now: datetime, known: dict[tuple[str, str], int]
 ) -> dict[tuple[str, str], int]:
-    """Folds the clicks; returns the last counted time (epoch ms) of each visitor (link, client) of
-    the batch, to be remembered once the transaction commits. A
-    click counts unless it is a bot's or its client's second on the link within 30 minutes of the
-    last one counted (domain.clicks.counted, here on milliseconds). `known`: visitors' last
-    counted times this process kept (valid while it holds their partitions); the others are read."""
+    """Folds the clicks; returns the last counted time (epoch ms) of each visitor (link, client)
+    counted in the batch, to be kept with it (`keep_visitors`) and remembered once the transaction
+    commits. A click counts unless it is a bot's or its client's second on the link within 30
+    minutes of the last one counted (domain.clicks.counted, here on milliseconds). `known`: every
+    visitor's last counted time for the partitions of the clicks (`load_visitors`, then what this
+    process counted while it held them)."""
     if not clicks:
         return {}
     store = store_for(session)
@@ -48,11 +47,6 @@ async def fold_clicks(
                 seen.add(click["id"])
             kept.append(click)
         clicks = kept
-    known = known or {}
-    pairs = {(c["l"], c["h"]) for c in clicks if c["ua"] != BOT}
-    last = {pair: known[pair] for pair in pairs if pair in known}
-    missing = [pair for pair in pairs if pair not in last]
-    last.update({pair: ms_of(at) for pair, at in (await store.visitors(missing)).items()})
     buckets: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0, 0])
     totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     visitors: dict[tuple[str, str], int] = {}
@@ -62,10 +56,10 @@ async def fold_clicks(
         kind = 1  # a bot's
         if click["ua"] != BOT:
             pair = (link, click["h"])
-            before = last.get(pair)
+            before = visitors.get(pair, known.get(pair))
             if before is None or abs(millis - before) >= _REPEAT_MS:
                 kind = 0
-                last[pair] = visitors[pair] = millis if before is None else max(millis, before)
+                visitors[pair] = millis if before is None else max(millis, before)
                 changed[click["p"]] = click["t"]
             else:
                 kind = 2  # a repeat
@@ -73,9 +67,46 @@ async def fold_clicks(
         totals[link][kind] += 1
     await store.add_buckets([(link, start, *n) for (link, start), n in buckets.items()])
     await store.add_link_totals([(link, *n) for link, n in totals.items()])
-    await store.set_visitors([(link, client, millis) for (link, client), millis in visitors.items()])
     await store.mark_changed(changed, now)
-    return last
+    return visitors
+
+
+async def keep_visitors(
+    session: AsyncSession,
+    visitors: dict[tuple[str, str], int],
+    partition_of: dict[str, TopicPartition],
+    next_offsets: dict[TopicPartition, int],
+) -> None:
+    """Stores the visitors a batch counted as one row per partition (`partition_of`: each link's
+    partition in the batch), keyed by the partition's next offset."""
+    by_partition: dict[TopicPartition, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
+    newest: dict[TopicPartition, int] = {}
+    for (link, client), millis in visitors.items():
+        partition = partition_of[link]
+        by_partition[partition][link][client] = millis
+        newest[partition] = max(millis, newest.get(partition, millis))
+    await store_for(session).add_visitor_batches(
+        [
+            (tp.topic, tp.partition, next_offsets[tp], newest[tp], orjson.dumps(links))
+            for tp, links in by_partition.items()
+        ]
+    )
+
+
+async def load_visitors(
+    session: AsyncSession, partitions: list[TopicPartition], now: datetime
+) -> dict[tuple[str, str], int]:
+    """Every visitor's last counted time (epoch ms) the partitions' batches kept, past what the
+    sweep forgets (publisher: twice the repeat window)."""
+    since = now - REPEAT_WINDOW * 2
+    since_ms = ms_of(since)
+    found: dict[tuple[str, str], int] = {}
+    for kept in await store_for(session).visitor_batches(partitions, since):
+        for link, clients in orjson.loads(kept).items():
+            for client, millis in clients.items():
+                if millis >= since_ms and millis > found.get((link, client), -1):
+                    found[(link, client)] = millis
+    return found
 
 
 async def fold_insights(session: AsyncSession, snapshots: list[dict[str, Any]], now: datetime) -> int:

@@ -7,20 +7,23 @@ from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import case, select, text, tuple_
+from aiokafka import TopicPartition
+from sqlalchemy import and_, case, insert, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from metrics.adapters.sql import insert_for
 from metrics.adapters.tables import (
     changed_partnerships,
     click_buckets,
-    click_visitors,
+    click_visitor_batches,
     link_clicks,
     post_snapshots,
     post_totals,
     replayed_clicks,
 )
 from metrics.domain.insights import METRICS
+
+LEGACY_PARTITION = -1  # migration 0005: the visitors kept per visitor before, read with every partition
 
 CHUNK = 1_000
 
@@ -56,17 +59,24 @@ class PortableStore:
             )
         return fresh
 
-    async def visitors(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], datetime]:
-        v = click_visitors.c
-        found: dict[tuple[str, str], datetime] = {}
-        for start in range(0, len(pairs), CHUNK):
-            chunk = [(UUID(link), bytes.fromhex(client)) for link, client in pairs[start : start + CHUNK]]
-            rows = await self.session.execute(
-                select(v.link_id, v.client_hash, v.last_counted_at).where(tuple_(v.link_id, v.client_hash).in_(chunk))
-            )
-            for link, client, at in rows:
-                found[(str(link), bytes(client).hex())] = at
-        return found
+    async def visitor_batches(self, partitions: list[TopicPartition], since: datetime) -> list[bytes]:
+        """The visitors the partitions' batches kept (and those kept before per batch: every
+        partition's), of batches whose newest is `since` or later."""
+        b = click_visitor_batches.c
+        mine = or_(
+            *(and_(b.topic == tp.topic, b.partition == tp.partition) for tp in partitions),
+            b.partition == LEGACY_PARTITION,
+        )
+        rows = await self.session.execute(select(b.visitors).where(mine, b.newest_at >= since))
+        return [bytes(kept) for kept in rows.scalars()]
+
+    async def add_visitor_batches(self, rows: list[tuple[str, int, int, int, bytes]]) -> None:
+        """(topic, partition, next offset, newest epoch ms, visitors)."""
+        if rows:
+            await self.session.execute(insert(click_visitor_batches), [
+                {"topic": t, "partition": p, "next_offset": o, "newest_at": at_ms(n), "visitors": v}
+                for t, p, o, n, v in rows
+            ])  # fmt: skip
 
     async def _add(self, table: Any, keys: list[str], rows: list[dict[str, Any]]) -> None:
         if not rows:
@@ -88,22 +98,6 @@ class PortableStore:
         await self._add(link_clicks, ["link_id"], [
             {"link_id": UUID(link), "counted": c, "bots": b, "repeats": r} for link, c, b, r in rows
         ])  # fmt: skip
-
-    async def set_visitors(self, rows: Sequence[tuple[str, str, int]]) -> None:
-        """(link, client hash hex, last counted epoch ms)."""
-        if not rows:
-            return
-        statement = insert_for(self.session, click_visitors)
-        statement = statement.on_conflict_do_update(
-            index_elements=["link_id", "client_hash"], set_={"last_counted_at": statement.excluded.last_counted_at}
-        )
-        await self.session.execute(
-            statement,
-            [
-                {"link_id": UUID(link), "client_hash": bytes.fromhex(client), "last_counted_at": at_ms(at)}
-                for link, client, at in rows
-            ],
-        )
 
     async def mark_changed(self, changed: dict[str, str], now: datetime) -> None:
         """`changed`: partnership -> tenant."""
@@ -181,11 +175,6 @@ _PG = {
         "INSERT INTO replayed_clicks (click_id, counted_at) SELECT unnest(CAST(:ids AS text[])), :now "
         "ON CONFLICT (click_id) DO NOTHING RETURNING click_id"
     ),
-    "visitors": text(
-        "SELECT v.link_id::text, encode(v.client_hash, 'hex'), v.last_counted_at FROM click_visitors v "
-        "JOIN unnest(CAST(:links AS uuid[]), CAST(:hashes AS bytea[])) AS k(link_id, client_hash) "
-        "ON v.link_id = k.link_id AND v.client_hash = k.client_hash"
-    ),
     "buckets": text(
         "INSERT INTO click_buckets (link_id, bucket_start, counted, bots, repeats) "
         "SELECT l, to_timestamp(s / 1000.0), c, b, r FROM unnest(CAST(:links AS uuid[]), CAST(:starts AS bigint[]), "
@@ -196,11 +185,6 @@ _PG = {
         "INSERT INTO link_clicks (link_id, counted, bots, repeats) SELECT * FROM unnest(CAST(:links AS uuid[]), "
         "CAST(:counted AS bigint[]), CAST(:bots AS bigint[]), CAST(:repeats AS bigint[])) "
         "ON CONFLICT (link_id) DO UPDATE SET " + _ADD_COUNTS.format(t="link_clicks")
-    ),
-    "set_visitors": text(
-        "INSERT INTO click_visitors (link_id, client_hash, last_counted_at) SELECT l, h, to_timestamp(a / 1000.0) "
-        "FROM unnest(CAST(:links AS uuid[]), CAST(:hashes AS bytea[]), CAST(:ats AS bigint[])) AS k(l, h, a) "
-        "ON CONFLICT (link_id, client_hash) DO UPDATE SET last_counted_at = excluded.last_counted_at"
     ),
     "changed": text(
         "INSERT INTO changed_partnerships (partnership_id, tenant_id, changed_at) SELECT p, t, :now FROM unnest("
@@ -220,15 +204,6 @@ class PostgresStore(PortableStore):
     async def first_replays(self, click_ids: list[str], now: datetime) -> set[str]:
         return set((await self.session.execute(_PG["replays"], {"ids": click_ids, "now": now})).scalars())
 
-    async def visitors(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], datetime]:
-        if not pairs:
-            return {}
-        rows = await self.session.execute(
-            _PG["visitors"],
-            {"links": [link for link, _ in pairs], "hashes": [bytes.fromhex(client) for _, client in pairs]},
-        )
-        return {(link, client): at for link, client, at in rows}
-
     async def add_buckets(self, rows: Sequence[Counts]) -> None:
         if rows:
             links, starts, counted, bots, repeats = (list(column) for column in zip(*rows, strict=True))
@@ -241,13 +216,6 @@ class PostgresStore(PortableStore):
             links, counted, bots, repeats = (list(column) for column in zip(*rows, strict=True))
             await self.session.execute(
                 _PG["link_totals"], {"links": links, "counted": counted, "bots": bots, "repeats": repeats}
-            )
-
-    async def set_visitors(self, rows: Sequence[tuple[str, str, datetime]]) -> None:
-        if rows:
-            links, hashes, ats = (list(column) for column in zip(*rows, strict=True))
-            await self.session.execute(
-                _PG["set_visitors"], {"links": links, "hashes": [bytes.fromhex(h) for h in hashes], "ats": ats}
             )
 
     async def mark_changed(self, changed: dict[str, str], now: datetime) -> None:

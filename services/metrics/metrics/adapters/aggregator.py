@@ -19,7 +19,7 @@ from prometheus_client import Counter, Histogram
 from sqlalchemy import select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from metrics.adapters.aggregation import fold_clicks, fold_insights
+from metrics.adapters.aggregation import fold_clicks, fold_insights, keep_visitors, load_visitors
 from metrics.adapters.sql import insert_for
 from metrics.adapters.tables import aggregator_offsets
 from metrics.domain.clicks import REPEAT_WINDOW
@@ -102,13 +102,16 @@ class Aggregator:
         self._task: asyncio.Task[None] | None = None
         self._stopping = False
         self.assigned = asyncio.Event()
-        # Visitors' last counted clicks (epoch ms) of the partitions this process holds: it alone
-        # writes them then; forgotten at every rebalance, and past the repeat window.
+        # Visitors' last counted clicks (epoch ms) of the partitions this process holds (read with
+        # its first batch of each, then kept up to date: it alone writes them then); forgotten at
+        # every rebalance, and past the repeat window.
         self._visitors: dict[tuple[str, str], int] = {}
+        self._visitors_of: set[TopicPartition] = set()
         self._visitors_swept_at = time.monotonic()
 
     def forget_visitors(self) -> None:
         self._visitors.clear()
+        self._visitors_of.clear()
 
     def _remember(self, visitors: dict[tuple[str, str], int]) -> None:
         self._visitors.update(visitors)
@@ -188,6 +191,7 @@ class Aggregator:
         now = datetime.now(UTC)
         clicks: list[dict[str, Any]] = []
         insights: list[dict[str, Any]] = []
+        partition_of: dict[str, TopicPartition] = {}  # each clicked link's
         async with self.database.session() as session:
             stored = await stored_offsets(session, list(batches), lock=not self.database.is_sqlite)
             next_offsets: dict[TopicPartition, int] = {}
@@ -202,16 +206,26 @@ class Aggregator:
                         MALFORMED.labels(record.topic).inc()
                         log.error("%s[%d]@%d is not a record; skipped", record.topic, record.partition, record.offset)
                         continue
-                    found = clicks if record.topic == self.clicks_topic else insights
+                    if record.topic != self.clicks_topic:
+                        insights.append(value)
+                        continue
                     if isinstance(value, list):  # the clicks of one link in one flush (adapters.click_log)
-                        found.extend(value)
+                        clicks.extend(value)
+                        partition_of.update((click["l"], partition) for click in value)
                     else:
-                        found.append(value)
+                        clicks.append(value)
+                        partition_of[value["l"]] = partition
                 if records and records[-1].offset >= start:
                     next_offsets[partition] = records[-1].offset + 1
             if not next_offsets:
                 return 0
+            unread = [tp for tp in next_offsets if tp.topic == self.clicks_topic and tp not in self._visitors_of]
+            if unread:  # after the offsets' lock: a batch of them committed by their last owner is seen
+                for pair, millis in (await load_visitors(session, unread, now)).items():
+                    self._visitors[pair] = max(millis, self._visitors.get(pair, millis))
+                self._visitors_of.update(unread)
             visitors = await fold_clicks(session, clicks, now, self._visitors)
+            await keep_visitors(session, visitors, partition_of, next_offsets)
             await fold_insights(session, insights, now)
             statement = insert_for(session, aggregator_offsets)
             statement = statement.on_conflict_do_update(

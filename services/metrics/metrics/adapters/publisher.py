@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete
 
 from metrics.adapters.change_log import take_changed
-from metrics.adapters.tables import click_visitors, replayed_clicks
+from metrics.adapters.tables import click_visitor_batches, replayed_clicks
 from metrics.adapters.unit_of_work import SqlUnitOfWork
 from metrics.application.publishing import tell_performance, tell_reached_targets
 from metrics.domain.clicks import REPEAT_WINDOW
@@ -54,6 +54,6 @@ class Publisher(BackgroundLoop):
         # A visitor whose last counted click is older than the window counts again anyway.
         async with self.database.session() as session:
             await session.execute(
-                delete(click_visitors).where(click_visitors.c.last_counted_at < now - REPEAT_WINDOW * 2)
+                delete(click_visitor_batches).where(click_visitor_batches.c.newest_at < now - REPEAT_WINDOW * 2)
             )
             await session.execute(delete(replayed_clicks).where(replayed_clicks.c.counted_at < now - REPLAY_MEMORY))

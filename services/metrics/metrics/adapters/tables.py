@@ -233,13 +233,17 @@ click_buckets = Table(
     Column("repeats", BigInteger, nullable=False),
 )
 
-click_visitors = Table(
-    "click_visitors",
+# Each batch's visitors (link -> client hash -> last counted click, epoch ms; orjson), per partition
+# of the click topic: one row per batch, not one per visitor. An aggregator reads a partition's
+# rows before its first batch of it; rows past the repeat window are swept.
+click_visitor_batches = Table(
+    "click_visitor_batches",
     metadata,
-    Column("link_id", Uuid, primary_key=True),
-    Column("client_hash", LargeBinary(16), primary_key=True),
-    # No index: every counted click writes its row, and only the sweep once a minute reads by time.
-    Column("last_counted_at", UtcDateTime(), nullable=False),
+    Column("topic", String(255), primary_key=True),
+    Column("partition", Integer, primary_key=True),
+    Column("next_offset", BigInteger, primary_key=True),
+    Column("newest_at", UtcDateTime(), nullable=False),
+    Column("visitors", LargeBinary, nullable=False),
 )
 
 # Clicks taken while the broker was away, until they are replayed to the click topic.
