@@ -60,8 +60,8 @@ class PortableStore:
         return fresh
 
     async def visitor_batches(self, partitions: list[TopicPartition], since: datetime) -> list[bytes]:
-        """The visitors the partitions' batches kept (and those kept before per batch: every
-        partition's), of batches whose newest is `since` or later."""
+        """The visitors kept by the partitions' batches whose newest is `since` or later (and those
+        kept per visitor before migration 0005, read with every partition)."""
         b = click_visitor_batches.c
         mine = or_(
             *(and_(b.topic == tp.topic, b.partition == tp.partition) for tp in partitions),
