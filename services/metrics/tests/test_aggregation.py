@@ -1,7 +1,8 @@
 """Clicks and insights through the real broker into the aggregates: bots and repeats recorded but
 not counted, the latest snapshot per metric wins whatever the order, a batch folded twice (a
-crash between the fold and the next read, a rebalance) counts once, spooled clicks replayed twice
-count once; and the campaign's KPIs add up to what was sent."""
+crash between the fold and the next read, a rebalance) counts once, a repeat after a restart is
+still one (visitors kept per batch) and the sweep forgets them past twice the window, spooled clicks
+replayed twice count once; and the campaign's KPIs add up to what was sent."""
 
 import asyncio
 import uuid
@@ -16,6 +17,7 @@ from aiokafka import AIOKafkaProducer, ConsumerRecord, TopicPartition
 from sqlalchemy import func, select
 
 from devstack.databases import DatabaseFactory
+from metrics.adapters.aggregation import keep_visitors, load_visitors
 from metrics.adapters.aggregator import Aggregator
 from metrics.adapters.click_log import ClickLog, SpoolReplayer, replayed
 from metrics.adapters.tables import click_spool, link_clicks, post_totals
@@ -203,6 +205,35 @@ async def test_a_repeat_after_a_restart_or_rebalance_is_still_a_repeat(brand: Br
         {p0: [_record(topic, 0, 4, click(7, 1, past))], p1: [_record(topic, 1, 3, click(8, 2, past))]}
     )
     assert await link_counts(brand, link["id"]) == (6, 0, 3)
+
+
+async def test_the_sweep_forgets_visitors_past_twice_the_repeat_window(brand: Brand) -> None:
+    ingestion = brand.service.app.state.ingestion  # type: ignore[attr-defined]
+    database = ingestion.aggregator.database
+    topic = f"test-clicks-{uuid.uuid4().hex[:6]}"
+    now = datetime.now(UTC)
+    link = str(uuid.uuid4())
+    kept = {"old": now - timedelta(minutes=61), "recent": now - timedelta(minutes=59)}
+    async with database.session() as session:
+        await keep_visitors(
+            session,
+            {(link, f"{i:032x}"): int(at.timestamp() * 1000) for i, at in enumerate(kept.values())},
+            {link: TopicPartition(topic, 0)},
+            {TopicPartition(topic, 0): 1},
+        )
+        await keep_visitors(
+            session, {(link, "ff" * 16): int(kept["old"].timestamp() * 1000)}, {link: TopicPartition(topic, 1)},
+            {TopicPartition(topic, 1): 1},
+        )  # fmt: skip
+
+    await ingestion.publisher._sweep(now)
+
+    async with database.session(read_only=True) as session:
+        known = await load_visitors(
+            session, [TopicPartition(topic, 0), TopicPartition(topic, 1)], now - timedelta(hours=1)
+        )
+    # a batch whose newest visitor is recent stays whole; one all past the window goes
+    assert set(known) == {(link, f"{0:032x}"), (link, f"{1:032x}")}
 
 
 async def test_spooled_clicks_replayed_twice_count_once(brand: Brand, kafka_bootstrap: str) -> None:
