@@ -4,13 +4,18 @@ one database; the one that takes access away refuses at once, the other within i
 import asyncio
 import secrets
 import time
+import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import UTC, datetime, timedelta
 
 import httpx
+import jwt
 import pytest
 
 from devstack.databases import DatabaseFactory
+from gateway.adapters.credentials import ApiKeyCache
 from gateway.cli import set_admin
+from gateway.domain.identity import Principal
 
 from .conftest import Account, GatewayFactory, join_org, log_in, sign_up
 
@@ -196,3 +201,34 @@ async def test_a_platform_admin_role_taken_back_by_the_operator_ends_their_token
         await refused_within(lambda client=client: client.get("/api/v1/me", headers=admin.auth))
     again = await log_in(first, staff.email, staff.org_id)
     assert (await first.get("/api/v1/me", headers=again.auth)).json()["roles"] == ["owner"]
+
+
+async def test_a_token_from_an_api_key_ends_when_the_key_expires(
+    replicas: tuple[httpx.AsyncClient, httpx.AsyncClient],
+) -> None:
+    first, _ = replicas
+    owner = await sign_up(first)
+    soon = datetime.now(UTC) + timedelta(seconds=90)
+    created = await first.post(
+        "/api/v1/api-keys",
+        json={"name": "short", "scopes": ["campaigns:read"], "expires_at": soon.isoformat()},
+        headers=owner.auth,
+    )
+    assert created.status_code == 201, created.text
+    token = await first.post(
+        "/api/v1/auth/token", data={"grant_type": "client_credentials", "client_secret": created.json()["key"]}
+    )
+    assert token.status_code == 200, token.text
+    assert token.json()["expires_in"] <= 90
+    claims = jwt.decode(token.json()["access_token"], options={"verify_signature": False})
+    assert claims["exp"] <= soon.timestamp()
+
+
+def test_a_cached_api_key_is_refused_once_it_expires() -> None:
+    cache = ApiKeyCache(ttl_s=30)
+    ends = datetime.now(UTC) + timedelta(milliseconds=50)
+    principal = Principal(uuid.uuid4(), uuid.uuid4(), frozenset(), is_api_key=True, expires_at=ends)
+    cache.put("k", principal)
+    assert cache.get("k") == (True, principal)
+    time.sleep(0.06)
+    assert cache.get("k") == (True, None)

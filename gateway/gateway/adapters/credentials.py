@@ -134,7 +134,12 @@ class ApiKeyRepository:
         if row.revoked_at is not None or (row.expires_at is not None and row.expires_at <= now):
             return None
         return Principal(
-            user_id=row.id, org_id=row.org_id, roles=frozenset(), scopes=frozenset(row.scopes), is_api_key=True
+            user_id=row.id,
+            org_id=row.org_id,
+            roles=frozenset(),
+            scopes=frozenset(row.scopes),
+            is_api_key=True,
+            expires_at=row.expires_at,
         )
 
 
@@ -208,7 +213,7 @@ class RefreshTokenRepository:
 
 class ApiKeyCache:
     """Verified keys for a few seconds, so that a busy integration does not cost a query per
-    request. A revoked key stops working within `ttl_s`."""
+    request. A revoked key stops working within `ttl_s`, an expired one when it expires."""
 
     def __init__(self, ttl_s: float = 30.0, max_entries: int = 10_000) -> None:
         self.ttl_s = ttl_s
@@ -219,7 +224,10 @@ class ApiKeyCache:
         entry = self._entries.get(hash_secret(full_key))
         if entry is None or entry[0] < time.monotonic():
             return False, None
-        return True, entry[1]
+        principal = entry[1]
+        if principal is not None and principal.expires_at is not None and principal.expires_at <= datetime.now(UTC):
+            return True, None  # expired while cached: refused from that moment, not up to ttl_s later
+        return True, principal
 
     def put(self, full_key: str, principal: Principal | None) -> None:
         if len(self._entries) >= self.max_entries:

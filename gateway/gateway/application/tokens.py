@@ -9,7 +9,7 @@ from uuid import UUID
 
 from gateway.application.ports import IdentityStore, Passwords, TokenIssuer, UnitOfWork
 from gateway.domain.accounts import InvalidRefreshToken, UserRecord
-from gateway.domain.identity import Principal, Role, normalize_email
+from gateway.domain.identity import Principal, Role, normalize_email, token_expiry
 from gateway.domain.revocation import RevocationKind
 
 
@@ -35,7 +35,9 @@ class Tokens:
 
 
 def _tokens(signer: TokenIssuer, principal: Principal, **rest: str | None) -> Tokens:
-    return Tokens(access_token=signer.issue(principal), expires_in=int(signer.ttl.total_seconds()), **rest)
+    now = datetime.now(UTC)
+    lasts = token_expiry(principal, now=now, ttl=signer.ttl) - now
+    return Tokens(access_token=signer.issue(principal), expires_in=max(0, int(lasts.total_seconds())), **rest)
 
 
 async def principal_for_user(identity: IdentityStore, user: UserRecord, org_id: UUID | None) -> Principal:

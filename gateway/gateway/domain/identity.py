@@ -57,10 +57,18 @@ class Principal:
     is_api_key: bool = False
     session_id: UUID | None = None
     grant_id: UUID | None = None
+    # An API key's own expiry: the tokens it is exchanged for end no later.
+    expires_at: datetime | None = None
 
     @functools.cached_property
     def rate_limit_identity(self) -> str:  # once per principal: the verified-token cache reuses it
         return f"{'key' if self.is_api_key else 'user'}:{self.user_id}"
+
+
+def token_expiry(principal: Principal, *, now: datetime, ttl: timedelta) -> datetime:
+    """When a token issued now for `principal` ends: after `ttl`, or when its API key expires."""
+    end = now + ttl
+    return end if principal.expires_at is None else min(end, principal.expires_at)
 
 
 def access_claims(
@@ -75,7 +83,7 @@ def access_claims(
         "iss": issuer,
         "iat": int(now.timestamp()),
         "nbf": int(now.timestamp()),
-        "exp": int((now + ttl).timestamp()),
+        "exp": int(token_expiry(principal, now=now, ttl=ttl).timestamp()),
         "jti": token_id,
     }
     if principal.influencer_id:
