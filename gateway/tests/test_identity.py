@@ -10,6 +10,7 @@ import pytest
 from devstack import mailbox
 from gateway.api.schemas import MemberRoleName
 from gateway.domain.administration import MEMBER_ROLES
+from gateway.domain.onboarding import MAILS_PER_ADDRESS
 
 from .conftest import PASSWORD, GatewayFactory, Upstream, join_org, log_in, mailbox_of, sign_up
 
@@ -227,3 +228,18 @@ async def test_two_pending_claims_of_one_profile_confirm_once(gateway: httpx.Asy
 
 def test_the_member_roles_a_request_takes_are_the_roles_a_member_may_hold() -> None:
     assert set(get_args(MemberRoleName)) == {role.value for role in MEMBER_ROLES}
+
+
+async def test_sign_ups_mail_one_address_at_most_a_few_times_an_hour(gateway: httpx.AsyncClient) -> None:
+    """Sign-up mails whatever address it is given: repeated, it would flood a stranger's inbox.
+    Past the limit the answer is the same (it never tells), and nothing more is mailed or kept."""
+    email = f"{uuid.uuid4().hex[:8]}@victim.test"
+    body = {"name": "Spam", "kind": "brand", "owner": {"email": email, "password": PASSWORD}}
+    answers = [await gateway.post("/api/v1/orgs", json=body) for _ in range(MAILS_PER_ADDRESS + 2)]
+    assert {a.status_code for a in answers} == {202}
+    assert {tuple(sorted(a.json())) for a in answers} == {tuple(sorted(answers[0].json()))}
+    await mailbox_of(gateway).token(email)
+    assert len(mailbox_of(gateway).messages_to(email)) == MAILS_PER_ADDRESS
+    other = f"{uuid.uuid4().hex[:8]}@victim.test"
+    await gateway.post("/api/v1/orgs", json={**body, "owner": {"email": other, "password": PASSWORD}})
+    assert await mailbox_of(gateway).token(other)  # another address is not held back

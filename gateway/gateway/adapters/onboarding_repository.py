@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import Row, delete, insert, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from gateway.adapters.credentials import hash_secret
@@ -42,6 +42,10 @@ class SignupRepository:
             )
         )
         return token
+
+    async def mailed_to(self, email: str, *, since: datetime) -> int:
+        count = select(func.count()).where(signups.c.email == email, signups.c.created_at >= since)
+        return int(await self.session.scalar(count) or 0)
 
     async def take(self, token: str) -> PendingSignup | None:
         """The unexpired sign-up of this token, deleted (a token confirms once) if the transaction commits."""

@@ -196,6 +196,7 @@ signups = Table(
     Column("created_at", UtcDateTime(), nullable=False),
     Column("expires_at", UtcDateTime(), nullable=False),
     Index("ix_signups_expires_at", "expires_at"),
+    Index("ix_signups_email", "email", "created_at"),
 )
 
 # Access taken away (adapters/revocations): every replica reads new rows within seconds and

@@ -60,6 +60,10 @@ class SignupStore(Protocol):
         """The unexpired sign-up of this token, gone once the transaction commits."""
         ...
 
+    async def mailed_to(self, email: str, *, since: datetime) -> int:
+        """How many sign-ups awaiting confirmation were mailed to `email` since then."""
+        ...
+
 
 class InvitationStore(Protocol):
     async def add(

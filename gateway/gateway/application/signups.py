@@ -3,6 +3,7 @@ org exist once the token mailed to that email is confirmed. Every email gets the
 sign-up never tells whether an email is registered; the confirmation, read only by the email's
 owner, adds to an existing account instead of making a second one."""
 
+import logging
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -13,8 +14,17 @@ from gateway.application.ports import Onboarding, UnitOfWork
 from gateway.domain import messages
 from gateway.domain.accounts import MembershipRecord, OrgRecord, UserRecord
 from gateway.domain.identity import OrgKind, Role
-from gateway.domain.onboarding import PendingSignup, SignupPurpose, check_answerable
+from gateway.domain.onboarding import (
+    MAIL_WINDOW,
+    MAILS_PER_ADDRESS,
+    PendingSignup,
+    SignupPurpose,
+    check_answerable,
+    may_mail,
+)
 from servicekit.errors import Conflict, InvalidField, NotFound
+
+log = logging.getLogger(__name__)
 
 
 async def sign_up_org(
@@ -67,7 +77,11 @@ async def new_signup(
 
 
 async def await_confirmation(uow: UnitOfWork, tools: Onboarding, signup: PendingSignup, purpose: str) -> PendingSignup:
-    """Keeps the sign-up and mails its token to the email, once the transaction commits."""
+    """Keeps the sign-up and mails its token to the email, once the transaction commits; not when
+    the address was mailed its limit already (the caller's answer is the same either way)."""
+    if not may_mail(await uow.signups.mailed_to(signup.email, since=datetime.now(UTC) - MAIL_WINDOW)):
+        log.warning("sign-up mail to an address mailed %d times within %s: not sent", MAILS_PER_ADDRESS, MAIL_WINDOW)
+        return signup
     token = await uow.signups.add(signup)
     uow.send_after_commit(messages.confirmation(signup.email, token, purpose, signup.expires_at, tools.links))
     return signup

@@ -2,12 +2,22 @@
 the invited person's consent. Neither answer tells whether an email has an account."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
 
 from gateway.domain.identity import OrgKind, Role
 from servicekit.errors import Conflict, NotFound
+
+# Sign-up mails whatever address it is given: at most this many mails to one address within
+# MAIL_WINDOW, so that nobody floods a stranger's inbox through it. Past that the answer stays the
+# same (it never tells) and nothing is kept or mailed; the mails already sent still confirm.
+MAILS_PER_ADDRESS = 5
+MAIL_WINDOW = timedelta(hours=1)
+
+
+def may_mail(mailed_in_window: int) -> bool:
+    return mailed_in_window < MAILS_PER_ADDRESS
 
 
 class SignupPurpose(StrEnum):
