@@ -17,7 +17,14 @@ from gateway.adapters.tables import idempotency_keys
 from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint, keeps
 from servicekit.background import BackgroundLoop
 from servicekit.db import Database
-from servicekit.idempotency import REPLAYED_HEADERS, STATE_KEY, IdempotentWrite, scoped_key, send_stored
+from servicekit.idempotency import (
+    REPLAYED_HEADERS,
+    STATE_KEY,
+    IdempotentWrite,
+    kept_answer,
+    scoped_key,
+    send_stored,
+)
 from servicekit.idempotency import StoredAnswer as StoredResponse
 from servicekit.problems import Problem, problem_response
 
@@ -140,7 +147,8 @@ class IdempotencyPurge(BackgroundLoop):
 
 class IdempotencyMiddleware:
     """For a POST with an Idempotency-Key: the first answer is stored 24 h and replayed for the
-    same key and body; the same key with another body is a 409. Keys belong to the caller
+    same key and body (as `kept_answer` keeps it: never a secret shown once, nor a huge body
+    whole); the same key with another body is a 409. Keys belong to the caller
     (user, API key, or for anonymous calls the client address)."""
 
     def __init__(self, app: ASGIApp) -> None:
@@ -230,7 +238,7 @@ class IdempotencyMiddleware:
         status = int(start["status"]) if start else 500
         asks_retry = start is not None and any(name.lower() == b"retry-after" for name, _ in start.get("headers", []))
         if keeps(status, asks_retry):
-            await _settle(store.complete(claim, _stored(status, answer)), claim)
+            await _settle(store.complete(claim, kept_answer(_stored(status, answer), scope["path"])), claim)
         else:
             await _settle(store.release(claim), claim)
         return answer

@@ -4,7 +4,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
-from gateway.api.dependencies import KeyAdmin, UnitOfWorkDep
+from gateway.api.dependencies import SHOWS_SECRET_ONCE, KeyAdmin, UnitOfWorkDep
 from gateway.api.presenters import api_key_created, api_key_public
 from gateway.api.schemas import ApiKeyCreate, ApiKeyCreated, ApiKeyPublic
 from gateway.application import api_keys
@@ -12,7 +12,7 @@ from gateway.application import api_keys
 router = APIRouter(prefix="/api/v1/api-keys", tags=["identity"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[SHOWS_SECRET_ONCE])
 async def create_api_key(body: ApiKeyCreate, caller: KeyAdmin, uow: UnitOfWorkDep, response: Response) -> ApiKeyCreated:
     """Create an API key for a partner integration; the key is shown once."""
     record, key = await api_keys.create(uow, caller, name=body.name, scopes=body.scopes, expires_at=body.expires_at)

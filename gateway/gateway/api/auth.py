@@ -17,7 +17,14 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 
 from gateway.adapters.credentials import key_prefix
-from gateway.api.dependencies import PasswordsDep, SignerDep, UnitOfWorkDep, limit_anonymous, settings_of
+from gateway.api.dependencies import (
+    SHOWS_SECRET_ONCE,
+    PasswordsDep,
+    SignerDep,
+    UnitOfWorkDep,
+    limit_anonymous,
+    settings_of,
+)
 from gateway.api.schemas import TokenRequest, TokenResponse
 from gateway.application import tokens
 from gateway.application.tokens import GrantRefused, NoSuchMembership
@@ -38,7 +45,7 @@ def _refusal(refused: GrantRefused) -> Problem:
     )
 
 
-@router.post("/token", dependencies=[limit_anonymous("auth")])
+@router.post("/token", dependencies=[limit_anonymous("auth"), SHOWS_SECRET_ONCE])
 async def issue_token(
     uow: UnitOfWorkDep,
     passwords: PasswordsDep,

@@ -5,7 +5,7 @@ limit of anonymous routes, the unit of work, and the tools the use cases need.""
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Request, Response
 
 from gateway.adapters.mail import MailQueue
 from gateway.adapters.passwords import Passwords
@@ -119,3 +119,12 @@ OnboardingDep = Annotated[Onboarding, Depends(_onboarding)]
 PasswordsDep = Annotated[Passwords, Depends(_passwords)]
 SignerDep = Annotated[TokenSigner, Depends(_signer)]
 WebhookTargetsDep = Annotated[WebhookTargets, Depends(_webhook_targets)]
+
+
+async def _secret_shown_once(response: Response) -> None:
+    # What stores and caches must not keep: the Idempotency-Key stores keep a stand-in instead.
+    response.headers["Cache-Control"] = "no-store"
+
+
+# A route whose answer carries a secret shown once (a key, signing secret or token).
+SHOWS_SECRET_ONCE = Depends(_secret_shown_once)

@@ -5,7 +5,14 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
-from gateway.api.dependencies import Caller, OnboardingDep, Person, UnitOfWorkDep, limit_anonymous
+from gateway.api.dependencies import (
+    SHOWS_SECRET_ONCE,
+    Caller,
+    OnboardingDep,
+    Person,
+    UnitOfWorkDep,
+    limit_anonymous,
+)
 from gateway.api.presenters import invitation_created, invitation_public, joined, my_invitation, signup_pending
 from gateway.api.schemas import (
     InvitationCreate,
@@ -21,7 +28,7 @@ from gateway.application import invitations
 router = APIRouter(prefix="/api/v1", tags=["identity"])
 
 
-@router.post("/orgs/{org_id}/members", status_code=status.HTTP_201_CREATED)
+@router.post("/orgs/{org_id}/members", status_code=status.HTTP_201_CREATED, dependencies=[SHOWS_SECRET_ONCE])
 async def invite_member(
     org_id: UUID, body: InvitationCreate, caller: Caller, uow: UnitOfWorkDep, tools: OnboardingDep, response: Response
 ) -> InvitationCreated:

@@ -10,7 +10,14 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from gateway.adapters.report_reader import MetricsReports
 from gateway.adapters.security import service_context
 from gateway.adapters.service_reader import UpstreamReader
-from gateway.api.dependencies import Caller, UnitOfWorkDep, client_address, limit_anonymous, settings_of
+from gateway.api.dependencies import (
+    SHOWS_SECRET_ONCE,
+    Caller,
+    UnitOfWorkDep,
+    client_address,
+    limit_anonymous,
+    settings_of,
+)
 from gateway.api.report_share_schemas import ReportShareCreate, ReportShareCreated, ReportSharePublic
 from gateway.application import report_shares
 from gateway.domain.routing import Action
@@ -34,7 +41,9 @@ def _public(share: object) -> ReportSharePublic:
     return ReportSharePublic.model_validate(share, from_attributes=True)
 
 
-@router.post("/campaigns/{campaign_id}/report-shares", status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/campaigns/{campaign_id}/report-shares", status_code=status.HTTP_201_CREATED, dependencies=[SHOWS_SECRET_ONCE]
+)
 async def create_report_share(
     campaign_id: UUID, body: ReportShareCreate, caller: Caller, uow: UnitOfWorkDep, request: Request, response: Response
 ) -> ReportShareCreated:

@@ -4,7 +4,7 @@ from uuid import UUID
 
 from fastapi import APIRouter, Request, Response, status
 
-from gateway.api.dependencies import UnitOfWorkDep, WebhookAdmin, WebhookTargetsDep
+from gateway.api.dependencies import SHOWS_SECRET_ONCE, UnitOfWorkDep, WebhookAdmin, WebhookTargetsDep
 from gateway.api.presenters import delivery_public, webhook_created, webhook_public
 from gateway.api.webhook_schemas import DeliveryPublic, WebhookCreate, WebhookCreated, WebhookPublic
 from gateway.application import webhooks
@@ -13,7 +13,7 @@ from servicekit.pagination import Page, Pagination, created_key, page_by_created
 router = APIRouter(prefix="/api/v1/webhooks", tags=["webhooks"])
 
 
-@router.post("", status_code=status.HTTP_201_CREATED)
+@router.post("", status_code=status.HTTP_201_CREATED, dependencies=[SHOWS_SECRET_ONCE])
 async def create_webhook(
     body: WebhookCreate, caller: WebhookAdmin, uow: UnitOfWorkDep, targets: WebhookTargetsDep, response: Response
 ) -> WebhookCreated:

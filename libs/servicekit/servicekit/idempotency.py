@@ -11,10 +11,16 @@ same key with another request is a 409. A retry while the first request still ru
 that failed (an error answer, nothing committed) leaves no key, so the retry runs afresh.
 
 Keys are kept 24 h (`KEY_TTL`, as long as the gateway keeps its own); `ExpiredKeysPurge` deletes
-expired ones hourly in bounded batches, and an expired key is never replayed meanwhile."""
+expired ones hourly in bounded batches, and an expired key is never replayed meanwhile.
+
+An answer is kept as `kept_answer` says, by this record and by the gateway's own store alike: never
+one marked `Cache-Control: no-store` (a secret shown once: an API key, a signing secret, a token),
+nor a body over MAX_KEPT_ANSWER_BYTES. Either is replaced by a 409 problem saying that the request
+took effect, with what it answered (`first_status`) and the object it made (`id`, `Location`)."""
 
 import contextlib
 import hashlib
+import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -43,7 +49,7 @@ from servicekit.background import BackgroundLoop
 from servicekit.context import IDEMPOTENCY_FINGERPRINT_HEADER as FINGERPRINT_HEADER
 from servicekit.context import IDEMPOTENCY_KEY_HEADER as KEY_HEADER
 from servicekit.db import Database, UtcDateTime, insert_on_conflict
-from servicekit.problems import Problem, problem_response, unexpected_problem
+from servicekit.problems import PROBLEM_JSON, Problem, problem_response, unexpected_problem
 
 KEY_TTL = timedelta(hours=24)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
@@ -53,6 +59,8 @@ REPLAYED_HEADERS = frozenset({"content-type", "location", "etag", "cache-control
 STATE_KEY = "servicekit.idempotent_write"
 TABLE_NAME = "idempotent_requests"
 PURGE_BATCH = 1000
+# Above the largest write answer (a 1000-conversion batch's is about 300 KiB).
+MAX_KEPT_ANSWER_BYTES = 1024 * 1024
 
 
 def scoped_key(org: str, caller: str, key: str) -> str:
@@ -112,6 +120,50 @@ class StoredAnswer:
     status: int
     headers: list[tuple[str, str]]
     body: bytes
+
+
+def kept_answer(answer: StoredAnswer, instance: str) -> StoredAnswer:
+    """What a replay of `answer` may answer, and so all that is stored of it: the answer itself, or
+    a stand-in that names what the request made when the answer holds a secret shown once (marked
+    `Cache-Control: no-store`, as RFC 9111 and RFC 6749 5.1 have such answers marked) or is too
+    large to keep."""
+    headers = {name.lower(): value for name, value in answer.headers}
+    if _no_store(headers.get("cache-control", "")):
+        not_kept, detail = "secret", "it held a secret that is shown only once"
+    elif len(answer.body) > MAX_KEPT_ANSWER_BYTES:
+        not_kept, detail = "size", f"it was over {MAX_KEPT_ANSWER_BYTES} bytes"
+    else:
+        return answer
+    extensions: dict[str, object] = {"not_kept": not_kept, "first_status": answer.status}
+    made = _id_of(answer.body) if not_kept == "secret" else None
+    if made is not None:
+        extensions["id"] = made
+    location = headers.get("location")
+    if location:
+        extensions["location"] = location
+    problem = Problem(
+        409,
+        f"The first request with this Idempotency-Key took effect (status {answer.status}); its answer "
+        f"is not kept, as {detail}. Read what it made at its location; a lost secret cannot be shown "
+        "again: revoke it and make another.",
+        title="The answer to this Idempotency-Key is not kept",
+        **extensions,
+    )
+    kept_headers = [("content-type", PROBLEM_JSON)] + ([("location", location)] if location else [])
+    return StoredAnswer(409, kept_headers, json.dumps(problem.body(instance)).encode())
+
+
+def _no_store(cache_control: str) -> bool:
+    return any(part.split("=")[0].strip().lower() == "no-store" for part in cache_control.split(","))
+
+
+def _id_of(body: bytes) -> str | None:
+    try:
+        made = json.loads(body)
+    except ValueError:
+        return None
+    found = made.get("id") if isinstance(made, dict) else None
+    return found if isinstance(found, str) else None
 
 
 class Replay(Exception):
@@ -236,11 +288,12 @@ async def _settle(scope: Scope, write: IdempotentWrite, held: list[Message]) -> 
         if status >= 500 or asks_retry:
             await session.rollback()
             return held
-        kept = [(name, value) for name, value in headers if name in REPLAYED_HEADERS]
+        replayed = [(name, value) for name, value in headers if name in REPLAYED_HEADERS]
+        kept = kept_answer(StoredAnswer(status, replayed, body), scope["path"])
         await session.execute(
             update(_requests)
             .where(_requests.c.key == write.key)
-            .values(status_code=status, response_headers=kept, response_body=body)
+            .values(status_code=kept.status, response_headers=kept.headers, response_body=kept.body)
         )
         await session.commit()
         return held

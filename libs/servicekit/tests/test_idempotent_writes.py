@@ -9,7 +9,7 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from fastapi import FastAPI
+from fastapi import FastAPI, Response
 from sqlalchemy import Column, MetaData, String, Table, func, insert, select, update
 
 from devstack.databases import DatabaseFactory
@@ -18,8 +18,11 @@ from servicekit.context import IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_H
 from servicekit.db import Database, new_metadata
 from servicekit.idempotency import (
     KEY_TTL,
+    MAX_KEPT_ANSWER_BYTES,
     IdempotentWrites,
+    StoredAnswer,
     idempotency_table,
+    kept_answer,
     purge_expired,
     scoped_key,
 )
@@ -53,6 +56,18 @@ def build_app(database: Database, slow: Slow) -> FastAPI:
         slow.entered.set()
         await slow.release.wait()
         return {"name": body["name"], "id": str(uuid.uuid4())}
+
+    @app.post("/secrets", status_code=201)
+    async def make_secret(body: dict[str, str], session: DbSession, response: Response) -> dict[str, str]:
+        await session.execute(insert(items).values(name=body["name"]))
+        response.headers["cache-control"] = "no-store"
+        response.headers["location"] = f"/secrets/{body['name']}"
+        return {"id": body["name"], "secret": f"sec_{uuid.uuid4().hex}"}
+
+    @app.post("/big", status_code=201)
+    async def make_big(body: dict[str, str], session: DbSession) -> dict[str, str]:
+        await session.execute(insert(items).values(name=body["name"]))
+        return {"name": body["name"], "filler": "x" * MAX_KEPT_ANSWER_BYTES}
 
     return app
 
@@ -167,3 +182,59 @@ async def test_a_key_expired_but_not_yet_purged_runs_the_request_afresh(
     assert again.status_code == 201
     assert "idempotent-replayed" not in again.headers
     assert await count(database, items) == 2
+
+
+async def stored_bodies(database: Database) -> list[bytes]:
+    async with database.session(read_only=True) as session:
+        return list((await session.execute(select(requests_table.c.response_body))).scalars())
+
+
+async def test_a_secret_shown_once_is_not_recorded_and_its_retry_names_what_was_made(
+    database: Database, service: tuple[httpx.AsyncClient, Slow]
+) -> None:
+    client, _ = service
+    first = await client.post("/secrets", json={"name": "s1"}, headers=keyed("k7"))
+    assert first.status_code == 201
+    assert all(first.json()["secret"].encode() not in body for body in await stored_bodies(database))
+
+    again = await client.post("/secrets", json={"name": "s1"}, headers=keyed("k7"))
+    assert again.status_code == 409
+    assert again.headers["idempotent-replayed"] == "true"
+    assert again.headers["location"] == "/secrets/s1"
+    assert {k: again.json()[k] for k in ("not_kept", "first_status", "id")} == {
+        "not_kept": "secret",
+        "first_status": 201,
+        "id": "s1",
+    }
+    assert await count(database, items) == 1
+
+
+async def test_a_huge_answer_is_sent_whole_but_recorded_as_a_stand_in(
+    database: Database, service: tuple[httpx.AsyncClient, Slow]
+) -> None:
+    client, _ = service
+    first = await client.post("/big", json={"name": "b1"}, headers=keyed("k8"))
+    assert first.status_code == 201
+    assert len(first.json()["filler"]) == MAX_KEPT_ANSWER_BYTES
+    assert max(len(body) for body in await stored_bodies(database)) < 4096
+
+    again = await client.post("/big", json={"name": "b1"}, headers=keyed("k8"))
+    assert again.status_code == 409
+    assert again.json()["not_kept"] == "size"
+    assert await count(database, items) == 1
+
+
+def test_what_is_kept_of_an_answer() -> None:
+    plain = StoredAnswer(201, [("content-type", "application/json")], b'{"id": "a"}')
+    assert kept_answer(plain, "/x") is plain
+    for cache_control in ("no-store", "private, No-Store", "no-cache, no-store, max-age=0"):
+        secret = StoredAnswer(200, [("Cache-Control", cache_control)], b'{"id": "a", "token": "t0ken"}')
+        kept = kept_answer(secret, "/x")
+        assert (kept.status, b"t0ken" in kept.body) == (409, False), cache_control
+    cached = StoredAnswer(200, [("cache-control", "private, max-age=60")], b'{"token": "t"}')
+    assert kept_answer(cached, "/x") is cached
+    at_the_bound = StoredAnswer(200, [], b"x" * MAX_KEPT_ANSWER_BYTES)
+    assert kept_answer(at_the_bound, "/x") is at_the_bound
+    over = kept_answer(StoredAnswer(200, [], b"x" * (MAX_KEPT_ANSWER_BYTES + 1)), "/x")
+    assert over.status == 409
+    assert b'"first_status": 200' in over.body
