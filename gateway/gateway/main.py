@@ -232,7 +232,7 @@ def _serve_merged_openapi(app: FastAPI, service_docs: ServiceDocs) -> None:
     def merged_openapi() -> dict[str, Any]:
         if cache.get("version") != service_docs.version or "doc" not in cache:
             app.openapi_schema = None
-            cache["doc"] = merge(own_openapi(), service_docs.docs)
+            cache["doc"] = merge(own_openapi(), service_docs.docs, app.state.settings.idempotency_ttl_s)
             cache["version"] = service_docs.version
         return cache["doc"]
 

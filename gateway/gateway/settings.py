@@ -3,6 +3,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
+from gateway.domain.idempotency import KEY_TTL_S
 from gateway.domain.rate_limit import Limit
 from gateway.domain.routing import takes_uploads
 from servicekit.settings import PLACEHOLDER_SECRETS, ServiceSettings
@@ -84,7 +85,7 @@ class GatewaySettings(ServiceSettings):
     breaker_min_callers: int = 2  # the faults that open it come from this many callers (or none)
     breaker_window_s: float = 30.0
     overview_part_timeout_s: float = 3.0
-    idempotency_ttl_s: int = 24 * 3600
+    idempotency_ttl_s: int = KEY_TTL_S
     # A key whose request has not answered after this long is taken over by the next request
     # with it (the replica running it died); longer than any request runs (upstream timeouts).
     idempotency_lease_s: float = 60.0

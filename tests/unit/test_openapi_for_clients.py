@@ -9,6 +9,7 @@ from typing import Any
 from devstack.openapi import merged_document
 from devstack.stack import SERVICES
 from gateway.adapters.openapi_merge import merge
+from gateway.domain.idempotency import KEY_PATTERN
 
 
 def _component_names(doc: dict[str, Any]) -> dict[str, str]:
@@ -81,3 +82,18 @@ def test_no_schema_is_named_by_the_framework_for_want_of_a_name() -> None:
     """FastAPI names a form's fields `Body_<operation>`: a generated client's `BodyIssueToken`."""
     unnamed = [name for name in merged_document()["components"]["schemas"] if name.startswith("Body_")]
     assert unnamed == []
+
+
+def test_every_post_documents_the_idempotency_key_it_honours() -> None:
+    """The gateway honours an Idempotency-Key on every POST: a generated client gets it as a typed,
+    optional argument, with its rules (scope, lifetime, conflicts, length)."""
+    posts = [(path, item["post"]) for path, item in merged_document()["paths"].items() if "post" in item]
+    assert len(posts) > 40
+    for path, operation in posts:
+        keys = [p for p in operation.get("parameters", []) if p["in"] == "header" and p["name"] == "Idempotency-Key"]
+        assert len(keys) == 1, path
+        (key,) = keys
+        assert key["required"] is False
+        assert key["schema"] == {"type": "string", "minLength": 1, "maxLength": 255, "pattern": KEY_PATTERN}
+        for words in ("24 hours", "409", "caller", "Idempotent-Replayed"):
+            assert words in key["description"], (path, words)

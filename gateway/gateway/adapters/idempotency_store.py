@@ -14,7 +14,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.adapters.middleware import read_body
 from gateway.adapters.tables import idempotency_keys
-from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint, keeps
+from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint, keeps, valid_key
 from servicekit.background import BackgroundLoop
 from servicekit.db import Database
 from servicekit.idempotency import (
@@ -163,11 +163,11 @@ class IdempotencyMiddleware:
         if key is None:
             await self.app(scope, receive, send)
             return
-        if not key or len(key) > MAX_KEY_LENGTH:
+        if not valid_key(key):
             errors = [
                 {
                     "field": "header.idempotency-key",
-                    "message": f"1 to {MAX_KEY_LENGTH} characters",
+                    "message": f"1 to {MAX_KEY_LENGTH} visible ASCII characters (spaces inside only)",
                     "type": "value_error",
                 }
             ]

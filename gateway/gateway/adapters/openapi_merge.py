@@ -7,8 +7,10 @@ import logging
 from typing import Any
 
 from gateway.adapters.upstreams import Upstreams
+from gateway.domain.idempotency import KEY_PATTERN, KEY_TTL_S, MAX_KEY_LENGTH
 from gateway.domain.routing import OPERATIONS
 from servicekit.background import BackgroundLoop
+from servicekit.idempotency import MAX_KEPT_ANSWER_BYTES
 from servicekit.problem_docs import add_problems, operations
 
 log = logging.getLogger(__name__)
@@ -48,7 +50,37 @@ def _rename_refs(node: Any, renames: dict[str, str]) -> Any:
     return node
 
 
-def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str, Any]:
+def idempotency_key_parameter(ttl_s: int) -> dict[str, Any]:
+    """The header every POST honours (gateway/adapters/idempotency_store.py)."""
+    kept = f"{ttl_s // 3600} hours" if ttl_s % 3600 == 0 else f"{ttl_s} seconds"
+    return {
+        "name": "Idempotency-Key",
+        "in": "header",
+        "required": False,
+        "description": (
+            "Makes a retry of this POST take effect once. The key is the caller's own (a user or an API "
+            "key, in its org; without credentials, the client address). The first answer is kept "
+            f"{kept} and replayed, marked `Idempotent-Replayed: true`, for the same key and body; the "
+            "key with another body is a 409, and so is a retry while the first request still runs "
+            "(with `Retry-After: 1`). An answer that shows a secret once (marked `Cache-Control: "
+            f"no-store`) or is over {MAX_KEPT_ANSWER_BYTES // 1024 // 1024} MiB is never kept: its retry is a 409 "
+            "problem naming what the first request made (`not_kept`, `first_status`, `id`, `location`). "
+            "A 5xx, 401, 429 or an answer with `Retry-After` is not kept: retry with the same key. "
+            f"1 to {MAX_KEY_LENGTH} visible ASCII characters, spaces inside only (else a 400)."
+        ),
+        "schema": {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH, "pattern": KEY_PATTERN},
+    }
+
+
+def _with_idempotency_key(operation: dict[str, Any], parameter: dict[str, Any]) -> None:
+    parameters = operation.get("parameters", [])
+    if not any(p.get("in") == "header" and p.get("name", "").lower() == "idempotency-key" for p in parameters):
+        operation["parameters"] = [*parameters, parameter]  # a new list: the services' documents stay as fetched
+
+
+def merge(
+    own: dict[str, Any], services: dict[str, dict[str, Any]], idempotency_ttl_s: int = KEY_TTL_S
+) -> dict[str, Any]:
     doc = copy.deepcopy(own)
     doc.setdefault("components", {}).setdefault("schemas", {})
     schemas: dict[str, Any] = doc["components"]["schemas"]
@@ -69,10 +101,13 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
                     # Through the gateway a service's failure is a 502, 503 or 504 problem.
                     add_problems(operation, UPSTREAM_FAILURES)
                     target[method] = operation
+    idempotency_key = idempotency_key_parameter(idempotency_ttl_s)
     for path, method, operation in operations(doc):
         if path in INTERNAL_PATHS:
             continue
         add_problems(operation, _gateway_problems(path, method, operation))
+        if method == "post":
+            _with_idempotency_key(operation, idempotency_key)
         if (path, method) in PUBLIC_OPERATIONS or path.startswith("/r/"):
             continue
         operation.setdefault("security", SECURITY)

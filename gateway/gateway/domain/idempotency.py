@@ -6,12 +6,20 @@ that has the answer can only find it stored. A key whose request never answered 
 lease (its gateway replica died) holds nothing and is taken over by the next request."""
 
 import hashlib
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
 KEY_TTL_S = 24 * 3600
 MAX_KEY_LENGTH = 255
+# Visible ASCII, spaces inside only (a header's own leading and trailing ones are not its value).
+KEY_PATTERN = r"^[!-~]([ -~]*[!-~])?$"
+_KEY = re.compile(KEY_PATTERN)
+
+
+def valid_key(key: str) -> bool:
+    return len(key) <= MAX_KEY_LENGTH and _KEY.fullmatch(key) is not None
 
 
 def fingerprint(method: str, path: str, query: str, body: bytes) -> str:

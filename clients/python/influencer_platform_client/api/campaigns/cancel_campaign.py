@@ -17,8 +17,11 @@ def _get_kwargs(
     campaign_id: UUID,
     *,
     body: CampaignCancel | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -123,6 +126,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignCancel | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CampaignPublic | Problem]:
     """Cancel Campaign
 
@@ -130,6 +134,7 @@ def sync_detailed(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
         body (CampaignCancel | None | Unset):
 
     Raises:
@@ -143,6 +148,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -157,6 +163,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: CampaignCancel | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> CampaignPublic | Problem | None:
     """Cancel Campaign
 
@@ -164,6 +171,7 @@ def sync(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
         body (CampaignCancel | None | Unset):
 
     Raises:
@@ -178,6 +186,7 @@ def sync(
         campaign_id=campaign_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -186,6 +195,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: CampaignCancel | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CampaignPublic | Problem]:
     """Cancel Campaign
 
@@ -193,6 +203,7 @@ async def asyncio_detailed(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
         body (CampaignCancel | None | Unset):
 
     Raises:
@@ -206,6 +217,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -218,6 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: CampaignCancel | None | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> CampaignPublic | Problem | None:
     """Cancel Campaign
 
@@ -225,6 +238,7 @@ async def asyncio(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
         body (CampaignCancel | None | Unset):
 
     Raises:
@@ -240,5 +254,6 @@ async def asyncio(
             campaign_id=campaign_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaign_public import CampaignPublic
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     campaign_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -110,6 +116,7 @@ def sync_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CampaignPublic | Problem]:
     """Complete Campaign
 
@@ -118,6 +125,7 @@ def sync_detailed(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -129,6 +137,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -142,6 +151,7 @@ def sync(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> CampaignPublic | Problem | None:
     """Complete Campaign
 
@@ -150,6 +160,7 @@ def sync(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -162,6 +173,7 @@ def sync(
     return sync_detailed(
         campaign_id=campaign_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -169,6 +181,7 @@ async def asyncio_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CampaignPublic | Problem]:
     """Complete Campaign
 
@@ -177,6 +190,7 @@ async def asyncio_detailed(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -188,6 +202,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -199,6 +214,7 @@ async def asyncio(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> CampaignPublic | Problem | None:
     """Complete Campaign
 
@@ -207,6 +223,7 @@ async def asyncio(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -220,5 +237,6 @@ async def asyncio(
         await asyncio_detailed(
             campaign_id=campaign_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

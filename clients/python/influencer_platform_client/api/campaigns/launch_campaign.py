@@ -9,12 +9,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.campaign_public import CampaignPublic
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     campaign_id: UUID,
+    *,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -23,6 +28,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -110,6 +116,7 @@ def sync_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CampaignPublic | Problem]:
     """Launch Campaign
 
@@ -117,6 +124,7 @@ def sync_detailed(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,6 +136,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -141,6 +150,7 @@ def sync(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> CampaignPublic | Problem | None:
     """Launch Campaign
 
@@ -148,6 +158,7 @@ def sync(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -160,6 +171,7 @@ def sync(
     return sync_detailed(
         campaign_id=campaign_id,
         client=client,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -167,6 +179,7 @@ async def asyncio_detailed(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[CampaignPublic | Problem]:
     """Launch Campaign
 
@@ -174,6 +187,7 @@ async def asyncio_detailed(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -185,6 +199,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -196,6 +211,7 @@ async def asyncio(
     campaign_id: UUID,
     *,
     client: AuthenticatedClient,
+    idempotency_key: str | Unset = UNSET,
 ) -> CampaignPublic | Problem | None:
     """Launch Campaign
 
@@ -203,6 +219,7 @@ async def asyncio(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -216,5 +233,6 @@ async def asyncio(
         await asyncio_detailed(
             campaign_id=campaign_id,
             client=client,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,14 +10,17 @@ from ...models.conversion_in import ConversionIn
 from ...models.conversion_result import ConversionResult
 from ...models.conversion_results import ConversionResults
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ConversionBatch | ConversionIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -151,6 +154,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ConversionBatch | ConversionIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ConversionResult | ConversionResults | Problem]:
     """Report Conversions
 
@@ -158,6 +162,7 @@ def sync_detailed(
     same order twice counts once; with another amount it is a 409. All or nothing.
 
     Args:
+        idempotency_key (str | Unset):
         body (ConversionBatch | ConversionIn):
 
     Raises:
@@ -170,6 +175,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -183,6 +189,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ConversionBatch | ConversionIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ConversionResult | ConversionResults | Problem | None:
     """Report Conversions
 
@@ -190,6 +197,7 @@ def sync(
     same order twice counts once; with another amount it is a 409. All or nothing.
 
     Args:
+        idempotency_key (str | Unset):
         body (ConversionBatch | ConversionIn):
 
     Raises:
@@ -203,6 +211,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -210,6 +219,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ConversionBatch | ConversionIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ConversionResult | ConversionResults | Problem]:
     """Report Conversions
 
@@ -217,6 +227,7 @@ async def asyncio_detailed(
     same order twice counts once; with another amount it is a 409. All or nothing.
 
     Args:
+        idempotency_key (str | Unset):
         body (ConversionBatch | ConversionIn):
 
     Raises:
@@ -229,6 +240,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -240,6 +252,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ConversionBatch | ConversionIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> ConversionResult | ConversionResults | Problem | None:
     """Report Conversions
 
@@ -247,6 +260,7 @@ async def asyncio(
     same order twice counts once; with another amount it is a 409. All or nothing.
 
     Args:
+        idempotency_key (str | Unset):
         body (ConversionBatch | ConversionIn):
 
     Raises:
@@ -261,5 +275,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

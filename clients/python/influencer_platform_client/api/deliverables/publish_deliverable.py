@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.post_public import PostPublic
 from ...models.problem import Problem
 from ...models.publish_body import PublishBody
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     deliverable_id: UUID,
     *,
     body: PublishBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -118,6 +121,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PublishBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PostPublic | Problem]:
     """Publish Deliverable
 
@@ -125,6 +129,7 @@ def sync_detailed(
 
     Args:
         deliverable_id (UUID):
+        idempotency_key (str | Unset):
         body (PublishBody):
 
     Raises:
@@ -138,6 +143,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         deliverable_id=deliverable_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -152,6 +158,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PublishBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> PostPublic | Problem | None:
     """Publish Deliverable
 
@@ -159,6 +166,7 @@ def sync(
 
     Args:
         deliverable_id (UUID):
+        idempotency_key (str | Unset):
         body (PublishBody):
 
     Raises:
@@ -173,6 +181,7 @@ def sync(
         deliverable_id=deliverable_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -181,6 +190,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PublishBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PostPublic | Problem]:
     """Publish Deliverable
 
@@ -188,6 +198,7 @@ async def asyncio_detailed(
 
     Args:
         deliverable_id (UUID):
+        idempotency_key (str | Unset):
         body (PublishBody):
 
     Raises:
@@ -201,6 +212,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         deliverable_id=deliverable_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -213,6 +225,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PublishBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> PostPublic | Problem | None:
     """Publish Deliverable
 
@@ -220,6 +233,7 @@ async def asyncio(
 
     Args:
         deliverable_id (UUID):
+        idempotency_key (str | Unset):
         body (PublishBody):
 
     Raises:
@@ -235,5 +249,6 @@ async def asyncio(
             deliverable_id=deliverable_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,10 +17,14 @@ def _get_kwargs(
     *,
     body: File | Unset = UNSET,
     x_content_sha256: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(x_content_sha256, Unset):
         headers["x-content-sha256"] = x_content_sha256
+
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -138,6 +142,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: File | Unset = UNSET,
     x_content_sha256: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[MediaPublic | Problem]:
     """Upload Media
 
@@ -146,6 +151,7 @@ def sync_detailed(
     Args:
         deliverable_id (UUID):
         x_content_sha256 (None | str | Unset): The file's SHA-256 (hex), checked if sent
+        idempotency_key (str | Unset):
         body (File):
         body (File):
         body (File):
@@ -164,6 +170,7 @@ def sync_detailed(
         deliverable_id=deliverable_id,
         body=body,
         x_content_sha256=x_content_sha256,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -179,6 +186,7 @@ def sync(
     client: AuthenticatedClient,
     body: File | Unset = UNSET,
     x_content_sha256: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> MediaPublic | Problem | None:
     """Upload Media
 
@@ -187,6 +195,7 @@ def sync(
     Args:
         deliverable_id (UUID):
         x_content_sha256 (None | str | Unset): The file's SHA-256 (hex), checked if sent
+        idempotency_key (str | Unset):
         body (File):
         body (File):
         body (File):
@@ -206,6 +215,7 @@ def sync(
         client=client,
         body=body,
         x_content_sha256=x_content_sha256,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -215,6 +225,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: File | Unset = UNSET,
     x_content_sha256: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[MediaPublic | Problem]:
     """Upload Media
 
@@ -223,6 +234,7 @@ async def asyncio_detailed(
     Args:
         deliverable_id (UUID):
         x_content_sha256 (None | str | Unset): The file's SHA-256 (hex), checked if sent
+        idempotency_key (str | Unset):
         body (File):
         body (File):
         body (File):
@@ -241,6 +253,7 @@ async def asyncio_detailed(
         deliverable_id=deliverable_id,
         body=body,
         x_content_sha256=x_content_sha256,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -254,6 +267,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: File | Unset = UNSET,
     x_content_sha256: None | str | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> MediaPublic | Problem | None:
     """Upload Media
 
@@ -262,6 +276,7 @@ async def asyncio(
     Args:
         deliverable_id (UUID):
         x_content_sha256 (None | str | Unset): The file's SHA-256 (hex), checked if sent
+        idempotency_key (str | Unset):
         body (File):
         body (File):
         body (File):
@@ -282,5 +297,6 @@ async def asyncio(
             client=client,
             body=body,
             x_content_sha256=x_content_sha256,
+            idempotency_key=idempotency_key,
         )
     ).parsed

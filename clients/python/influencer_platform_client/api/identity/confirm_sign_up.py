@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.signup_confirm import SignupConfirm
 from ...models.signup_confirmed import SignupConfirmed
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: SignupConfirm,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -84,6 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SignupConfirm,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SignupConfirmed]:
     """Confirm Sign Up
 
@@ -91,6 +95,7 @@ def sync_detailed(
     org or membership is made now. A token confirms once.
 
     Args:
+        idempotency_key (str | Unset):
         body (SignupConfirm):
 
     Raises:
@@ -103,6 +108,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -116,6 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: SignupConfirm,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | SignupConfirmed | None:
     """Confirm Sign Up
 
@@ -123,6 +130,7 @@ def sync(
     org or membership is made now. A token confirms once.
 
     Args:
+        idempotency_key (str | Unset):
         body (SignupConfirm):
 
     Raises:
@@ -136,6 +144,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -143,6 +152,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: SignupConfirm,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SignupConfirmed]:
     """Confirm Sign Up
 
@@ -150,6 +160,7 @@ async def asyncio_detailed(
     org or membership is made now. A token confirms once.
 
     Args:
+        idempotency_key (str | Unset):
         body (SignupConfirm):
 
     Raises:
@@ -162,6 +173,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -173,6 +185,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: SignupConfirm,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | SignupConfirmed | None:
     """Confirm Sign Up
 
@@ -180,6 +193,7 @@ async def asyncio(
     org or membership is made now. A token confirms once.
 
     Args:
+        idempotency_key (str | Unset):
         body (SignupConfirm):
 
     Raises:
@@ -194,5 +208,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.invitation_create import InvitationCreate
 from ...models.invitation_created import InvitationCreated
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     org_id: UUID,
     *,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -105,6 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InvitationCreated | Problem]:
     """Invite Member
 
@@ -113,6 +117,7 @@ def sync_detailed(
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (InvitationCreate):
 
     Raises:
@@ -126,6 +131,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         org_id=org_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +146,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> InvitationCreated | Problem | None:
     """Invite Member
 
@@ -148,6 +155,7 @@ def sync(
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (InvitationCreate):
 
     Raises:
@@ -162,6 +170,7 @@ def sync(
         org_id=org_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -170,6 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InvitationCreated | Problem]:
     """Invite Member
 
@@ -178,6 +188,7 @@ async def asyncio_detailed(
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (InvitationCreate):
 
     Raises:
@@ -191,6 +202,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         org_id=org_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +215,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: InvitationCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> InvitationCreated | Problem | None:
     """Invite Member
 
@@ -211,6 +224,7 @@ async def asyncio(
 
     Args:
         org_id (UUID):
+        idempotency_key (str | Unset):
         body (InvitationCreate):
 
     Raises:
@@ -226,5 +240,6 @@ async def asyncio(
             org_id=org_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.token_request import TokenRequest
 from ...models.token_response import TokenResponse
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: TokenRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -83,12 +86,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TokenResponse]:
     """Issue Token
 
      OAuth2 token endpoint: password, refresh_token and client_credentials grants.
 
     Args:
+        idempotency_key (str | Unset):
         body (TokenRequest): An OAuth2 token request (RFC 6749), form-encoded; fields a grant does
             not use are ignored.
 
@@ -102,6 +107,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -115,12 +121,14 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | TokenResponse | None:
     """Issue Token
 
      OAuth2 token endpoint: password, refresh_token and client_credentials grants.
 
     Args:
+        idempotency_key (str | Unset):
         body (TokenRequest): An OAuth2 token request (RFC 6749), form-encoded; fields a grant does
             not use are ignored.
 
@@ -135,6 +143,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -142,12 +151,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | TokenResponse]:
     """Issue Token
 
      OAuth2 token endpoint: password, refresh_token and client_credentials grants.
 
     Args:
+        idempotency_key (str | Unset):
         body (TokenRequest): An OAuth2 token request (RFC 6749), form-encoded; fields a grant does
             not use are ignored.
 
@@ -161,6 +172,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -172,12 +184,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: TokenRequest,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | TokenResponse | None:
     """Issue Token
 
      OAuth2 token endpoint: password, refresh_token and client_credentials grants.
 
     Args:
+        idempotency_key (str | Unset):
         body (TokenRequest): An OAuth2 token request (RFC 6749), form-encoded; fields a grant does
             not use are ignored.
 
@@ -193,5 +207,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.invitation_join import InvitationJoin
 from ...models.problem import Problem
 from ...models.signup_pending import SignupPending
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: InvitationJoin,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -84,6 +87,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: InvitationJoin,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SignupPending]:
     """Join By Invitation
 
@@ -92,6 +96,7 @@ def sync_detailed(
     is the same either way.
 
     Args:
+        idempotency_key (str | Unset):
         body (InvitationJoin):
 
     Raises:
@@ -104,6 +109,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -117,6 +123,7 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: InvitationJoin,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | SignupPending | None:
     """Join By Invitation
 
@@ -125,6 +132,7 @@ def sync(
     is the same either way.
 
     Args:
+        idempotency_key (str | Unset):
         body (InvitationJoin):
 
     Raises:
@@ -138,6 +146,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -145,6 +154,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: InvitationJoin,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SignupPending]:
     """Join By Invitation
 
@@ -153,6 +163,7 @@ async def asyncio_detailed(
     is the same either way.
 
     Args:
+        idempotency_key (str | Unset):
         body (InvitationJoin):
 
     Raises:
@@ -165,6 +176,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -176,6 +188,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: InvitationJoin,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | SignupPending | None:
     """Join By Invitation
 
@@ -184,6 +197,7 @@ async def asyncio(
     is the same either way.
 
     Args:
+        idempotency_key (str | Unset):
         body (InvitationJoin):
 
     Raises:
@@ -198,5 +212,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.org_create import OrgCreate
 from ...models.problem import Problem
 from ...models.signup_pending import SignupPending
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: OrgCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -84,12 +87,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OrgCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SignupPending]:
     """Sign Up Org
 
      Sign up a brand or agency org with its owner; confirmed by the link mailed to the owner.
 
     Args:
+        idempotency_key (str | Unset):
         body (OrgCreate):
 
     Raises:
@@ -102,6 +107,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -115,12 +121,14 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: OrgCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | SignupPending | None:
     """Sign Up Org
 
      Sign up a brand or agency org with its owner; confirmed by the link mailed to the owner.
 
     Args:
+        idempotency_key (str | Unset):
         body (OrgCreate):
 
     Raises:
@@ -134,6 +142,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -141,12 +150,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: OrgCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SignupPending]:
     """Sign Up Org
 
      Sign up a brand or agency org with its owner; confirmed by the link mailed to the owner.
 
     Args:
+        idempotency_key (str | Unset):
         body (OrgCreate):
 
     Raises:
@@ -159,6 +170,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -170,12 +182,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: OrgCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | SignupPending | None:
     """Sign Up Org
 
      Sign up a brand or agency org with its owner; confirmed by the link mailed to the owner.
 
     Args:
+        idempotency_key (str | Unset):
         body (OrgCreate):
 
     Raises:
@@ -190,5 +204,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -25,8 +25,11 @@ def _get_kwargs(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -208,6 +211,7 @@ def sync_detailed(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportJobPublic | ImportPreviewPublic | Problem]:
     """Import Influencers
 
@@ -223,6 +227,7 @@ def sync_detailed(
             "bio": null}
         dry_run (bool | Unset): Only preview: the mapping of each column, the rows imported,
             warned of and rejected Default: False.
+        idempotency_key (str | Unset):
         body (ImportInfluencersFilesBody):
         body (str):
         body (str):
@@ -248,6 +253,7 @@ def sync_detailed(
         visibility=visibility,
         mapping=mapping,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -267,6 +273,7 @@ def sync(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportJobPublic | ImportPreviewPublic | Problem | None:
     """Import Influencers
 
@@ -282,6 +289,7 @@ def sync(
             "bio": null}
         dry_run (bool | Unset): Only preview: the mapping of each column, the rows imported,
             warned of and rejected Default: False.
+        idempotency_key (str | Unset):
         body (ImportInfluencersFilesBody):
         body (str):
         body (str):
@@ -308,6 +316,7 @@ def sync(
         visibility=visibility,
         mapping=mapping,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -321,6 +330,7 @@ async def asyncio_detailed(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportJobPublic | ImportPreviewPublic | Problem]:
     """Import Influencers
 
@@ -336,6 +346,7 @@ async def asyncio_detailed(
             "bio": null}
         dry_run (bool | Unset): Only preview: the mapping of each column, the rows imported,
             warned of and rejected Default: False.
+        idempotency_key (str | Unset):
         body (ImportInfluencersFilesBody):
         body (str):
         body (str):
@@ -361,6 +372,7 @@ async def asyncio_detailed(
         visibility=visibility,
         mapping=mapping,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -378,6 +390,7 @@ async def asyncio(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportJobPublic | ImportPreviewPublic | Problem | None:
     """Import Influencers
 
@@ -393,6 +406,7 @@ async def asyncio(
             "bio": null}
         dry_run (bool | Unset): Only preview: the mapping of each column, the rows imported,
             warned of and rejected Default: False.
+        idempotency_key (str | Unset):
         body (ImportInfluencersFilesBody):
         body (str):
         body (str):
@@ -420,5 +434,6 @@ async def asyncio(
             visibility=visibility,
             mapping=mapping,
             dry_run=dry_run,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -23,8 +23,11 @@ def _get_kwargs(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     params: dict[str, Any] = {}
 
@@ -205,6 +208,7 @@ def sync_detailed(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportJobPublic | ImportPreviewPublic | Problem]:
     """Import Posts
 
@@ -220,6 +224,7 @@ def sync_detailed(
             "caption": null}
         dry_run (bool | Unset): Only preview: the posts imported, warned of and rejected Default:
             False.
+        idempotency_key (str | Unset):
         body (ImportPostsFilesBody):
         body (str):
         body (str):
@@ -247,6 +252,7 @@ def sync_detailed(
         visibility=visibility,
         mapping=mapping,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -265,6 +271,7 @@ def sync(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportJobPublic | ImportPreviewPublic | Problem | None:
     """Import Posts
 
@@ -280,6 +287,7 @@ def sync(
             "caption": null}
         dry_run (bool | Unset): Only preview: the posts imported, warned of and rejected Default:
             False.
+        idempotency_key (str | Unset):
         body (ImportPostsFilesBody):
         body (str):
         body (str):
@@ -308,6 +316,7 @@ def sync(
         visibility=visibility,
         mapping=mapping,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -320,6 +329,7 @@ async def asyncio_detailed(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ImportJobPublic | ImportPreviewPublic | Problem]:
     """Import Posts
 
@@ -335,6 +345,7 @@ async def asyncio_detailed(
             "caption": null}
         dry_run (bool | Unset): Only preview: the posts imported, warned of and rejected Default:
             False.
+        idempotency_key (str | Unset):
         body (ImportPostsFilesBody):
         body (str):
         body (str):
@@ -362,6 +373,7 @@ async def asyncio_detailed(
         visibility=visibility,
         mapping=mapping,
         dry_run=dry_run,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -378,6 +390,7 @@ async def asyncio(
     visibility: None | Unset | Visibility = UNSET,
     mapping: None | str | Unset = UNSET,
     dry_run: bool | Unset = False,
+    idempotency_key: str | Unset = UNSET,
 ) -> ImportJobPublic | ImportPreviewPublic | Problem | None:
     """Import Posts
 
@@ -393,6 +406,7 @@ async def asyncio(
             "caption": null}
         dry_run (bool | Unset): Only preview: the posts imported, warned of and rejected Default:
             False.
+        idempotency_key (str | Unset):
         body (ImportPostsFilesBody):
         body (str):
         body (str):
@@ -422,5 +436,6 @@ async def asyncio(
             visibility=visibility,
             mapping=mapping,
             dry_run=dry_run,
+            idempotency_key=idempotency_key,
         )
     ).parsed

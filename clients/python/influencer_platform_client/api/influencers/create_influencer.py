@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.influencer_create import InfluencerCreate
 from ...models.influencer_detail import InfluencerDetail
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: InfluencerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -109,12 +112,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: InfluencerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InfluencerDetail | Problem]:
     """Create Influencer
 
      Add a profile: to the org's own profiles, or (platform admins) to the shared catalogue.
 
     Args:
+        idempotency_key (str | Unset):
         body (InfluencerCreate):
 
     Raises:
@@ -127,6 +132,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -140,12 +146,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: InfluencerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> InfluencerDetail | Problem | None:
     """Create Influencer
 
      Add a profile: to the org's own profiles, or (platform admins) to the shared catalogue.
 
     Args:
+        idempotency_key (str | Unset):
         body (InfluencerCreate):
 
     Raises:
@@ -159,6 +167,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -166,12 +175,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: InfluencerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InfluencerDetail | Problem]:
     """Create Influencer
 
      Add a profile: to the org's own profiles, or (platform admins) to the shared catalogue.
 
     Args:
+        idempotency_key (str | Unset):
         body (InfluencerCreate):
 
     Raises:
@@ -184,6 +195,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -195,12 +207,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: InfluencerCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> InfluencerDetail | Problem | None:
     """Create Influencer
 
      Add a profile: to the org's own profiles, or (platform admins) to the shared catalogue.
 
     Args:
+        idempotency_key (str | Unset):
         body (InfluencerCreate):
 
     Raises:
@@ -215,5 +229,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

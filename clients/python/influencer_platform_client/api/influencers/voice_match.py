@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.voice_match_in import VoiceMatchIn
 from ...models.voice_match_public import VoiceMatchPublic
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     influencer_id: UUID,
     *,
     body: VoiceMatchIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -120,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: VoiceMatchIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VoiceMatchPublic]:
     """Voice Match
 
@@ -128,6 +132,7 @@ def sync_detailed(
 
     Args:
         influencer_id (UUID):
+        idempotency_key (str | Unset):
         body (VoiceMatchIn):
 
     Raises:
@@ -141,6 +146,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         influencer_id=influencer_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -155,6 +161,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: VoiceMatchIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | VoiceMatchPublic | None:
     """Voice Match
 
@@ -163,6 +170,7 @@ def sync(
 
     Args:
         influencer_id (UUID):
+        idempotency_key (str | Unset):
         body (VoiceMatchIn):
 
     Raises:
@@ -177,6 +185,7 @@ def sync(
         influencer_id=influencer_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -185,6 +194,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: VoiceMatchIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | VoiceMatchPublic]:
     """Voice Match
 
@@ -193,6 +203,7 @@ async def asyncio_detailed(
 
     Args:
         influencer_id (UUID):
+        idempotency_key (str | Unset):
         body (VoiceMatchIn):
 
     Raises:
@@ -206,6 +217,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         influencer_id=influencer_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -218,6 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: VoiceMatchIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | VoiceMatchPublic | None:
     """Voice Match
 
@@ -226,6 +239,7 @@ async def asyncio(
 
     Args:
         influencer_id (UUID):
+        idempotency_key (str | Unset):
         body (VoiceMatchIn):
 
     Raises:
@@ -241,5 +255,6 @@ async def asyncio(
             influencer_id=influencer_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

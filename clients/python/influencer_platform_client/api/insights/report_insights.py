@@ -11,15 +11,18 @@ from ...models.insights_accepted import InsightsAccepted
 from ...models.problem import Problem
 from ...models.snapshot_batch import SnapshotBatch
 from ...models.snapshot_in import SnapshotIn
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     post_id: UUID,
     *,
     body: SnapshotBatch | SnapshotIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -129,6 +132,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SnapshotBatch | SnapshotIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InsightsAccepted | Problem]:
     """Report Insights
 
@@ -138,6 +142,7 @@ def sync_detailed(
 
     Args:
         post_id (UUID):
+        idempotency_key (str | Unset):
         body (SnapshotBatch | SnapshotIn):
 
     Raises:
@@ -151,6 +156,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         post_id=post_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -165,6 +171,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SnapshotBatch | SnapshotIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> InsightsAccepted | Problem | None:
     """Report Insights
 
@@ -174,6 +181,7 @@ def sync(
 
     Args:
         post_id (UUID):
+        idempotency_key (str | Unset):
         body (SnapshotBatch | SnapshotIn):
 
     Raises:
@@ -188,6 +196,7 @@ def sync(
         post_id=post_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -196,6 +205,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SnapshotBatch | SnapshotIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[InsightsAccepted | Problem]:
     """Report Insights
 
@@ -205,6 +215,7 @@ async def asyncio_detailed(
 
     Args:
         post_id (UUID):
+        idempotency_key (str | Unset):
         body (SnapshotBatch | SnapshotIn):
 
     Raises:
@@ -218,6 +229,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         post_id=post_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -230,6 +242,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SnapshotBatch | SnapshotIn,
+    idempotency_key: str | Unset = UNSET,
 ) -> InsightsAccepted | Problem | None:
     """Report Insights
 
@@ -239,6 +252,7 @@ async def asyncio(
 
     Args:
         post_id (UUID):
+        idempotency_key (str | Unset):
         body (SnapshotBatch | SnapshotIn):
 
     Raises:
@@ -254,5 +268,6 @@ async def asyncio(
             post_id=post_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -9,15 +9,18 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.message_public import MessagePublic
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     partnership_id: UUID,
     *,
     body: Any,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -119,6 +122,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: Any,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[MessagePublic | Problem]:
     """Post Partnership Message
 
@@ -126,6 +130,7 @@ def sync_detailed(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (Any): A body, or a template_id to fill: one of the two.
 
     Raises:
@@ -139,6 +144,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         partnership_id=partnership_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -153,6 +159,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: Any,
+    idempotency_key: str | Unset = UNSET,
 ) -> MessagePublic | Problem | None:
     """Post Partnership Message
 
@@ -160,6 +167,7 @@ def sync(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (Any): A body, or a template_id to fill: one of the two.
 
     Raises:
@@ -174,6 +182,7 @@ def sync(
         partnership_id=partnership_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -182,6 +191,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: Any,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[MessagePublic | Problem]:
     """Post Partnership Message
 
@@ -189,6 +199,7 @@ async def asyncio_detailed(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (Any): A body, or a template_id to fill: one of the two.
 
     Raises:
@@ -202,6 +213,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         partnership_id=partnership_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -214,6 +226,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: Any,
+    idempotency_key: str | Unset = UNSET,
 ) -> MessagePublic | Problem | None:
     """Post Partnership Message
 
@@ -221,6 +234,7 @@ async def asyncio(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (Any): A body, or a template_id to fill: one of the two.
 
     Raises:
@@ -236,5 +250,6 @@ async def asyncio(
             partnership_id=partnership_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,8 +17,11 @@ def _get_kwargs(
     partnership_id: UUID,
     *,
     body: None | ProposeBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -123,6 +126,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: None | ProposeBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PartnershipPublic | Problem]:
     """Propose Partnership
 
@@ -130,6 +134,7 @@ def sync_detailed(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (None | ProposeBody | Unset):
 
     Raises:
@@ -143,6 +148,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         partnership_id=partnership_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -157,6 +163,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: None | ProposeBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> PartnershipPublic | Problem | None:
     """Propose Partnership
 
@@ -164,6 +171,7 @@ def sync(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (None | ProposeBody | Unset):
 
     Raises:
@@ -178,6 +186,7 @@ def sync(
         partnership_id=partnership_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -186,6 +195,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: None | ProposeBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PartnershipPublic | Problem]:
     """Propose Partnership
 
@@ -193,6 +203,7 @@ async def asyncio_detailed(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (None | ProposeBody | Unset):
 
     Raises:
@@ -206,6 +217,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         partnership_id=partnership_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -218,6 +230,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: None | ProposeBody | Unset = UNSET,
+    idempotency_key: str | Unset = UNSET,
 ) -> PartnershipPublic | Problem | None:
     """Propose Partnership
 
@@ -225,6 +238,7 @@ async def asyncio(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (None | ProposeBody | Unset):
 
     Raises:
@@ -240,5 +254,6 @@ async def asyncio(
             partnership_id=partnership_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.partnership_public import PartnershipPublic
 from ...models.problem import Problem
 from ...models.sign_body import SignBody
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     partnership_id: UUID,
     *,
     body: SignBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -120,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: SignBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PartnershipPublic | Problem]:
     """Sign Partnership
 
@@ -127,6 +131,7 @@ def sync_detailed(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (SignBody):
 
     Raises:
@@ -140,6 +145,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         partnership_id=partnership_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -154,6 +160,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: SignBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> PartnershipPublic | Problem | None:
     """Sign Partnership
 
@@ -161,6 +168,7 @@ def sync(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (SignBody):
 
     Raises:
@@ -175,6 +183,7 @@ def sync(
         partnership_id=partnership_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -183,6 +192,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: SignBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[PartnershipPublic | Problem]:
     """Sign Partnership
 
@@ -190,6 +200,7 @@ async def asyncio_detailed(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (SignBody):
 
     Raises:
@@ -203,6 +214,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         partnership_id=partnership_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: SignBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> PartnershipPublic | Problem | None:
     """Sign Partnership
 
@@ -222,6 +235,7 @@ async def asyncio(
 
     Args:
         partnership_id (UUID):
+        idempotency_key (str | Unset):
         body (SignBody):
 
     Raises:
@@ -237,5 +251,6 @@ async def asyncio(
             partnership_id=partnership_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.report_share_create import ReportShareCreate
 from ...models.report_share_created import ReportShareCreated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     campaign_id: UUID,
     *,
     body: ReportShareCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -105,6 +108,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ReportShareCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReportShareCreated]:
     """Create Report Share
 
@@ -113,6 +117,7 @@ def sync_detailed(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
         body (ReportShareCreate):
 
     Raises:
@@ -126,6 +131,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -140,6 +146,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ReportShareCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReportShareCreated | None:
     """Create Report Share
 
@@ -148,6 +155,7 @@ def sync(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
         body (ReportShareCreate):
 
     Raises:
@@ -162,6 +170,7 @@ def sync(
         campaign_id=campaign_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -170,6 +179,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ReportShareCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | ReportShareCreated]:
     """Create Report Share
 
@@ -178,6 +188,7 @@ async def asyncio_detailed(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
         body (ReportShareCreate):
 
     Raises:
@@ -191,6 +202,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         campaign_id=campaign_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +215,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ReportShareCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | ReportShareCreated | None:
     """Create Report Share
 
@@ -211,6 +224,7 @@ async def asyncio(
 
     Args:
         campaign_id (UUID):
+        idempotency_key (str | Unset):
         body (ReportShareCreate):
 
     Raises:
@@ -226,5 +240,6 @@ async def asyncio(
             campaign_id=campaign_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

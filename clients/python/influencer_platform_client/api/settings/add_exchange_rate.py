@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.exchange_rate_create import ExchangeRateCreate
 from ...models.exchange_rate_public import ExchangeRatePublic
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ExchangeRateCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -114,6 +117,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ExchangeRateCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ExchangeRatePublic | Problem]:
     """Add Exchange Rate
 
@@ -121,6 +125,7 @@ def sync_detailed(
     with it.
 
     Args:
+        idempotency_key (str | Unset):
         body (ExchangeRateCreate):
 
     Raises:
@@ -133,6 +138,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -146,6 +152,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ExchangeRateCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ExchangeRatePublic | Problem | None:
     """Add Exchange Rate
 
@@ -153,6 +160,7 @@ def sync(
     with it.
 
     Args:
+        idempotency_key (str | Unset):
         body (ExchangeRateCreate):
 
     Raises:
@@ -166,6 +174,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -173,6 +182,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ExchangeRateCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[ExchangeRatePublic | Problem]:
     """Add Exchange Rate
 
@@ -180,6 +190,7 @@ async def asyncio_detailed(
     with it.
 
     Args:
+        idempotency_key (str | Unset):
         body (ExchangeRateCreate):
 
     Raises:
@@ -192,6 +203,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -203,6 +215,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ExchangeRateCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> ExchangeRatePublic | Problem | None:
     """Add Exchange Rate
 
@@ -210,6 +223,7 @@ async def asyncio(
     with it.
 
     Args:
+        idempotency_key (str | Unset):
         body (ExchangeRateCreate):
 
     Raises:
@@ -224,5 +238,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

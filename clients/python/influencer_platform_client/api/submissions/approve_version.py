@@ -10,15 +10,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.approve_body import ApproveBody
 from ...models.problem import Problem
 from ...models.submission_public import SubmissionPublic
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     submission_id: UUID,
     *,
     body: ApproveBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -120,6 +123,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ApproveBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SubmissionPublic]:
     """Approve Version
 
@@ -127,6 +131,7 @@ def sync_detailed(
 
     Args:
         submission_id (UUID):
+        idempotency_key (str | Unset):
         body (ApproveBody):
 
     Raises:
@@ -140,6 +145,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         submission_id=submission_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -154,6 +160,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ApproveBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | SubmissionPublic | None:
     """Approve Version
 
@@ -161,6 +168,7 @@ def sync(
 
     Args:
         submission_id (UUID):
+        idempotency_key (str | Unset):
         body (ApproveBody):
 
     Raises:
@@ -175,6 +183,7 @@ def sync(
         submission_id=submission_id,
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -183,6 +192,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ApproveBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | SubmissionPublic]:
     """Approve Version
 
@@ -190,6 +200,7 @@ async def asyncio_detailed(
 
     Args:
         submission_id (UUID):
+        idempotency_key (str | Unset):
         body (ApproveBody):
 
     Raises:
@@ -203,6 +214,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         submission_id=submission_id,
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -215,6 +227,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ApproveBody,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | SubmissionPublic | None:
     """Approve Version
 
@@ -222,6 +235,7 @@ async def asyncio(
 
     Args:
         submission_id (UUID):
+        idempotency_key (str | Unset):
         body (ApproveBody):
 
     Raises:
@@ -237,5 +251,6 @@ async def asyncio(
             submission_id=submission_id,
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed

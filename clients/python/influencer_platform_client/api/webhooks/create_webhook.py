@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
 from ...models.webhook_create import WebhookCreate
 from ...models.webhook_created import WebhookCreated
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: WebhookCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -94,12 +97,14 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: WebhookCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | WebhookCreated]:
     """Create Webhook
 
      Subscribe a URL to event types; deliveries are signed with the returned secret.
 
     Args:
+        idempotency_key (str | Unset):
         body (WebhookCreate):
 
     Raises:
@@ -112,6 +117,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -125,12 +131,14 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: WebhookCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | WebhookCreated | None:
     """Create Webhook
 
      Subscribe a URL to event types; deliveries are signed with the returned secret.
 
     Args:
+        idempotency_key (str | Unset):
         body (WebhookCreate):
 
     Raises:
@@ -144,6 +152,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -151,12 +160,14 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: WebhookCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Response[Problem | WebhookCreated]:
     """Create Webhook
 
      Subscribe a URL to event types; deliveries are signed with the returned secret.
 
     Args:
+        idempotency_key (str | Unset):
         body (WebhookCreate):
 
     Raises:
@@ -169,6 +180,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -180,12 +192,14 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: WebhookCreate,
+    idempotency_key: str | Unset = UNSET,
 ) -> Problem | WebhookCreated | None:
     """Create Webhook
 
      Subscribe a URL to event types; deliveries are signed with the returned secret.
 
     Args:
+        idempotency_key (str | Unset):
         body (WebhookCreate):
 
     Raises:
@@ -200,5 +214,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
