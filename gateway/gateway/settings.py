@@ -6,6 +6,7 @@ from pydantic_settings import SettingsConfigDict
 from gateway.domain.idempotency import KEY_TTL_S
 from gateway.domain.rate_limit import Limit
 from gateway.domain.routing import takes_uploads
+from servicekit.idempotency import MAX_KEY_TTL
 from servicekit.settings import PLACEHOLDER_SECRETS, ServiceSettings
 
 DEV_JWT_SECRET = "dev-jwt-secret-change-me-0123456789abcdef"
@@ -85,7 +86,8 @@ class GatewaySettings(ServiceSettings):
     breaker_min_callers: int = 2  # the faults that open it come from this many callers (or none)
     breaker_window_s: float = 30.0
     overview_part_timeout_s: float = 3.0
-    idempotency_ttl_s: int = KEY_TTL_S
+    # Forwarded to the services, which keep their record of a key as long (at most MAX_KEY_TTL).
+    idempotency_ttl_s: int = Field(default=KEY_TTL_S, ge=1, le=int(MAX_KEY_TTL.total_seconds()))
     # A key whose request has not answered after this long is taken over by the next request
     # with it (the replica running it died); longer than any request runs (upstream timeouts).
     idempotency_lease_s: float = 60.0

@@ -3,15 +3,22 @@ the write (scoped to the org and caller; a client cannot send it itself), and th
 endpoints record it with their writes, so a retry after the gateway's own record is gone replays."""
 
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import httpx
 import pytest
-from sqlalchemy import delete
+from pydantic import ValidationError
+from sqlalchemy import delete, select
 
 from gateway.adapters.tables import idempotency_keys
-from servicekit.context import IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER
+from gateway.settings import GatewaySettings
+from servicekit.context import IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_TTL_HEADER
+from servicekit.db import new_metadata
+from servicekit.idempotency import MAX_KEY_TTL, idempotency_table
 
 from .conftest import GatewayFactory, Upstream, sign_up
+
+requests = idempotency_table(new_metadata())
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +65,28 @@ async def test_an_own_endpoint_retried_after_the_gateways_record_is_lost_replays
     assert first.json()["key"] not in again.text
     listed = await gateway.get("/api/v1/api-keys", headers=account.auth)
     assert [k["id"] for k in listed.json()] == [first.json()["id"]]
+
+
+async def test_keys_are_recorded_for_as_long_as_the_gateway_keeps_them(
+    make_gateway: GatewayFactory, upstream: Upstream
+) -> None:
+    async with make_gateway(idempotency_ttl_s=600) as gateway:
+        account = await sign_up(gateway, "Ivy")
+        headers = {**account.auth, "idempotency-key": "ttl-1", IDEMPOTENCY_TTL_HEADER: "999999"}
+        assert (await gateway.post("/api/v1/campaigns", json={"name": "a"}, headers=headers)).is_success
+        hook = {"url": "http://127.0.0.1:9/hook", "event_types": ["*"]}
+        headers["idempotency-key"] = "ttl-2"
+        assert (await gateway.post("/api/v1/webhooks", json=hook, headers=headers)).status_code == 201
+        database = gateway.app.state.runtime.database  # type: ignore[attr-defined]
+        async with database.session(read_only=True) as session:
+            recorded = (await session.execute(select(requests.c.created_at, requests.c.expires_at))).one()
+    # To the service; the client's own header is dropped.
+    assert upstream.received("/api/v1/campaigns")[0]["headers"][IDEMPOTENCY_TTL_HEADER] == "600"
+    assert recorded.expires_at - recorded.created_at == timedelta(seconds=600)  # the gateway's own endpoint
+
+
+def test_a_ttl_the_services_would_not_follow_is_refused_at_start() -> None:
+    with pytest.raises(ValidationError, match="idempotency_ttl_s"):
+        GatewaySettings(idempotency_ttl_s=int(MAX_KEY_TTL.total_seconds()) + 1)
+    with pytest.raises(ValidationError, match="idempotency_ttl_s"):
+        GatewaySettings(idempotency_ttl_s=0)

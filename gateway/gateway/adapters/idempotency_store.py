@@ -203,7 +203,7 @@ class IdempotencyMiddleware:
         assert begun.claim is not None
         # The service (or the gateway's own endpoint) records the key with the writes it guards:
         # a retry after this process died mid-request replays there instead of writing twice.
-        write = IdempotentWrite(scoped_key(org, principal, key), request_fingerprint)
+        write = IdempotentWrite(scoped_key(org, principal, key), request_fingerprint, store.ttl)
         scope[STATE_KEY] = write
         answer = await self._answer(scope, receive, body, store, begun.claim)
         for message in answer:

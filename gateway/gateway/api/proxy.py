@@ -32,6 +32,7 @@ from servicekit.context import (
     CORRELATION_ID_HEADER,
     IDEMPOTENCY_FINGERPRINT_HEADER,
     IDEMPOTENCY_KEY_HEADER,
+    IDEMPOTENCY_TTL_HEADER,
     INTERNAL_TOKEN_HEADER,
     REQUEST_ID_HEADER,
     request_ids,
@@ -102,6 +103,7 @@ async def forward(
     if write is not None:  # the service records the key with the writes it guards
         sent[IDEMPOTENCY_KEY_HEADER] = write.key
         sent[IDEMPOTENCY_FINGERPRINT_HEADER] = write.fingerprint
+        sent[IDEMPOTENCY_TTL_HEADER] = str(int(write.ttl.total_seconds()))
     target = (scope.get("raw_path") or scope["path"].encode()).decode("latin-1")
     if query := scope.get("query_string"):
         target += "?" + query.decode("latin-1")

@@ -29,6 +29,8 @@ CORRELATION_ID_HEADER = "x-correlation-id"
 # fingerprint: servicekit.idempotency records them with the writes they guard.
 IDEMPOTENCY_KEY_HEADER = "x-idempotency-key"
 IDEMPOTENCY_FINGERPRINT_HEADER = "x-idempotency-fingerprint"
+# How long the gateway keeps the key (seconds): the service keeps its record as long.
+IDEMPOTENCY_TTL_HEADER = "x-idempotency-ttl"
 
 # Headers only the gateway may set; it strips them from what callers send.
 CONTEXT_HEADERS = (
@@ -40,6 +42,7 @@ CONTEXT_HEADERS = (
     INFLUENCER_HEADER,
     IDEMPOTENCY_KEY_HEADER,
     IDEMPOTENCY_FINGERPRINT_HEADER,
+    IDEMPOTENCY_TTL_HEADER,
 )
 
 OPEN_PATHS = frozenset({"/healthz", "/readyz", "/metrics", "/docs", "/openapi.json"})

@@ -10,8 +10,9 @@ same key with another request is a 409. A retry while the first request still ru
 (the key's row is locked by the running transaction) and then answers its answer; a first request
 that failed (an error answer, nothing committed) leaves no key, so the retry runs afresh.
 
-Keys are kept 24 h (`KEY_TTL`, as long as the gateway keeps its own); `ExpiredKeysPurge` deletes
-expired ones hourly in bounded batches, and an expired key is never replayed meanwhile.
+Keys are kept as long as the gateway keeps its own (it forwards its TTL; 24 h, `KEY_TTL`, when it
+does not say), so a key it has forgotten is forgotten here too; `ExpiredKeysPurge` deletes expired
+ones hourly in bounded batches, and an expired key is never replayed meanwhile.
 
 An answer is kept as `kept_answer` says, by this record and by the gateway's own store alike: never
 one marked `Cache-Control: no-store` (a secret shown once: an API key, a signing secret, a token),
@@ -48,10 +49,12 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from servicekit.background import BackgroundLoop
 from servicekit.context import IDEMPOTENCY_FINGERPRINT_HEADER as FINGERPRINT_HEADER
 from servicekit.context import IDEMPOTENCY_KEY_HEADER as KEY_HEADER
+from servicekit.context import IDEMPOTENCY_TTL_HEADER as TTL_HEADER
 from servicekit.db import Database, UtcDateTime, insert_on_conflict
 from servicekit.problems import PROBLEM_JSON, Problem, problem_response, unexpected_problem
 
 KEY_TTL = timedelta(hours=24)
+MAX_KEY_TTL = timedelta(days=30)
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Headers worth replaying; the rest (date, request id) belong to each answer.
 REPLAYED_HEADERS = frozenset({"content-type", "location", "etag", "cache-control"})
@@ -178,6 +181,7 @@ class Replay(Exception):
 class IdempotentWrite:
     key: str
     fingerprint: str
+    ttl: timedelta = KEY_TTL
     # The request's transaction once the endpoint returned, uncommitted: the answer goes in it.
     session: AsyncSession | None = field(default=None, repr=False)
 
@@ -189,7 +193,7 @@ async def claim(session: AsyncSession, write: IdempotentWrite, now: datetime) ->
     for _ in range(2):
         inserted = await session.execute(
             insert_on_conflict(session, _requests)
-            .values(key=write.key, fingerprint=write.fingerprint, created_at=now, expires_at=now + KEY_TTL)
+            .values(key=write.key, fingerprint=write.fingerprint, created_at=now, expires_at=now + write.ttl)
             .on_conflict_do_nothing(index_elements=["key"])
         )
         if inserted.rowcount == 1:  # type: ignore[attr-defined]
@@ -266,7 +270,15 @@ class IdempotentWrites:
         key, fingerprint = headers.get(KEY_HEADER), headers.get(FINGERPRINT_HEADER)
         if not key or not fingerprint:
             return None
-        return IdempotentWrite(key[:64], fingerprint[:64])
+        return IdempotentWrite(key[:64], fingerprint[:64], _ttl_of(headers.get(TTL_HEADER)))
+
+
+def _ttl_of(seconds: str | None) -> timedelta:
+    """The gateway's TTL as it forwards it; anything else (absent, not a count of seconds, over
+    MAX_KEY_TTL) is the default, as keys were kept before gateways sent one."""
+    if seconds is None or not seconds.isdigit() or not 0 < int(seconds) <= MAX_KEY_TTL.total_seconds():
+        return KEY_TTL
+    return timedelta(seconds=int(seconds))
 
 
 async def _discard(write: IdempotentWrite) -> None:

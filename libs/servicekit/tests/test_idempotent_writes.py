@@ -14,7 +14,7 @@ from sqlalchemy import Column, MetaData, String, Table, func, insert, select, up
 
 from devstack.databases import DatabaseFactory
 from servicekit.app import DbSession
-from servicekit.context import IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER
+from servicekit.context import IDEMPOTENCY_FINGERPRINT_HEADER, IDEMPOTENCY_KEY_HEADER, IDEMPOTENCY_TTL_HEADER
 from servicekit.db import Database, new_metadata
 from servicekit.idempotency import (
     KEY_TTL,
@@ -238,3 +238,24 @@ def test_what_is_kept_of_an_answer() -> None:
     over = kept_answer(StoredAnswer(200, [], b"x" * (MAX_KEPT_ANSWER_BYTES + 1)), "/x")
     assert over.status == 409
     assert b'"first_status": 200' in over.body
+
+
+async def expiry_of(database: Database) -> timedelta:
+    async with database.session(read_only=True) as session:
+        row = (await session.execute(select(requests_table.c.created_at, requests_table.c.expires_at))).one()
+    return row.expires_at - row.created_at
+
+
+@pytest.mark.parametrize(
+    ("sent", "kept"),
+    [("90", timedelta(seconds=90)), (None, KEY_TTL), ("0", KEY_TTL), ("soon", KEY_TTL), ("99999999999", KEY_TTL)],
+)
+async def test_a_key_is_kept_as_long_as_the_gateway_keeps_it(
+    database: Database, service: tuple[httpx.AsyncClient, Slow], sent: str | None, kept: timedelta
+) -> None:
+    """The gateway forwards its own TTL, so a key it has forgotten is forgotten here too (else a
+    retry after its expiry with another body would meet the old record's 409)."""
+    client, _ = service
+    headers = keyed("k9") | ({IDEMPOTENCY_TTL_HEADER: sent} if sent is not None else {})
+    assert (await client.post("/items", json={"name": "t"}, headers=headers)).status_code == 201
+    assert await expiry_of(database) == kept
