@@ -144,14 +144,13 @@ def kept_answer(answer: StoredAnswer, instance: str) -> StoredAnswer:
     location = headers.get("location")
     if location:
         extensions["location"] = location
-    problem = Problem(
-        409,
-        f"The first request with this Idempotency-Key took effect (status {answer.status}); its answer "
-        f"is not kept, as {detail}. Read what it made at its location; a lost secret cannot be shown "
-        "again: revoke it and make another.",
-        title="The answer to this Idempotency-Key is not kept",
-        **extensions,
-    )
+    told = [f"The first request with this Idempotency-Key took effect (status {answer.status}); its answer"]
+    told.append(f"is not kept, as {detail}.")
+    if location:
+        told.append(f"What it made is at {location}.")
+    if not_kept == "secret":
+        told.append("The secret cannot be shown again: if it was lost, revoke it and make another.")
+    problem = Problem(409, " ".join(told), title="The answer to this Idempotency-Key is not kept", **extensions)
     kept_headers = [("content-type", PROBLEM_JSON)] + ([("location", location)] if location else [])
     return StoredAnswer(409, kept_headers, json.dumps(problem.body(instance)).encode())
 
@@ -276,7 +275,9 @@ class IdempotentWrites:
 def _ttl_of(seconds: str | None) -> timedelta:
     """The gateway's TTL as it forwards it; anything else (absent, not a count of seconds, over
     MAX_KEY_TTL) is the default, as keys were kept before gateways sent one."""
-    if seconds is None or not seconds.isdigit() or not 0 < int(seconds) <= MAX_KEY_TTL.total_seconds():
+    if seconds is None or not (seconds.isascii() and seconds.isdigit()):
+        return KEY_TTL
+    if not 0 < int(seconds) <= MAX_KEY_TTL.total_seconds():
         return KEY_TTL
     return timedelta(seconds=int(seconds))
 
