@@ -1,11 +1,12 @@
 """Is the caption's disclosure there, clear in each market, and where a viewer sees it without expanding?"""
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from compliance.labels import Label
 from compliance.model import CheckContext, Finding, Format, Market, Severity, Span
 from compliance.platforms import PLATFORMS, fold_for, is_video
-from compliance.rules import BURIED_AMONG, MARKETS, MarketRules, Status, status
+from compliance.rules import BURIED_AMONG, MARKETS, STATUS_IN, MarketRules, Status
 from compliance.text import Caption
 
 # Enum members as constants: Python 3.11 looks a member up on its class in about half a microsecond.
@@ -42,18 +43,20 @@ def is_buried(caption: Caption, label: Label) -> bool:
 def assess(caption: Caption, context: CheckContext, market: Market, labels: tuple[Label, ...]) -> MarketDisclosure:
     fold = fold_for(context.platform, context.format)
     gift_counts = gift_label_counts(market, context)
+    statuses = STATUS_IN[market]
     accepted: list[Label] = []
     refused: list[tuple[Label, Status]] = []
     for label in labels:
-        found = status(label.label, market)
+        found = statuses[label.label]
         if found is ACCEPTED or (found is GIFT and gift_counts):
             accepted.append(label)
         else:
             refused.append((label, found))
-    visible = next(
-        (label for label in accepted if (fold is None or label.span.end <= fold) and not is_buried(caption, label)),
-        None,
-    )
+    visible = None
+    for label in accepted:
+        if (fold is None or label.span.end <= fold) and not is_buried(caption, label):
+            visible = label
+            break
     return MarketDisclosure(market, tuple(accepted), visible, tuple(refused), fold)
 
 
@@ -62,7 +65,7 @@ def disclosure_findings(caption: Caption, context: CheckContext, labels: tuple[L
     for market in context.markets:
         findings.extend(_market_findings(caption, context, assess(caption, context, market, labels)))
     if is_video(context.platform, context.format):
-        findings.extend(_video_findings(context))
+        findings.extend(_video_findings(context.markets, context.format, context.in_video_disclosure_confirmed))
     return findings
 
 
@@ -160,11 +163,13 @@ def _refused(label: Label, found: Status, rules: MarketRules, context: CheckCont
     )
 
 
-def _video_findings(context: CheckContext) -> list[Finding]:
+@lru_cache(maxsize=256)
+def _video_findings(markets: tuple[Market, ...], format: Format, confirmed: bool) -> tuple[Finding, ...]:
+    """The same for every caption of a context (findings are immutable): made once per context."""
     findings: list[Finding] = []
-    for market in context.markets:
+    for market in markets:
         rules = MARKETS[market]
-        if not context.in_video_disclosure_confirmed:
+        if not confirmed:
             findings.append(
                 Finding(
                     "disclosure.in_video_unconfirmed",
@@ -176,7 +181,7 @@ def _video_findings(context: CheckContext) -> list[Finding]:
                     market,
                 )
             )
-        if context.format is LIVE and rules.live is not None:
+        if format is LIVE and rules.live is not None:
             findings.append(
                 Finding(
                     "disclosure.repeat_during_live",
@@ -187,4 +192,4 @@ def _video_findings(context: CheckContext) -> list[Finding]:
                     market,
                 )
             )
-    return findings
+    return tuple(findings)

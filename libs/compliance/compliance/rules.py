@@ -247,8 +247,11 @@ APPROVED_RULE = Rule("approved", "The published caption keeps what was approved"
 BURIED_AMONG = 3
 
 
-_STATUS = {(label, market): row[i] for label, row in LABELS.items() for i, market in enumerate(COLUMNS)}
+# Each market's column on its own: one look-up per label and market in a check.
+STATUS_IN: dict[Market, dict[str, Status]] = {
+    market: {label: row[i] for label, row in LABELS.items()} for i, market in enumerate(COLUMNS)
+}
 
 
 def status(label: str, market: Market) -> Status:
-    return _STATUS[label, market]
+    return STATUS_IN[market][label]

@@ -312,10 +312,25 @@ class Caption:
         text = folded.text
         if marker not in text:
             return ()
+        if folded.moved or self.urls:
+            return self._scan_each(kind, pattern)
+        # The usual case, in one comprehension: positions as written, no link to leave out.
+        if kind == "hashtag":
+            return tuple(
+                [
+                    _new(Token, (kind, value, *m.span(), _new(Span, m.span())))
+                    for m in pattern.finditer(text)
+                    if not (value := m.group(1)).isdigit()
+                ]
+            )
+        return tuple([_new(Token, (kind, m.group(1), *m.span(), _new(Span, m.span()))) for m in pattern.finditer(text)])
+
+    def _scan_each(self, kind: str, pattern: re.Pattern[str]) -> tuple[Token, ...]:
+        folded = self.folded
         urls = self.urls
         moved = folded.moved
         found: list[Token] = []
-        for match in pattern.finditer(text):
+        for match in pattern.finditer(folded.text):
             start, end = match.span()
             value = match.group(1)
             if kind == "hashtag" and value.isdigit():
