@@ -122,7 +122,7 @@ PHRASE_LABELS: tuple[tuple[str, str, str, bool], ...] = (
     ("partnerschaft",  r"bezahlte (?:werbe)?partnerschaft(?: mit)?",                   "bezahlte_partnerschaft", False),
     ("werbung",        r"(?:unbezahlte|unbeauftragte) werbung",                        "unbezahlte_werbung",     False),
     ("markennennung",  r"werbung (?:wegen|aufgrund|durch) markennennung",              "unbezahlte_werbung",     False),
-    ("is a",           r"(?:this|it)(?: post| video| reel)? is an? (?:ad|advert|advertisement)", "ad",           False),
+    ("is a ad|is an ad", r"(?:this|it)(?: post| video| reel)? is an? (?:ad|advert|advertisement)", "ad",         False),
     ("paid ad",        r"paid (?:ad|advertisement)",                                   "ad",                     False),
     ("advertisement",  r"advertisement(?: feature)?",                                  "advertisement",          False),
     ("advert",         r"advert",                                                      "advert",                 False),

@@ -21,9 +21,8 @@ from compliance.model import Span, once
 
 _INVISIBLE = "\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
 _INVISIBLE_RE = re.compile(f"[{_INVISIBLE}]")
-# An invisible character touching a word character, "#" or "@" (what _hides tests, in one scan); the
-# class comes first so the regex engine skips from one invisible character to the next.
-_HIDING = re.compile(f"[{_INVISIBLE}](?:(?=[\\w#@＃＠])|(?<=[\\w#@＃＠][{_INVISIBLE}]))")
+# After an invisible character: it touches a word character, "#" or "@" (what _hides tests, in a regex).
+_HIDING_AFTER = f"(?=[\\w#@＃＠])|(?<=[\\w#@＃＠][{_INVISIBLE}])"
 _SHARP_S = re.compile("ß")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
@@ -101,7 +100,9 @@ def _character_class(codes: list[int]) -> str:
 
 class _Tables(NamedTuple):
     expanding: re.Pattern[str]  # BMP characters that fold to other than one character (ß, ﬁ), or invisible
-    unlike_lower: re.Pattern[str]  # BMP characters whose fold is not their one-character lower case (İ), marks
+    # A BMP character whose fold is not its one-character lower case (İ, marks) other than "ß", or an
+    # invisible one hiding a word: one scan (the class first, so the engine skips to those characters).
+    not_lower: re.Pattern[str]
     unlike_lower_astral: frozenset[str]  # the same beyond the BMP (mathematical letters, enclosed ones)
 
 
@@ -128,9 +129,10 @@ def _tables() -> _Tables:
         unlike.append(code)
         if len(folded) != 1:
             expanding.append(code)
+    unlike_but_sharp_s = _character_class([code for code in unlike if code != ord("ß")])
     return _Tables(
         re.compile(f"[{_character_class(expanding)}{_INVISIBLE}]"),
-        re.compile(f"[{_character_class(unlike)}]"),
+        re.compile(f"[{unlike_but_sharp_s}{_INVISIBLE}](?:(?<=[{unlike_but_sharp_s}])|{_HIDING_AFTER})"),
         frozenset(astral),
     )
 
@@ -187,16 +189,11 @@ def fold(text: str) -> Folded:
     if text.isascii():
         return Folded(text.lower(), length)
     tables = _tables()
-    unlike = tables.unlike_lower.findall(text)
-    if (
-        (not unlike or unlike.count("ß") == len(unlike))
-        and tables.unlike_lower_astral.isdisjoint(_ASTRAL.findall(text))
-        and _HIDING.search(text) is None
-    ):
+    if tables.not_lower.search(text) is None and tables.unlike_lower_astral.isdisjoint(_ASTRAL.findall(text)):
         # Most text with emoji, accents and umlauts: its fold is its lower case, character for
         # character; German text besides, where "ß" folds to "ss".
         lower = text.lower()
-        if not unlike:
+        if "ß" not in lower:
             return Folded(lower, length)
         pieces = _Pieces()
         position = 0
