@@ -17,7 +17,7 @@ from compliance.collaboration import COMMISSION
 from compliance.labels import Label, find_labels
 from compliance.model import Brand, Span, name_key
 from compliance.rules import DENIAL_HASHTAGS, LABELS, Status
-from compliance.text import Caption, canonical_link
+from compliance.text import Caption, Token, canonical_link
 
 
 class Basis(StrEnum):
@@ -119,6 +119,8 @@ class BrandIndex:
             if len(name) >= MIN_NAME_LENGTH:
                 self.by_name.setdefault(name, brand)
         self.keys = frozenset(self.by_key)
+        # Every start of a name: words joined into anything else cannot become a name by joining more.
+        self.name_starts = frozenset(name[:end] for name in self.by_name for end in range(1, len(name) + 1))
 
     def mentioned(self, caption: Caption) -> list[tuple[Brand, Evidence]]:
         found: list[tuple[Brand, Evidence]] = []
@@ -128,19 +130,32 @@ class BrandIndex:
                 found.append((brand, Evidence("brand", caption.text[token.span.start : token.span.end], token.span)))
         if self.by_name:
             folded = caption.folded
-            tokens = caption.tokens
-            words = [
-                w for w in _NAME_WORDS.finditer(folded.text) if not any(t.start <= w.start() < t.end for t in tokens)
-            ]
+            words = _words_outside(folded.text, caption.tokens)
+            starts = self.name_starts
             for i in range(len(words)):
                 joined = ""
                 for j in range(i, min(i + MAX_NAME_WORDS, len(words))):
                     joined += words[j].group()
+                    if joined not in starts:
+                        break
                     brand = self.by_name.get(joined)
                     if brand is not None:
                         span = folded.span(words[i].start(), words[j].end())
                         found.append((brand, Evidence("brand", caption.text[span.start : span.end], span)))
         return found
+
+
+def _words_outside(text: str, tokens: tuple[Token, ...]) -> list[re.Match[str]]:
+    """The words that do not start inside a hashtag, mention or link (tokens in order of their starts)."""
+    words: list[re.Match[str]] = []
+    following = 0
+    for word in _NAME_WORDS.finditer(text):
+        start = word.start()
+        while following < len(tokens) and tokens[following].end <= start:
+            following += 1  # a token ending before this word ends before every later word too
+        if following == len(tokens) or tokens[following].start > start:
+            words.append(word)
+    return words
 
 
 def _cues(caption: Caption) -> list[Evidence]:
