@@ -141,6 +141,8 @@ def _phrase_labels(caption: Caption) -> tuple[Label, ...]:
 
 
 def _negated(text: str, start: int) -> bool:
+    if not start or not (text[start - 1].isspace() or text[start - 1] == "-"):
+        return False  # what _NEGATED ends with is not there (str.isspace is the regex's \s)
     return _NEGATED.search(text, max(0, start - 24), start) is not None
 
 

@@ -68,20 +68,20 @@ class Folded:
     def span(self, start: int, end: int) -> Span:
         starts = self._folded_starts
         if starts is None:
-            return Span(start, end)
+            return _new(Span, (start, end))
         if start >= len(self.text):
-            return Span(self.length, self.length)
+            return _new(Span, (self.length, self.length))
         piece = bisect_right(starts, start) - 1
         exact = self._exact
         first = self._original_starts[piece] + (start - starts[piece] if exact[piece] else 0)
         if end <= start:
-            return Span(first, first)
+            return _new(Span, (first, first))
         last = end - 1
         if piece + 1 < len(starts) and starts[piece + 1] <= last:  # most spans lie within one piece
             piece = bisect_right(starts, last, piece) - 1
         if exact[piece]:
-            return Span(first, self._original_starts[piece] + last - starts[piece] + 1)
-        return Span(first, self._original_ends[piece])
+            return _new(Span, (first, self._original_starts[piece] + last - starts[piece] + 1))
+        return _new(Span, (first, self._original_ends[piece]))
 
 
 def _fold_piece(piece: str) -> str:
@@ -362,7 +362,11 @@ class Caption:
         i = len(tokens) - 1
         if i < 0 or tokens[i].kind == "url" or _WORD.search(text, tokens[i].end):
             return None
-        while i > 0 and tokens[i - 1].kind != "url" and not _WORD.search(text, tokens[i - 1].end, tokens[i].start):
+        while i > 0 and tokens[i - 1].kind != "url":
+            gap = tokens[i - 1].end
+            if tokens[i].start - gap != 1 or text[gap] != " ":  # most tags stand one space apart
+                if _WORD.search(text, gap, tokens[i].start):
+                    break
             i -= 1
         hashtags = sum(1 for t in tokens[i:] if t.kind == "hashtag")
         return TrailingBlock(tokens[i].start, hashtags) if hashtags else None
