@@ -12,6 +12,7 @@ not preceded by a word character (so no e-mail address reads as one).
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from operator import itemgetter
@@ -309,33 +310,18 @@ class Caption:
         text = folded.text
         if marker not in text:
             return ()
-        if folded.moved or self.urls:
-            return self._scan_each(kind, pattern)
-        # The usual case, in one comprehension: positions as written, no link to leave out.
+        matches: Iterable[re.Match[str]] = pattern.finditer(text)
         if kind == "hashtag":
-            return tuple(
-                [
-                    _new(Token, (kind, value, *m.span(), _new(Span, m.span())))
-                    for m in pattern.finditer(text)
-                    if not (value := m.group(1)).isdigit()
-                ]
-            )
-        return tuple([_new(Token, (kind, m.group(1), *m.span(), _new(Span, m.span()))) for m in pattern.finditer(text)])
-
-    def _scan_each(self, kind: str, pattern: re.Pattern[str]) -> tuple[Token, ...]:
-        folded = self.folded
+            matches = [m for m in matches if not m.group(1).isdigit()]
+        # In comprehensions: a caption can hold dozens of hashtags, each a token.
+        if folded.moved:
+            span = folded.span
+            found = [_new(Token, (kind, m.group(1), *m.span(), span(*m.span()))) for m in matches]
+        else:
+            found = [_new(Token, (kind, m.group(1), *m.span(), _new(Span, m.span()))) for m in matches]
         urls = self.urls
-        moved = folded.moved
-        found: list[Token] = []
-        for match in pattern.finditer(folded.text):
-            start, end = match.span()
-            value = match.group(1)
-            if kind == "hashtag" and value.isdigit():
-                continue
-            if urls and any(u.start <= start < u.end for u in urls):
-                continue
-            span = folded.span(start, end) if moved else _new(Span, (start, end))
-            found.append(_new(Token, (kind, value, start, end, span)))
+        if urls:
+            found = [t for t in found if not any(u.start <= t.start < u.end for u in urls)]
         return tuple(found)
 
     @once
