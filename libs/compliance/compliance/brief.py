@@ -45,8 +45,13 @@ def caption_links(caption: Caption) -> list[str]:
     return [canonical_link(caption.text[t.span.start : t.span.end]) for t in caption.urls]
 
 
+@lru_cache(maxsize=256)
+def _canonical_required(link: str) -> str:
+    return canonical_link(link)  # briefs repeat: each required link made canonical once
+
+
 def has_link(links: list[str], required: str) -> bool:
-    wanted = canonical_link(required)
+    wanted = _canonical_required(required)
     return any(link == wanted or (link.startswith(wanted) and link[len(wanted)] in "/?#&") for link in links)
 
 

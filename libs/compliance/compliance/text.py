@@ -39,6 +39,7 @@ _URL_PATH = re.compile(r"/[^\s<>\"]*")
 _DOMAIN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
 _URL_TRAILING = ".,;:!?)]}'\"”’"
 _WORD = re.compile(r"\w")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.IGNORECASE)
 _START = itemgetter(2)
 _new = tuple.__new__  # a named tuple without its keyword-argument constructor: tokens are made in bulk
 
@@ -379,8 +380,7 @@ class Caption:
 
 def canonical_link(link: str) -> str:
     """A link without scheme, `www.`, case in the host or trailing slash: how a required link is compared."""
-    link = link.strip()
-    link = re.sub(r"^[a-z][a-z0-9+.\-]*://", "", link, flags=re.IGNORECASE)
+    link = _SCHEME.sub("", link.strip(), count=1)
     host, slash, rest = link.partition("/")
     host = host.lower().removeprefix("www.")
     return (host + slash + rest).rstrip("/")
