@@ -11,13 +11,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import compress
 
 from compliance.check import as_caption
 from compliance.collaboration import COMMISSION
 from compliance.labels import Label, find_labels
 from compliance.model import Brand, Span, name_key
 from compliance.rules import DENIAL_HASHTAGS, LABELS, Status
-from compliance.text import Caption, Token, canonical_link
+from compliance.text import Caption, canonical_link, outside
 
 
 class Basis(StrEnum):
@@ -130,7 +131,8 @@ class BrandIndex:
                 found.append((brand, Evidence("brand", caption.text[token.span.start : token.span.end], token.span)))
         if self.by_name:
             folded = caption.folded
-            words = _words_outside(folded.text, caption.tokens)
+            words = list(_NAME_WORDS.finditer(folded.text))
+            words = list(compress(words, outside([w.start() for w in words], caption.tokens)))
             starts = self.name_starts
             for i in range(len(words)):
                 joined = ""
@@ -143,19 +145,6 @@ class BrandIndex:
                         span = folded.span(words[i].start(), words[j].end())
                         found.append((brand, Evidence("brand", caption.text[span.start : span.end], span)))
         return found
-
-
-def _words_outside(text: str, tokens: tuple[Token, ...]) -> list[re.Match[str]]:
-    """The words that do not start inside a hashtag, mention or link (tokens in order of their starts)."""
-    words: list[re.Match[str]] = []
-    following = 0
-    for word in _NAME_WORDS.finditer(text):
-        start = word.start()
-        while following < len(tokens) and tokens[following].end <= start:
-            following += 1  # a token ending before this word ends before every later word too
-        if following == len(tokens) or tokens[following].start > start:
-            words.append(word)
-    return words
 
 
 def _cues(caption: Caption) -> list[Evidence]:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -322,7 +323,7 @@ class Caption:
             found = [_new(Token, (kind, m.group(1), *m.span(), _new(Span, m.span()))) for m in matches]
         urls = self.urls
         if urls:
-            found = [t for t in found if not any(u.start <= t.start < u.end for u in urls)]
+            found = list(compress(found, outside([t.start for t in found], urls)))
         return tuple(found)
 
     @once
@@ -351,9 +352,9 @@ class Caption:
             return None
         while i > 0 and tokens[i - 1].kind != "url":
             gap = tokens[i - 1].end
-            if tokens[i].start - gap != 1 or text[gap] != " ":  # most tags stand one space apart
-                if _WORD.search(text, gap, tokens[i].start):
-                    break
+            one_space = tokens[i].start - gap == 1 and text[gap] == " "  # most tags stand one space apart
+            if not one_space and _WORD.search(text, gap, tokens[i].start):
+                break
             i -= 1
         hashtags = sum(1 for t in tokens[i:] if t.kind == "hashtag")
         return TrailingBlock(tokens[i].start, hashtags) if hashtags else None
@@ -376,6 +377,17 @@ class Caption:
     def is_first_word(self, folded_start: int) -> bool:
         """Nothing word-like comes before this position: an emoji or a bracket may, a word may not."""
         return _WORD.search(self.folded.text, 0, folded_start) is None
+
+
+def outside(starts: list[int], tokens: tuple[Token, ...]) -> list[bool]:
+    """For each position (in order), whether no token (in order of their starts) holds it. One walk over both."""
+    kept: list[bool] = []
+    following = 0
+    for start in starts:
+        while following < len(tokens) and tokens[following].end <= start:
+            following += 1  # a token ending before this position ends before every later one too
+        kept.append(following == len(tokens) or tokens[following].start > start)
+    return kept
 
 
 def canonical_link(link: str) -> str:
