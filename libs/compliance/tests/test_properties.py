@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from compliance import Caption, CheckContext, Collaboration, Market, Platform, Severity, check, compare
+from compliance import Caption, CheckContext, Collaboration, Market, Platform, Severity, Span, check, compare
 from compliance.labels import find_labels
 from compliance.rules import DENIAL_HASHTAGS, HASHTAG_LABELS, PHRASE_LABELS
-from compliance.text import fold
+from compliance.text import Token, fold, outside
 
 NEGATIONS = {"not", "no", "non", "never", "nicht", "kein", "keine", "keinerlei", "ohne"}
 VOCABULARY = [
@@ -39,7 +39,7 @@ unrelated_tags = st.lists(
 US_INSTAGRAM = CheckContext(platform=Platform.INSTAGRAM, markets=(Market.US,))
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # no timed assertion: the machine is shared
 @given(st.data(), st.sampled_from(CLEAR_US), prose)
 def test_a_clear_disclosure_in_the_first_125_characters_is_never_missing(
     data: st.DataObject, label: str, rest: str
@@ -49,7 +49,7 @@ def test_a_clear_disclosure_in_the_first_125_characters_is_never_missing(
     assert "disclosure.missing" not in check(Caption(caption), US_INSTAGRAM).codes()
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)  # no timed assertion: the machine is shared
 @given(prose, st.sampled_from(["", "#ad ", "#collab ", "Werbung "]), unrelated_tags, st.sampled_from([" ", "\n\n"]))
 def test_unrelated_hashtags_at_the_end_never_remove_a_blocking_finding(
     text: str, label: str, tags: list[str], separator: str
@@ -104,3 +104,20 @@ def test_whatever_a_phrase_matches_holds_one_of_its_words(words: str, phrase: st
         assert any(word in match.group() for word in words.split("|")), match.group()
 
     holds_a_word()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 30)), max_size=8),
+    st.lists(st.integers(0, 100), max_size=30),
+)
+def test_outside_finds_what_no_token_holds_even_where_links_overlap(
+    pieces: list[tuple[int, int]], positions: list[int]
+) -> None:
+    """One walk over positions and tokens (in order of their starts) gives what testing every token gives;
+    links can overlap ("nike.com/x,https://glossier.com" holds a second link)."""
+    tokens = tuple(
+        Token("url", "", start, start + length, Span(start, start + length)) for start, length in sorted(pieces)
+    )
+    starts = sorted(positions)
+    assert outside(starts, tokens) == [not any(t.start <= s < t.end for t in tokens) for s in starts]

@@ -151,3 +151,7 @@ def test_x_counts_weighted_characters(text: str, weight: int) -> None:
 def test_where_an_x_post_passes_its_limit(text: str, limit: int, index: int) -> None:
     assert overflow_index(text, limit) == index
     assert weighted_length(text[:index]) <= limit
+
+
+def test_a_hashtag_inside_a_link_that_holds_another_link_is_no_hashtag() -> None:
+    assert tags("nike.com/x,#ad,https://glossier.com #run") == ["run"]
