@@ -7,6 +7,7 @@ text rewritten beyond small edits.
 
 import re
 from difflib import SequenceMatcher
+from itertools import compress
 
 from compliance.brief import caption_links, hashtag_key
 from compliance.check import as_caption
@@ -14,7 +15,7 @@ from compliance.disclosure import assess
 from compliance.labels import find_labels
 from compliance.model import CheckContext, Finding, Severity, Span, handle_key
 from compliance.rules import APPROVED_RULE, MARKETS
-from compliance.text import Caption, Token
+from compliance.text import Caption, outside
 
 # The text changed materially when more words differ than this share of the approved text (and at
 # least MATERIAL_MIN_WORDS): a typo fixed or an emoji added is no finding.
@@ -100,14 +101,9 @@ def _dropped(approved: Caption, live: Caption, context: CheckContext) -> list[Fi
 def _words(caption: Caption) -> list[tuple[str, Span]]:
     """The caption's words outside hashtags, mentions and links, folded, with where each is."""
     folded = caption.folded
-    tokens: tuple[Token, ...] = caption.tokens
-    words: list[tuple[str, Span]] = []
-    for match in _WORDS.finditer(folded.text):
-        start = match.start()
-        if any(t.start <= start < t.end for t in tokens):
-            continue
-        words.append((match.group(), folded.span(start, match.end())))
-    return words
+    matches = list(_WORDS.finditer(folded.text))
+    kept = compress(matches, outside([m.start() for m in matches], caption.tokens))
+    return [(match.group(), folded.span(*match.span())) for match in kept]
 
 
 def _text_change(approved: Caption, live: Caption) -> list[Finding]:
