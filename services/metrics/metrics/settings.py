@@ -1,6 +1,7 @@
 import hashlib
 import hmac
 
+from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from servicekit.settings import ServiceSettings
@@ -27,6 +28,9 @@ class MetricsSettings(ServiceSettings):
     # The aggregator: records per batch and how long the broker may hold an empty fetch.
     aggregator_batch_records: int = 10_000
     aggregator_fetch_max_wait_ms: int = 50
+    # Batches start at most this often unless one is full: each costs a transaction, and under a
+    # steady stream of clicks the aggregator would otherwise commit once per click flush.
+    aggregator_min_interval_ms: int = Field(default=100, ge=0, le=1_000)
     # How often changed partnerships' performance and reached KPI targets are told.
     publish_interval_s: float = 2.0
     # Click ids and client hashes are keyed with this (default: derived from the internal secret).

@@ -5,6 +5,7 @@ still one (visitors kept per batch) and the sweep forgets them past twice the wi
 replayed twice count once; and the campaign's KPIs add up to what was sent."""
 
 import asyncio
+import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -14,11 +15,12 @@ import httpx
 import orjson
 import pytest
 from aiokafka import AIOKafkaProducer, ConsumerRecord, TopicPartition
+from prometheus_client import Histogram
 from sqlalchemy import func, select
 
 from devstack.databases import DatabaseFactory
 from metrics.adapters.aggregation import keep_visitors, load_visitors
-from metrics.adapters.aggregator import Aggregator
+from metrics.adapters.aggregator import BATCH_SECONDS, Aggregator, pause_after
 from metrics.adapters.click_log import ClickLog, SpoolReplayer, replayed
 from metrics.adapters.tables import click_spool, link_clicks, post_totals
 
@@ -288,5 +290,50 @@ async def test_spooled_clicks_replayed_twice_count_once(brand: Brand, kafka_boot
     assert await link_counts(brand, link["id"]) == (3, 0, 0)
 
 
+async def test_a_steady_stream_of_clicks_is_folded_a_few_batches_a_second(brand: Brand, kafka_bootstrap: str) -> None:
+    """Each batch costs a transaction whatever its size: a click flush every 10 ms (one record
+    each, as a busy redirect sends them) is folded at most every min interval
+    (METRICS_AGGREGATOR_MIN_INTERVAL_MS), not per record, and every click still counts."""
+    partnership_id, _ = await brand.partnership()
+    link = await brand.link(partnership_id)
+    ingestion = brand.service.app.state.ingestion  # type: ignore[attr-defined]
+    interval_s = ingestion.aggregator.min_interval_s
+    ingestion.aggregator.min_interval_s = 0.3  # what METRICS_AGGREGATOR_MIN_INTERVAL_MS sets
+    batches_before = _observed(BATCH_SECONDS)
+    now_ms = int(datetime.now(UTC).timestamp() * 1000)
+    producer = _producer(kafka_bootstrap)
+    await producer.start()
+    started = time.monotonic()
+    try:
+        for i in range(100):
+            click = {
+                "id": f"s{i}", "l": link["id"], "t": str(brand.org), "c": str(brand.campaign_id),
+                "p": str(partnership_id), "at": now_ms + i, "ua": "mobile", "h": f"{i:032x}", "r": None,
+            }  # fmt: skip
+            await producer.send(ingestion.settings.clicks_topic, orjson.dumps([click]), key=link["id"].encode())
+            await asyncio.sleep(0.01)
+        await producer.flush()
+        took_s = time.monotonic() - started
+    finally:
+        await producer.stop()
+    try:
+        assert await eventually(lambda: _counts_are(brand, link["id"], (100, 0, 0)))
+    finally:
+        ingestion.aggregator.min_interval_s = interval_s
+    # 100 records over 1 s or more: a batch per 300 ms, and the last (13-40 a second without).
+    assert _observed(BATCH_SECONDS) - batches_before <= took_s / 0.3 + 3
+
+
+def _observed(histogram: Histogram) -> float:
+    return next(s.value for m in histogram.collect() for s in m.samples if s.name.endswith("_count"))
+
+
 def _producer(bootstrap: str) -> AIOKafkaProducer:
     return AIOKafkaProducer(bootstrap_servers=bootstrap, acks="all", request_timeout_ms=300)
+
+
+def test_a_full_batch_is_followed_at_once_and_others_wait_out_the_interval() -> None:
+    assert pause_after(10_000, 10_000, 0.01, 0.1) == 0.0  # a backlog: no pause
+    assert pause_after(30, 10_000, 0.03, 0.1) == pytest.approx(0.07)
+    assert pause_after(30, 10_000, 0.25, 0.1) == 0.0
+    assert pause_after(30, 10_000, 0.01, 0.0) == 0.0

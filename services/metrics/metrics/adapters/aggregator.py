@@ -65,6 +65,15 @@ def _freeze_startup_objects() -> None:
         gc.freeze()
 
 
+def pause_after(folded: int, batch_records: int, took_s: float, min_interval_s: float) -> float:
+    """How long to wait before the next batch: a batch costs its transaction whatever its size, so
+    under a steady stream of clicks (one record per click flush) batches start at most every
+    `min_interval_s`; a full batch (a backlog) is followed at once."""
+    if folded >= batch_records:
+        return 0.0
+    return max(0.0, min_interval_s - took_s)
+
+
 class _SeekToStored(ConsumerRebalanceListener):  # type: ignore[misc]
     def __init__(self, aggregator: "Aggregator") -> None:
         self.aggregator = aggregator
@@ -88,6 +97,7 @@ class Aggregator:
         group_id: str,
         batch_records: int,
         fetch_max_wait_ms: int,
+        min_interval_ms: int = 0,
         security: dict[str, Any] | None = None,
     ) -> None:
         self.database = database
@@ -97,6 +107,7 @@ class Aggregator:
         self.group_id = group_id
         self.batch_records = batch_records
         self.fetch_max_wait_ms = fetch_max_wait_ms
+        self.min_interval_s = min_interval_ms / 1000
         self.security = security or {}
         self._consumer: AIOKafkaConsumer | None = None
         self._task: asyncio.Task[None] | None = None
@@ -159,7 +170,11 @@ class Aggregator:
                 if self._consumer.assignment():
                     self.assigned.set()
                 if batches and not self._stopping:
-                    await self.apply(batches)
+                    started = time.monotonic()
+                    folded = await self.apply(batches)
+                    pause = pause_after(folded, self.batch_records, time.monotonic() - started, self.min_interval_s)
+                    if pause > 0 and not self._stopping:
+                        await asyncio.sleep(pause)  # the consumer keeps fetching meanwhile
                 backoff = 0.5
             except asyncio.CancelledError:
                 raise

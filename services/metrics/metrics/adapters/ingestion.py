@@ -51,6 +51,7 @@ class Ingestion:
                 group_id=f"{settings.service_name}-aggregator",
                 batch_records=settings.aggregator_batch_records,
                 fetch_max_wait_ms=settings.aggregator_fetch_max_wait_ms,
+                min_interval_ms=settings.aggregator_min_interval_ms,
                 security=settings.kafka_security(),
             )
             self.publisher = Publisher(database, runtime.outbox, settings.publish_interval_s)
