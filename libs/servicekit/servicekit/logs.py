@@ -1,6 +1,8 @@
 """JSON logs that carry the request id and correlation id of whatever is being handled, and the
 access log: one structured line per request, written by our middleware (uvicorn's is off)."""
 
+import asyncio
+import atexit
 import logging
 import sys
 import time
@@ -126,24 +128,60 @@ class _OurHandler(logging.StreamHandler):  # type: ignore[type-arg]
             else logging.Formatter("%(asctime)s %(levelname)s %(service)s %(name)s [%(request_id)s] %(message)s")
         )
 
+        self._access_lines: list[str] = []
+
     def write_access_line(self, line: str) -> None:
+        """Written at the end of the event loop's turn with the other requests answered in it: one
+        write for many lines (a write each was ~13 us of the ~90 a redirect costs the gateway)."""
         self.acquire()
         try:
-            self.stream.write(line + self.terminator)
-            self.stream.flush()
-        except Exception:  # as logging does: a log line that cannot be written never fails a request
-            pass
+            if not self._access_lines:
+                try:
+                    asyncio.get_running_loop().call_soon(self.flush_access_lines)
+                except RuntimeError:  # no loop running: at once
+                    self._write(line + self.terminator)
+                    return
+            self._access_lines.append(line)
         finally:
             self.release()
 
+    def flush_access_lines(self) -> None:
+        self.acquire()
+        try:
+            lines, self._access_lines = self._access_lines, []
+            if lines:
+                self._write(self.terminator.join(lines) + self.terminator)
+        finally:
+            self.release()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if self._access_lines:  # the lines keep their order
+            self.flush_access_lines()
+        super().emit(record)
+
+    def _write(self, text: str) -> None:
+        try:
+            self.stream.write(text)
+            self.stream.flush()
+        except Exception:  # as logging does: a log line that cannot be written never fails a request
+            pass
+
 
 _ours: _OurHandler | None = None
+
+
+@atexit.register
+def _flush_at_exit() -> None:
+    if _ours is not None:
+        _ours.flush_access_lines()
 
 
 def configure_logging(service: str, level: str = "INFO", json: bool = True, access: bool = True) -> None:
     """One handler on the root logger (stderr, JSON lines by default). `access`: one line per
     request on the `access` logger, whatever `level` is."""
     global _ours
+    if _ours is not None:
+        _ours.flush_access_lines()
     handler = _ours = _OurHandler(service, json)
     root = logging.getLogger()
     # Handlers others put there (pytest's capture) stay; one of ours from an earlier call goes.

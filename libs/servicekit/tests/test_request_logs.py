@@ -2,6 +2,7 @@
 error is logged once, with its stack, and answered as a problem."""
 
 import asyncio
+import io
 import json
 import logging
 from collections.abc import AsyncIterator, Iterator
@@ -11,7 +12,7 @@ import pytest
 from fastapi import FastAPI
 
 from servicekit.context import RequestContextMiddleware
-from servicekit.logs import configure_logging, request_id_var
+from servicekit.logs import configure_logging, log_access, request_id_var
 from servicekit.problems import install_problem_handlers
 from servicekit.prometheus import PrometheusMiddleware
 
@@ -227,3 +228,32 @@ async def test_the_access_line_written_straight_is_the_one_the_formatter_writes(
     for line in (straight, through_logging):
         del line["time"], line["duration_ms"]
     assert straight == through_logging
+
+
+class _CountingStream(io.StringIO):
+    def __init__(self) -> None:
+        super().__init__()
+        self.writes = 0
+
+    def write(self, text: str) -> int:
+        self.writes += 1
+        return super().write(text)
+
+
+async def test_access_lines_of_one_turn_of_the_loop_are_written_together_in_order(logging_restored: None) -> None:
+    """Requests answered together (the gateway's coalesced redirects) cost one write, not one each;
+    every line is out by the next turn, and a line logged after them comes after them."""
+    configure_logging("logs-test", "INFO", json=True)
+    ours = logging.getLogger().handlers[-1]
+    logging.getLogger().handlers[:] = [ours]
+    stream = _CountingStream()
+    ours.setStream(stream)  # type: ignore[attr-defined]
+    for i in range(20):
+        log_access("GET", f"/r/code{i}", "/r/{code}", 302, 0.001, "203.0.113.7", None, 0)
+    work_log.warning("after the redirects")
+    log_access("GET", "/r/last", "/r/{code}", 302, 0.001, "203.0.113.7", None, 0)
+    await asyncio.sleep(0)
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert [line.get("path") for line in lines] == [f"/r/code{i}" for i in range(20)] + [None, "/r/last"]
+    assert lines[20]["message"] == "after the redirects"
+    assert stream.writes == 3
