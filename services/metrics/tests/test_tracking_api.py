@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from devstack.databases import DatabaseFactory
 from devstack.pytest_plugin import service_headers
+from metrics.adapters.click_log import CLICKS_APPENDED
 from metrics.adapters.tables import click_spool
 from metrics.domain.clicks import read_click_id
 
@@ -172,8 +173,10 @@ async def test_while_the_broker_is_unreachable_a_click_goes_to_the_spool_and_sti
         await brand.campaign()
         partnership_id, _ = await brand.partnership()
         link = await brand.link(partnership_id)
+        spooled = _appended("spool")
         answers = [await brand.click(link["code"], address=f"198.51.100.{i}") for i in range(5)]
         assert [a.status_code for a in answers] == [302] * 5
+        assert _appended("spool") - spooled == 5
         database = service.app.state.runtime.database  # type: ignore[attr-defined]
         async with database.session(read_only=True) as session:
             assert await session.scalar(select(func.count()).select_from(click_spool)) == 5
@@ -187,10 +190,12 @@ async def test_the_gateways_batch_of_visits_is_answered_item_by_item_in_order(br
     junk = {**visit, "code": "x" * 5_000, "user_agent": "y" * 20_000, "referrer": "z" * 20_000}
     body = {"items": [visit, junk, {**visit, "method": "HEAD", "referrer": None}]}
     gateway = service_headers(brand.secret, None, roles="")
+    to_broker = _appended("broker")
 
     answered = await brand.service.post("/internal/redirects", json=body, headers=gateway)
 
     assert answered.status_code == 200, answered.text
+    assert _appended("broker") - to_broker == 2  # metrics_clicks_appended_total{to="broker"}
     first, unknown, head = answered.json()["items"]
     assert unknown == {"status": 404}
     for item in (first, head):
@@ -216,3 +221,7 @@ async def test_a_batch_without_the_internal_credential_or_with_a_bad_item_is_ref
         assert field in {e["field"] for e in refused.json()["errors"]}, refused.text
     broken = await brand.service.post("/internal/redirects", content=b"{", headers=gateway)
     assert broken.status_code == 422, broken.text
+
+
+def _appended(where: str) -> float:
+    return CLICKS_APPENDED.labels(where)._value.get()  # type: ignore[no-any-return]

@@ -28,6 +28,7 @@ from servicekit.db import Database
 log = logging.getLogger(__name__)
 
 CLICKS_APPENDED = Counter("metrics_clicks_appended_total", "Clicks taken, by where they went", ["to"])
+_APPENDED_TO = {where: CLICKS_APPENDED.labels(where) for where in ("broker", "spool", "lost")}
 CLICKS_LOST = Counter("metrics_clicks_lost_total", "Clicks neither the broker nor the spool could take")
 MAX_BATCH = 2_000
 MAX_FLUSHES_IN_FLIGHT = 8
@@ -115,9 +116,10 @@ class ClickLog:
                 for i in failed:
                     outcome[i] = where
             for (_, _, future), where in zip(batch, outcome, strict=True):
-                CLICKS_APPENDED.labels(where).inc()
                 if not future.done():
                     future.set_result(where)
+            for where in set(outcome):
+                _APPENDED_TO[where].inc(outcome.count(where))
         except BaseException as exc:
             for _, _, future in batch:
                 if not future.done():
