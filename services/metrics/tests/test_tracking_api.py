@@ -8,13 +8,16 @@ from collections.abc import AsyncIterator
 from urllib.parse import parse_qs, urlsplit
 
 import httpx
+import orjson
 import pytest
+from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from devstack.databases import DatabaseFactory
 from devstack.pytest_plugin import service_headers
 from metrics.adapters.click_log import CLICKS_APPENDED
 from metrics.adapters.tables import click_spool
+from metrics.api.visits import Visits, read_visits
 from metrics.domain.clicks import read_click_id
 
 from .conftest import Brand, metrics_service
@@ -225,3 +228,38 @@ async def test_a_batch_without_the_internal_credential_or_with_a_bad_item_is_ref
 
 def _appended(where: str) -> float:
     return CLICKS_APPENDED.labels(where)._value.get()  # type: ignore[no-any-return]
+
+
+VISIT = {"code": "abc", "method": "GET", "address": "203.0.113.7", "user_agent": "x"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"items": [VISIT, {**VISIT, "method": "HEAD", "referrer": "https://a.example/"}, {**VISIT, "referrer": None}]},
+        {"items": []},
+        {"items": [{**VISIT, "code": 7}]},
+        {"items": [{**VISIT, "method": "POST"}]},
+        {"items": [{**VISIT, "method": "get"}]},
+        {"items": [{**VISIT, "referrer": 3}]},
+        {"items": [{**VISIT, "extra": 1}]},
+        {"items": [{k: v for k, v in VISIT.items() if k != "address"}]},
+        {"items": [VISIT] * 1001},
+        {"items": [VISIT], "more": 1},
+        {"items": {"0": VISIT}},
+        {"items": [[VISIT]]},
+        [VISIT],
+        {"visits": []},
+    ],
+)
+def test_the_fast_reading_of_a_batch_takes_exactly_what_the_model_takes(body: object) -> None:
+    """A batch is read without pydantic when it is well formed; anything the model refuses is left
+    to the model, which names the field."""
+    raw = orjson.dumps(body)
+    try:
+        expected: list[tuple[str, str, str, str, str | None]] | None = [
+            (v.code, v.method, v.address, v.user_agent, v.referrer) for v in Visits.model_validate_json(raw).items
+        ]
+    except ValidationError:
+        expected = None
+    assert read_visits(raw) == expected
