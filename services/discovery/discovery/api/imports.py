@@ -1,6 +1,6 @@
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Collection, Mapping, Sequence
 from enum import StrEnum
-from typing import Annotated, NamedTuple, TypeVar
+from typing import Annotated, Any, NamedTuple, TypeVar
 from uuid import UUID
 
 import orjson
@@ -111,6 +111,25 @@ def with_form(
     return parse_mapping(mapping, mapping_field), platform, format
 
 
+def upload_body(media_types: Sequence[str]) -> dict[str, Any]:
+    """An upload's OpenAPI request body: a multipart `file`, or the raw body in one of `media_types`."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {
+                "multipart/form-data": {
+                    "schema": {
+                        "type": "object",
+                        "properties": {"file": {"type": "string", "format": "binary"}},
+                        "required": ["file"],
+                    }
+                },
+                **{media: {"schema": {"type": "string"}} for media in media_types},
+            },
+        }
+    }
+
+
 def form_choice(fields: Mapping[str, str], name: str, choices: Callable[[str], E], message: str) -> E:
     try:
         return choices(fields[name])
@@ -127,21 +146,7 @@ def form_choice(fields: Mapping[str, str], name: str, choices: Callable[[str], E
         200: {"model": ImportPreviewPublic, "description": "dry_run=true: what the import would do, nothing written"},
         415: {"description": "Neither a multipart file nor a CSV, TSV or NDJSON body"},
     },
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                        "required": ["file"],
-                    }
-                },
-                **{media: {"schema": {"type": "string"}} for media in CONTENT_TYPES},
-            },
-        }
-    },
+    openapi_extra=upload_body(CONTENT_TYPES),
 )
 async def import_influencers(
     request: Request,

@@ -10,7 +10,14 @@ from discovery.adapters.file_formats import (
 )
 from discovery.api import presenters
 from discovery.api.dependencies import ActorDep, CanWrite, SettingsDep, UnitOfWorkDep
-from discovery.api.imports import MAPPING_MAX_LENGTH, preview_response, queued, receive_upload, with_form
+from discovery.api.imports import (
+    MAPPING_MAX_LENGTH,
+    preview_response,
+    queued,
+    receive_upload,
+    upload_body,
+    with_form,
+)
 from discovery.api.post_schemas import PostFormat
 from discovery.api.schemas import ImportJobPublic, ImportPreviewPublic
 from discovery.application import post_imports
@@ -32,21 +39,7 @@ MEDIA_TYPES = (*CONTENT_TYPES, *sorted(ZIP_CONTENT_TYPES))
         200: {"model": ImportPreviewPublic, "description": "dry_run=true: what the import would do, nothing written"},
         415: {"description": "Neither a multipart file nor a CSV, TSV, NDJSON or zip body"},
     },
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "multipart/form-data": {
-                    "schema": {
-                        "type": "object",
-                        "properties": {"file": {"type": "string", "format": "binary"}},
-                        "required": ["file"],
-                    }
-                },
-                **{media: {"schema": {"type": "string"}} for media in MEDIA_TYPES},
-            },
-        }
-    },
+    openapi_extra=upload_body(MEDIA_TYPES),
 )
 async def import_posts(
     request: Request,
