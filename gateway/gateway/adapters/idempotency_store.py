@@ -146,7 +146,8 @@ class IdempotencyPurge(BackgroundLoop):
 
 
 class IdempotencyMiddleware:
-    """For a POST with an Idempotency-Key: the first answer is stored 24 h and replayed for the
+    """For a POST with an Idempotency-Key: the first answer is stored for the store's TTL
+    (GATEWAY_IDEMPOTENCY_TTL_S, 24 h by default) and replayed for the
     same key and body (as `kept_answer` keeps it: never a secret shown once, nor a huge body
     whole); the same key with another body is a 409. Keys belong to the caller
     (user, API key, or for anonymous calls the client address)."""
