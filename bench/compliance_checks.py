@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import compliance.labels
+import compliance.text
 from compliance import (
     Brand,
     BrandIndex,
@@ -147,6 +149,12 @@ def timed(work: list[tuple[str, CheckContext]], rounds: int, run: Any) -> list[f
     return rates
 
 
+def build() -> str:
+    """Whether the rule modules run compiled (libs/compliance/setup.py) or as their Python source."""
+    compiled = [m.__name__ for m in (compliance.text, compliance.labels) if m.__file__.endswith(".so")]
+    return "compiled (Cython)" if len(compiled) == 2 else "pure Python"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--captions", type=int, default=10_000)
@@ -190,6 +198,7 @@ def main() -> None:
         "benchmark": "compliance_checks",
         "when": datetime.now(UTC).isoformat(),
         "machine": f"{platform.machine()} {platform.system()}, python {platform.python_version()}",
+        "build": build(),
         "captions": len(work),
         "caption_chars": {
             "p50": lengths[len(lengths) // 2],

@@ -229,7 +229,7 @@ def _compliance(r: dict[str, Any]) -> list[Row]:
     return [
         Row(
             "compliance_checks",
-            f"compliance checks, one core ({r['captions']:,} captions)",
+            f"compliance checks, one core ({r['captions']:,} captions, {r.get('build', 'pure Python')})",
             r["checks_per_s"]["median"],
             "checks/s",
             goal=Goal("min", 20_000, "issue 13"),

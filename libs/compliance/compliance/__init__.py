@@ -6,6 +6,15 @@ compare(approved, live, context)            # what changed that matters after pu
 detect_sponsorship(caption, platform_label=False, known_brands=[Brand("Nike", ("@nike",))])
 """
 
+# ruff: noqa: E402 - the guard below runs before the rule modules are imported
+
+from pathlib import Path
+
+from compliance._stale import prefer_fresh_sources
+
+# Before any rule module is imported: an edited module is read from its source, not its compiled copy.
+STALE_COMPILED = prefer_fresh_sources(Path(__file__).parent)
+
 from compliance.check import check
 from compliance.compare import compare
 from compliance.detection import Basis, BrandIndex, Detection, Evidence, detect_sponsorship
