@@ -10,10 +10,12 @@ platform filter). Also prints EXPLAIN (ANALYZE, BUFFERS) of the main queries on 
     python bench/discovery_search.py [--sizes 100000,1000000] [--queries 200] [--database-url URL]
         [--posts-per-profile 5]
 
-With --posts-per-profile N, each size is measured twice on the same profiles: without posts, then
-after N generated posts per profile (5M at 1M profiles) were turned into what ranking reads, by
-the service's own rules (content quality, the posts' words: domain.content_quality and
-posts_document) and stored as a posts import stores them (ContentQualityRepository).
+With --posts-per-profile N, each size is measured three times on the same profiles: without posts;
+with N generated posts per profile (5M at 1M profiles) in the posts table, written as a posts import
+writes them (post_records, by COPY into the indexed table), and what such posts give a profile for
+ranking (content quality, the posts' words: domain.content_quality and posts_document) stored on
+every profile as a posts import stores it, then VACUUM ANALYZE; and without again, posts and all
+gone (bench/discovery_search_posts.py). The goal's floor is the mean of the two runs without.
 Prints the figures and writes bench/results/discovery_search.json.
 """
 
@@ -30,7 +32,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,24 +42,20 @@ sys.path.insert(0, str(ROOT / "bench"))
 import httpx  # noqa: E402
 from asgi_lifespan import LifespanManager  # noqa: E402
 from discovery_generate import CATEGORIES, COUNTRIES, WORDS, brief, csv_bytes  # noqa: E402
-from sqlalchemy import func, select, text, update  # noqa: E402
+from discovery_search_posts import add_posts_derived, analyze, remove_posts, write_posts  # noqa: E402
 from sqlalchemy.ext.compiler import compiles  # noqa: E402
 from sqlalchemy.sql.expression import ClauseElement, Executable  # noqa: E402
 
 from devstack.databases import DatabaseFactory  # noqa: E402
-from discovery.adapters.content_quality_repository import ContentQualityRepository, quality_record  # noqa: E402
 from discovery.adapters.file_formats import read_upload  # noqa: E402
 from discovery.adapters.import_worker import ImportWorker  # noqa: E402
 from discovery.adapters.influencer_repository import InfluencerRepository  # noqa: E402
-from discovery.adapters.tables import POSTS_DERIVED, influencers, messaging  # noqa: E402
+from discovery.adapters.tables import messaging  # noqa: E402
 from discovery.adapters.unit_of_work import SqlUnitOfWork  # noqa: E402
 from discovery.application import imports  # noqa: E402
 from discovery.domain.actors import Actor  # noqa: E402
-from discovery.domain.content_quality import PostsDerived, assess_content  # noqa: E402
-from discovery.domain.posts import Post, Sponsorship, SponsorSignal  # noqa: E402
-from discovery.domain.profiles import PLATFORMS, TIERS, Platform  # noqa: E402
+from discovery.domain.profiles import Platform  # noqa: E402
 from discovery.domain.search import SearchFilters, Sort  # noqa: E402
-from discovery.domain.text import posts_document  # noqa: E402
 from discovery.main import create_app  # noqa: E402
 from discovery.settings import DiscoverySettings  # noqa: E402
 from servicekit.db import Database  # noqa: E402
@@ -103,133 +101,6 @@ async def load(database: Database, size: int, seed: int) -> float:
     seconds = time.perf_counter() - started
     await analyze(database, "influencers", "audience_countries")
     return size / seconds
-
-
-async def analyze(database: Database, *tables: str) -> None:
-    """VACUUM ANALYZE the tables on PostgreSQL, ANALYZE on SQLite."""
-    async with database.engine.connect() as connection:
-        autocommit = await connection.execution_options(isolation_level="AUTOCOMMIT")
-        if database.engine.dialect.name != "postgresql":
-            await autocommit.execute(text("ANALYZE"))
-            return
-        for table in tables:
-            await autocommit.execute(text(f"VACUUM ANALYZE {table}"))
-
-
-_AD = Sponsorship(True, SponsorSignal.DISCLOSURE, "discloses with '#ad'", ("acme",))
-_ORGANIC = Sponsorship(False, SponsorSignal.NONE, "none")
-
-
-def generated_posts(rng: random.Random, row: Any, per_profile: int, at: datetime) -> list[Post]:
-    """`per_profile` posts of one profile over the last 90 days, newest first, one in five an ad."""
-    expected = max(row.followers, 1) * rng.choice([0.01, 0.03, 0.06])
-    days = sorted(rng.uniform(0, 90) for _ in range(per_profile))
-    return [
-        Post(
-            id=uuid.uuid4(),
-            catalogue_id=row.catalogue_id,
-            influencer_id=row.id,
-            platform=PLATFORMS[row.platform],
-            post_id=f"{row.id.hex}-{i}",
-            posted_at=at - timedelta(days=day),
-            caption=" ".join(rng.sample(WORDS, 10)) + " #" + rng.choice(CATEGORIES),
-            likes=int(expected * rng.uniform(0.5, 1.5)),
-            comments=int(expected * 0.03),
-            mentions=("acme",) if i % 5 == 0 else (),
-            sponsorship=_AD if i % 5 == 0 else _ORGANIC,
-        )
-        for i, day in enumerate(days)
-    ]
-
-
-TEMPLATES = 2000
-
-
-async def add_posts_derived(database: Database, per_profile: int, seed: int) -> tuple[int, float]:
-    """Gives every profile what `per_profile` generated posts give it; returns (posts, seconds).
-    On PostgreSQL, at a million profiles, per profile in Python would take most of an hour here:
-    TEMPLATES profiles get theirs by the rules, every other one a copy of one of theirs (by a hash
-    of its id) in one UPDATE; ranking reads the same columns of the same sizes either way."""
-    if database.engine.dialect.name == "postgresql":
-        return await _add_posts_derived_by_templates(database, per_profile, seed)
-    rng = random.Random(seed)
-    outbox = Outbox(messaging.outbox, source="discovery", topic="discovery.events")
-    at = datetime.now(UTC)
-    c = influencers.c
-    after: uuid.UUID | None = None
-    posts = 0
-    started = time.perf_counter()
-    while True:
-        async with database.session() as session:
-            query = select(c.id, c.catalogue_id, c.platform, c.tier, c.followers).order_by(c.id).limit(5000)
-            rows = (await session.execute(query if after is None else query.where(c.id > after))).all()
-            if not rows:
-                break
-            derived = []
-            for row in rows:
-                made = generated_posts(rng, row, per_profile, at)
-                tier, platform_ = TIERS[row.tier], PLATFORMS[row.platform]
-                quality = assess_content(made, followers=row.followers, platform=platform_, tier=tier, at=at)
-                document = posts_document([p.caption or "" for p in made], ["acme"])
-                derived.append(PostsDerived(row.id, row.catalogue_id, quality, document, at))
-            await ContentQualityRepository(session, outbox).store(derived)
-            await session.commit()
-        posts += per_profile * len(rows)
-        after = rows[-1].id
-        if posts % (per_profile * 100_000) == 0:
-            print(f"  posts of {posts // per_profile:,} profiles", file=sys.stderr)
-    await analyze(database, "influencers")
-    return posts, time.perf_counter() - started
-
-
-async def _add_posts_derived_by_templates(database: Database, per_profile: int, seed: int) -> tuple[int, float]:
-    started = time.perf_counter()
-    rng = random.Random(seed)
-    at = datetime.now(UTC)
-    c = influencers.c
-    async with database.session() as session:
-        query = select(c.id, c.catalogue_id, c.platform, c.tier, c.followers).order_by(c.id).limit(TEMPLATES)
-        rows = (await session.execute(query)).all()
-        templates = []
-        for number, row in enumerate(rows):
-            made = generated_posts(rng, row, per_profile, at)
-            quality = assess_content(
-                made, followers=row.followers, platform=PLATFORMS[row.platform], tier=TIERS[row.tier], at=at
-            )
-            document = posts_document([p.caption or "" for p in made], ["acme"])
-            templates.append(
-                {
-                    "k": number,
-                    "q": float(quality.score),
-                    "m": ",".join(quality.not_assessed),
-                    "d": json.dumps(quality_record(quality)),
-                    "x": document.text,
-                    "t": document.terms,
-                }
-            )
-        await session.execute(
-            text("CREATE TEMP TABLE bench_templates (k int, q float8, m text, d text, x text, t text)")
-        )
-        await session.execute(text("INSERT INTO bench_templates VALUES (:k, :q, :m, :d, :x, :t)"), templates)
-        await session.execute(
-            text(
-                "UPDATE influencers i SET content_quality = b.q, content_quality_not_assessed = b.m,"
-                " content_quality_detail = b.d::json, content_quality_at = :at, post_text = b.x, post_terms = b.t"
-                f" FROM bench_templates b WHERE b.k = abs(hashtext(i.id::text)) % {len(templates)}"
-            ),
-            {"at": at},
-        )
-        count = int(await session.scalar(select(func.count()).select_from(influencers)) or 0)
-        await session.commit()
-    await analyze(database, "influencers")
-    return count * per_profile, time.perf_counter() - started
-
-
-async def remove_posts_derived(database: Database) -> None:
-    async with database.session() as session:
-        await session.execute(update(influencers).values(dict.fromkeys(POSTS_DERIVED)))
-        await session.commit()
-    await analyze(database, "influencers")
 
 
 def filtered_queries(rng: random.Random) -> list[tuple[str, Callable[[], dict[str, Any]]]]:
@@ -391,20 +262,26 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 figures["load_profiles_per_s"] = round(load_rate, 1)
                 if args.posts_per_profile:
                     print(f"posts: {args.posts_per_profile} a profile", file=sys.stderr)
-                    posts, seconds = await add_posts_derived(database, args.posts_per_profile, args.seed)
+                    posts, posts_s = await write_posts(database, args.posts_per_profile, args.seed)
+                    _, derived_s = await add_posts_derived(database, args.posts_per_profile, args.seed)
                     with_posts = await measure(url, args.queries, args.seed)
-                    # And without again (the posts' columns emptied), so that what the machine did
+                    plans = await explain(database)
+                    # And without again (posts and what they gave gone), so that what the machine did
                     # meanwhile weighs on both sides: the ratio is against the two runs' mean.
-                    await remove_posts_derived(database)
+                    await remove_posts(database)
                     again = await measure(url, args.queries, args.seed)
-                    without_p95 = (figures["ranked"]["p95_ms"] + again["ranked"]["p95_ms"]) / 2
+                    without_p95 = round((figures["ranked"]["p95_ms"] + again["ranked"]["p95_ms"]) / 2, 2)
                     figures["with_posts"] = {
                         "posts": posts,
-                        "derive_and_store_s": round(seconds, 1),
+                        "write_posts_s": round(posts_s, 1),
+                        "posts_per_s": round(posts / posts_s, 1),
+                        "derive_and_store_s": round(derived_s, 1),
                         "ranked": with_posts["ranked"],
                         "filtered": with_posts["filtered"],
                         "ranked_without_again": again["ranked"],
+                        "ranked_p95_without_ms": without_p95,
                         "ranked_p95_ratio": round(with_posts["ranked"]["p95_ms"] / without_p95, 3),
+                        "explain": plans,
                     }
                 figures["explain"] = await explain(database)
                 result["sizes"][str(size)] = figures
@@ -426,10 +303,15 @@ def main() -> None:
     parser.add_argument("--output", default=str(ROOT / "bench" / "results" / "discovery_search.json"))
     args = parser.parse_args()
     result = asyncio.run(run(args))
+    summary: dict[str, Any] = {}
     for size, figures in result["sizes"].items():
-        for title, plan in figures["explain"].items():
-            print(f"\n== {size} profiles, EXPLAIN {title}\n{plan}")
-    summary = {size: {k: v for k, v in figures.items() if k != "explain"} for size, figures in result["sizes"].items()}
+        posts = figures.get("with_posts", {})
+        for kind, plans in (("", figures["explain"]), (" with posts", posts.get("explain", {}))):
+            for title, plan in plans.items():
+                print(f"\n== {size} profiles{kind}, EXPLAIN {title}\n{plan}")
+        summary[size] = {k: v for k, v in figures.items() if k != "explain"}
+        if posts:
+            summary[size]["with_posts"] = {k: v for k, v in posts.items() if k != "explain"}
     print(json.dumps(summary, indent=2))
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     Path(args.output).write_text(json.dumps(result, indent=2) + "\n")

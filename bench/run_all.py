@@ -82,6 +82,7 @@ BENCHES: dict[str, Bench] = {
 HELPERS = {
     "content_bare",
     "discovery_generate",
+    "discovery_search_posts",
     "hop_bare_proxy",
     "hop_upstream",
     "metrics_bare_redirect",
