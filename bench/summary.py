@@ -9,8 +9,8 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Goal:
-    """`kind`: "min" or "max" of the figure itself, "ratio_min" of figure / floor, or "added_max" of
-    figure - floor."""
+    """`kind`: "min" or "max" of the figure itself, "ratio_min" or "ratio_max" of figure / floor, or
+    "added_max" of figure - floor."""
 
     kind: str
     threshold: float
@@ -19,6 +19,8 @@ class Goal:
     def text(self, unit: str) -> str:
         if self.kind == "ratio_min":
             return f">= {self.threshold:g}x floor ({self.source})"
+        if self.kind == "ratio_max":
+            return f"<= {self.threshold:.2f}x ({self.source})"
         if self.kind == "added_max":
             return f"< {self.threshold:g} {unit} over floor ({self.source})"
         sign = ">=" if self.kind == "min" else "<"
@@ -48,6 +50,8 @@ class Row:
             return None
         if self.goal.kind == "ratio_min":
             return self.ratio is not None and self.ratio >= self.goal.threshold
+        if self.goal.kind == "ratio_max":
+            return self.ratio is not None and self.ratio <= self.goal.threshold
         if self.goal.kind == "added_max":
             return self.floor is not None and self.value - self.floor < self.goal.threshold
         if self.goal.kind == "min":
@@ -116,6 +120,19 @@ def _search(r: dict[str, Any]) -> list[Row]:
                 Goal("max", 50, "issue 4, at 1M") if int(size) >= 1_000_000 else None,
             )
         )
+        posts = figures.get("with_posts")
+        if posts is not None:
+            rows.append(
+                Row(
+                    "discovery_search",
+                    f"ranked search p95 at {int(size):,} profiles with {posts['posts']:,} posts ({r['database']})",
+                    posts["ranked"]["p95_ms"],
+                    "ms",
+                    "the same profiles without posts, same run",
+                    posts["ranked_p95_without_ms"],
+                    Goal("ratio_max", 1.10, "issue 17") if int(size) >= 1_000_000 else None,
+                )
+            )
     return rows
 
 

@@ -127,3 +127,48 @@ def test_update_replaces_the_benches_run_again_and_keeps_the_others() -> None:
         "Updated: metrics_freshness re-run at 2026-12-01 23:00 UTC (load [1.0, 1.0, 1.0] to [2.0, 2.0, 2.0])." in table
     )
     assert "**failed**" not in table
+
+
+def _search_size(ranked_p95: float, with_posts: dict[str, Any] | None = None) -> dict[str, Any]:
+    figures: dict[str, Any] = {"ranked": {"p95_ms": ranked_p95}, "filtered": {"p95_ms": 20.0}}
+    if with_posts is not None:
+        figures["with_posts"] = with_posts
+    return figures
+
+
+def test_ranked_search_with_posts_is_held_to_the_same_runs_figure_without_posts() -> None:
+    with_posts = {
+        "posts": 5_000_000,
+        "ranked": {"p95_ms": 43.0},
+        "ranked_without_again": {"p95_ms": 41.0},
+        "ranked_p95_without_ms": 40.0,
+    }
+    rows = summary.rows_for(
+        "discovery_search",
+        {"database": "postgresql", "sizes": {"100000": _search_size(30.0), "1000000": _search_size(39.0, with_posts)}},
+    )
+    posts = [row for row in rows if "posts" in row.figure]
+    assert len(posts) == 1
+    row = posts[0]
+    assert row.figure == "ranked search p95 at 1,000,000 profiles with 5,000,000 posts (postgresql)"
+    assert (row.value, row.floor, row.ratio, row.met) == (43.0, 40.0, 1.075, True)
+    line = next(line for line in summary.markdown(REPORT, rows).splitlines() if "5,000,000 posts" in line)
+    assert line.endswith(
+        "| 43.0 ms | the same profiles without posts, same run: 40.0 | 1.07x | <= 1.10x (issue 17) | met |"
+    )
+    slower = summary.rows_for(
+        "discovery_search",
+        {
+            "database": "postgresql",
+            "sizes": {"1000000": _search_size(39.0, {**with_posts, "ranked": {"p95_ms": 44.5}})},
+        },
+    )
+    assert [row.met for row in slower if "posts" in row.figure] == [False]  # 1.11x
+
+
+def test_the_full_run_measures_search_with_posts_and_the_quick_one_stays_small() -> None:
+    search = run_all.BENCHES["discovery_search"]
+    full = run_all.parse([]).overrides.get("discovery_search", list(search.full))
+    assert full[full.index("--posts-per-profile") + 1] == "5"
+    assert "1000000" in full[full.index("--sizes") + 1].split(",")
+    assert "--posts-per-profile" not in search.quick
