@@ -126,6 +126,10 @@ async def write_posts(database: Database, per_profile: int, seed: int) -> tuple[
     if pending is not None:
         await pending
     await analyze(database, "influencer_posts")
+    async with database.session() as session:
+        stored = await session.scalar(select(func.count()).select_from(influencer_posts))
+    if stored != posts:
+        raise RuntimeError(f"{posts:,} posts written, {stored:,} in the table")
     return posts, time.perf_counter() - started
 
 
@@ -145,7 +149,10 @@ async def add_posts_derived(database: Database, per_profile: int, seed: int) -> 
         derived = [_derived(rng, row, per_profile, at) for row in rows]
         async with database.session() as session:
             await ContentQualityRepository(session, outbox).store(
-                [PostsDerived(row.id, row.catalogue_id, quality, document, at) for row, (quality, document) in derived]
+                [
+                    PostsDerived(row.id, row.catalogue_id, quality, document, at)
+                    for row, (quality, document) in zip(rows, derived, strict=True)
+                ]
             )
             await session.commit()
         profiles += len(rows)
