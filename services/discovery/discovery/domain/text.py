@@ -1,7 +1,8 @@
 """Text similarity between a brief (or a profile) and profiles, behind one interface.
 
-TF-IDF (scikit-learn) is the default: cosine of the TF-IDF vectors, with inverse document
-frequencies taken over the documents compared, so a word every candidate uses counts little.
+TF-IDF (scikit-learn's weighting, computed with numpy and scipy) is the default: cosine of the
+TF-IDF vectors, with inverse document frequencies taken over the documents compared, so a word
+every candidate uses counts little.
 A sentence-embedding backend (all-MiniLM-L6-v2, offline, optional extra `embeddings`) compares
 meaning instead of words; DISCOVERY_TEXT_SIMILARITY=embedding selects it.
 """
@@ -10,11 +11,13 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 from typing import NamedTuple, Protocol
 
 import numpy as np
 import numpy.typing as npt
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _TOKEN = re.compile(r"[^\W_]{2,}")
 _ASCII_TOKEN = re.compile(r"[a-z0-9]{2,}")  # the same on folded ASCII text, and faster
@@ -94,18 +97,38 @@ class TextSimilarity(Protocol):
 
 
 class TfidfSimilarity:
+    """scikit-learn's TfidfVectorizer(sublinear_tf=True, smooth_idf=True, norm="l2") on the analysed
+    terms, computed with C-level loops: the vectorizer counts each term in a Python loop, which made a
+    ranked search over 600 profiles with posts' words (about 50 terms each, not 8) 2-3x slower."""
+
     name = "tfidf"
     reads_text = False
 
     def similarities(self, query: ProfileText, documents: Sequence[ProfileText]) -> Vector:
         if not documents or not query.terms:
             return np.zeros(len(documents))
-        vectorizer = TfidfVectorizer(analyzer=str.split, sublinear_tf=True, norm="l2")
-        try:
-            matrix = vectorizer.fit_transform([query.terms, *(d.terms for d in documents)])
-        except ValueError:  # no terms at all
+        term_lists = [query.terms.split(), *(d.terms.split() for d in documents)]
+        rows = len(term_lists)
+        lengths = np.fromiter(map(len, term_lists), dtype=np.intp, count=rows)
+        vocabulary = {term: column for column, term in enumerate(dict.fromkeys(chain.from_iterable(term_lists)))}
+        if not vocabulary:
             return np.zeros(len(documents))
-        scores = (matrix[1:] @ matrix[0].T).toarray().ravel()
+        columns = np.fromiter(
+            map(vocabulary.__getitem__, chain.from_iterable(term_lists)), dtype=np.intp, count=int(lengths.sum())
+        )
+        counts = sparse.csr_matrix(
+            (np.ones(len(columns)), (np.repeat(np.arange(rows), lengths), columns)), shape=(rows, len(vocabulary))
+        )
+        counts.sum_duplicates()  # one entry per (document, term): its count
+        per_row = np.diff(counts.indptr)
+        idf = np.log((1 + rows) / (1 + np.bincount(counts.indices, minlength=len(vocabulary)))) + 1.0
+        weights = (1.0 + np.log(counts.data)) * idf[counts.indices]
+        row_of = np.repeat(np.arange(rows), per_row)
+        norms = np.sqrt(np.bincount(row_of, weights=weights * weights, minlength=rows))
+        norms[norms == 0] = 1.0
+        weights /= norms[row_of]
+        unit = sparse.csr_matrix((weights, counts.indices, counts.indptr), shape=counts.shape)
+        scores = (unit[1:] @ unit[0].T).toarray().ravel()
         return np.clip(scores, 0.0, 1.0)
 
 
