@@ -8,7 +8,7 @@ import pytest
 
 from discovery.application import content
 from discovery.domain.facts import ProfileFacts
-from discovery.domain.posts import Post, Sponsorship, SponsorSignal
+from discovery.domain.posts import Post, Sponsorship, SponsorSignal, WrittenPost
 from discovery.domain.profiles import SHARED_CATALOGUE, Influencer, Platform
 from discovery.domain.text import TfidfSimilarity
 from servicekit.errors import NotFound
@@ -105,3 +105,23 @@ def test_voice_match_without_organic_captions_or_profile() -> None:
     hidden = profile(memory, "hidden", uuid.uuid4())
     with pytest.raises(NotFound):
         run(content.match_voice(uow, hidden.id, "hello", TfidfSimilarity()))
+
+
+def test_the_posts_an_import_wrote_are_held_as_the_refresh_reads_them() -> None:
+    memory = Memory()
+    runner = profile(memory, "runner")
+    posts = [post(runner, days, f"run {days}") for days in (200, 3, 120, 95, *range(300, 400))]
+    held = content.WrittenPosts(AT - content.WINDOW)
+    held.add(map(WrittenPost.of, posts))
+    assert held.whole
+    assert held.added == len(posts)
+    newest = [WrittenPost.of(p) for p in sorted(posts, key=lambda p: (p.posted_at, p.id), reverse=True)]
+    kept = held.of(runner.id)  # the recent one, the newest 30 before, maybe a few more; not all
+    assert kept[: 1 + content.DOCUMENT_POSTS] == newest[: 1 + content.DOCUMENT_POSTS]
+    assert len(kept) < 1 + 2 * content.DOCUMENT_POSTS
+    small = content.WrittenPosts(AT - content.WINDOW, max_posts=50)
+    small.add(map(WrittenPost.of, posts[:60]))
+    assert not small.whole
+    assert small.of(runner.id) == []
+    small.add(map(WrittenPost.of, posts[60:]))
+    assert small.added == len(posts)  # counted all the same: the import compares it with what it wrote

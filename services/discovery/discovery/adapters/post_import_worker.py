@@ -14,12 +14,14 @@ from contracts.events.discovery import InfluencerPostsImported, InfluencerUpdate
 from discovery.adapters.file_formats import read_posts_file
 from discovery.adapters.import_repository import LostLease
 from discovery.adapters.influencer_repository import InfluencerRepository
-from discovery.adapters.post_repository import PostRepository, post_records
+from discovery.adapters.post_repository import PostRepository, post_records, written_of_record
 from discovery.adapters.unit_of_work import SqlUnitOfWork
-from discovery.application.content import refresh_from_posts
+from discovery.application.content import WrittenPosts, refresh_from_posts
 from discovery.application.post_imports import plan_chunk
+from discovery.domain.content_quality import WINDOW
 from discovery.domain.imports import CellWarning, Chunk, ImportCounts, ImportJob, ImportState, Rejection
 from discovery.domain.post_import import PostPlan, read_post_chunks
+from discovery.domain.posts import Post, WrittenPost
 from discovery.domain.profiles import SHARED_CATALOGUE
 
 if TYPE_CHECKING:  # the worker calls in here
@@ -43,18 +45,27 @@ class PlannedPosts:
 
 
 async def process_posts(worker: "ImportWorker", job: ImportJob, content: bytes, progress: "Progress | None") -> None:
+    # The posts written, held for content quality: reading them back cost as much as the rest of
+    # the import's work in this process. A job resumed half-way has not got its earlier ones.
+    written = WrittenPosts(datetime.now(UTC) - WINDOW)
+    if job.records_done:
+        written.give_up()
+
+    async def commit(job: ImportJob, chunk: PlannedPosts) -> None:
+        await _commit_planned(worker, job, chunk)
+        written.add(map(written_of_record, chunk.records))
+
     try:
         # Large files on PostgreSQL: parsing, detection and planning in a child process while
         # this one writes; the rest (or all, if the pipeline breaks) in-process.
         if not (
             worker.pipelines(content)
-            and await worker.process_pipelined(
-                job, content, progress, plan_posts_chunks, lambda job, chunk: _commit_planned(worker, job, chunk)
-            )
+            and await worker.process_pipelined(job, content, progress, plan_posts_chunks, commit)
         ):
             for chunk in read_post_chunks(job, read_posts_file(content, job.format), worker.chunk_rows):
                 async with worker.database.session() as session:
-                    counts = await _write_chunk(worker, session, job, chunk)
+                    counts, posts = await _write_chunk(worker, session, job, chunk)
+                written.add(map(WrittenPost.of, posts))
                 job.records_done = chunk.records_done
                 job.counts.add(counts)
                 if progress is not None:
@@ -65,7 +76,7 @@ async def process_posts(worker: "ImportWorker", job: ImportJob, content: bytes, 
         # The chunks that landed before the failure still count for their profiles.
         await refresh_profiles(worker, job)
         raise
-    await refresh_profiles(worker, job)
+    await refresh_profiles(worker, job, written)
 
 
 async def plan_posts_chunks(
@@ -95,28 +106,36 @@ async def _commit_planned(worker: "ImportWorker", job: ImportJob, chunk: Planned
     job.counts.add(chunk.counts)
 
 
-async def refresh_profiles(worker: "ImportWorker", job: ImportJob) -> None:
+async def refresh_profiles(worker: "ImportWorker", job: ImportJob, written: WrittenPosts | None = None) -> None:
     """Works out content quality and ranking words once for every profile whose posts the job
     wrote, from all of their posts. Per chunk, a profile whose posts are spread over the file
     would be read again with every chunk (quadratic in the file). A job resumed after its worker
-    died does it again, whole: it stores figures, it adds nothing."""
+    died does it again, whole: it stores figures, it adds nothing. The profiles whose posts are
+    all the job's, and `written` holds (each post the job wrote), are not read back."""
     async with worker.database.sessionmaker() as session:
-        touched = await PostRepository(session, job.tenant_id).profiles_written_by(job.id)
+        posts = PostRepository(session, job.tenant_id)
+        touched = await posts.profiles_written_by(job.id)
+        whole: set[UUID] = set()
+        if written is not None and written.whole and written.added == job.counts.rows_created + job.counts.rows_updated:
+            whole = set(touched) - await posts.with_posts_besides(job.id, job.catalogue_id, touched)
     for start in range(0, len(touched), REFRESH_PROFILES):
         async with worker.database.session() as session:
             uow = SqlUnitOfWork(session, worker.outbox, job.tenant_id)
             batch = touched[start : start + REFRESH_PROFILES]
-            await refresh_from_posts(uow, batch, datetime.now(UTC), catalogue_id=job.catalogue_id)
+            known = {i: written.of(i) for i in batch if i in whole} if written is not None else None
+            await refresh_from_posts(uow, batch, datetime.now(UTC), catalogue_id=job.catalogue_id, known=known)
             # Keeps the lease (and finds out when it was lost), adding nothing to the counts.
             await worker.record(session, job, ImportCounts(), [], [], job.records_done)
 
 
-async def _write_chunk(worker: "ImportWorker", session: AsyncSession, job: ImportJob, chunk: Chunk) -> ImportCounts:
+async def _write_chunk(
+    worker: "ImportWorker", session: AsyncSession, job: ImportJob, chunk: Chunk
+) -> tuple[ImportCounts, list[Post]]:
     plan = await _plan(session, job, chunk)
     await PostRepository(session, job.tenant_id).write(plan, job.id)
     counts, rejections = _counted(chunk, plan)
     await worker.record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
-    return counts
+    return counts, [*plan.created, *plan.updated]
 
 
 async def _plan(session: AsyncSession, job: ImportJob, chunk: Chunk) -> PostPlan:

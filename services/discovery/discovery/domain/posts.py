@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 from uuid import UUID
 
 from discovery.domain.profiles import Platform
@@ -102,6 +103,30 @@ class PostMark:
     posted_at: datetime
     sponsored: bool
     brands: tuple[str, ...] = ()
+
+
+class WrittenPost(NamedTuple):
+    """What content quality and the ranking words read of a post: what an import holds of each
+    post it wrote (a Post reads the same)."""
+
+    id: UUID
+    catalogue_id: UUID
+    influencer_id: UUID
+    posted_at: datetime
+    caption: str | None
+    likes: int | None
+    comments: int | None
+    shares: int | None
+    sponsored: bool
+    brands: tuple[str, ...]
+    mentions: tuple[str, ...]
+
+    @classmethod
+    def of(cls, post: Post) -> "WrittenPost":
+        return cls(
+            *(post.id, post.catalogue_id, post.influencer_id, post.posted_at, post.caption, post.likes),
+            *(post.comments, post.shares, post.sponsored, post.brands, post.mentions),
+        )
 
 
 def as_seen_by(tenant_id: UUID, posts: Iterable[Post], *, limit: int | None = None) -> list[Post]:
