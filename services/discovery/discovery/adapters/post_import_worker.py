@@ -20,9 +20,9 @@ from discovery.application.content import WrittenPosts, refresh_from_posts
 from discovery.application.post_imports import plan_chunk
 from discovery.domain.content_quality import WINDOW
 from discovery.domain.imports import CellWarning, Chunk, ImportCounts, ImportJob, ImportState, Rejection
-from discovery.domain.post_import import PostPlan, read_post_chunks
+from discovery.domain.post_import import PostOwner, PostPlan, read_post_chunks
 from discovery.domain.posts import Post, WrittenPost
-from discovery.domain.profiles import SHARED_CATALOGUE
+from discovery.domain.profiles import SHARED_CATALOGUE, ProfileKey
 
 if TYPE_CHECKING:  # the worker calls in here
     from discovery.adapters.import_worker import ImportWorker, Progress
@@ -62,9 +62,10 @@ async def process_posts(worker: "ImportWorker", job: ImportJob, content: bytes, 
             worker.pipelines(content)
             and await worker.process_pipelined(job, content, progress, plan_posts_chunks, commit)
         ):
+            owners: dict[ProfileKey, PostOwner] = {}
             for chunk in read_post_chunks(job, read_posts_file(content, job.format), worker.chunk_rows):
                 async with worker.database.session() as session:
-                    counts, posts = await _write_chunk(worker, session, job, chunk)
+                    counts, posts = await _write_chunk(worker, session, job, chunk, owners)
                 written.add(map(WrittenPost.of, posts))
                 job.records_done = chunk.records_done
                 job.counts.add(counts)
@@ -83,9 +84,10 @@ async def plan_posts_chunks(
     sessions: async_sessionmaker[AsyncSession], job: ImportJob, content: bytes, chunk_rows: int
 ) -> AsyncIterator[PlannedPosts]:
     """The pipeline's planner (in the child process): reads, never writes."""
+    owners: dict[ProfileKey, PostOwner] = {}
     for chunk in read_post_chunks(job, read_posts_file(content, job.format), chunk_rows):
         async with sessions() as session:
-            plan = await _plan(session, job, chunk)
+            plan = await _plan(session, job, chunk, owners)
             await session.rollback()
         counts, rejections = _counted(chunk, plan)
         yield PlannedPosts(
@@ -129,18 +131,20 @@ async def refresh_profiles(worker: "ImportWorker", job: ImportJob, written: Writ
 
 
 async def _write_chunk(
-    worker: "ImportWorker", session: AsyncSession, job: ImportJob, chunk: Chunk
+    worker: "ImportWorker", session: AsyncSession, job: ImportJob, chunk: Chunk, owners: dict[ProfileKey, PostOwner]
 ) -> tuple[ImportCounts, list[Post]]:
-    plan = await _plan(session, job, chunk)
+    plan = await _plan(session, job, chunk, owners)
     await PostRepository(session, job.tenant_id).write(plan, job.id)
     counts, rejections = _counted(chunk, plan)
     await worker.record(session, job, counts, rejections, chunk.warnings, chunk.records_done)
     return counts, [*plan.created, *plan.updated]
 
 
-async def _plan(session: AsyncSession, job: ImportJob, chunk: Chunk) -> PostPlan:
+async def _plan(
+    session: AsyncSession, job: ImportJob, chunk: Chunk, owners: dict[ProfileKey, PostOwner] | None = None
+) -> PostPlan:
     influencers, posts = InfluencerRepository(session, job.tenant_id), PostRepository(session, job.tenant_id)
-    return await plan_chunk(influencers, posts, job.catalogue_id, chunk.rows, datetime.now(UTC))
+    return await plan_chunk(influencers, posts, job.catalogue_id, chunk.rows, datetime.now(UTC), known_owners=owners)
 
 
 def _counted(chunk: Chunk, plan: PostPlan) -> tuple[ImportCounts, list[Rejection]]:

@@ -10,9 +10,9 @@ from discovery.application.imports import ImportPreview, previewed
 from discovery.application.ports import InfluencerStore, Posts, UnitOfWork
 from discovery.domain.actors import Actor, catalogue_for
 from discovery.domain.imports import Chunk, ImportFile, ImportJob, ImportKind, ImportState, RecordSource
-from discovery.domain.post_import import PostPlan, plan_posts, profile_keys, read_post_chunks
+from discovery.domain.post_import import PostOwner, PostPlan, plan_posts, profile_keys, read_post_chunks
 from discovery.domain.post_rows import ParsedPost, is_instaloader, map_post_columns
-from discovery.domain.profiles import SHARED_CATALOGUE, Platform, new_id, now
+from discovery.domain.profiles import SHARED_CATALOGUE, Platform, ProfileKey, new_id, now
 from discovery.domain.row_values import RowError
 from discovery.domain.search import Visibility
 from servicekit.errors import InvalidField
@@ -68,15 +68,27 @@ async def submit(uow: UnitOfWork, actor: Actor, upload: ImportFile, options: Pos
 
 
 async def plan_chunk(
-    influencers: InfluencerStore, posts: Posts, catalogue_id: UUID, rows: Sequence[tuple[int, ParsedPost]], at: datetime
+    influencers: InfluencerStore,
+    posts: Posts,
+    catalogue_id: UUID,
+    rows: Sequence[tuple[int, ParsedPost]],
+    at: datetime,
+    *,
+    known_owners: dict[ProfileKey, PostOwner] | None = None,
 ) -> PostPlan:
     """What a chunk of posts changes, read from the stores but not written: each post's profile
-    by platform and handle in the job's catalogue, else (an org's job) in the shared one."""
+    by platform and handle in the job's catalogue, else (an org's job) in the shared one. Given
+    `known_owners` (the job's earlier chunks found them; this one adds its own), a profile is
+    looked up once per job, not once per chunk naming it; a handle not found is asked again."""
+    known = {} if known_owners is None else known_owners
     keys = profile_keys(rows)
-    owners = await influencers.post_owners(catalogue_id, keys)
+    wanted = [k for k in keys if k not in known]
+    found = await influencers.post_owners(catalogue_id, wanted) if wanted else {}
     if catalogue_id != SHARED_CATALOGUE:
-        missing = [k for k in keys if k not in owners]
-        owners = {**(await influencers.post_owners(SHARED_CATALOGUE, missing) if missing else {}), **owners}
+        missing = [k for k in wanted if k not in found]
+        found = {**(await influencers.post_owners(SHARED_CATALOGUE, missing) if missing else {}), **found}
+    known.update(found)
+    owners = {k: known[k] for k in keys if k in known}
     stored = await posts.stored(catalogue_id, list(dict.fromkeys((r.platform, r.post_id) for _, r in rows)))
     return plan_posts(catalogue_id, rows, owners, stored, at)
 
