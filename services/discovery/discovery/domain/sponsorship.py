@@ -10,8 +10,9 @@ partnership with", "Werbung"...; a gift disclosure counts); else a brand the pos
 the reason the detection gave."""
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
-from compliance import Basis, Brand, detect_sponsorship
+from compliance import Basis, Brand, BrandIndex, detect_sponsorship
 from discovery.domain.posts import MAX_POST_BRANDS, Sponsorship, SponsorSignal
 
 _SIGNALS: dict[Basis, SponsorSignal] = {
@@ -20,6 +21,13 @@ _SIGNALS: dict[Basis, SponsorSignal] = {
     Basis.BRAND_WITH_CUES: SponsorSignal.BRAND_WITH_CUES,
     Basis.VAGUE_LABEL: SponsorSignal.VAGUE_LABEL,
 }
+
+
+@lru_cache(maxsize=4096)
+def _brands(named: tuple[str, ...], past_sponsors: tuple[str, ...]) -> BrandIndex:
+    """The brands a post names and its profile's past sponsors, indexed once for the posts that
+    share them (most of a profile's posts name none but its past sponsors)."""
+    return BrandIndex([Brand(m, (f"@{m}",)) for m in named] + [Brand(s) for s in past_sponsors if s])
 
 
 def detect(
@@ -36,7 +44,7 @@ def detect(
     if not paid_partnership and sponsor_tags:
         tags = ", ".join(f"@{t}" for t in sponsor_tags)
         return Sponsorship(True, SponsorSignal.SPONSOR_TAG, f"the platform tags its sponsor: {tags}", named)
-    brands = [Brand(m, (f"@{m}",)) for m in named] + [Brand(s) for s in past_sponsors if s]
+    brands = () if paid_partnership else _brands(named, tuple(past_sponsors))
     detection = detect_sponsorship(caption or "", platform_label=bool(paid_partnership), known_brands=brands)
     signal = _SIGNALS.get(detection.basis)
     if not detection.sponsored or signal is None:
