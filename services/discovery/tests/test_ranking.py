@@ -388,4 +388,12 @@ def test_the_posts_document_keeps_the_brands_and_the_most_frequent_caption_words
     document = posts_document(captions, ["Salomon", "salomon"])
     terms = document.terms.split()
     assert terms[:3] == ["salomon", "trail", "run"]
-    assert len(terms) == 60
+    assert len(terms) == 20
+
+
+def test_post_terms_stored_under_a_higher_cap_are_read_up_to_the_cap() -> None:
+    stored = " ".join(f"word{i}" for i in range(60))
+
+    document = with_posts("bio", "bio", "captions", stored)
+
+    assert document.terms.split() == ["bio", *(f"word{i}" for i in range(20))]
