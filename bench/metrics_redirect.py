@@ -101,6 +101,7 @@ def main() -> None:
         broker.start()
         bootstrap = broker.bootstrap_servers
     secret = secrets.token_urlsafe(32)
+    run = uuid.uuid4().hex[:8]
     common = {
         "PLATFORM_ENV": "test",
         "PLATFORM_INTERNAL_SECRET": secret,
@@ -116,7 +117,15 @@ def main() -> None:
             ["metrics.main:create_app", "--factory"],
             ROOT / "services" / "metrics",
             metrics_port,
-            {**common, "METRICS_DATABASE_URL": f"sqlite+aiosqlite:///{tmp}/metrics.db"},
+            {
+                **common,
+                "METRICS_DATABASE_URL": f"sqlite+aiosqlite:///{tmp}/metrics.db",
+                # Topics of this run alone: on a broker kept between runs, a new metrics (its
+                # aggregator's offsets are in its new database) would fold every earlier run's
+                # clicks during this one's rounds.
+                "METRICS_CLICKS_TOPIC": f"metrics.clicks.bench-{run}",
+                "METRICS_INSIGHTS_TOPIC": f"metrics.insights.bench-{run}",
+            },
             tmp / "metrics.log",
         )
         processes.append(metrics)
