@@ -56,11 +56,15 @@ CAPTIONS = (
     "Weekend vlog is up, go watch it",
 )
 BRANDS = ("nike", "adidas", "oatly", "glossier", "gymshark", "hellofresh")
+RUN_STARTED = datetime.now(UTC).replace(second=0, microsecond=0)
 
 
 def posts_csv(handles: list[tuple[str, str]], n: int, seed: int, likes_growth: float = 1.0) -> bytes:
     rng = random.Random(seed)
-    start = datetime(2026, 1, 1, tzinfo=UTC)
+    # A post every 7 minutes up to this run's start, as in a real export; they used to run on from
+    # 2026-01-01, three quarters of them into the future (recent to content quality, which a real
+    # export's are not). The same anchor in every file of the run, so "the same file again" is.
+    start = RUN_STARTED - timedelta(minutes=7 * n)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)
