@@ -208,9 +208,40 @@ def last_words(log: Path) -> str:
     return lines[-1].strip() if lines else "no output"
 
 
+def idle_share(before: list[int], after: list[int]) -> float:
+    """The share of CPU time idle between two samples of /proc/stat's "cpu" line (idle and iowait)."""
+    spent = [b - a for a, b in zip(before, after, strict=True)]
+    total = sum(spent)
+    return (spent[3] + spent[4]) / total if total > 0 else 1.0
+
+
+def _cpu_times() -> list[int] | None:
+    try:
+        with open("/proc/stat") as stat:
+            return [int(x) for x in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+
+
+def settle(idle: float = 0.85, at_most_s: float = 60.0) -> float:
+    """Waits (at most a minute) until the machine is idle for a second: what the previous bench or the
+    start of Kafka and PostgreSQL left running (a JVM warming up, autovacuum) otherwise lands on the next
+    bench's figures (a CPU-bound bench right after the start measured 0.62x its quiet figure)."""
+    started = time.perf_counter()
+    before = _cpu_times()
+    while before is not None and time.perf_counter() - started < at_most_s:
+        time.sleep(1.0)
+        after = _cpu_times()
+        if after is None or idle_share(before, after) >= idle:
+            break
+        before = after
+    return round(time.perf_counter() - started, 1)
+
+
 def run_one(name: str, args: list[str], env: dict[str, str], timeout_s: float, out: Path) -> dict[str, Any]:
     output, log = out / f"{name}.json", out / "logs" / f"{name}.log"
     output.unlink(missing_ok=True)
+    settled_s = settle()
     when, load_start = datetime.now(UTC).strftime("%H:%M UTC"), os.getloadavg()
     log.parent.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, str(BENCH / f"{name}.py"), *args, "--output", str(output)]
@@ -239,6 +270,7 @@ def run_one(name: str, args: list[str], env: dict[str, str], timeout_s: float, o
     return {
         "status": status,
         "seconds": seconds,
+        "settled_s": settled_s,  # waited before it for the machine to be idle
         "when": when,
         "load_1_5_15_start_end": [round(x, 2) for x in (*load_start, *os.getloadavg())],
         "command": shlex.join(command[1:]),

@@ -172,3 +172,14 @@ def test_the_full_run_measures_search_with_posts_and_the_quick_one_stays_small()
     assert full[full.index("--posts-per-profile") + 1] == "5"
     assert "1000000" in full[full.index("--sizes") + 1].split(",")
     assert "--posts-per-profile" not in search.quick
+
+
+def test_the_runner_waits_for_an_idle_machine_by_the_share_of_idle_cpu_time() -> None:
+    # /proc/stat's cpu line: user nice system idle iowait irq softirq steal
+    before = [100, 0, 50, 1000, 10, 0, 0, 0]
+    busy = [280, 0, 70, 1000, 10, 0, 0, 0]
+    idle = [105, 0, 51, 1180, 14, 0, 0, 0]
+
+    assert run_all.idle_share(before, busy) == 0.0
+    assert run_all.idle_share(before, idle) == pytest.approx(184 / 190)
+    assert run_all.idle_share(before, before) == 1.0
