@@ -1,11 +1,12 @@
 """Content quality on hand-computed examples (formula in domain/content_quality.py and the README)."""
 
+import statistics
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from discovery.domain.content_quality import SIGNALS, assess_content
+from discovery.domain.content_quality import SIGNALS, assess_content, cv
 from discovery.domain.profiles import Platform, Tier
 
 AT = datetime(2026, 6, 1, 12, tzinfo=UTC)
@@ -112,3 +113,22 @@ def test_posts_without_figures_or_followers_leave_engagement_unassessed() -> Non
     assert "engagement_steadiness" in missing
     assert "cadence" not in missing
     assert "regularity" not in missing
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        [7.0, 7.0, 7.0],
+        [1.0, 2.0, 3.0, 4.0],
+        [0.5, 13.25, 2.0, 2.0, 40.0],
+        [1e9, 1e9 + 1, 1e9 + 2],
+        [120.0, 4_800.5, 950.0, 77.0, 3_100.0, 610.0, 2_222.0],
+    ],
+)
+def test_coefficient_of_variation_is_the_population_deviation_over_the_mean(values: list[float]) -> None:
+    # Computed in floats (exact fractions cost ~140 us a call on 3.11), to the same result.
+    assert cv(values) == pytest.approx(statistics.pstdev(values) / statistics.fmean(values), rel=1e-12, abs=1e-15)
+
+
+def test_coefficient_of_variation_of_a_zero_mean_is_zero() -> None:
+    assert cv([0.0, 0.0]) == 0.0

@@ -137,9 +137,13 @@ def _cadence(recent: Sequence[PostSignals], any_posts: bool) -> Part:
 
 
 def cv(values: Sequence[float]) -> float:
-    """Coefficient of variation (population standard deviation / mean); 0 for a zero mean."""
-    mean = statistics.fmean(values)
-    return statistics.pstdev(values) / mean if mean > 0 else 0.0
+    """Coefficient of variation (population standard deviation / mean); 0 for a zero mean.
+    Two passes of fsum rather than statistics.pstdev, whose exact fractions cost ~140 us a call
+    (on every profile a posts import touches), for the same result to 1e-12."""
+    mean = math.fsum(values) / len(values)
+    if mean <= 0:
+        return 0.0
+    return math.sqrt(math.fsum([(x - mean) ** 2 for x in values]) / len(values)) / mean
 
 
 def _regularity(recent: Sequence[PostSignals]) -> Part:
