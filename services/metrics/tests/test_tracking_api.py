@@ -191,11 +191,10 @@ async def test_the_click_producer_sends_each_flush_at_once_rather_than_lingering
     # not lingering: the click log flushes a batch of clicks, and the producer keeps one request
     # in flight per broker, so clicks arriving meanwhile travel in the next request together.
     ingestion = brand.service.app.state.ingestion  # type: ignore[attr-defined]
-    producer = ingestion.clicks.producer_factory()
-    try:
-        assert producer._message_accumulator._linger_time == 0
-    finally:
-        await producer.stop()
+    options = ingestion.click_producer_options()
+    assert options["linger_ms"] == 0
+    assert options["acks"] == "all"
+    assert ingestion.clicks.producer_factory == ingestion._producer
 
 
 async def test_the_gateways_batch_of_visits_is_answered_item_by_item_in_order(brand: Brand) -> None:

@@ -61,21 +61,25 @@ class Ingestion:
         self._insight_lock = asyncio.Lock()
         self._topics_task: asyncio.Task[None] | None = None
 
-    def _producer(self) -> AIOKafkaProducer:
+    def click_producer_options(self) -> dict[str, Any]:
+        """How the click producer is built (read by its test rather than aiokafka's internals)."""
         s = self.settings
-        return AIOKafkaProducer(
+        return {
             **s.kafka_security(),
-            bootstrap_servers=s.kafka_bootstrap_servers,
-            client_id=f"{s.service_name}-ingest",
-            acks="all",
-            enable_idempotence=s.kafka_idempotent_producer,
+            "bootstrap_servers": s.kafka_bootstrap_servers,
+            "client_id": f"{s.service_name}-ingest",
+            "acks": "all",
+            "enable_idempotence": s.kafka_idempotent_producer,
             # A 302 waits for the acknowledgement: no linger on top (under load the producer's one
             # request in flight per broker batches the clicks arriving meanwhile anyway).
-            linger_ms=0,
-            request_timeout_ms=s.click_send_timeout_ms,
-            retry_backoff_ms=100,
-            metadata_max_age_ms=30_000,
-        )
+            "linger_ms": 0,
+            "request_timeout_ms": s.click_send_timeout_ms,
+            "retry_backoff_ms": 100,
+            "metadata_max_age_ms": 30_000,
+        }
+
+    def _producer(self) -> AIOKafkaProducer:
+        return AIOKafkaProducer(**self.click_producer_options())
 
     async def start(self) -> None:
         await self.links.load()
