@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from gateway.adapters.credentials import hash_secret
 from gateway.adapters.tables import invitations, orgs, signups, users
 from gateway.domain.identity import OrgKind, Role
-from gateway.domain.onboarding import InvitationRecord, InvitationState, PendingSignup, SignupPurpose
+from gateway.domain.onboarding import InvitationRecord, InvitationState, MailsSent, PendingSignup, SignupPurpose
 
 
 class SignupRepository:
@@ -37,15 +37,20 @@ class SignupRepository:
                 org_kind=signup.org_kind.value if signup.org_kind else None,
                 influencer_id=signup.influencer_id,
                 invitation_id=signup.invitation_id,
+                requested_by=hash_secret(signup.requested_by),
                 created_at=now,
                 expires_at=signup.expires_at,
             )
         )
         return token
 
-    async def mailed_to(self, email: str, *, since: datetime) -> int:
-        count = select(func.count()).where(signups.c.email == email, signups.c.created_at >= since)
-        return int(await self.session.scalar(count) or 0)
+    async def mailed_to(self, email: str, *, since: datetime, requested_by: str) -> MailsSent:
+        client = hash_secret(requested_by)
+        counts = select(func.count(), func.count().filter(signups.c.requested_by == client)).where(
+            signups.c.email == email, signups.c.created_at >= since
+        )
+        in_all, from_client = (await self.session.execute(counts)).one()
+        return MailsSent(in_all=int(in_all), from_client=int(from_client))
 
     async def take(self, token: str) -> PendingSignup | None:
         """The unexpired sign-up of this token, deleted (a token confirms once) if the transaction commits."""

@@ -193,6 +193,9 @@ signups = Table(
     Column("org_kind", String(16), nullable=True),
     Column("influencer_id", Uuid, nullable=True),
     Column("invitation_id", Uuid, ForeignKey("invitations.id", ondelete="CASCADE"), nullable=True),
+    # A SHA-256 of the requesting client's address, kept while the sign-up waits: mail limits count
+    # per client.
+    Column("requested_by", String(64), nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("expires_at", UtcDateTime(), nullable=False),
     Index("ix_signups_expires_at", "expires_at"),

@@ -116,6 +116,13 @@ async def _webhook_targets(request: Request) -> WebhookTargets:
 
 
 OnboardingDep = Annotated[Onboarding, Depends(_onboarding)]
+
+
+async def _client_address(request: Request) -> str:
+    return client_address(request)  # async: a plain def dependency would wait for the thread pool
+
+
+ClientAddressDep = Annotated[str, Depends(_client_address)]
 PasswordsDep = Annotated[Passwords, Depends(_passwords)]
 SignerDep = Annotated[TokenSigner, Depends(_signer)]
 WebhookTargetsDep = Annotated[WebhookTargets, Depends(_webhook_targets)]

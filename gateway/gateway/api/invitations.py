@@ -8,6 +8,7 @@ from fastapi import APIRouter, Response, status
 from gateway.api.dependencies import (
     SHOWS_SECRET_ONCE,
     Caller,
+    ClientAddressDep,
     OnboardingDep,
     Person,
     UnitOfWorkDep,
@@ -72,9 +73,11 @@ async def decline_invitation(invitation_id: UUID, person: Person, uow: UnitOfWor
 
 
 @router.post("/invitations/join", status_code=status.HTTP_202_ACCEPTED, dependencies=[limit_anonymous("auth")])
-async def join_by_invitation(body: InvitationJoin, uow: UnitOfWorkDep, tools: OnboardingDep) -> SignupPending:
+async def join_by_invitation(
+    body: InvitationJoin, uow: UnitOfWorkDep, tools: OnboardingDep, client: ClientAddressDep
+) -> SignupPending:
     """Join with the invitation's token and a password, without signing in: the link mailed to
     the invited email confirms (creating the account, or adding to the one it has). The answer
     is the same either way."""
-    signup = await invitations.join_by_token(uow, tools, body.token, body.password, body.display_name)
+    signup = await invitations.join_by_token(uow, tools, body.token, body.password, body.display_name, client=client)
     return signup_pending(signup)

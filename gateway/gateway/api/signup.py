@@ -3,7 +3,7 @@ org exist once the link mailed to that email is confirmed (application/signups.p
 
 from fastapi import APIRouter, Response, status
 
-from gateway.api.dependencies import OnboardingDep, UnitOfWorkDep, limit_anonymous
+from gateway.api.dependencies import ClientAddressDep, OnboardingDep, UnitOfWorkDep, limit_anonymous
 from gateway.api.presenters import signup_confirmed, signup_pending
 from gateway.api.schemas import CreatorCreate, OrgCreate, SignupConfirm, SignupConfirmed, SignupPending
 from gateway.application import signups
@@ -12,7 +12,9 @@ router = APIRouter(prefix="/api/v1", tags=["identity"])
 
 
 @router.post("/orgs", status_code=status.HTTP_202_ACCEPTED, dependencies=[limit_anonymous("auth")])
-async def sign_up_org(body: OrgCreate, uow: UnitOfWorkDep, tools: OnboardingDep) -> SignupPending:
+async def sign_up_org(
+    body: OrgCreate, uow: UnitOfWorkDep, tools: OnboardingDep, client: ClientAddressDep
+) -> SignupPending:
     """Sign up a brand or agency org with its owner; confirmed by the link mailed to the owner."""
     owner = body.owner
     signup = await signups.sign_up_org(
@@ -23,12 +25,15 @@ async def sign_up_org(body: OrgCreate, uow: UnitOfWorkDep, tools: OnboardingDep)
         email=owner.email,
         password=owner.password,
         display_name=owner.display_name,
+        client=client,
     )
     return signup_pending(signup)
 
 
 @router.post("/creators", status_code=status.HTTP_202_ACCEPTED, dependencies=[limit_anonymous("auth")])
-async def sign_up_creator(body: CreatorCreate, uow: UnitOfWorkDep, tools: OnboardingDep) -> SignupPending:
+async def sign_up_creator(
+    body: CreatorCreate, uow: UnitOfWorkDep, tools: OnboardingDep, client: ClientAddressDep
+) -> SignupPending:
     """An influencer signs up and claims a profile; the role `creator` sees only its own
     partnerships and content. A profile can be claimed once. Confirmed by the mailed link."""
     signup = await signups.sign_up_creator(
@@ -38,6 +43,7 @@ async def sign_up_creator(body: CreatorCreate, uow: UnitOfWorkDep, tools: Onboar
         password=body.password,
         display_name=body.display_name,
         influencer_id=body.influencer_id,
+        client=client,
     )
     return signup_pending(signup)
 

@@ -87,7 +87,7 @@ async def decline(uow: UnitOfWork, person: Principal, invitation_id: UUID) -> No
 
 
 async def join_by_token(
-    uow: UnitOfWork, tools: Onboarding, token: str, password: str, display_name: str | None
+    uow: UnitOfWork, tools: Onboarding, token: str, password: str, display_name: str | None, *, client: str
 ) -> PendingSignup:
     """A sign-up that joins the org once the invited email confirms it."""
     invitation = await uow.invitations.by_token(token)
@@ -101,6 +101,7 @@ async def join_by_token(
         display_name=display_name,
         expires_at=min(invitation.expires_at, datetime.now(UTC) + tools.signup_ttl),
         invitation_id=invitation.id,
+        requested_by=client,
     )
     purpose = f'join "{invitation.org_name}" as {invitation.role.value}'
     return await signups.await_confirmation(uow, tools, signup, purpose)

@@ -9,7 +9,7 @@ from uuid import UUID
 from gateway.domain.accounts import ApiKeyRecord, MembershipRecord, OrgRecord, RefreshGrant, UserRecord
 from gateway.domain.identity import OrgKind, Principal, Role
 from gateway.domain.messages import Links, Mail
-from gateway.domain.onboarding import InvitationRecord, InvitationState, PendingSignup
+from gateway.domain.onboarding import InvitationRecord, InvitationState, MailsSent, PendingSignup
 from gateway.domain.report_shares import ReportShare
 from gateway.domain.revocation import RevocationKind
 from gateway.domain.webhooks import Creator, Delivery, Subscription
@@ -60,8 +60,9 @@ class SignupStore(Protocol):
         """The unexpired sign-up of this token, gone once the transaction commits."""
         ...
 
-    async def mailed_to(self, email: str, *, since: datetime) -> int:
-        """How many sign-ups awaiting confirmation were mailed to `email` since then."""
+    async def mailed_to(self, email: str, *, since: datetime, requested_by: str) -> MailsSent:
+        """How many sign-ups awaiting confirmation were mailed to `email` since then, in all and
+        at the request of this client."""
         ...
 
 

@@ -16,7 +16,6 @@ from gateway.domain.accounts import MembershipRecord, OrgRecord, UserRecord
 from gateway.domain.identity import OrgKind, Role
 from gateway.domain.onboarding import (
     MAIL_WINDOW,
-    MAILS_PER_ADDRESS,
     PendingSignup,
     SignupPurpose,
     check_answerable,
@@ -36,9 +35,10 @@ async def sign_up_org(
     email: str,
     password: str,
     display_name: str | None,
+    client: str,
 ) -> PendingSignup:
     """A brand or agency org with its owner, once the owner confirms."""
-    signup = await new_signup(tools, SignupPurpose.ORG, email, password, display_name)
+    signup = await new_signup(tools, SignupPurpose.ORG, email, password, display_name, client)
     signup = replace(signup, org_id=uuid.uuid4(), org_name=name, org_kind=kind)
     return await await_confirmation(uow, tools, signup, f'create the {kind} org "{name}"')
 
@@ -51,19 +51,20 @@ async def sign_up_creator(
     password: str,
     display_name: str | None,
     influencer_id: UUID,
+    client: str,
 ) -> PendingSignup:
     """An influencer claiming a discovery profile (once: a claimed profile is a 409)."""
     if await uow.identity.influencer_claimed(influencer_id):
         raise Conflict("this influencer profile is already claimed")
     org_id = uuid.uuid4()
     await _require_profile(tools, influencer_id, org_id)
-    signup = await new_signup(tools, SignupPurpose.CREATOR, email, password, display_name)
+    signup = await new_signup(tools, SignupPurpose.CREATOR, email, password, display_name, client)
     signup = replace(signup, org_id=org_id, influencer_id=influencer_id)
     return await await_confirmation(uow, tools, signup, "sign up as an influencer claiming a profile")
 
 
 async def new_signup(
-    tools: Onboarding, purpose: SignupPurpose, email: str, password: str, display_name: str | None
+    tools: Onboarding, purpose: SignupPurpose, email: str, password: str, display_name: str | None, client: str
 ) -> PendingSignup:
     # Hashed for every email alike: the answer's timing tells nothing either.
     return PendingSignup(
@@ -73,14 +74,16 @@ async def new_signup(
         password_hash=await tools.passwords.hash(password),
         display_name=display_name,
         expires_at=datetime.now(UTC) + tools.signup_ttl,
+        requested_by=client,
     )
 
 
 async def await_confirmation(uow: UnitOfWork, tools: Onboarding, signup: PendingSignup, purpose: str) -> PendingSignup:
     """Keeps the sign-up and mails its token to the email, once the transaction commits; not when
     the address was mailed its limit already (the caller's answer is the same either way)."""
-    if not may_mail(await uow.signups.mailed_to(signup.email, since=datetime.now(UTC) - MAIL_WINDOW)):
-        log.warning("sign-up mail to an address mailed %d times within %s: not sent", MAILS_PER_ADDRESS, MAIL_WINDOW)
+    since = datetime.now(UTC) - MAIL_WINDOW
+    if not may_mail(await uow.signups.mailed_to(signup.email, since=since, requested_by=signup.requested_by)):
+        log.warning("sign-up mail to an address mailed its limit within %s: not sent", MAIL_WINDOW)
         return signup
     token = await uow.signups.add(signup)
     uow.send_after_commit(messages.confirmation(signup.email, token, purpose, signup.expires_at, tools.links))

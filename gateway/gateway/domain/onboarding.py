@@ -10,14 +10,25 @@ from gateway.domain.identity import OrgKind, Role
 from servicekit.errors import Conflict, NotFound
 
 # Sign-up mails whatever address it is given: at most this many mails to one address within
-# MAIL_WINDOW, so that nobody floods a stranger's inbox through it. Past that the answer stays the
-# same (it never tells) and nothing is kept or mailed; the mails already sent still confirm.
-MAILS_PER_ADDRESS = 5
+# MAIL_WINDOW from one client, and from all clients together, so that nobody floods a stranger's
+# inbox through it, and a stranger who used up an address's mails from one client does not hold
+# back its owner, who signs up from another. Past either limit the answer stays the same (it never
+# tells) and nothing is kept or mailed; the mails already sent still confirm.
+MAILS_PER_ADDRESS_FROM_ONE_CLIENT = 5
+MAILS_PER_ADDRESS = 20
 MAIL_WINDOW = timedelta(hours=1)
 
 
-def may_mail(mailed_in_window: int) -> bool:
-    return mailed_in_window < MAILS_PER_ADDRESS
+@dataclass(frozen=True)
+class MailsSent:
+    """Sign-up mails to one address within MAIL_WINDOW: in all, and at the request of one client."""
+
+    in_all: int
+    from_client: int
+
+
+def may_mail(sent: MailsSent) -> bool:
+    return sent.in_all < MAILS_PER_ADDRESS and sent.from_client < MAILS_PER_ADDRESS_FROM_ONE_CLIENT
 
 
 class SignupPurpose(StrEnum):
@@ -46,6 +57,9 @@ class PendingSignup:
     org_kind: OrgKind | None = None
     influencer_id: UUID | None = None
     invitation_id: UUID | None = None
+    # Who asked (a digest of the client's address, kept only while the sign-up waits): the mail
+    # limits count per client.
+    requested_by: str = ""
 
 
 @dataclass(frozen=True)
