@@ -76,9 +76,10 @@ async def keep_visitors(
     visitors: dict[tuple[str, str], int],
     partition_of: dict[str, TopicPartition],
     next_offsets: dict[TopicPartition, int],
-) -> None:
+) -> dict[TopicPartition, int]:
     """Stores the visitors a batch counted as one row per partition (`partition_of`: each link's
-    partition in the batch), keyed by the partition's next offset."""
+    partition in the batch), keyed by the partition's next offset; the newest counted click
+    (epoch ms) of each partition."""
     by_partition: dict[TopicPartition, dict[str, dict[str, int]]] = defaultdict(lambda: defaultdict(dict))
     newest: dict[TopicPartition, int] = {}
     for (link, client), millis in visitors.items():
@@ -91,17 +92,22 @@ async def keep_visitors(
             for tp, links in by_partition.items()
         ]
     )
+    return newest
 
 
 async def load_visitors(
     session: AsyncSession, partitions: list[TopicPartition], now: datetime
 ) -> dict[tuple[str, str], int]:
-    """Every visitor's last counted time (epoch ms) the partitions' batches kept, past what the
-    sweep forgets (publisher: twice the repeat window)."""
-    since = now - REPEAT_WINDOW * 2
-    since_ms = ms_of(since)
+    """Every visitor's last counted time (epoch ms) the partitions' batches kept, within twice the
+    repeat window of each partition's newest kept click (a backlog's clicks are hours behind the
+    clock), and those kept per visitor before migration 0005, within it of `now`."""
+    store = store_for(session)
+    newest = await store.newest_visitor_batches(partitions)
+    since = {tp: at - REPEAT_WINDOW * 2 for tp, at in newest.items()}
+    legacy_since = now - REPEAT_WINDOW * 2
     found: dict[tuple[str, str], int] = {}
-    for kept in await store_for(session).visitor_batches(partitions, since):
+    for partition, kept in await store.visitor_batches(since, legacy_since):
+        since_ms = ms_of(since.get(partition, legacy_since))
         for link, clients in orjson.loads(kept).items():
             for client, millis in clients.items():
                 if millis >= since_ms and millis > found.get((link, client), -1):

@@ -3,12 +3,12 @@ arrays (unnest), one statement per table, its text constant; elsewhere (SQLite) 
 INSERT ... ON CONFLICT of SQLAlchemy, in chunks."""
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
 from aiokafka import TopicPartition
-from sqlalchemy import and_, case, insert, or_, select, text
+from sqlalchemy import and_, case, delete, func, insert, or_, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from metrics.adapters.sql import insert_for
@@ -59,16 +59,49 @@ class PortableStore:
             )
         return fresh
 
-    async def visitor_batches(self, partitions: list[TopicPartition], since: datetime) -> list[bytes]:
-        """The visitors kept by the partitions' batches whose newest is `since` or later (and those
-        kept per visitor before migration 0005, read with every partition)."""
+    async def newest_visitor_batches(self, partitions: list[TopicPartition]) -> dict[TopicPartition, datetime]:
+        """The newest click kept by each partition's batches (partitions with none are left out)."""
         b = click_visitor_batches.c
-        mine = or_(
-            *(and_(b.topic == tp.topic, b.partition == tp.partition) for tp in partitions),
-            b.partition == LEGACY_PARTITION,
+        if not partitions:
+            return {}
+        mine = or_(*(and_(b.topic == tp.topic, b.partition == tp.partition) for tp in partitions))
+        rows = await self.session.execute(
+            select(b.topic, b.partition, func.max(b.newest_at)).where(mine).group_by(b.topic, b.partition)
         )
-        rows = await self.session.execute(select(b.visitors).where(mine, b.newest_at >= since))
-        return [bytes(kept) for kept in rows.scalars()]
+        return {TopicPartition(topic, partition): newest for topic, partition, newest in rows}
+
+    async def visitor_batches(
+        self, since: dict[TopicPartition, datetime], legacy_since: datetime
+    ) -> list[tuple[TopicPartition, bytes]]:
+        """The visitors kept by each partition's batches whose newest is its `since` or later, and
+        those kept per visitor before migration 0005 (read with every partition) since
+        `legacy_since`; each with its partition."""
+        b = click_visitor_batches.c
+        wanted = or_(
+            *(and_(b.topic == tp.topic, b.partition == tp.partition, b.newest_at >= at) for tp, at in since.items()),
+            and_(b.partition == LEGACY_PARTITION, b.newest_at >= legacy_since),
+        )
+        rows = await self.session.execute(select(b.topic, b.partition, b.visitors).where(wanted))
+        return [(TopicPartition(topic, partition), bytes(kept)) for topic, partition, kept in rows]
+
+    async def forget_visitor_batches(self, keep: timedelta, now: datetime) -> None:
+        """Deletes each partition's batches whose newest click is more than `keep` behind the
+        partition's newest kept click (its own time, not the clock: a backlog read late, or a
+        quiet partition, keeps what its next clicks are compared with), and the rows kept per
+        visitor before migration 0005 more than `keep` before `now`."""
+        b = click_visitor_batches.c
+        newest = await self.session.execute(
+            select(b.topic, b.partition, func.max(b.newest_at))
+            .where(b.partition != LEGACY_PARTITION)
+            .group_by(b.topic, b.partition)
+        )
+        for topic, partition, at in newest.all():
+            await self.session.execute(
+                delete(click_visitor_batches).where(b.topic == topic, b.partition == partition, b.newest_at < at - keep)
+            )
+        await self.session.execute(
+            delete(click_visitor_batches).where(b.partition == LEGACY_PARTITION, b.newest_at < now - keep)
+        )
 
     async def add_visitor_batches(self, rows: list[tuple[str, int, int, int, bytes]]) -> None:
         """(topic, partition, next offset, newest epoch ms, visitors)."""

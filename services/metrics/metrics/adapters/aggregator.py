@@ -99,6 +99,7 @@ class Aggregator:
         fetch_max_wait_ms: int,
         min_interval_ms: int = 0,
         security: dict[str, Any] | None = None,
+        visitor_sweep_interval_s: float = 60.0,
     ) -> None:
         self.database = database
         self.bootstrap_servers = bootstrap_servers
@@ -115,20 +116,27 @@ class Aggregator:
         self.assigned = asyncio.Event()
         # Visitors' last counted clicks (epoch ms) of the partitions this process holds (read with
         # its first batch of each, then kept up to date: it alone writes them then); forgotten at
-        # every rebalance, and past the repeat window.
+        # every rebalance, and past twice the repeat window behind the newest click counted in
+        # each partition (not the clock: a backlog read hours late still tells its repeats).
         self._visitors: dict[tuple[str, str], int] = {}
         self._visitors_of: set[TopicPartition] = set()
+        self._newest_of: dict[TopicPartition, int] = {}
+        self._visitor_sweep_interval_s = visitor_sweep_interval_s
         self._visitors_swept_at = time.monotonic()
 
     def forget_visitors(self) -> None:
         self._visitors.clear()
         self._visitors_of.clear()
+        self._newest_of.clear()
 
-    def _remember(self, visitors: dict[tuple[str, str], int]) -> None:
+    def _remember(self, visitors: dict[tuple[str, str], int], newest: dict[TopicPartition, int]) -> None:
         self._visitors.update(visitors)
-        if time.monotonic() - self._visitors_swept_at > 60:
+        for partition, millis in newest.items():
+            self._newest_of[partition] = max(millis, self._newest_of.get(partition, millis))
+        if time.monotonic() - self._visitors_swept_at >= self._visitor_sweep_interval_s and self._newest_of:
             self._visitors_swept_at = time.monotonic()
-            oldest = int(time.time() * 1000) - 2 * VISITOR_MEMORY_MS
+            # One memory for every partition held: it follows the one furthest behind.
+            oldest = min(self._newest_of.values()) - 2 * VISITOR_MEMORY_MS
             self._visitors = {pair: at for pair, at in self._visitors.items() if at >= oldest}
 
     def start(self) -> None:
@@ -240,7 +248,7 @@ class Aggregator:
                     self._visitors[pair] = max(millis, self._visitors.get(pair, millis))
                 self._visitors_of.update(unread)
             visitors = await fold_clicks(session, clicks, now, self._visitors)
-            await keep_visitors(session, visitors, partition_of, next_offsets)
+            newest = await keep_visitors(session, visitors, partition_of, next_offsets)
             await fold_insights(session, insights, now)
             statement = insert_for(session, aggregator_offsets)
             statement = statement.on_conflict_do_update(
@@ -250,7 +258,7 @@ class Aggregator:
                 statement,
                 [{"topic": tp.topic, "partition": tp.partition, "next_offset": n} for tp, n in next_offsets.items()],
             )
-        self._remember(visitors)  # once committed: a rolled-back batch is read again
+        self._remember(visitors, newest)  # once committed: a rolled-back batch is read again
         AGGREGATED.labels(self.clicks_topic).inc(len(clicks))
         AGGREGATED.labels(self.insights_topic).inc(len(insights))
         BATCH_SECONDS.observe(time.perf_counter() - started)

@@ -9,8 +9,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete
 
+from metrics.adapters.aggregation_store import store_for
 from metrics.adapters.change_log import take_changed
-from metrics.adapters.tables import click_visitor_batches, replayed_clicks
+from metrics.adapters.tables import replayed_clicks
 from metrics.adapters.unit_of_work import SqlUnitOfWork
 from metrics.application.publishing import tell_performance, tell_reached_targets
 from metrics.domain.clicks import REPEAT_WINDOW
@@ -53,7 +54,5 @@ class Publisher(BackgroundLoop):
     async def _sweep(self, now: datetime) -> None:
         # A visitor whose last counted click is older than the window counts again anyway.
         async with self.database.session() as session:
-            await session.execute(
-                delete(click_visitor_batches).where(click_visitor_batches.c.newest_at < now - REPEAT_WINDOW * 2)
-            )
+            await store_for(session).forget_visitor_batches(REPEAT_WINDOW * 2, now)
             await session.execute(delete(replayed_clicks).where(replayed_clicks.c.counted_at < now - REPLAY_MEMORY))
