@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from discovery.application.post_imports import plan_chunk
-from discovery.domain.post_import import PostKey, PostOwner, StoredPost
+from discovery.domain.post_import import PostKey, PostOwner, StoredPost, fingerprint
 from discovery.domain.post_rows import ParsedPost
-from discovery.domain.profiles import SHARED_CATALOGUE, Platform, ProfileKey
+from discovery.domain.posts import MediaType
+from discovery.domain.profiles import SHARED_CATALOGUE, Platform, ProfileKey, new_ids
 from servicekit.testing import run
 
 AT = datetime(2026, 6, 1, tzinfo=UTC)
@@ -67,3 +68,32 @@ def test_an_orgs_job_looks_up_its_own_then_shared_profiles_once() -> None:
             profiles.owners[SHARED_CATALOGUE][(Platform.INSTAGRAM, "bo")].id,
         }
     assert profiles.asked == [(ORG, ["ana", "bo"]), (SHARED_CATALOGUE, ["bo"])]
+
+
+def test_the_fingerprint_of_stored_posts_does_not_change() -> None:
+    # Stored posts keep the fingerprint they were written with: another value for the same post
+    # would read every stored post as updated on the next import of it.
+    owner = uuid.UUID("0190d7a2-5c3e-7abc-8def-0123456789ab")
+    full = ParsedPost(
+        *(Platform.TIKTOK, "lena", "7301234567890", datetime(2026, 11, 1, 10, 0, 5, 123456, tzinfo=UTC)),
+        "https://www.tiktok.com/@lena/video/7301234567890",
+        "Thanks @nike for the gift #ad 'quoted' \"double\" \u00e9\n",
+        *(MediaType.REEL, 1200, 30, None, 4, 0, True, ("nike", "adidas"), ("nike",)),
+    )
+    bare = ParsedPost(
+        Platform.INSTAGRAM, "a", "P1", datetime(1970, 1, 1, tzinfo=UTC), *(None,) * 9, (), ()
+    )  # fmt: skip
+    assert fingerprint(owner, full) == "5cd9143b347b4e72dad733df33111789e5ca4623"
+    assert fingerprint(owner, bare) == "173b101ddde2235a33cb83a618625117db0144b5"
+
+
+def test_new_ids_are_ascending_version_7_uuids_like_any_other() -> None:
+    ids = new_ids(500)
+    assert ids == sorted(ids)
+    assert len(set(ids)) == 500
+    for made in ids:
+        same = uuid.UUID(str(made))
+        assert (made.version, made.variant) == (7, uuid.RFC_4122)
+        assert made == same
+        assert hash(made) == hash(same)
+        assert made.bytes == same.bytes

@@ -33,6 +33,51 @@ def test_a_post_url_gives_the_platforms_id(url: str, post_id: str, platform: Pla
     assert post_id_from_url(url) == (post_id, platform)
 
 
+# Odd shapes, each read as urlsplit reads it (the fast path for plain web URLs must agree).
+@pytest.mark.parametrize(
+    ("url", "post_id", "platform"),
+    [
+        ("https://example.test/instagram/user1/17", "example.test/instagram/user1/17", None),
+        ("HTTPS://Example.Test/A/B/?x=1#frag", "example.test/a/b", None),
+        ("http://a.test", "a.test", None),
+        ("a.test/x/", "a.test/x", None),
+        ("example.test/path//more", "example.test/path//more", None),
+        ("//host.test/p", "host.test/p", None),
+        ("[x]", "[x]", None),
+        ("http://[::1]/p", "[::1]/p", None),
+        ("http://[::1/p", "http://[::1/p", None),
+        ("https://fox.com/a/status/12", "12", Platform.X),
+        ("https://fox.com/a/b/status/12", "fox.com/a/b/status/12", None),
+        ("mailto:lena@example.test", "mailto:lena@example.test", None),
+        ("https://m.youtube.com/watch?feature=x&v=abc", "abc", Platform.YOUTUBE),
+        ("https://notyoutube.com/watch?v=a", "a", Platform.YOUTUBE),
+        ("https://youtube.com/watch?v=", "youtube.com/watch", None),
+        ("https://YOUTUBE.COM/watch?v=zz", "youtube.com/watch", None),
+        ("https://a.test/x\ty", "a.test/xy", None),
+        ("https://a.test/x y", "a.test/x y", None),
+        ("https://user:pw@a.test:8080/p;q", "user:pw@a.test:8080/p;q", None),
+        ("ftp://a.test/p", "a.test/p", None),
+        ("https://\u00e4.test/p", "\u00e4.test/p", None),
+        ("https:a.test/p", "https:a.test/p", None),
+        ("http:/a.test/p", "http:/a.test/p", None),
+        ("https://a.test/p?q=1/2#f/g", "a.test/p", None),
+        ("https://a.test/%7Euser/", "a.test/%7euser", None),
+        ("https://a.test#x", "a.test", None),
+        ("https://a.test?x", "a.test", None),
+        ("https://instagram.com/lena/p/Abc_1", "Abc_1", Platform.INSTAGRAM),
+        ("https://www.instagram.com/stories/lena/1", "www.instagram.com/stories/lena/1", None),
+        ("https://twitter.com/lena/status/17?s=20", "17", Platform.X),
+        ("https://tiktok.com/@lena/photo/1", "tiktok.com/@lena/photo/1", None),
+        ("https://a.test/\x01x", "a.test/\x01x", None),
+        ("https://a.test////", "a.test", None),
+        ("https://a.test/x\\y", "a.test/x\\y", None),
+        (" https://a.test/x", "a.test/x", None),
+    ],
+)
+def test_any_other_url_is_its_own_id_as_urlsplit_reads_it(url: str, post_id: str, platform: Platform | None) -> None:
+    assert post_id_from_url(url) == (post_id, platform)
+
+
 def _parse(**values: object) -> object:
     row = {"handle": "@Lena", "platform": "instagram", "post_id": "P1", "time": "2026-11-01T10:00:00Z", **values}
     parser = PostRowParser(map_post_columns(list(row), {}), platform=None)
