@@ -231,15 +231,15 @@ def new_ids(count: int) -> list[UUID]:
     data = os.urandom(10 * count)
     values = (int.from_bytes(data[i : i + 10]) for i in range(0, 10 * count, 10))
     # Sorted as the ids they become: the random bits are spread around the version and variant.
-    return [_uuid(v) for v in sorted(head | (v >> 68) << 64 | (v & _LOW_62) for v in values)]
+    return [uuid_of_int(v) for v in sorted(head | (v >> 68) << 64 | (v & _LOW_62) for v in values)]
 
 
 _LOW_62 = (1 << 62) - 1
 
 
-def _uuid(value: int) -> UUID:
-    """UUID(int=value) for a value known to be in range, as unpickling makes one: at a third of
-    the checking constructor's cost (one per post or profile an import creates)."""
+def uuid_of_int(value: int) -> UUID:
+    """UUID(int=value) for a value known to be in range (0 to 2**128 - 1), as unpickling makes
+    one: at a third of the checking constructor's cost (one per post or profile an import makes)."""
     made = object.__new__(UUID)
     object.__setattr__(made, "int", value)
     object.__setattr__(made, "is_safe", SafeUUID.unknown)
