@@ -104,7 +104,7 @@ def plan_posts(
     left alone; a post of a handle no profile the job sees has is rejected. Sponsorship is
     detected for the posts written only."""
     plan = PostPlan()
-    ids = iter(new_ids(len(rows)))
+    ids = iter(new_ids(sum((row.platform, row.post_id) not in stored for _, row in rows)))
     for line, row in rows:
         owner = owners.get((row.platform, row.handle))
         if owner is None:
