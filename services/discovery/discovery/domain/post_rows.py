@@ -328,7 +328,9 @@ class PostRowParser:
 
     def _sponsors(self, values: Mapping[str, Any]) -> list[str]:
         raw = self._cell(values, "sponsor_tags")
-        items = raw if isinstance(raw, list) else _TAG_SEPARATORS.split(str(raw)) if raw else []
+        if not raw:  # most rows
+            return []
+        items = raw if isinstance(raw, list) else _TAG_SEPARATORS.split(str(raw))
         tags = dict.fromkeys(str(i).strip().lstrip("@").lower() for i in items)
         return [t for t in tags if t and NUL not in t][:MAX_POST_BRANDS]
 
