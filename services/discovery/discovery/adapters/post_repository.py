@@ -249,16 +249,18 @@ RECORD_COLUMNS = (
 
 def post_record(post: Post, content_hash: str, job_id: UUID | None) -> tuple[Any, ...]:
     """post_row's values as one COPY record, JSON as text: built directly, as an import writes
-    one per post (a dict first cost as much as the rest of writing it)."""
+    one per post (a dict first cost as much as the rest of writing it), in one tuple display (a
+    third cheaper than joining small ones)."""
     s = post.sponsorship
+    media = post.media_type
     return (
-        *(post.id, post.catalogue_id, post.influencer_id, post.platform.value, post.post_id, post.url),
-        *(post.posted_at, post.caption, post.media_type.value if post.media_type else None),
-        *(post.likes, post.comments, post.views, post.shares, post.saves, post.paid_partnership),
-        *(_as_json(post.sponsor_tags), _as_json(post.mentions), s.sponsored, s.signal.value, s.reason),
-        *(_as_json(s.brands), content_hash, job_id),
-        *(post.created_at or post.posted_at, post.updated_at or post.posted_at),
-    )
+        post.id, post.catalogue_id, post.influencer_id, post.platform.value, post.post_id, post.url,
+        post.posted_at, post.caption, media.value if media else None,
+        post.likes, post.comments, post.views, post.shares, post.saves, post.paid_partnership,
+        _as_json(post.sponsor_tags), _as_json(post.mentions), s.sponsored, s.signal.value, s.reason,
+        _as_json(s.brands), content_hash, job_id,
+        post.created_at or post.posted_at, post.updated_at or post.posted_at,
+    )  # fmt: skip
 
 
 _WRITTEN = itemgetter(
