@@ -13,6 +13,11 @@ from pathlib import Path
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.errors import CCompilerError, ExecError, PlatformError
+
+# What a missing or failing C compiler raises (CompileError and LinkError are CCompilerErrors).
+# Anything else, a broken Cython say, fails the install rather than quietly giving pure Python.
+NO_COMPILER = (CCompilerError, ExecError, PlatformError, OSError)
 
 HERE = Path(__file__).resolve().parent
 PACKAGE = HERE / "compliance"
@@ -32,13 +37,13 @@ class OptionalBuildExt(build_ext):
     def run(self) -> None:
         try:
             super().run()
-        except Exception as error:  # no compiler at all: every module stays Python
+        except NO_COMPILER as error:  # no compiler at all: every module stays Python
             print(f"compliance: not compiled ({error}); the pure-Python modules are used", file=sys.stderr)
 
     def build_extension(self, ext: Extension) -> None:
         try:
             super().build_extension(ext)
-        except Exception as error:
+        except NO_COMPILER as error:
             print(f"compliance: {ext.name} not compiled ({error}); its Python source is used", file=sys.stderr)
 
 
