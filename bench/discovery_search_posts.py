@@ -17,7 +17,7 @@ from sqlalchemy import func, select, text, update
 
 from discovery.adapters.content_quality_repository import ContentQualityRepository, quality_record
 from discovery.adapters.post_repository import PostRepository
-from discovery.adapters.tables import POSTS_DERIVED, influencer_posts, influencers, messaging
+from discovery.adapters.tables import POSTS_DERIVED, influencer_post_details, influencer_posts, influencers, messaging
 from discovery.domain.content_quality import PostsDerived, assess_content
 from discovery.domain.post_import import PostPlan
 from discovery.domain.posts import MediaType, Post, Sponsorship, SponsorSignal
@@ -191,17 +191,26 @@ async def _add_posts_derived_by_templates(database: Database, per_profile: int, 
             text("CREATE TEMP TABLE bench_templates (k int, q float8, m text, d text, x text, t text)")
         )
         await session.execute(text("INSERT INTO bench_templates VALUES (:k, :q, :m, :d, :x, :t)"), templates)
+        # Where ContentQualityRepository.store writes them: ranking's figures on the profile, the
+        # parts with their reasons and the captions' text in influencer_post_details.
+        template_of = f"abs(hashtext(i.id::text)) % {len(templates)}"
         await session.execute(
             text(
-                "UPDATE influencers i SET content_quality = b.q, content_quality_not_assessed = b.m,"
-                " content_quality_detail = b.d::json, content_quality_at = :at, post_text = b.x, post_terms = b.t"
-                f" FROM bench_templates b WHERE b.k = abs(hashtext(i.id::text)) % {len(templates)}"
+                "UPDATE influencers i SET content_quality = b.q, content_quality_not_assessed = b.m, post_terms = b.t"
+                f" FROM bench_templates b WHERE b.k = {template_of}"
+            )
+        )
+        await session.execute(
+            text(
+                f"INSERT INTO {influencer_post_details.name}"
+                " (influencer_id, content_quality_detail, content_quality_at, post_text)"
+                f" SELECT i.id, b.d::json, :at, b.x FROM influencers i JOIN bench_templates b ON b.k = {template_of}"
             ),
             {"at": at},
         )
         count = int(await session.scalar(select(func.count()).select_from(influencers)) or 0)
         await session.commit()
-    await analyze(database, "influencers")
+    await analyze(database, "influencers", influencer_post_details.name)
     return count, time.perf_counter() - started
 
 
@@ -209,9 +218,10 @@ async def remove_posts(database: Database) -> None:
     """The posts and what they gave the profiles, gone."""
     async with database.session() as session:
         if database.engine.dialect.name == "postgresql":
-            await session.execute(text(f"TRUNCATE {influencer_posts.name}"))
+            await session.execute(text(f"TRUNCATE {influencer_posts.name}, {influencer_post_details.name}"))
         else:
             await session.execute(influencer_posts.delete())
+            await session.execute(influencer_post_details.delete())
         await session.execute(update(influencers).values(dict.fromkeys(POSTS_DERIVED)))
         await session.commit()
-    await analyze(database, "influencers", "influencer_posts")
+    await analyze(database, "influencers", "influencer_posts", influencer_post_details.name)

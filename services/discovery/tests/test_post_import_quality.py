@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from devstack.databases import DatabaseFactory
-from discovery.adapters.tables import influencers, messaging
+from discovery.adapters.tables import influencer_post_details, influencers, messaging
 from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.application.content import refresh_from_posts
 from discovery.domain.profiles import SHARED_CATALOGUE
@@ -58,12 +58,12 @@ def posts_file(*groups: Group) -> bytes:
 
 async def figures(database: Database) -> dict[str, tuple[Any, ...]]:
     """Each profile's content quality as stored: detail (score, parts with reasons), text, terms."""
-    i = influencers.c
+    i, d = influencers.c, influencer_post_details.c
     async with database.sessionmaker() as session:
         rows = await session.execute(
-            select(i.handle, i.content_quality_detail, i.content_quality_not_assessed, i.post_text, i.post_terms).where(
-                i.content_quality.is_not(None)
-            )
+            select(i.handle, d.content_quality_detail, i.content_quality_not_assessed, d.post_text, i.post_terms)
+            .join(influencer_post_details, d.influencer_id == i.id)
+            .where(i.content_quality.is_not(None))
         )
         return {r.handle: tuple(r[1:]) for r in rows}
 

@@ -1,8 +1,9 @@
-"""What a profile's posts give it, stored on the profile: content quality (its score, parts and
-coverage) and the words of its recent posts; and the `influencer.updated` events telling of it.
+"""What a profile's posts give it: content quality (its score, parts and coverage) and the words of
+its recent posts; and the `influencer.updated` events telling of it.
 
-Written apart from the profile's own columns (tables.POSTS_DERIVED), which imports and edits
-write: neither touches these."""
+What ranking reads is stored on the profile, apart from its own columns (tables.POSTS_DERIVED),
+which imports and edits write: neither touches these; what only the profile's page reads (the
+parts with their reasons, the captions' text) in influencer_post_details."""
 
 from collections.abc import Sequence
 from itertools import groupby
@@ -13,8 +14,9 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events.discovery import InfluencerUpdated
+from discovery.adapters.dialect import dialect_of
 from discovery.adapters.profile_notices import profile_events
-from discovery.adapters.tables import influencers
+from discovery.adapters.tables import influencer_post_details, influencers
 from discovery.domain.content_quality import ContentQuality, Part, PostsDerived, StoredContentQuality
 from discovery.domain.profiles import SHARED_CATALOGUE
 from servicekit.outbox import Outbox
@@ -26,6 +28,9 @@ def quality_record(quality: ContentQuality) -> dict[str, Any]:
 
 def _quality(record: dict[str, Any]) -> ContentQuality:
     return ContentQuality(score=record["score"], parts=[Part(*part) for part in record["parts"]])
+
+
+_DETAIL_COLUMNS = ("content_quality_detail", "content_quality_at", "post_text")
 
 
 class ContentQualityRepository:
@@ -44,9 +49,6 @@ class ContentQualityRepository:
             .values(
                 content_quality=bindparam("b_quality"),
                 content_quality_not_assessed=bindparam("b_missing"),
-                content_quality_detail=bindparam("b_detail"),
-                content_quality_at=bindparam("b_at"),
-                post_text=bindparam("b_text"),
                 post_terms=bindparam("b_terms"),
             )
         )
@@ -55,14 +57,28 @@ class ContentQualityRepository:
                 "b_row_id": d.influencer_id,
                 "b_quality": float(d.quality.score),
                 "b_missing": ",".join(d.quality.not_assessed),
-                "b_detail": quality_record(d.quality),
-                "b_at": d.assessed_at,
-                "b_text": d.document.text,
                 "b_terms": d.document.terms,
             }
             for d in derived
         ]
         await self.session.execute(statement.execution_options(synchronize_session=False), rows)
+        details = dialect_of(self.session).insert(influencer_post_details)
+        details = details.on_conflict_do_update(
+            index_elements=[influencer_post_details.c.influencer_id],
+            set_={name: details.excluded[name] for name in _DETAIL_COLUMNS},
+        )
+        await self.session.execute(
+            details,
+            [
+                {
+                    "influencer_id": d.influencer_id,
+                    "content_quality_detail": quality_record(d.quality),
+                    "content_quality_at": d.assessed_at,
+                    "post_text": d.document.text,
+                }
+                for d in derived
+            ],
+        )
         events = []
         for catalogue_id, group in groupby(sorted(derived, key=lambda d: d.catalogue_id), lambda d: d.catalogue_id):
             org = None if catalogue_id == SHARED_CATALOGUE else str(catalogue_id)
@@ -71,13 +87,13 @@ class ContentQualityRepository:
         await self.outbox.add_envelopes(self.session, events)
 
     async def of_profile(self, influencer_id: UUID) -> StoredContentQuality | None:
-        c = influencers.c
+        d = influencer_post_details.c
         row = (
             await self.session.execute(
-                select(c.content_quality_detail, c.content_quality_at).where(c.id == influencer_id)
+                select(d.content_quality_detail, d.content_quality_at).where(d.influencer_id == influencer_id)
             )
         ).first()
-        if row is None or row.content_quality_detail is None:
+        if row is None:
             return None
         return StoredContentQuality(_quality(row.content_quality_detail), row.content_quality_at)
 

@@ -13,7 +13,13 @@ from sqlalchemy import Select, literal, select
 
 from discovery.adapters.profile_rows import signals
 from discovery.adapters.profile_search import ProfileQueries
-from discovery.adapters.tables import AGE_COLUMNS, GENDER_COLUMNS, audience_countries, influencers
+from discovery.adapters.tables import (
+    AGE_COLUMNS,
+    GENDER_COLUMNS,
+    audience_countries,
+    influencer_post_details,
+    influencers,
+)
 from discovery.domain.profiles import PLATFORMS, TIERS, Influencer
 from discovery.domain.ranking import CandidatePool
 from discovery.domain.search import SearchFilters
@@ -41,8 +47,9 @@ _EXTRA_COLUMNS = 5  # the document's text and terms, the prior score, the posts'
 
 
 def candidate_columns(with_text: bool, share_countries: Sequence[str]) -> list[Any]:
-    """What ranking reads: the profile's text only for a backend that compares text rather than
-    terms, and its audience share in each target country (a primary-key lookup per row)."""
+    """What ranking reads: the profile's text and its posts' (a primary-key lookup per row) only for
+    a backend that compares text rather than terms, and its audience share in each target country
+    (a primary-key lookup per row)."""
     shares = [
         select(audience_countries.c.share)
         .where(audience_countries.c.influencer_id == influencers.c.id, audience_countries.c.country == country)
@@ -51,7 +58,13 @@ def candidate_columns(with_text: bool, share_countries: Sequence[str]) -> list[A
         for i, country in enumerate(share_countries)
     ]
     text_column = influencers.c.search_text if with_text else literal("")
-    post_text = influencers.c.post_text if with_text else literal("")
+    post_text = (
+        select(influencer_post_details.c.post_text)
+        .where(influencer_post_details.c.influencer_id == influencers.c.id)
+        .scalar_subquery()
+        if with_text
+        else literal("")
+    )
     return [
         *_CANDIDATE_COLUMNS,
         text_column.label("document_text"),

@@ -96,14 +96,12 @@ influencers = Table(
     Column("created_by", Uuid, nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
-    # Derived from the profile's posts when they change (POSTS_DERIVED; migration 0008), never
-    # written by a profile import or edit: content quality with its parts and reasons, and the
-    # words of its recent captions and the brands they tag, which brand affinity compares.
+    # Derived from the profile's posts when they change (POSTS_DERIVED; migration 0009), never
+    # written by a profile import or edit: what ranking reads, content quality and the terms of its
+    # recent captions and the brands they tag, which brand affinity compares (the rest is in
+    # influencer_post_details).
     Column("content_quality", Float, nullable=True),
     Column("content_quality_not_assessed", String(200), nullable=True),
-    Column("content_quality_detail", JSON, nullable=True),
-    Column("content_quality_at", UtcDateTime(), nullable=True),
-    Column("post_text", Text, nullable=True),
     Column("post_terms", Text, nullable=True),
     UniqueConstraint("catalogue_id", "platform", "handle", name="uq_influencers_catalogue_platform_handle"),
     Index("ix_influencers_followers", "followers", "id"),
@@ -116,9 +114,19 @@ influencers = Table(
     Index("ix_influencers_created", "created_at", "id"),
 )
 
-POSTS_DERIVED = frozenset(
-    ("content_quality", "content_quality_not_assessed", "content_quality_detail", "content_quality_at")
-) | {"post_text", "post_terms"}
+POSTS_DERIVED = frozenset(("content_quality", "content_quality_not_assessed", "post_terms"))
+
+# What a profile's posts give it that only its page (and text-reading similarity) reads, a row per
+# profile with posts (migration 0010): on the profile's row they made it 2.4x wider, and every
+# search reads those rows (ranking hundreds per query).
+influencer_post_details = Table(
+    "influencer_post_details",
+    metadata,
+    Column("influencer_id", Uuid, primary_key=True),
+    Column("content_quality_detail", JSON, nullable=False),
+    Column("content_quality_at", UtcDateTime(), nullable=False),
+    Column("post_text", Text, nullable=False),
+)
 
 # Each profile's audience share per country, written with the profile (without a foreign key on
 # PostgreSQL: checking it cost imports more than any index; see migration 0003).
