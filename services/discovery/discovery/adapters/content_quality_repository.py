@@ -10,7 +10,7 @@ from itertools import groupby
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events.discovery import InfluencerUpdated
@@ -43,9 +43,18 @@ class ContentQualityRepository:
         if not derived:
             return
         c = influencers.c
+        # Only the rows whose figures changed: on PostgreSQL each row written is a new version of the
+        # whole row in every index of the profiles' table, and dead until vacuumed.
         statement = (
             update(influencers)
-            .where(c.id == bindparam("b_row_id"))
+            .where(
+                c.id == bindparam("b_row_id"),
+                or_(
+                    c.content_quality.is_distinct_from(bindparam("b_quality")),
+                    c.content_quality_not_assessed.is_distinct_from(bindparam("b_missing")),
+                    c.post_terms.is_distinct_from(bindparam("b_terms")),
+                ),
+            )
             .values(
                 content_quality=bindparam("b_quality"),
                 content_quality_not_assessed=bindparam("b_missing"),
