@@ -15,6 +15,7 @@ from discovery.adapters import post_import_worker
 from discovery.adapters.file_formats import read_posts_upload
 from discovery.adapters.import_repository import ImportJobRepository
 from discovery.adapters.import_worker import ImportWorker
+from discovery.adapters.post_repository import PostRepository
 from discovery.adapters.tables import influencer_posts, influencers, messaging
 from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.application import post_imports
@@ -138,5 +139,33 @@ async def test_a_broken_posts_pipeline_leaves_the_job_to_go_on_in_process(
         assert sorted(quality) == handles
         if not database.is_sqlite:
             assert len(written) == 3  # the third chunk failed; the rest went in-process
+    finally:
+        await database.dispose()
+
+
+async def test_a_posts_chunk_whose_write_fails_once_is_written_again(
+    databases: DatabaseFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In-process, as profile chunks are: a chunk's transaction that fails (a deadlock, a dropped
+    connection) rolls back whole and is tried again, so the job goes on, each post counted once."""
+    database, handles = await with_profiles(databases, "discovery_posts_retried")
+    attempts: list[int] = []
+    write = PostRepository.write
+
+    async def failing_once(repository: PostRepository, plan: Any, job_id: Any) -> None:
+        attempts.append(len(plan.created))
+        await write(repository, plan, job_id)
+        if len(attempts) == 2:  # the second chunk's posts are written, then its transaction fails
+            raise ConnectionResetError("the database went away")
+
+    monkeypatch.setattr(PostRepository, "write", failing_once)
+    try:
+        job, rejected = await run_posts(database, posts_export(handles, 8), pipeline_min_bytes=None)
+        assert (job.counts.rows_read, job.counts.rows_created) == (8 * len(handles) + 2, 8 * len(handles))
+        assert [line for line, _ in rejected] == [len(handles) * 8 + 2, len(handles) * 8 + 3]
+        posts, quality = await stored(database)
+        assert len(posts) == 8 * len(handles)
+        assert sorted(quality) == handles
+        assert attempts[1] == attempts[2]  # the failed chunk, planned and written again
     finally:
         await database.dispose()

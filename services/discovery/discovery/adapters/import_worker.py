@@ -14,7 +14,7 @@ import socket
 import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -53,6 +53,7 @@ log = logging.getLogger(__name__)
 # Called after each chunk with the records done and the job's counts so far.
 Progress = Callable[[int, ImportCounts], None]
 CHUNK_ATTEMPTS = 3
+_T = TypeVar("_T")
 MAX_JOB_ATTEMPTS = 5
 
 
@@ -246,21 +247,28 @@ class ImportWorker(BackgroundLoop):
         if not mine:
             raise LostLease(job.id)
 
-    async def _commit_chunk(self, job: ImportJob, chunk: Chunk) -> None:
-        for attempt in range(1, CHUNK_ATTEMPTS + 1):
+    async def in_attempts(self, job: ImportJob, write: Callable[[bool], Awaitable[_T]]) -> _T:
+        """A chunk's transaction, tried again (CHUNK_ATTEMPTS in all) when it fails: a deadlock or a
+        dropped connection rolls it back whole, so the next attempt plans and writes it afresh.
+        `write` is told whether it is the last attempt."""
+        for attempt in range(1, CHUNK_ATTEMPTS):
             try:
-                async with self.database.session() as session:
-                    counts = await self._write_chunk(session, job, chunk, last_attempt=attempt == CHUNK_ATTEMPTS)
-                job.records_done = chunk.records_done
-                job.counts.add(counts)
-                return
+                return await write(False)
             except LostLease:
                 raise
             except Exception as exc:
-                if attempt == CHUNK_ATTEMPTS:
-                    raise
                 log.warning("import %s chunk failed (attempt %d): %r; retrying", job.id, attempt, exc)
                 await asyncio.sleep(0.2 * attempt)
+        return await write(True)
+
+    async def _commit_chunk(self, job: ImportJob, chunk: Chunk) -> None:
+        async def write(last_attempt: bool) -> ImportCounts:
+            async with self.database.session() as session:
+                return await self._write_chunk(session, job, chunk, last_attempt=last_attempt)
+
+        counts = await self.in_attempts(job, write)
+        job.records_done = chunk.records_done
+        job.counts.add(counts)
 
     async def _write_chunk(
         self, session: AsyncSession, job: ImportJob, chunk: Chunk, *, last_attempt: bool

@@ -64,8 +64,12 @@ async def process_posts(worker: "ImportWorker", job: ImportJob, content: bytes, 
         ):
             owners: dict[ProfileKey, PostOwner] = {}
             for chunk in read_post_chunks(job, read_posts_file(content, job.format), worker.chunk_rows):
-                async with worker.database.session() as session:
-                    counts, posts = await _write_chunk(worker, session, job, chunk, owners)
+
+                async def write(_: bool, chunk: Chunk = chunk) -> tuple[ImportCounts, list[Post]]:
+                    async with worker.database.session() as session:
+                        return await _write_chunk(worker, session, job, chunk, owners)
+
+                counts, posts = await worker.in_attempts(job, write)
                 written.add(map(WrittenPost.of, posts))
                 job.records_done = chunk.records_done
                 job.counts.add(counts)
