@@ -1,5 +1,6 @@
 # Shared by the single-node cluster scripts (sourced, not run). Every address and port the cluster
-# uses is here: its own bridge and ranges, ports away from those of make run and the test tiers.
+# uses is here: its own bridge and ranges, ports away from those of make run and the test tiers, and
+# below Linux's ephemeral range (32768-60999): an outgoing connection's local port never takes one.
 # shellcheck shell=bash
 cluster_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$cluster_dir/../.." && pwd)
@@ -22,15 +23,15 @@ POD_CIDR=${E2E_POD_CIDR:-10.217.0.0/24}
 SERVICE_CIDR=${E2E_SERVICE_CIDR:-10.217.64.0/20}
 KUBERNETES_SERVICE_IP=${E2E_KUBERNETES_SERVICE_IP:-10.217.64.1}
 CLUSTER_DNS_IP=$NODE_IP
-ETCD_PORT=${E2E_ETCD_PORT:-36379}
-APISERVER_PORT=${E2E_APISERVER_PORT:-36443}
-KUBELET_PORT=${E2E_KUBELET_PORT:-36250}
-KUBE_PROXY_HEALTH_PORT=${E2E_KUBE_PROXY_HEALTH_PORT:-36256}
-PROMETHEUS_PORT=${E2E_PROMETHEUS_PORT:-36090}
+ETCD_PORT=${E2E_ETCD_PORT:-26379}
+APISERVER_PORT=${E2E_APISERVER_PORT:-26443}
+KUBELET_PORT=${E2E_KUBELET_PORT:-26250}
+KUBE_PROXY_HEALTH_PORT=${E2E_KUBE_PROXY_HEALTH_PORT:-26256}
+PROMETHEUS_PORT=${E2E_PROMETHEUS_PORT:-26090}
 # Kafka and PostgreSQL run on the host, on the bridge address, behind selector-less Services.
-E2E_KAFKA_PORT=${E2E_KAFKA_PORT:-36092}
-E2E_KAFKA_CONTROLLER_PORT=${E2E_KAFKA_CONTROLLER_PORT:-36093}
-E2E_PG_PORT=${E2E_PG_PORT:-36432}
+E2E_KAFKA_PORT=${E2E_KAFKA_PORT:-26092}
+E2E_KAFKA_CONTROLLER_PORT=${E2E_KAFKA_CONTROLLER_PORT:-26093}
+E2E_PG_PORT=${E2E_PG_PORT:-26432}
 
 k8s_bin=$E2E_CACHE/bin/kubernetes-$K8S_VERSION
 coredns_bin=$E2E_CACHE/bin/coredns-$COREDNS_VERSION

@@ -8,7 +8,7 @@ pytest_bin=${1:?usage: integration.sh PYTEST [ARGS...]}
 shift
 
 export KAFKA_PORT=${KAFKA_PORT:-19092}
-export PG_PORT=${PG_PORT:-55432}
+export PG_PORT=${PG_PORT:-15432}
 export S3PROXY_PORT=${S3PROXY_PORT:-19900}
 
 "$here/report_tools.sh"

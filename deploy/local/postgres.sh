@@ -4,12 +4,13 @@
 #
 #   deploy/local/postgres.sh start|stop|status|url
 #
-# Settings (environment): PG_PORT (55432), PG_DATA (/tmp/influencer-pg-$PG_PORT), PG_HOST (127.0.0.1:
-# the addresses it listens on, comma-separated), PG_CLIENTS (a CIDR allowed in with a password, for
-# deploy/cluster's pods; loopback stays trust).
+# Settings (environment): PG_PORT (15432: below Linux's ephemeral range 32768-60999, whose ports an
+# outgoing connection can hold when the server binds), PG_DATA (/tmp/influencer-pg-$PG_PORT), PG_HOST
+# (127.0.0.1: the addresses it listens on, comma-separated), PG_CLIENTS (a CIDR allowed in with a
+# password, for deploy/cluster's pods; loopback stays trust).
 set -euo pipefail
 
-port=${PG_PORT:-55432}
+port=${PG_PORT:-15432}
 listen=${PG_HOST:-127.0.0.1}
 clients=${PG_CLIENTS:-}
 data=${PG_DATA:-/tmp/influencer-pg-$port}
@@ -50,8 +51,17 @@ start() {
       echo "host all all $clients scram-sha-256" >>"$data/pg_hba.conf"
     fi
   fi
-  as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
-    -o "-h $listen -p $port -k /tmp -c max_connections=300" >/dev/null
+  if ! as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
+    -o "-h $listen -p $port -k /tmp -c max_connections=300" >/dev/null; then
+    # pg_ctl only says "Examine the log output": show it, and who holds the port if it is taken.
+    echo "PostgreSQL did not start on $listen:$port; the end of $data/server.log:" >&2
+    tail -n 15 "$data/server.log" >&2 || true
+    if command -v ss >/dev/null; then
+      echo "sockets on port $port:" >&2
+      ss -tanp "( sport = :$port )" >&2 || true
+    fi
+    exit 1
+  fi
   echo "PostgreSQL on $listen:$port (data in $data)"
 }
 
