@@ -143,6 +143,30 @@ async def test_a_broken_posts_pipeline_leaves_the_job_to_go_on_in_process(
         await database.dispose()
 
 
+async def test_a_posts_chunk_that_fails_on_a_bug_is_not_tried_again(
+    databases: DatabaseFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only what a next attempt can get past (the database's refusals, a lost connection) is
+    tried again: a bug fails the job at its first attempt, not three attempts and a second later."""
+    database, handles = await with_profiles(databases, "discovery_posts_bug")
+    attempts: list[int] = []
+    write = PostRepository.write
+
+    async def failing(repository: PostRepository, plan: Any, job_id: Any) -> None:
+        attempts.append(len(plan.created))
+        if len(attempts) >= 2:
+            raise TypeError("a bug in the write path")
+        await write(repository, plan, job_id)
+
+    monkeypatch.setattr(PostRepository, "write", failing)
+    try:
+        with pytest.raises(AssertionError, match="failed"):
+            await run_posts(database, posts_export(handles, 8), pipeline_min_bytes=None)
+        assert len(attempts) == 2
+    finally:
+        await database.dispose()
+
+
 async def test_a_posts_chunk_whose_write_fails_once_is_written_again(
     databases: DatabaseFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -17,6 +17,9 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 from uuid import UUID
 
+import asyncpg
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts import events_topic
@@ -53,6 +56,10 @@ log = logging.getLogger(__name__)
 # Called after each chunk with the records done and the job's counts so far.
 Progress = Callable[[int, ImportCounts], None]
 CHUNK_ATTEMPTS = 3
+# What a chunk's next attempt can get past: the database's refusals (a deadlock, a handle another
+# writer took; raw asyncpg errors from COPY), a pool timeout, a connection lost on the way. Anything
+# else is a bug, which would fail every attempt the same way: it fails the job at once.
+RETRYABLE = (DBAPIError, PoolTimeout, asyncpg.PostgresError, asyncpg.InterfaceError, OSError)
 _T = TypeVar("_T")
 MAX_JOB_ATTEMPTS = 5
 
@@ -256,7 +263,7 @@ class ImportWorker(BackgroundLoop):
                 return await write(False)
             except LostLease:
                 raise
-            except Exception as exc:
+            except RETRYABLE as exc:
                 log.warning("import %s chunk failed (attempt %d): %r; retrying", job.id, attempt, exc)
                 await asyncio.sleep(0.2 * attempt)
         return await write(True)
