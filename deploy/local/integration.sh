@@ -10,6 +10,11 @@ shift
 export KAFKA_PORT=${KAFKA_PORT:-19092}
 export PG_PORT=${PG_PORT:-15432}
 export S3PROXY_PORT=${S3PROXY_PORT:-19900}
+# A throwaway cluster: no fsync. The suites create hundreds of databases (tens of thousands of
+# files); a checkpoint syncing them all on a busy disk once kept a fast shutdown waiting for more
+# than a minute in the PostgreSQL restart test. A killed server loses nothing without fsync either
+# (the OS still holds what it wrote); only a machine crash could, and the data is thrown away.
+export PG_SERVER_OPTIONS=${PG_SERVER_OPTIONS:--c fsync=off}
 
 "$here/report_tools.sh"
 

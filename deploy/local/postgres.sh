@@ -7,12 +7,14 @@
 # Settings (environment): PG_PORT (15432: below Linux's ephemeral range 32768-60999, whose ports an
 # outgoing connection can hold when the server binds), PG_DATA (/tmp/influencer-pg-$PG_PORT), PG_HOST
 # (127.0.0.1: the addresses it listens on, comma-separated), PG_CLIENTS (a CIDR allowed in with a
-# password, for deploy/cluster's pods; loopback stays trust).
+# password, for deploy/cluster's pods; loopback stays trust), PG_SERVER_OPTIONS (more server
+# options, as `-c name=value ...`).
 set -euo pipefail
 
 port=${PG_PORT:-15432}
 listen=${PG_HOST:-127.0.0.1}
 clients=${PG_CLIENTS:-}
+server_options=${PG_SERVER_OPTIONS:-}
 data=${PG_DATA:-/tmp/influencer-pg-$port}
 url="postgresql+asyncpg://postgres@127.0.0.1:$port/postgres"
 
@@ -52,7 +54,7 @@ start() {
     fi
   fi
   if ! as_owner "$bin/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 start \
-    -o "-h $listen -p $port -k /tmp -c max_connections=300" >/dev/null; then
+    -o "-h $listen -p $port -k /tmp -c max_connections=300 $server_options" >/dev/null; then
     # pg_ctl only says "Examine the log output": show it, and who holds the port if it is taken.
     echo "PostgreSQL did not start on $listen:$port; the end of $data/server.log:" >&2
     tail -n 15 "$data/server.log" >&2 || true
@@ -68,7 +70,7 @@ start() {
 stop() {
   local bin
   bin=$(bindir) || return 0
-  [ -f "$data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$data" -m fast -w stop >/dev/null
+  [ -f "$data/postmaster.pid" ] && as_owner "$bin/pg_ctl" -D "$data" -m fast -w -t 100 stop >/dev/null
   echo "PostgreSQL stopped"
 }
 
