@@ -2,7 +2,10 @@
 components need: ours are not on PyPI, so pip fails the build on any it is not given by path."""
 
 import re
+import shutil
+import subprocess
 import tomllib
+import uuid
 from pathlib import Path
 
 from packaging.requirements import Requirement
@@ -12,11 +15,14 @@ DOCKERFILE = ROOT / "deploy" / "docker" / "Dockerfile"
 
 
 def local_packages() -> dict[str, Path]:
-    """Project name -> folder, for every package of the repository."""
+    """Project name -> folder, for every package of the repository: the pyproject.toml files git
+    tracks below the root (a scratch clone or a .venv inside the working tree is none of ours)."""
+    tracked = subprocess.run(
+        ["git", "ls-files", "-z", "--", "*/pyproject.toml"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
     found = {}
-    for pyproject in ROOT.glob("*/**/pyproject.toml"):
-        if ".venv" in pyproject.parts:
-            continue
+    for name in filter(None, tracked.split("\0")):
+        pyproject = ROOT / name
         project = tomllib.loads(pyproject.read_text())["project"]
         found[project["name"]] = pyproject.parent.relative_to(ROOT)
     return found
@@ -45,3 +51,16 @@ def test_the_image_installs_every_local_package_its_components_depend_on() -> No
                 pending.append(dependency)
     missing = sorted(str(packages[name]) for name in wanted if packages[name] not in installed)
     assert not missing, f"the Dockerfile's pip install lacks {missing}"
+
+
+def test_a_copy_of_the_repository_inside_it_is_none_of_its_packages() -> None:
+    """A scratch clone in the working tree (untracked) neither replaces nor adds to the packages."""
+    before = local_packages()
+    scratch = ROOT / f"scratch-{uuid.uuid4().hex[:8]}"
+    try:
+        for folder in before.values():
+            (scratch / folder).mkdir(parents=True)
+            shutil.copy(ROOT / folder / "pyproject.toml", scratch / folder / "pyproject.toml")
+        assert local_packages() == before
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
