@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from gateway.adapters.credentials import ApiKeyCache
+from gateway.adapters.credentials import ApiKeyCache, KeyedDigest
 from gateway.adapters.event_handlers import webhook_handlers
 from gateway.adapters.idempotency_store import IdempotencyMiddleware, IdempotencyPurge, IdempotencyStore
 from gateway.adapters.mail import FileMailer, Mailer, MailQueue, SmtpMailer
@@ -214,6 +214,9 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         max_wait_s=settings.redirect_batch_wait_ms / 1000,
     )
     app.state.signer = signer
+    # Who asked for sign-up mails, kept for the limits: under the active signing key (rotating it
+    # starts the hour's counts afresh), never as a plain hash of the client's address.
+    app.state.client_digest = KeyedDigest(settings.jwt_keys[settings.jwt_active_kid], "signups.requested_by")
     app.state.passwords = Passwords(time_cost=settings.password_time_cost, memory_kib=settings.password_memory_kib)
     app.state.authenticator = Authenticator(signer, runtime.database, revocations.key_cache, revocations.revoked)
     app.state.revocations = revocations

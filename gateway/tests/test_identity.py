@@ -1,14 +1,17 @@
 """Sign-up, log-in, refresh rotation, members and roles, creators."""
 
 import asyncio
+import hashlib
 import uuid
 from collections.abc import AsyncIterator
 from typing import get_args
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from devstack import mailbox
+from gateway.adapters.tables import signups
 from gateway.api.schemas import MemberRoleName
 from gateway.domain.administration import MEMBER_ROLES
 from gateway.domain.onboarding import MAILS_PER_ADDRESS, MAILS_PER_ADDRESS_FROM_ONE_CLIENT
@@ -273,6 +276,16 @@ async def test_a_client_using_up_an_address_s_mails_does_not_hold_back_its_owner
         for i in range(MAILS_PER_ADDRESS):
             await sign_up_from(f"192.0.2.{i + 1}")
         assert await mails_once_settled(gateway, email, MAILS_PER_ADDRESS) == MAILS_PER_ADDRESS
+
+        # who asked is kept as a keyed digest: a plain one is reversed by hashing every IPv4 address
+        database = gateway.app.state.runtime.database  # type: ignore[attr-defined]
+        async with database.session(read_only=True) as session:
+            kept = set(await session.scalars(select(signups.c.requested_by).where(signups.c.email == email)))
+        # one per client that was mailed: the first, the owner, and those mailed until the address's limit
+        assert len(kept) == 2 + MAILS_PER_ADDRESS - (MAILS_PER_ADDRESS_FROM_ONE_CLIENT + 1)
+        addresses = ["203.0.113.9", "198.51.100.7"] + [f"192.0.2.{i + 1}" for i in range(MAILS_PER_ADDRESS)]
+        assert not kept & {hashlib.sha256(address.encode()).hexdigest() for address in addresses}
+        assert not any(address in value for value in kept for address in addresses)
 
 
 async def mails_once_settled(gateway: httpx.AsyncClient, email: str, expected: int) -> int:

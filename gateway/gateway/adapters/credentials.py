@@ -26,6 +26,18 @@ def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
+class KeyedDigest:
+    """HMAC-SHA-256 of values too few to hide behind a plain hash (an IPv4 address is one of 2^32:
+    all are hashed in minutes), under a key derived from a secret of the gateway for one purpose
+    only. Equal values give equal digests while the secret stays; a new secret starts afresh."""
+
+    def __init__(self, secret: str, purpose: str) -> None:
+        self._key = hmac.new(secret.encode(), purpose.encode(), hashlib.sha256).digest()
+
+    def __call__(self, value: str) -> str:
+        return hmac.new(self._key, value.encode(), hashlib.sha256).hexdigest()
+
+
 def new_api_key() -> tuple[str, str]:
     prefix = secrets.token_hex(8)
     return prefix, f"{API_KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"

@@ -9,15 +9,18 @@ from uuid import UUID
 from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.adapters.credentials import hash_secret
+from gateway.adapters.credentials import KeyedDigest, hash_secret
 from gateway.adapters.tables import invitations, orgs, signups, users
 from gateway.domain.identity import OrgKind, Role
 from gateway.domain.onboarding import InvitationRecord, InvitationState, MailsSent, PendingSignup, SignupPurpose
 
 
 class SignupRepository:
-    def __init__(self, session: AsyncSession) -> None:
+    """`client_digest`: who asked (the client's address) as it is kept, never in the clear."""
+
+    def __init__(self, session: AsyncSession, client_digest: KeyedDigest) -> None:
         self.session = session
+        self.client_digest = client_digest
 
     async def add(self, signup: PendingSignup) -> str:
         """Stores the sign-up; its confirmation token (shown nowhere but in the mail)."""
@@ -37,7 +40,7 @@ class SignupRepository:
                 org_kind=signup.org_kind.value if signup.org_kind else None,
                 influencer_id=signup.influencer_id,
                 invitation_id=signup.invitation_id,
-                requested_by=hash_secret(signup.requested_by),
+                requested_by=self.client_digest(signup.requested_by),
                 created_at=now,
                 expires_at=signup.expires_at,
             )
@@ -45,7 +48,7 @@ class SignupRepository:
         return token
 
     async def mailed_to(self, email: str, *, since: datetime, requested_by: str) -> MailsSent:
-        client = hash_secret(requested_by)
+        client = self.client_digest(requested_by)
         counts = select(func.count(), func.count().filter(signups.c.requested_by == client)).where(
             signups.c.email == email, signups.c.created_at >= since
         )

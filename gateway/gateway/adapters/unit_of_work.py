@@ -7,7 +7,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from gateway.adapters.credentials import ApiKeyRepository, RefreshTokenRepository
+from gateway.adapters.credentials import ApiKeyRepository, KeyedDigest, RefreshTokenRepository
 from gateway.adapters.identity_repository import IdentityRepository
 from gateway.adapters.mail import MailQueue
 from gateway.adapters.onboarding_repository import InvitationRepository, SignupRepository
@@ -20,10 +20,12 @@ from servicekit.db import after_commit
 
 
 class SqlUnitOfWork:
-    def __init__(self, session: AsyncSession, revocations: Revocations, mail: MailQueue) -> None:
+    def __init__(
+        self, session: AsyncSession, revocations: Revocations, mail: MailQueue, client_digest: KeyedDigest
+    ) -> None:
         self.session = session
         self.identity = IdentityRepository(session)
-        self.signups = SignupRepository(session)
+        self.signups = SignupRepository(session, client_digest)
         self.invitations = InvitationRepository(session)
         self.api_keys = ApiKeyRepository(session)
         self.refresh_tokens = RefreshTokenRepository(session)

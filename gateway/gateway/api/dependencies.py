@@ -84,7 +84,7 @@ def limit_anonymous(limit_class: str):  # type: ignore[no-untyped-def]
 async def _unit_of_work(session: DbSession, request: Request) -> SqlUnitOfWork:
     revocations: Revocations = request.app.state.revocations
     mail: MailQueue = request.app.state.mail
-    return SqlUnitOfWork(session, revocations, mail)
+    return SqlUnitOfWork(session, revocations, mail, request.app.state.client_digest)
 
 
 UnitOfWorkDep = Annotated[SqlUnitOfWork, Depends(_unit_of_work)]
