@@ -70,6 +70,26 @@ async def test_an_api_key_made_under_a_key_is_stored_nowhere_and_made_once(gatew
     assert [k["id"] for k in listed.json()] == [first.json()["id"]]
 
 
+async def test_a_client_s_idempotency_key_is_kept_only_as_a_hash(
+    gateway: httpx.AsyncClient, upstream: Upstream
+) -> None:
+    """A database reader learns no client's key (which would let them try it, or tell whose it is);
+    the key still replays its answer and conflicts with another body."""
+    account = await sign_up(gateway, "Ola")
+    upstream.behaviour = lambda request: (201, {"id": "c-7"}, 0.0)
+    key = f"order-{uuid.uuid4()}"
+    headers = {**account.auth, "idempotency-key": key}
+
+    first = await gateway.post("/api/v1/campaigns", json={"name": "a"}, headers=headers)
+    assert first.status_code == 201, first.text
+    assert key not in await stored_text(gateway)
+    again = await gateway.post("/api/v1/campaigns", json={"name": "a"}, headers=headers)
+    assert (again.status_code, again.json(), again.headers["idempotent-replayed"]) == (201, {"id": "c-7"}, "true")
+    other = await gateway.post("/api/v1/campaigns", json={"name": "b"}, headers=headers)
+    assert other.status_code == 409, other.text
+    assert len(upstream.received("/api/v1/campaigns")) == 1
+
+
 async def secret_answers(gateway: httpx.AsyncClient, account: Account) -> list[tuple[str, dict[str, Any], list[str]]]:
     """(path, JSON body, the answer's secret fields) of each route that shows a secret once."""
     return [

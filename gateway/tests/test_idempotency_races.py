@@ -17,7 +17,7 @@ from sqlalchemy import update
 from devstack.databases import DatabaseFactory
 from gateway.adapters.idempotency_store import IdempotencyStore
 from gateway.adapters.tables import idempotency_keys
-from gateway.domain.idempotency import fingerprint
+from gateway.domain.idempotency import fingerprint, stored_key
 
 from .conftest import GatewayFactory, Upstream, sign_up
 
@@ -123,7 +123,7 @@ async def test_a_key_left_by_a_replica_that_died_is_taken_over_after_its_lease(
     async with store.database.session() as session:
         await session.execute(
             update(idempotency_keys)
-            .where(idempotency_keys.c.key == key)
+            .where(idempotency_keys.c.key == stored_key(principal, key))
             .values(created_at=datetime.now(UTC) - lease - timedelta(seconds=1))
         )
     retried = await gateway.post("/api/v1/campaigns", content=BODY, headers=headers)

@@ -3,7 +3,7 @@ one each), and the schema they build is the one the code's tables describe."""
 
 import uuid
 from collections.abc import AsyncIterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from alembic import command
@@ -12,11 +12,23 @@ from alembic.migration import MigrationContext
 from sqlalchemy import Connection, insert, select
 
 from devstack.databases import DatabaseFactory
-from gateway.adapters.tables import memberships, metadata, orgs, users, webhook_subscriptions
+from gateway.adapters.credentials import hash_secret
+from gateway.adapters.tables import (
+    api_keys,
+    idempotency_keys,
+    memberships,
+    metadata,
+    orgs,
+    users,
+    webhook_subscriptions,
+)
 from gateway.adapters.webhook_repository import WebhookRepository
+from gateway.domain.idempotency import fingerprint
 from gateway.main import MIGRATIONS
 from servicekit.db import Database
 from servicekit.migrations import alembic_config, upgrade_to_head
+
+from .conftest import GatewayFactory
 
 
 @pytest.fixture
@@ -82,6 +94,59 @@ async def test_webhooks_made_before_creators_were_kept_stay_enabled(database: Da
     async with database.sessionmaker() as session:
         [kept] = await WebhookRepository(session).active_for_org(org_id)
     assert (kept.id, kept.created_by, kept.state) == (webhook_id, None, "enabled")
+
+
+async def test_an_idempotency_key_kept_before_keys_were_hashed_still_replays(
+    database: Database, make_gateway: GatewayFactory
+) -> None:
+    """Migration 0010 hashes the keys kept in the clear: the database no longer shows them, and a
+    retry with the key still gets the answer kept for it."""
+    config = alembic_config(MIGRATIONS, database.url)
+
+    def upgrade_to_0009(connection: Connection) -> None:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0009")
+
+    async with database.engine.begin() as connection:
+        await connection.run_sync(upgrade_to_0009)
+    now, org_id, key_id = datetime.now(UTC), uuid.uuid4(), uuid.uuid4()
+    api_key, client_key, body = f"ik_{key_id.hex[:16]}_s3cret", "order-42", b'{"name":"old"}'
+    async with database.session() as session:
+        await session.execute(insert(orgs).values(id=org_id, name="Old", kind="brand", created_at=now))
+        await session.execute(
+            insert(api_keys).values(
+                id=key_id,
+                org_id=org_id,
+                name="shop",
+                prefix=key_id.hex[:16],
+                secret_hash=hash_secret(api_key),
+                scopes=["campaigns:write"],
+                created_at=now,
+            )
+        )
+        # Kept as 0009 knew the table: the client's key as it sent it.
+        await session.execute(
+            insert(idempotency_keys).values(
+                id=uuid.uuid4(),
+                principal=f"key:{key_id}",
+                key=client_key,
+                fingerprint=fingerprint("POST", "/api/v1/campaigns", "", body),
+                status_code=201,
+                response_headers=[["content-type", "application/json"]],
+                response_body=b'{"id":"c-old"}',
+                created_at=now,
+                expires_at=now + timedelta(hours=1),
+            )
+        )
+
+    await upgrade_to_head(database, MIGRATIONS)
+    async with database.sessionmaker() as session:
+        assert client_key not in list(await session.scalars(select(idempotency_keys.c.key)))
+    async with make_gateway(database_url=database.url) as gateway:
+        headers = {"x-api-key": api_key, "idempotency-key": client_key, "content-type": "application/json"}
+        again = await gateway.post("/api/v1/campaigns", content=body, headers=headers)
+    assert again.status_code == 201, again.text
+    assert (again.json(), again.headers["idempotent-replayed"]) == ({"id": "c-old"}, "true")
 
 
 async def test_the_migrations_build_the_tables_the_code_describes(database: Database) -> None:

@@ -14,7 +14,16 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.adapters.middleware import read_body
 from gateway.adapters.tables import idempotency_keys
-from gateway.domain.idempotency import MAX_KEY_LENGTH, Outcome, StoredRequest, decide, fingerprint, keeps, valid_key
+from gateway.domain.idempotency import (
+    MAX_KEY_LENGTH,
+    Outcome,
+    StoredRequest,
+    decide,
+    fingerprint,
+    keeps,
+    stored_key,
+    valid_key,
+)
 from servicekit.background import BackgroundLoop
 from servicekit.db import Database
 from servicekit.idempotency import (
@@ -49,7 +58,8 @@ class Begun:
 
 class IdempotencyStore:
     """Keys in the gateway's database, shared by its replicas: the unique (principal, key)
-    decides which request holds a key."""
+    decides which request holds a key. A key is kept as its hash with the principal's
+    (`stored_key`), so the database shows no client's key."""
 
     def __init__(self, database: Database, ttl: timedelta, lease: timedelta) -> None:
         self.database = database
@@ -57,6 +67,7 @@ class IdempotencyStore:
         self.lease = lease
 
     async def begin(self, principal: str, key: str, request_fingerprint: str) -> Begun:
+        kept_key = stored_key(principal, key)
         # A few turns: each lost race (a key released, expired or taken over meanwhile) ends one.
         for _ in range(3):
             now = datetime.now(UTC)
@@ -67,7 +78,7 @@ class IdempotencyStore:
                         insert(idempotency_keys).values(
                             id=row_id,
                             principal=principal,
-                            key=key,
+                            key=kept_key,
                             fingerprint=request_fingerprint,
                             created_at=now,
                             expires_at=now + self.ttl,
@@ -76,7 +87,7 @@ class IdempotencyStore:
                 return Begun(Outcome.PROCEED, claim=Claim(key, row_id))
             except IntegrityError:
                 pass
-            row = await self._read(principal, key)
+            row = await self._read(principal, kept_key)
             if row is None:  # released since our insert: the first request failed
                 continue
             stored = StoredRequest(row.fingerprint, row.status_code is not None, row.created_at, row.expires_at)
@@ -94,12 +105,12 @@ class IdempotencyStore:
             return Begun(outcome)
         return Begun(Outcome.IN_PROGRESS)
 
-    async def _read(self, principal: str, key: str) -> Any:
+    async def _read(self, principal: str, kept_key: str) -> Any:
         async with self.database.sessionmaker() as session:
             return (
                 await session.execute(
                     select(idempotency_keys).where(
-                        idempotency_keys.c.principal == principal, idempotency_keys.c.key == key
+                        idempotency_keys.c.principal == principal, idempotency_keys.c.key == kept_key
                     )
                 )
             ).first()

@@ -23,8 +23,17 @@ def valid_key(key: str) -> bool:
 
 
 def fingerprint(method: str, path: str, query: str, body: bytes) -> str:
+    return _digest(method.upper().encode(), path.encode(), query.encode(), body)
+
+
+def stored_key(principal: str, key: str) -> str:
+    """What is kept of a caller's key: its hash, never the key (migration 0010 hashes alike)."""
+    return _digest(principal.encode(), key.encode())
+
+
+def _digest(*parts: bytes) -> str:
     digest = hashlib.sha256()
-    for part in (method.upper().encode(), path.encode(), query.encode(), body):
+    for part in parts:
         digest.update(len(part).to_bytes(8, "big"))
         digest.update(part)
     return digest.hexdigest()
