@@ -278,6 +278,44 @@ async def test_a_backlog_older_than_the_window_still_tells_repeats(brand: Brand)
     assert await link_counts(brand, link["id"]) == (2, 0, 2)
 
 
+async def test_a_quiet_partition_does_not_hold_back_the_memory_of_a_live_one(brand: Brand) -> None:
+    """Each partition's visitors are forgotten by that partition's own newest click: one quiet for
+    hours of its clicks' time keeps its visitors (its next click may repeat one), while the live
+    one's older than twice the window go; a repeat within the window is still told on either."""
+    partnership_id, _ = await brand.partnership()
+    quiet_link, live_link = await brand.link(partnership_id), await brand.link(partnership_id)
+    database = brand.service.app.state.ingestion.aggregator.database  # type: ignore[attr-defined]
+    topic = f"test-clicks-{uuid.uuid4().hex[:6]}"
+    then = int((datetime.now(UTC) - timedelta(hours=4)).timestamp() * 1000)
+    minute, hour = 60_000, 3_600_000
+
+    def click(i: int, link: dict[str, Any], client: int, at: int) -> dict[str, Any]:
+        return {"id": f"q{i}", "l": link["id"], "t": str(brand.org), "c": str(brand.campaign_id),
+                "p": str(partnership_id), "at": at, "ua": "mobile", "h": f"{client:032x}", "r": None}  # fmt: skip
+
+    quiet, live = TopicPartition(topic, 0), TopicPartition(topic, 1)
+    aggregator = _test_aggregator(database, topic, visitor_sweep_interval_s=0)  # sweeps after every batch
+    await aggregator.apply(
+        {
+            quiet: [_record(topic, 0, 0, click(0, quiet_link, 1, then))],
+            live: [_record(topic, 1, i, click(i + 1, live_link, 10 + i, then)) for i in range(20)],
+        }
+    )
+    assert aggregator.visitors_remembered == 21
+    # three hours on in the live partition's clicks; not one click in the quiet one
+    await aggregator.apply({live: [_record(topic, 1, 20, click(21, live_link, 99, then + 3 * hour))]})
+    assert aggregator.visitors_remembered == 2  # the quiet one's visitor and the live one's newest
+
+    await aggregator.apply(
+        {
+            quiet: [_record(topic, 0, 1, click(22, quiet_link, 1, then + 5 * minute))],
+            live: [_record(topic, 1, 21, click(23, live_link, 99, then + 3 * hour + 5 * minute))],
+        }
+    )
+    assert await link_counts(brand, quiet_link["id"]) == (1, 0, 1)
+    assert await link_counts(brand, live_link["id"]) == (21, 0, 1)
+
+
 async def test_spooled_clicks_replayed_twice_count_once(
     brand: Brand, kafka_bootstrap: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

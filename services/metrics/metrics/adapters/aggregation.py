@@ -96,11 +96,15 @@ async def keep_visitors(
 
 
 async def load_visitors(
-    session: AsyncSession, partitions: list[TopicPartition], now: datetime
+    session: AsyncSession,
+    partitions: list[TopicPartition],
+    now: datetime,
+    partition_of: dict[str, TopicPartition] | None = None,
 ) -> dict[tuple[str, str], int]:
     """Every visitor's last counted time (epoch ms) the partitions' batches kept, within twice the
     repeat window of each partition's newest kept click (a backlog's clicks are hours behind the
-    clock), and those kept per visitor before migration 0005, within it of `now`."""
+    clock), and those kept per visitor before migration 0005, within it of `now`. `partition_of`,
+    if given, gets each link's partition (not those only kept before 0005: they had none)."""
     store = store_for(session)
     newest = await store.newest_visitor_batches(partitions)
     since = {tp: at - REPEAT_WINDOW * 2 for tp, at in newest.items()}
@@ -108,7 +112,10 @@ async def load_visitors(
     found: dict[tuple[str, str], int] = {}
     for partition, kept in await store.visitor_batches(since, legacy_since):
         since_ms = ms_of(since.get(partition, legacy_since))
-        for link, clients in orjson.loads(kept).items():
+        links = orjson.loads(kept)
+        if partition_of is not None and partition in since:
+            partition_of.update(dict.fromkeys(links, partition))
+        for link, clients in links.items():
             for client, millis in clients.items():
                 if millis >= since_ms and millis > found.get((link, client), -1):
                     found[(link, client)] = millis

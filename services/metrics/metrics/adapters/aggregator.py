@@ -117,27 +117,63 @@ class Aggregator:
         # Visitors' last counted clicks (epoch ms) of the partitions this process holds (read with
         # its first batch of each, then kept up to date: it alone writes them then); forgotten at
         # every rebalance, and past twice the repeat window behind the newest click counted in
-        # each partition (not the clock: a backlog read hours late still tells its repeats).
+        # their own partition (not the clock: a backlog read hours late still tells its repeats;
+        # nor another partition's: one gone quiet for hours must not hold back the others' sweep).
+        # One memory for all, each link's partition beside it: a click is looked up by (link,
+        # client) alone on the hot path, and a link's clicks share a partition (its key).
         self._visitors: dict[tuple[str, str], int] = {}
+        self._partition_of_link: dict[str, TopicPartition] = {}
         self._visitors_of: set[TopicPartition] = set()
         self._newest_of: dict[TopicPartition, int] = {}
         self._visitor_sweep_interval_s = visitor_sweep_interval_s
         self._visitors_swept_at = time.monotonic()
 
+    @property
+    def visitors_remembered(self) -> int:
+        """How many visitors (link, client) the memory holds."""
+        return len(self._visitors)
+
     def forget_visitors(self) -> None:
         self._visitors.clear()
+        self._partition_of_link.clear()
         self._visitors_of.clear()
         self._newest_of.clear()
 
-    def _remember(self, visitors: dict[tuple[str, str], int], newest: dict[TopicPartition, int]) -> None:
+    def _recall(self, loaded: dict[tuple[str, str], int], partition_of: dict[str, TopicPartition]) -> None:
+        """Adds the visitors read back for partitions; each partition's newest of them is its
+        newest until it counts one, so they are swept by its own time from the start."""
+        for pair, millis in loaded.items():
+            self._visitors[pair] = max(millis, self._visitors.get(pair, millis))
+            partition = partition_of.get(pair[0])
+            if partition is not None:
+                self._newest_of[partition] = max(millis, self._newest_of.get(partition, millis))
+        self._partition_of_link.update(partition_of)
+
+    def _remember(
+        self,
+        visitors: dict[tuple[str, str], int],
+        newest: dict[TopicPartition, int],
+        partition_of: dict[str, TopicPartition],
+    ) -> None:
         self._visitors.update(visitors)
+        self._partition_of_link.update(partition_of)
         for partition, millis in newest.items():
             self._newest_of[partition] = max(millis, self._newest_of.get(partition, millis))
         if time.monotonic() - self._visitors_swept_at >= self._visitor_sweep_interval_s and self._newest_of:
             self._visitors_swept_at = time.monotonic()
-            # One memory for every partition held: it follows the one furthest behind.
-            oldest = min(self._newest_of.values()) - 2 * VISITOR_MEMORY_MS
-            self._visitors = {pair: at for pair, at in self._visitors.items() if at >= oldest}
+            self._sweep_visitors()
+
+    def _sweep_visitors(self) -> None:
+        oldest = {partition: millis - 2 * VISITOR_MEMORY_MS for partition, millis in self._newest_of.items()}
+        # A visitor of no known partition (kept before metrics' migration 0005) follows the one
+        # furthest behind, as every visitor did before.
+        unplaced = min(oldest.values())
+        oldest_of_link = {link: oldest.get(tp, unplaced) for link, tp in self._partition_of_link.items()}
+        self._visitors = {
+            pair: at for pair, at in self._visitors.items() if at >= oldest_of_link.get(pair[0], unplaced)
+        }
+        links = {link for link, _ in self._visitors}
+        self._partition_of_link = {link: tp for link, tp in self._partition_of_link.items() if link in links}
 
     def start(self) -> None:
         _freeze_startup_objects()
@@ -244,8 +280,8 @@ class Aggregator:
                 return 0
             unread = [tp for tp in next_offsets if tp.topic == self.clicks_topic and tp not in self._visitors_of]
             if unread:  # after the offsets' lock: a batch of them committed by their last owner is seen
-                for pair, millis in (await load_visitors(session, unread, now)).items():
-                    self._visitors[pair] = max(millis, self._visitors.get(pair, millis))
+                loaded_links: dict[str, TopicPartition] = {}
+                self._recall(await load_visitors(session, unread, now, loaded_links), loaded_links)
                 self._visitors_of.update(unread)
             visitors = await fold_clicks(session, clicks, now, self._visitors)
             newest = await keep_visitors(session, visitors, partition_of, next_offsets)
@@ -258,7 +294,7 @@ class Aggregator:
                 statement,
                 [{"topic": tp.topic, "partition": tp.partition, "next_offset": n} for tp, n in next_offsets.items()],
             )
-        self._remember(visitors, newest)  # once committed: a rolled-back batch is read again
+        self._remember(visitors, newest, partition_of)  # once committed: a rolled-back batch is read again
         AGGREGATED.labels(self.clicks_topic).inc(len(clicks))
         AGGREGATED.labels(self.insights_topic).inc(len(insights))
         BATCH_SECONDS.observe(time.perf_counter() - started)
