@@ -214,9 +214,10 @@ def create_app(settings: GatewaySettings | None = None) -> ServiceProxy:
         max_wait_s=settings.redirect_batch_wait_ms / 1000,
     )
     app.state.signer = signer
-    # Who asked for sign-up mails, kept for the limits: under the active signing key (rotating it
-    # starts the hour's counts afresh), never as a plain hash of the client's address.
-    app.state.client_digest = KeyedDigest(settings.jwt_keys[settings.jwt_active_kid], "signups.requested_by")
+    # Client addresses as the database keeps them (who asked for sign-up mails, an anonymous
+    # caller's Idempotency-Keys): under the active signing key (rotating it starts the sign-up
+    # mail counts afresh), never as a plain hash.
+    app.state.client_digest = KeyedDigest(settings.jwt_keys[settings.jwt_active_kid], "client address")
     app.state.passwords = Passwords(time_cost=settings.password_time_cost, memory_kib=settings.password_memory_kib)
     app.state.authenticator = Authenticator(signer, runtime.database, revocations.key_cache, revocations.revoked)
     app.state.revocations = revocations

@@ -1,11 +1,15 @@
 """Rate limits per caller and route class; Idempotency-Key replays and conflicts."""
 
+import uuid
 from collections.abc import AsyncIterator
 
 import httpx
 import pytest
+from sqlalchemy import select
 
-from .conftest import LIMIT_CLASSES, GatewayFactory, Upstream, sign_up
+from gateway.adapters.tables import idempotency_keys
+
+from .conftest import LIMIT_CLASSES, PASSWORD, GatewayFactory, Upstream, sign_up
 
 GENEROUS = {"per_minute": 100_000, "burst": 10_000}
 
@@ -108,3 +112,23 @@ async def test_invalid_idempotency_key_is_400(gateway: httpx.AsyncClient) -> Non
         assert response.json()["errors"][0]["field"] == "header.idempotency-key"
     inner_space = await gateway.post("/api/v1/campaigns", json={}, headers={**account.auth, "idempotency-key": "a b"})
     assert inner_space.status_code == 200, inner_space.text
+
+
+async def test_anonymous_callers_keys_are_each_client_s_and_keep_no_address(make_gateway: GatewayFactory) -> None:
+    """Without a caller, a key belongs to the client's address as the rate limits see it (behind a
+    trusted proxy, the forwarded one): two clients sending the same key do not meet. The address
+    is kept only as a keyed digest."""
+    async with make_gateway(trust_forwarded_for=True) as gateway:
+        answers = []
+        for n, client in enumerate(["203.0.113.5", "198.51.100.23"]):
+            owner = {"email": f"{uuid.uuid4().hex[:8]}@anon{n}.test", "password": PASSWORD}
+            body = {"name": f"Anon {n}", "kind": "brand", "owner": owner}
+            headers = {"idempotency-key": "sign-up-1", "x-forwarded-for": client}
+            answers.append(await gateway.post("/api/v1/orgs", json=body, headers=headers))
+        assert [a.status_code for a in answers] == [202, 202], answers[1].text
+        assert "idempotent-replayed" not in answers[1].headers
+        database = gateway.app.state.runtime.database  # type: ignore[attr-defined]
+        async with database.session(read_only=True) as session:
+            principals = list(await session.scalars(select(idempotency_keys.c.principal)))
+    assert len(set(principals)) == 2
+    assert not [p for p in principals if "203.0.113.5" in p or "198.51.100.23" in p or "127.0.0.1" in p]

@@ -100,7 +100,8 @@ async def test_an_idempotency_key_kept_before_keys_were_hashed_still_replays(
     database: Database, make_gateway: GatewayFactory
 ) -> None:
     """Migration 0010 hashes the keys kept in the clear: the database no longer shows them, and a
-    retry with the key still gets the answer kept for it."""
+    retry with the key still gets the answer kept for it; anonymous callers' (kept under their
+    address in the clear) go."""
     config = alembic_config(MIGRATIONS, database.url)
 
     def upgrade_to_0009(connection: Connection) -> None:
@@ -139,9 +140,25 @@ async def test_an_idempotency_key_kept_before_keys_were_hashed_still_replays(
             )
         )
 
+        # An anonymous caller's, under its address in the clear (now kept as a keyed digest).
+        await session.execute(
+            insert(idempotency_keys).values(
+                id=uuid.uuid4(),
+                principal="anonymous:203.0.113.5",
+                key=client_key,
+                fingerprint=fingerprint("POST", "/api/v1/orgs", "", body),
+                status_code=202,
+                created_at=now,
+                expires_at=now + timedelta(hours=1),
+            )
+        )
+
     await upgrade_to_head(database, MIGRATIONS)
     async with database.sessionmaker() as session:
-        assert client_key not in list(await session.scalars(select(idempotency_keys.c.key)))
+        [(principal, kept_key)] = (
+            await session.execute(select(idempotency_keys.c.principal, idempotency_keys.c.key))
+        ).all()
+    assert (principal, kept_key != client_key) == (f"key:{key_id}", True)
     async with make_gateway(database_url=database.url) as gateway:
         headers = {"x-api-key": api_key, "idempotency-key": client_key, "content-type": "application/json"}
         again = await gateway.post("/api/v1/campaigns", content=body, headers=headers)

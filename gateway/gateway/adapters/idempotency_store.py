@@ -13,6 +13,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from gateway.adapters.middleware import read_body
+from gateway.adapters.security import client_address_of
 from gateway.adapters.tables import idempotency_keys
 from gateway.domain.idempotency import (
     MAX_KEY_LENGTH,
@@ -261,8 +262,11 @@ class IdempotencyMiddleware:
         try:
             principal = await state.authenticator.principal(headers)  # type: ignore[attr-defined]
         except Problem:
-            client = scope.get("client")
-            return f"anonymous:{client[0] if client else 'unknown'}", ""
+            # The client as the rate limits tell it (behind a trusted proxy, the forwarded address),
+            # kept as a keyed digest: a plain one of an address is reversed by trying them all.
+            settings, digest = state.settings, state.client_digest  # type: ignore[attr-defined]
+            address = client_address_of(headers, scope.get("client"), settings.trust_forwarded_for)
+            return f"anonymous:{digest(address)}", ""
         identity: str = principal.rate_limit_identity
         scope.setdefault("state", {})["caller"] = identity  # for the access line, replays too
         return identity, str(principal.org_id)
