@@ -40,15 +40,19 @@ async def database(databases: DatabaseFactory) -> AsyncIterator[Database]:
         await database.dispose()
 
 
-async def test_memberships_made_before_grants_get_one_each(database: Database) -> None:
+async def upgrade_to(database: Database, revision: str) -> None:
     config = alembic_config(MIGRATIONS, database.url)
 
-    def upgrade_to_0003(connection: Connection) -> None:
+    def upgrade(connection: Connection) -> None:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0003")
+        command.upgrade(config, revision)
 
     async with database.engine.begin() as connection:
-        await connection.run_sync(upgrade_to_0003)
+        await connection.run_sync(upgrade)
+
+
+async def test_memberships_made_before_grants_get_one_each(database: Database) -> None:
+    await upgrade_to(database, "0003")
     now = datetime.now(UTC)
     org_id, user_ids = uuid.uuid4(), [uuid.uuid4(), uuid.uuid4()]
     async with database.session() as session:
@@ -73,14 +77,7 @@ async def test_memberships_made_before_grants_get_one_each(database: Database) -
 
 
 async def test_webhooks_made_before_creators_were_kept_stay_enabled(database: Database) -> None:
-    config = alembic_config(MIGRATIONS, database.url)
-
-    def upgrade_to_0005(connection: Connection) -> None:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0005")
-
-    async with database.engine.begin() as connection:
-        await connection.run_sync(upgrade_to_0005)
+    await upgrade_to(database, "0005")
     now, org_id, webhook_id = datetime.now(UTC), uuid.uuid4(), uuid.uuid4()
     async with database.session() as session:
         await session.execute(insert(orgs).values(id=org_id, name="Old", kind="brand", created_at=now))
@@ -102,14 +99,7 @@ async def test_an_idempotency_key_kept_before_keys_were_hashed_still_replays(
     """Migration 0010 hashes the keys kept in the clear: the database no longer shows them, and a
     retry with the key still gets the answer kept for it; anonymous callers' (kept under their
     address in the clear) go."""
-    config = alembic_config(MIGRATIONS, database.url)
-
-    def upgrade_to_0009(connection: Connection) -> None:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "0009")
-
-    async with database.engine.begin() as connection:
-        await connection.run_sync(upgrade_to_0009)
+    await upgrade_to(database, "0009")
     now, org_id, key_id = datetime.now(UTC), uuid.uuid4(), uuid.uuid4()
     api_key, client_key, body = f"ik_{key_id.hex[:16]}_s3cret", "order-42", b'{"name":"old"}'
     async with database.session() as session:
