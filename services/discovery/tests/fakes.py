@@ -151,7 +151,9 @@ class FakeContentQuality:
 
     async def store(self, derived: Sequence[PostsDerived]) -> None:
         for d in derived:
-            self.memory.content_quality[d.influencer_id] = d
+            before = self.memory.content_quality.get(d.influencer_id)
+            if before is None or (before.quality, before.document.text) != (d.quality, d.document.text):
+                self.memory.content_quality[d.influencer_id] = d  # else its time stays that of the last change
 
     async def of_profile(self, influencer_id: UUID) -> StoredContentQuality | None:
         found = self.memory.content_quality.get(influencer_id)

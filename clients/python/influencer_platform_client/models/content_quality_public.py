@@ -22,7 +22,8 @@ class ContentQualityPublic:
         score (int): 100 × the mean of the signals; 50: nothing assessed
         parts (list[ContentQualityPart]):
         coverage (CoveragePublic): How much of a score rests on data; each signal not assessed counted as neutral.
-        assessed_at (datetime.datetime): When the posts were read (after each posts import)
+        assessed_at (datetime.datetime): When the posts last changed this assessment (a posts import that changes none
+            of its figures, reasons or captions leaves the time as it was)
     """
 
     score: int

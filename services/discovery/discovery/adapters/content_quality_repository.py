@@ -10,7 +10,7 @@ from itertools import groupby
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import Text, bindparam, cast, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from contracts.events.discovery import InfluencerUpdated
@@ -71,10 +71,18 @@ class ContentQualityRepository:
             for d in derived
         ]
         await self.session.execute(statement.execution_options(synchronize_session=False), rows)
+        # The detail too only where its parts, reasons or text changed: its time is then that of
+        # the last change (JSON compared as its text: PostgreSQL's json type has no equality).
+        d = influencer_post_details.c
         details = dialect_of(self.session).insert(influencer_post_details)
+        new = details.excluded
         details = details.on_conflict_do_update(
-            index_elements=[influencer_post_details.c.influencer_id],
-            set_={name: details.excluded[name] for name in _DETAIL_COLUMNS},
+            index_elements=[d.influencer_id],
+            set_={name: new[name] for name in _DETAIL_COLUMNS},
+            where=or_(
+                cast(d.content_quality_detail, Text).is_distinct_from(cast(new.content_quality_detail, Text)),
+                d.post_text.is_distinct_from(new.post_text),
+            ),
         )
         await self.session.execute(
             details,

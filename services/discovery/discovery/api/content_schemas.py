@@ -29,7 +29,10 @@ class ContentQualityPublic(BaseModel):
     score: int = Field(ge=0, le=100, description="100 × the mean of the signals; 50: nothing assessed")
     parts: list[ContentQualityPart]
     coverage: CoveragePublic
-    assessed_at: datetime = Field(description="When the posts were read (after each posts import)")
+    assessed_at: datetime = Field(
+        description="When the posts last changed this assessment (a posts import that changes none of its "
+        "figures, reasons or captions leaves the time as it was)"
+    )
 
 
 class VoiceMatchIn(RequestModel):
