@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from uuid import UUID
 
-from discovery.domain.content_quality import PostsDerived, StoredContentQuality
+from discovery.application.content import quality_subject
+from discovery.domain.content_quality import PostsDerived, QualitySubject, StoredContentQuality
 from discovery.domain.facts import ProfileFacts
 from discovery.domain.figures import Standing, derive, profile_from
 from discovery.domain.performance import PerformanceRecord
@@ -53,6 +54,9 @@ class FakeInfluencers:
 
     async def many(self, influencer_ids: Sequence[UUID]) -> dict[UUID, Influencer]:
         return {i: found for i in influencer_ids if (found := await self.get(i)) is not None}
+
+    async def quality_subjects(self, influencer_ids: Sequence[UUID]) -> dict[UUID, QualitySubject]:
+        return {i: quality_subject(p) for i, p in (await self.many(influencer_ids)).items()}
 
 
 class FakeShortlists:

@@ -31,10 +31,11 @@ from discovery.adapters.ranking_candidates import (
     pool_from_rows,
 )
 from discovery.adapters.tables import audience_countries, influencer_snapshots, influencers
+from discovery.domain.content_quality import QualitySubject
 from discovery.domain.facts import Snapshot
 from discovery.domain.imports import ProfileChanges
 from discovery.domain.post_import import PostOwner
-from discovery.domain.profiles import PLATFORMS, Influencer, ProfileKey, StoredProfile
+from discovery.domain.profiles import PLATFORMS, TIERS, Influencer, ProfileKey, StoredProfile
 from discovery.domain.ranking import Candidate, CandidatePool
 from discovery.domain.search import SearchFilters, Sort
 
@@ -64,6 +65,21 @@ class InfluencerRepository:
             select(influencers).where(influencers.c.id.in_(list(influencer_ids)), self.queries.visible())
         )
         return {row.id: from_row(row) for row in rows}
+
+    async def quality_subjects(self, influencer_ids: Sequence[UUID]) -> dict[UUID, QualitySubject]:
+        # Five columns: the whole row (its JSON decoded, a profile built) was a fifth of a posts
+        # import's content quality pass.
+        if not influencer_ids:
+            return {}
+        c = influencers.c
+        rows = await self.session.execute(
+            select(c.id, c.catalogue_id, c.platform, c.followers, c.tier).where(
+                c.id.in_(list(influencer_ids)), self.queries.visible()
+            )
+        )
+        return {
+            r.id: QualitySubject(r.id, r.catalogue_id, PLATFORMS[r.platform], r.followers, TIERS[r.tier]) for r in rows
+        }
 
     async def in_catalogue(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, Influencer]:
         return {key: from_row(row) for key, row in (await self._by_key(catalogue_id, keys, influencers.c)).items()}

@@ -8,7 +8,7 @@ from uuid import UUID
 
 from discovery.application.influencers import get_influencer
 from discovery.application.ports import UnitOfWork
-from discovery.domain.content_quality import WINDOW, PostsDerived, StoredContentQuality, assess_content
+from discovery.domain.content_quality import WINDOW, PostsDerived, QualitySubject, StoredContentQuality, assess_content
 from discovery.domain.posts import Post, WrittenPost
 from discovery.domain.profiles import Influencer
 from discovery.domain.text import TextSimilarity, posts_document
@@ -19,17 +19,23 @@ DOCUMENT_POSTS = 30
 VOICE_POSTS = 200
 
 
-def derive_from_posts(influencer: Influencer, posts: Sequence[Post | WrittenPost], at: datetime) -> PostsDerived:
+def quality_subject(influencer: Influencer) -> QualitySubject:
+    facts = influencer.facts
+    return QualitySubject(influencer.id, influencer.catalogue_id, facts.platform, facts.followers, influencer.tier)
+
+
+def derive_from_posts(
+    profile: Influencer | QualitySubject, posts: Sequence[Post | WrittenPost], at: datetime
+) -> PostsDerived:
     """`posts` newest first. Only the posts of the profile's own catalogue count: an org's posts
     of a shared profile never move what every org sees of it."""
-    own = [p for p in posts if p.catalogue_id == influencer.catalogue_id]
-    quality = assess_content(
-        own, followers=influencer.facts.followers, platform=influencer.facts.platform, tier=influencer.tier, at=at
-    )
+    subject = quality_subject(profile) if isinstance(profile, Influencer) else profile
+    own = [p for p in posts if p.catalogue_id == subject.catalogue_id]
+    quality = assess_content(own, followers=subject.followers, platform=subject.platform, tier=subject.tier, at=at)
     latest = own[:DOCUMENT_POSTS]
     brands = [b for p in latest for b in (*p.brands, *p.mentions)]
     document = posts_document([p.caption or "" for p in latest], brands)
-    return PostsDerived(influencer.id, influencer.catalogue_id, quality, document, at)
+    return PostsDerived(subject.id, subject.catalogue_id, quality, document, at)
 
 
 async def refresh_from_posts(
@@ -45,7 +51,7 @@ async def refresh_from_posts(
     its catalogue (an org's posts of shared profiles leave those alone), and gives as `known` the
     posts of the profiles it wrote all posts of (WrittenPosts.of): those are not read back."""
     known = known or {}
-    profiles = await uow.influencers.many(list(dict.fromkeys(influencer_ids)))
+    profiles = await uow.influencers.quality_subjects(list(dict.fromkeys(influencer_ids)))
     if catalogue_id is not None:
         profiles = {i: p for i, p in profiles.items() if p.catalogue_id == catalogue_id}
     derived: list[PostsDerived] = []

@@ -7,7 +7,7 @@ from typing import Protocol
 from uuid import UUID
 
 from contracts import EventData
-from discovery.domain.content_quality import PostsDerived, StoredContentQuality
+from discovery.domain.content_quality import PostsDerived, QualitySubject, StoredContentQuality
 from discovery.domain.facts import Snapshot
 from discovery.domain.figures import Standing
 from discovery.domain.imports import CellWarning, ImportJob, ProfileChanges, Rejection
@@ -29,6 +29,10 @@ class InfluencerStore(Protocol):
     async def get(self, influencer_id: UUID, *, for_update: bool = False) -> Influencer | None: ...
 
     async def many(self, influencer_ids: Sequence[UUID]) -> dict[UUID, Influencer]: ...
+
+    async def quality_subjects(self, influencer_ids: Sequence[UUID]) -> dict[UUID, QualitySubject]:
+        """Of these profiles, what their content quality reads (not the whole profile)."""
+        ...
 
     async def in_catalogue(self, catalogue_id: UUID, keys: Sequence[ProfileKey]) -> dict[ProfileKey, Influencer]: ...
 

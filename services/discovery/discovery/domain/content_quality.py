@@ -25,7 +25,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 from uuid import UUID
 
 from discovery.domain.coverage import Coverage
@@ -221,6 +221,16 @@ def _captions(recent: Sequence[PostSignals]) -> list[Part]:
         Part("hashtags", 1.0 - stuffed, f"{stuffed:.0%} of captions carry {STUFFED_HASHTAGS} or more hashtags"),
         Part("repeated_captions", 1.0 - share_repeated, f"{share_repeated:.0%} of captions repeat an earlier one"),
     ]
+
+
+class QualitySubject(NamedTuple):
+    """What content quality and the posts' words read of a profile besides its posts."""
+
+    id: UUID
+    catalogue_id: UUID
+    platform: Platform
+    followers: int
+    tier: Tier
 
 
 @dataclass(frozen=True)
