@@ -14,7 +14,7 @@ from enum import StrEnum
 from itertools import compress
 
 from compliance.check import as_caption
-from compliance.collaboration import COMMISSION
+from compliance.collaboration import COMMISSION, COMMISSION_WORDS
 from compliance.labels import Label, find_labels
 from compliance.model import Brand, Span, name_key
 from compliance.rules import DENIAL_HASHTAGS, LABELS, Status
@@ -73,6 +73,15 @@ COMMERCIAL_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("gifted", re.compile(r"\b(?:sent me|was gifted|pr package|pr-paket|zur verfügung gestellt)\b")),
     ("commission", COMMISSION),
 )
+# What each cue's pattern cannot match without (the folded text holds one of them, or the pattern
+# is not run): most captions hold none of some, and a search costs more than these look-ups.
+CUE_WORDS: dict[str, tuple[str, ...]] = {
+    "discount_code": ("code", "%"),
+    "link_in_bio": ("bio", "swipe up", "shop"),
+    "partnered_with": ("with", "mit"),
+    "gifted": ("sent me", "was gifted", "pr package", "pr-paket", "zur verfügung gestellt"),
+    "commission": COMMISSION_WORDS,
+}
 AFFILIATE_HOSTS = frozenset(
     {
         "amzn.to", "amzn.eu", "liketoknow.it", "shopltk.com", "rstyle.me", "shopmy.us", "go.magik.ly", "howl.me",
@@ -85,6 +94,8 @@ _DENIAL_PHRASES = re.compile(
     r"\b(?:not|isn'?t|non)[\s\-]+(?:a\s+|an\s+)?(?:sponsored|an? ad|advert\w*|paid)\b"
     r"|\bunsponsored\b|\b(?:keine|nicht)\s+(?:werbung|gesponsert|bezahlt)\b"
 )
+# What _DENIAL_PHRASES cannot match without, as CUE_WORDS are for the cues.
+DENIAL_WORDS = ("not", "isn't", "isnt", "non", "unsponsored", "keine", "nicht")
 _NAME_WORDS = re.compile(r"\w+")
 MAX_NAME_WORDS = 4
 MIN_NAME_LENGTH = 3
@@ -147,11 +158,14 @@ class BrandIndex:
         return found
 
 
-def _cues(caption: Caption) -> list[Evidence]:
+def cues_in(caption: Caption) -> list[Evidence]:
     folded = caption.folded
+    text = folded.text
     found: list[Evidence] = []
     for kind, pattern in COMMERCIAL_CUES:
-        match = pattern.search(folded.text)
+        if not any(word in text for word in CUE_WORDS[kind]):
+            continue
+        match = pattern.search(text)
         if match is not None:
             span = folded.span(*match.span())
             found.append(Evidence(kind, caption.text[span.start : span.end], span))
@@ -184,7 +198,7 @@ def detect_sponsorship(
         return _answer(Basis.DISCLOSURE, reason, None, map(_label_evidence, gift), GIFT_LABEL_CONFIDENCE)
     vague = [label for label in labels if set(LABELS[label.label]) <= _NOT_CLEAR]
     brands = index.mentioned(caption)
-    cues = _cues(caption) + [_label_evidence(label) for label in vague]
+    cues = cues_in(caption) + [_label_evidence(label) for label in vague]
     brand_evidence = [evidence for _, evidence in brands]
     denial = _denial(caption)
     if denial is not None:
@@ -209,7 +223,8 @@ def _denial(caption: Caption) -> Evidence | None:
     for token in caption.hashtags:
         if token.value in DENIAL_HASHTAGS:
             return Evidence("denial", caption.text[token.span.start : token.span.end], token.span)
-    match = _DENIAL_PHRASES.search(caption.folded.text)
+    text = caption.folded.text
+    match = _DENIAL_PHRASES.search(text) if any(word in text for word in DENIAL_WORDS) else None
     if match is None:
         return None
     span = caption.folded.span(*match.span())

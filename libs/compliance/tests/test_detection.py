@@ -1,8 +1,13 @@
 """Sponsored-post detection for discovery: the platform's label, else a disclosure, else a brand with cues."""
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from compliance import Basis, Brand, BrandIndex, Caption, detect_sponsorship
+from compliance.detection import _DENIAL_PHRASES, COMMERCIAL_CUES, CUE_WORDS, DENIAL_WORDS, _denial, cues_in
 
 BRANDS = [Brand("Nike", ("@nike",)), Brand("Ben & Jerry's", ("@benandjerrys",)), Brand("Glossier", ("@glossier",))]
 
@@ -73,3 +78,24 @@ def test_a_brand_index_is_built_once_for_many_captions() -> None:
     captions = ["@nike code RUN20", "#glossier link in bio", "nothing here"]
     answers = [detect_sponsorship(c, platform_label=False, known_brands=index) for c in captions]
     assert [a.brand for a in answers] == ["Nike", "Glossier", None]
+
+
+@settings(max_examples=300, deadline=None)  # no timed assertion: the machine is shared
+@given(st.data())
+@pytest.mark.parametrize(("kind", "pattern"), COMMERCIAL_CUES)
+def test_a_cue_is_looked_for_only_where_its_words_are(kind: str, pattern: re.Pattern[str], data: st.DataObject) -> None:
+    # A caption holding none of a cue's words skips its pattern: the pattern cannot match there.
+    # Texts the pattern matches, made by Hypothesis from the pattern itself.
+    text = Caption(data.draw(st.from_regex(pattern))).folded.text
+    if pattern.search(text) is not None:
+        assert any(word in text for word in CUE_WORDS[kind]), text
+        assert kind in [e.kind for e in cues_in(Caption(text))]
+
+
+@settings(max_examples=500, deadline=None)  # no timed assertion: the machine is shared
+@given(st.from_regex(_DENIAL_PHRASES))
+def test_a_denial_is_looked_for_only_where_its_words_are(written: str) -> None:
+    text = Caption(written).folded.text
+    if _DENIAL_PHRASES.search(text) is not None:
+        assert any(word in text for word in DENIAL_WORDS), text
+        assert _denial(Caption(written)) is not None
