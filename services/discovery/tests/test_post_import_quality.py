@@ -12,7 +12,10 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
+from contracts import REGISTRY
+from contracts.envelope import decode
 from devstack.databases import DatabaseFactory
+from discovery.adapters import post_import_worker
 from discovery.adapters.tables import influencer_post_details, influencers, messaging
 from discovery.adapters.unit_of_work import SqlUnitOfWork
 from discovery.application.content import refresh_from_posts
@@ -103,6 +106,39 @@ async def test_content_quality_from_the_posts_written_equals_the_stored_read(
         assert job.counts.rows_created == 3 * 10 + 5 * 10
         written = await figures(database)
         assert sorted(written) == sorted(active + quiet + long + quiet_long + later)
+        assert written == await read_back(database)
+    finally:
+        await database.dispose()
+
+
+async def told_profiles(database: Database) -> list[str]:
+    """The profiles `influencer.updated` told of, each time it did."""
+    outbox = messaging.outbox
+    async with database.sessionmaker() as session:
+        rows = await session.execute(select(outbox.c.payload).where(outbox.c.event_type == "influencer.updated"))
+        events = [REGISTRY.parse(decode(payload)) for (payload,) in rows]
+    return [str(p.influencer_id) for event in events for p in event.profiles]  # type: ignore[attr-defined]
+
+
+async def test_profiles_worked_out_in_many_batches_are_each_stored_and_told_once(
+    databases: DatabaseFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Batches of 4 profiles (on PostgreSQL two at a time): the figures are still those a read of the
+    # stored posts gives, and each profile is told of once.
+    monkeypatch.setattr(post_import_worker, "REFRESH_PROFILES", 4)
+    database, handles = await with_profiles(databases, "discovery_posts_quality_batches")
+    try:
+        job, _ = await run_posts(database, posts_file((handles[:30], 0, 6, 1, 0)), pipeline_min_bytes=0)
+        assert job.counts.rows_created == 6 * 30
+        written = await figures(database)
+        assert sorted(written) == sorted(handles[:30])
+        async with database.sessionmaker() as session:
+            ids = {
+                str(i)
+                for i in await session.scalars(select(influencers.c.id).where(influencers.c.handle.in_(handles[:30])))
+            }
+        told = await told_profiles(database)
+        assert sorted(told) == sorted(ids)
         assert written == await read_back(database)
     finally:
         await database.dispose()

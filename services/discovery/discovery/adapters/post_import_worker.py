@@ -2,15 +2,17 @@
 transaction with the job's counters and checkpoint (as profiles are); then what the posts give
 their profiles, worked out once per job; and the job's summary event told with its end."""
 
-from collections.abc import AsyncIterator
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from contracts.events.discovery import InfluencerPostsImported, InfluencerUpdated
+from discovery.adapters.dialect import writes_by_copy
 from discovery.adapters.file_formats import read_posts_file
 from discovery.adapters.import_repository import LostLease
 from discovery.adapters.influencer_repository import InfluencerRepository
@@ -30,6 +32,7 @@ if TYPE_CHECKING:  # the worker calls in here
 
 # Profiles worked out per transaction: one `influencer.updated` each.
 REFRESH_PROFILES = InfluencerUpdated.MAX_PROFILES
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -124,14 +127,36 @@ async def refresh_profiles(worker: "ImportWorker", job: ImportJob, written: Writ
         whole: set[UUID] = set()
         if written is not None and written.whole and written.added == job.counts.rows_created + job.counts.rows_updated:
             whole = set(touched) - await posts.with_posts_besides(job.id, job.catalogue_id, touched)
-    for start in range(0, len(touched), REFRESH_PROFILES):
+
+    async def refresh(batch: list[UUID]) -> None:
         async with worker.database.session() as session:
             uow = SqlUnitOfWork(session, worker.outbox, job.tenant_id)
-            batch = touched[start : start + REFRESH_PROFILES]
             known = {i: written.of(i) for i in batch if i in whole} if written is not None else None
             await refresh_from_posts(uow, batch, datetime.now(UTC), catalogue_id=job.catalogue_id, known=known)
             # Keeps the lease (and finds out when it was lost), adding nothing to the counts.
             await worker.record(session, job, ImportCounts(), [], [], job.records_done)
+
+    batches = [touched[start : start + REFRESH_PROFILES] for start in range(0, len(touched), REFRESH_PROFILES)]
+    # On PostgreSQL two transactions at once: one batch worked out here while the database stores
+    # the other (SQLite has one writer at a time).
+    await _at_most(2 if writes_by_copy(worker.database) else 1, refresh, batches)
+
+
+async def _at_most(running: int, work: Callable[[_T], Awaitable[None]], items: Sequence[_T]) -> None:
+    """`work` on each item, at most `running` at a time; the first failure stops the others."""
+    slots = asyncio.Semaphore(running)
+
+    async def one(item: _T) -> None:
+        async with slots:
+            await work(item)
+
+    tasks = [asyncio.create_task(one(item)) for item in items]
+    try:
+        await asyncio.gather(*tasks)
+    finally:
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
 
 
 async def _write_chunk(
