@@ -20,7 +20,7 @@ import os
 import pickle
 import signal
 import struct
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
@@ -113,10 +113,19 @@ async def planned_chunks(
 
 def _unpickle(data: bytes) -> Any:
     # Thousands of tuples at once, none in a cycle: no collection need look at them meanwhile.
+    with collection_paused():
+        return pickle.loads(data)
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile (reference counting still frees what is let go).
+    For a burst of objects that live a while and make no cycles: each collection they trigger
+    otherwise scans every object the process holds (an import's posts held for content quality)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return pickle.loads(data)
+        yield
     finally:
         if enabled:
             gc.enable()

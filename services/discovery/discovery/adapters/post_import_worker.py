@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from contracts.events.discovery import InfluencerPostsImported, InfluencerUpdated
 from discovery.adapters.dialect import writes_by_copy
 from discovery.adapters.file_formats import read_posts_file
+from discovery.adapters.import_pipeline import collection_paused
 from discovery.adapters.import_repository import LostLease
 from discovery.adapters.influencer_repository import InfluencerRepository
 from discovery.adapters.post_repository import PostRepository, post_records, written_of_record
@@ -138,8 +139,11 @@ async def refresh_profiles(worker: "ImportWorker", job: ImportJob, written: Writ
 
     batches = [touched[start : start + REFRESH_PROFILES] for start in range(0, len(touched), REFRESH_PROFILES)]
     # On PostgreSQL two transactions at once: one batch worked out here while the database stores
-    # the other (SQLite has one writer at a time).
-    await _at_most(2 if writes_by_copy(worker.database) else 1, refresh, batches)
+    # the other (SQLite has one writer at a time). Each batch's rows (a dict per profile a statement
+    # writes) outlive a young collection; the full ones they set off scanned the posts held in
+    # `written`, about as long as working the batch out.
+    with collection_paused():
+        await _at_most(2 if writes_by_copy(worker.database) else 1, refresh, batches)
 
 
 async def _at_most(running: int, work: Callable[[_T], Awaitable[None]], items: Sequence[_T]) -> None:
