@@ -106,11 +106,11 @@ async def test_a_key_released_after_a_failure_is_free_for_the_retry_at_once(
 
 
 async def test_a_key_left_by_a_replica_that_died_is_taken_over_after_its_lease(
-    gateway: httpx.AsyncClient, upstream: Upstream
+    gateway: httpx.AsyncClient, upstream: Upstream, caplog: pytest.LogCaptureFixture
 ) -> None:
     account = await sign_up(gateway)
     store = store_of(gateway)
-    principal, key = f"user:{account.user_id}", "orphaned"
+    principal, key = f"user:{account.user_id}", "orphaned-key-7f3a"
     # What a replica that died mid-request leaves: the key taken, no answer stored.
     await store.begin(principal, key, fingerprint("POST", "/api/v1/campaigns", "", BODY))
     headers = {**account.auth, **JSON, "idempotency-key": key}
@@ -132,6 +132,10 @@ async def test_a_key_left_by_a_replica_that_died_is_taken_over_after_its_lease(
     assert again.headers["idempotent-replayed"] == "true"
     assert again.json() == retried.json()
     assert len(upstream.received("/api/v1/campaigns")) == 1
+    # The take-over is logged by the key as kept (its hash), never the client's key.
+    [taken] = [r.getMessage() for r in caplog.records if "taking it over" in r.getMessage()]
+    assert stored_key(principal, key)[:16] in taken
+    assert not [r for r in caplog.records if key in r.getMessage()]
 
 
 async def test_the_answer_is_kept_when_the_client_goes_away_before_it(

@@ -46,7 +46,7 @@ class Claim:
     """A key held by the request running under it; only that request settles it (a request
     that outlived its lease finds its claim taken over and stores nothing)."""
 
-    key: str
+    kept: str  # the key as kept (its hash), for the log
     row_id: uuid.UUID
 
 
@@ -85,7 +85,7 @@ class IdempotencyStore:
                             expires_at=now + self.ttl,
                         )
                     )
-                return Begun(Outcome.PROCEED, claim=Claim(key, row_id))
+                return Begun(Outcome.PROCEED, claim=Claim(kept_key, row_id))
             except IntegrityError:
                 pass
             row = await self._read(principal, kept_key)
@@ -96,7 +96,9 @@ class IdempotencyStore:
             if outcome is Outcome.TAKE_OVER:
                 if row.status_code is None and row.expires_at > now:
                     log.warning(
-                        "Idempotency-Key %r: its request never answered (taken %s); taking it over", key, row.created_at
+                        "Idempotency-Key kept as %s…: its request never answered (taken %s); taking it over",
+                        kept_key[:16],
+                        row.created_at,
                     )
                 await self._drop(row.id, unanswered_only=row.status_code is None)
                 continue
@@ -131,7 +133,10 @@ class IdempotencyStore:
                 .values(status_code=response.status, response_headers=response.headers, response_body=response.body)
             )
         if result.rowcount == 0:  # type: ignore[attr-defined]
-            log.warning("the answer for Idempotency-Key %r is not kept: the key was taken over", claim.key)
+            # Logged by the key as kept (a hash), as the database shows it: never the client's key.
+            log.warning(
+                "the answer for Idempotency-Key kept as %s… is not kept: the key was taken over", claim.kept[:16]
+            )
 
     async def release(self, claim: Claim) -> None:
         """The request failed on our side (5xx or crash): let the client retry with the key."""
@@ -291,4 +296,4 @@ async def _settle(settling: Awaitable[None], claim: Claim) -> None:
     try:
         await settling
     except Exception:
-        log.exception("could not settle Idempotency-Key %r", claim.key)
+        log.exception("could not settle Idempotency-Key kept as %s…", claim.kept[:16])
